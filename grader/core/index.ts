@@ -1,0 +1,3 @@
+export * from './shape.js';
+export * from './findings.js';
+export * from './report.js';

@@ -1,0 +1,34 @@
+import type { Finding } from './findings.js';
+
+/** What a graded answer is. `invalid` (could not be read) is never `incorrect` (read, wrong). */
+export type Verdict = 'correct' | 'incorrect' | 'invalid' | 'unanswered';
+export const VERDICTS: readonly Verdict[] = ['correct', 'incorrect', 'invalid', 'unanswered'];
+
+export interface QuestionReport {
+  readonly id: string;
+  readonly verdict: Verdict;
+  readonly score: number;
+  readonly maxScore: number;
+  /** The student's text, as handed in; null when unanswered. */
+  readonly answer: string | null;
+  /** How the answer was read, in mathjs syntax; null when it could not be read. */
+  readonly interpreted: string | null;
+  readonly feedback: readonly Finding[];
+}
+
+export interface SubmissionReport {
+  readonly file: string;
+  readonly student: string | null;
+  readonly score: number;
+  readonly maxScore: number;
+  readonly seed: number;
+  /** Why the file could not be read, or null. */
+  readonly error: Finding | null;
+  readonly questions: readonly QuestionReport[];
+  /** Answers to ids the bank does not have: reported, never fatal. */
+  readonly unknownAnswers?: readonly string[];
+}
+
+export interface BatchReport {
+  readonly submissions: readonly SubmissionReport[];
+}

@@ -1,0 +1,82 @@
+/**
+ * Checked tree → closures over Float64Array. Every shape is known here, before any number
+ * is computed; anything not handled below is refused, so this switch is the allow-list for meaning.
+ */
+import { fail, SCALAR, size, type Shape } from '../../core/index.js';
+import * as M from '../../linalg/mat.js';
+import { LIMITS } from '../limits.js';
+import type { Node } from '../math.js';
+import { compileAccess, compileConditional, compileOnehot, compileSum, compileZeros } from './forms.js';
+import { FUNCTION_BY_NAME } from './functions.js';
+import { applyFamily, functionCandidates, resolve } from './names.js';
+import { compileOperator } from './operators.js';
+import { suggest } from './suggest.js';
+import type { Compiled, Ctx, Scope } from './types.js';
+
+type AnyNode = Node & {
+  name?: string;
+  value?: number;
+  op?: string;
+  fn?: Node | string;
+  args?: Node[];
+  content?: Node;
+};
+
+export function compileNode(node: Node, scope: Scope, ctx: Ctx): Compiled {
+  const n = node as AnyNode;
+  const at = ctx.where(node);
+  switch (node.type) {
+    case 'ConstantNode': {
+      const v = n.value!;
+      const m = M.scalar(v);
+      return { shape: SCALAR, run: () => m, work: 0, constant: v, zeroLiteral: v === 0 };
+    }
+    case 'SymbolNode':
+      return resolve(n.name!, scope, ctx, compileNode, at);
+    case 'ParenthesisNode':
+      return compileNode(n.content!, scope, ctx);
+    case 'OperatorNode': {
+      const args = n.args!;
+      const compiled = args.map((a) => compileNode(a, scope, ctx));
+      return compileOperator(node, String(n.fn), n.op!, compiled, scope, ctx);
+    }
+    case 'FunctionNode':
+      return compileCall(n, scope, ctx);
+    case 'AccessorNode':
+      return compileAccess(node, scope, ctx, compileNode);
+    case 'ConditionalNode':
+      return compileConditional(node, scope, ctx, compileNode);
+    default:
+      return fail('NOT_ALLOWED', { what: node.type }, at);
+  }
+}
+
+function compileCall(n: AnyNode, scope: Scope, ctx: Ctx): Compiled {
+  const name = (n.fn as AnyNode).name!;
+  const args = n.args!;
+  const at = ctx.where(n);
+  if (name.endsWith('_') && scope.families.has(name.slice(0, -1)) && args.length === 1)
+    return applyFamily(name.slice(0, -1), args[0]!, scope, ctx, compileNode, at);
+  if (name === 'sum' && args.length !== 1) return compileSum(n, scope, ctx, compileNode);
+  if (name === 'onehot') return compileOnehot(n, scope, ctx, compileNode);
+  if (name === 'zeros') return compileZeros(n, scope, ctx, compileNode);
+  const def = FUNCTION_BY_NAME.get(name);
+  if (!def) return fail('UNKNOWN_FUNCTION', { name, suggestions: suggest(name, functionCandidates()) }, at);
+  if (args.length !== def.arity) fail('ARITY', { fn: name, expected: def.arity, got: args.length }, at);
+  const compiled = args.map((a) => compileNode(a, scope, ctx));
+  const shapes: Shape[] = compiled.map((c) => c.shape);
+  const shape = def.shape(shapes);
+  if ('expected' in shape) return fail('SHAPE_ARG', { fn: name, expected: shape.expected, got: shapes.map((s) => `${s.rows} x ${s.cols}`).join(', ') }, at);
+  const runs = compiled.map((c) => c.run);
+  const work = compiled.reduce((w, c) => w + c.work + size(c.shape) * (def.cost ?? 1), 0);
+  const run = runs.length === 1 ? (env: M.Mat[]) => def.run([runs[0]!(env)]) : (env: M.Mat[]) => def.run(runs.map((r) => r(env)));
+  return { shape, run, work };
+}
+
+/** Compiles a whole answer and bounds the work one evaluation may take. */
+export function compileExpr(node: Node, scope: Scope, ctx: Ctx): Compiled {
+  const c = compileNode(node, scope, ctx);
+  if (c.work > LIMITS.maxWork) fail('TOO_MUCH_WORK', { work: c.work, max: LIMITS.maxWork });
+  return c;
+}
+

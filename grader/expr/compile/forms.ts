@@ -1,0 +1,160 @@
+/**
+ * Special forms: indexed sums (which bind a name), one-hot vectors and indexing (which need
+ * sizes fixed at compile time), and conditionals (whose branches must agree in shape).
+ */
+import { fail, InputError, finding, isScalar, isVector, sameShape, SCALAR, size, type Position } from '../../core/index.js';
+import * as M from '../../linalg/mat.js';
+import { LIMITS } from '../limits.js';
+import type { Node } from '../math.js';
+import { requireScalar, shapeArgs } from './shapes.js';
+import { withBinding, type Compiled, type Ctx, type Scope } from './types.js';
+
+type CompileFn = (node: Node, scope: Scope, ctx: Ctx) => Compiled;
+type AnyNode = Node & { name?: string; args?: Node[]; object?: Node; index?: { dimensions: Node[] } };
+
+/** A value that must be known before evaluation: a sum bound, a one-hot length. */
+function constantInt(c: Compiled, what: string, at?: Position): number {
+  if (c.constant === undefined || !Number.isInteger(c.constant)) return fail('NOT_CONSTANT', { what }, at);
+  return c.constant;
+}
+
+/** Reads an index at run time: an integer in 1..n, or an error the student can act on. */
+export function indexValue(m: M.Mat, n: number, at?: Position): number {
+  const v = m.data[0]!;
+  if (!Number.isInteger(v) || v < 1 || v > n) throw new InputError(finding('INDEX_RANGE', { value: v, max: n }, at));
+  return v;
+}
+
+/** `sum(k, 1, K, body)`, or `sum(k, body)` over the declared range of the index k. */
+export function compileSum(n: AnyNode, scope: Scope, ctx: Ctx, compile: CompileFn): Compiled {
+  const at = ctx.where(n);
+  const args = n.args!;
+  const v = args[0]!;
+  if (v.type !== 'SymbolNode' || !(args.length === 2 || args.length === 4)) return fail('SUM_FORM', {}, at);
+  const name = (v as AnyNode).name!;
+  let lo: number;
+  let hi: number;
+  if (args.length === 4) {
+    lo = constantInt(compile(args[1]!, scope, ctx), `the lower bound of the sum over ${name}`, at);
+    hi = constantInt(compile(args[2]!, scope, ctx), `the upper bound of the sum over ${name}`, at);
+  } else {
+    const decl = scope.indices.get(name);
+    if (!decl) return fail('SUM_RANGE_UNKNOWN', { index: name }, at);
+    ({ lo, hi } = decl);
+  }
+  const count = Math.max(0, hi - lo + 1);
+  if (count > LIMITS.maxSumRange) fail('SUM_TOO_LONG', { index: name, count, max: LIMITS.maxSumRange }, at);
+  const slot = ctx.nextSlot++;
+  const body = compile(args[args.length - 1]!, withBinding(scope, name, { kind: 'slot', slot, shape: SCALAR }), ctx);
+  const { shape } = body;
+  const run = (env: M.Mat[]): M.Mat => {
+    const acc = M.zeros(shape.rows, shape.cols);
+    const cell = M.scalar(0);
+    env[slot] = cell;
+    for (let k = lo; k <= hi; k++) {
+      cell.data[0] = k;
+      M.addInto(acc, body.run(env));
+    }
+    return acc;
+  };
+  return { shape, run, work: count * (body.work + size(shape)) };
+}
+
+/** `onehot(i, n)`: the n-vector with a 1 at i; n is fixed so the shape is known. */
+export function compileOnehot(n: AnyNode, scope: Scope, ctx: Ctx, compile: CompileFn): Compiled {
+  const at = ctx.where(n);
+  const args = n.args!;
+  if (args.length !== 2) fail('ARITY', { fn: 'onehot', expected: 2, got: args.length }, at);
+  const index = compile(args[0]!, scope, ctx);
+  requireScalar('the index of onehot', index.shape, scope, at);
+  const len = constantInt(compile(args[1]!, scope, ctx), 'the length of onehot', at);
+  if (len < 1 || len > LIMITS.maxEntries) fail('TOO_LARGE', { what: 'onehot', size: len, max: LIMITS.maxEntries }, at);
+  const ri = index.run;
+  const run = (env: M.Mat[]): M.Mat => {
+    const out = M.zeros(len, 1);
+    out.data[indexValue(ri(env), len, at) - 1] = 1;
+    return out;
+  };
+  return { shape: { rows: len, cols: 1 }, run, work: index.work + len };
+}
+
+/** `zeros(n)` (a column) or `zeros(m, n)`: sizes fixed at compile time. */
+export function compileZeros(n: AnyNode, scope: Scope, ctx: Ctx, compile: CompileFn): Compiled {
+  const at = ctx.where(n);
+  const args = n.args!;
+  if (args.length < 1 || args.length > 2) fail('ARITY', { fn: 'zeros', expected: 2, got: args.length }, at);
+  const [rows, cols] = [args[0]!, args[1]].map((a) => (a ? constantInt(compile(a, scope, ctx), 'the size of zeros', at) : 1)) as [number, number];
+  if (rows < 1 || cols < 1 || rows * cols > LIMITS.maxEntries) fail('TOO_LARGE', { what: 'zeros', size: rows * cols, max: LIMITS.maxEntries }, at);
+  const zero = M.zeros(rows, cols);
+  return { shape: { rows, cols }, run: () => zero, work: 0, zeroLiteral: false };
+}
+
+const isFullRange = (d: Node): boolean => {
+  const r = d as Node & { start?: AnyNode; end?: AnyNode; step?: Node | null };
+  return d.type === 'RangeNode' && !r.step && r.start?.type === 'ConstantNode' && Number(r.start.toString()) === 1 && r.end?.name === 'end';
+};
+
+/** `x[i]` (an entry of a vector), `A[i, j]`, `A[:, j]` (a column), `A[i, :]` (a row). */
+export function compileAccess(node: Node, scope: Scope, ctx: Ctx, compile: CompileFn): Compiled {
+  const at = ctx.where(node);
+  const n = node as AnyNode;
+  const obj = compile(n.object!, scope, ctx);
+  const dims = n.index!.dimensions;
+  const { rows, cols } = obj.shape;
+  const idx = dims.map((d) => {
+    if (isFullRange(d)) return undefined;
+    if (d.type === 'RangeNode') return fail('NOT_ALLOWED', { what: 'a range other than :' }, at);
+    const c = compile(d, scope, ctx);
+    requireScalar('an index', c.shape, scope, at);
+    return c;
+  });
+  const ro = obj.run;
+  const work = obj.work + idx.reduce((w, c) => w + (c?.work ?? 0), 0);
+  if (idx.length === 1) {
+    if (!(isVector(obj.shape) || isScalar(obj.shape)) || !idx[0]) return fail('INDEX_FORM', { ...shapeArgs(scope, 'shape', obj.shape), dims: 1 }, at);
+    const ri = idx[0].run;
+    const len = rows * cols;
+    return { shape: SCALAR, run: (env) => M.scalar(ro(env).data[indexValue(ri(env), len, at) - 1]!), work: work + 1 };
+  }
+  if (idx.length !== 2 || (!idx[0] && !idx[1])) return fail('INDEX_FORM', { ...shapeArgs(scope, 'shape', obj.shape), dims: idx.length }, at);
+  const [ri, rj] = [idx[0]?.run, idx[1]?.run];
+  if (ri && rj)
+    return { shape: SCALAR, run: (env) => M.scalar(ro(env).data[(indexValue(ri(env), rows, at) - 1) * cols + indexValue(rj(env), cols, at) - 1]!), work: work + 1 };
+  if (rj)
+    return {
+      shape: { rows, cols: 1 },
+      run: (env) => {
+        const m = ro(env);
+        const j = indexValue(rj(env), cols, at) - 1;
+        const out = new Float64Array(rows);
+        for (let i = 0; i < rows; i++) out[i] = m.data[i * cols + j]!;
+        return M.mat(rows, 1, out);
+      },
+      work: work + rows,
+    };
+  return {
+    shape: { rows: 1, cols },
+    run: (env) => {
+      const i = indexValue(ri!(env), rows, at) - 1;
+      return M.mat(1, cols, ro(env).data.slice(i * cols, (i + 1) * cols));
+    },
+    work: work + cols,
+  };
+}
+
+/** `cond ? a : b`; a literal 0 branch takes the other branch's shape. */
+export function compileConditional(node: Node, scope: Scope, ctx: Ctx, compile: CompileFn): Compiled {
+  const at = ctx.where(node);
+  const n = node as Node & { condition: Node; trueExpr: Node; falseExpr: Node };
+  const cond = compile(n.condition, scope, ctx);
+  requireScalar('a condition', cond.shape, scope, at);
+  const a = compile(n.trueExpr, scope, ctx);
+  const b = compile(n.falseExpr, scope, ctx);
+  const shape = a.zeroLiteral ? b.shape : a.shape;
+  if (!sameShape(shape, b.zeroLiteral ? shape : b.shape))
+    fail('SHAPE_BRANCHES', { ...shapeArgs(scope, 'left', a.shape), ...shapeArgs(scope, 'right', b.shape) }, at);
+  const zero = M.zeros(shape.rows, shape.cols);
+  const pick = (c: Compiled) => (c.zeroLiteral && !isScalar(shape) ? () => zero : c.run);
+  const [ra, rb, rc] = [pick(a), pick(b), cond.run];
+  return { shape, run: (env) => (rc(env).data[0] !== 0 ? ra(env) : rb(env)), work: cond.work + Math.max(a.work, b.work) };
+}

@@ -1,0 +1,89 @@
+/**
+ * Name resolution: symbols, sizes, bound indices, and indexed families (`u_w`, `yhat_o`,
+ * `y_(o_j)`), in that order. Unknown names fail with suggestions from the scope.
+ */
+import { fail, isScalar, SCALAR, type Position } from '../../core/index.js';
+import * as M from '../../linalg/mat.js';
+import type { Node } from '../math.js';
+import { N } from '../math.js';
+import { FUNCTION_BY_NAME } from './functions.js';
+import { requireScalar } from './shapes.js';
+import { suggest } from './suggest.js';
+import { withBinding, type Binding, type Compiled, type Ctx, type Scope } from './types.js';
+
+type CompileFn = (node: Node, scope: Scope, ctx: Ctx) => Compiled;
+
+export function fromBinding(b: Binding): Compiled {
+  switch (b.kind) {
+    case 'const': {
+      const m = M.scalar(b.value);
+      return { shape: SCALAR, run: () => m, work: 0, constant: b.value };
+    }
+    case 'alias':
+      return b.compiled;
+    case 'slot': {
+      const { slot } = b;
+      return { shape: b.shape, run: (env) => env[slot]!, work: 0 };
+    }
+  }
+}
+
+const CONSTANTS: Readonly<Record<string, number>> = { pi: Math.PI, e: Math.E };
+
+/** Whether a name is a value here (symbol, size, constant or family member), as opposed to a function. */
+export function isValueName(name: string, scope: Scope): boolean {
+  if (scope.bindings.has(name)) return true;
+  if (FUNCTION_BY_NAME.has(name)) return false;
+  for (let i = name.indexOf('_'); i > 0; i = name.indexOf('_', i + 1)) if (scope.families.has(name.slice(0, i)) && i < name.length - 1) return true;
+  return name in CONSTANTS;
+}
+
+/** Resolves a symbol, or returns undefined when the name is not a value in this scope. */
+export function tryResolve(name: string, scope: Scope, ctx: Ctx, compile: CompileFn, at?: Position): Compiled | undefined {
+  const b = scope.bindings.get(name);
+  if (b) return fromBinding(b);
+  for (let i = name.indexOf('_'); i > 0; i = name.indexOf('_', i + 1)) {
+    const base = name.slice(0, i);
+    const sub = name.slice(i + 1);
+    if (!scope.families.has(base) || sub === '') continue;
+    const index = /^\d+$/.test(sub) ? N.constant(Number(sub)) : N.symbol(sub);
+    return applyFamily(base, index, scope, ctx, compile, at);
+  }
+  const c = CONSTANTS[name];
+  return c === undefined ? undefined : fromBinding({ kind: 'const', value: c });
+}
+
+export function resolve(name: string, scope: Scope, ctx: Ctx, compile: CompileFn, at?: Position): Compiled {
+  return tryResolve(name, scope, ctx, compile, at) ?? fail('UNKNOWN_SYMBOL', { name, suggestions: suggest(name, candidates(scope)) }, at);
+}
+
+/**
+ * `base_(index)`: the family's body with its parameter bound to the index. An index letter
+ * declared with `of` stands for an entry of that list (`u_k` is column `negs[k]` of U).
+ */
+export function applyFamily(base: string, index: Node, scope: Scope, ctx: Ctx, compile: CompileFn, at?: Position): Compiled {
+  const family = scope.families.get(base)!;
+  let sub = index;
+  if (index.type === 'SymbolNode') {
+    const name = (index as unknown as { name: string }).name;
+    const of = scope.indices.get(name)?.of;
+    // `w_k` in a family that *is* the list (`w: negs[i]`) is negs[k], not negs[negs[k]].
+    if (of && !mentions(family.body, of)) sub = N.access(N.symbol(of), [index]);
+  }
+  const compiled = compile(sub, scope, ctx);
+  requireScalar(`the subscript of ${base}`, compiled.shape, scope, at);
+  return compile(family.body, withBinding(scope, family.param, { kind: 'alias', compiled }), ctx);
+}
+
+const mentions = (body: Node, name: string): boolean =>
+  body.filter((n) => n.type === 'SymbolNode' && (n as unknown as { name: string }).name === name).length > 0;
+
+/** Names worth suggesting: symbols, and each family with each index letter. */
+export function candidates(scope: Scope): string[] {
+  const names = [...scope.bindings.keys()].filter((n) => !n.startsWith('$'));
+  const letters = [...scope.indices.keys(), ...[...scope.bindings].filter(([, b]) => b.kind === 'slot' && isScalar(b.shape)).map(([n]) => n)];
+  for (const f of scope.families.keys()) for (const l of new Set(letters)) names.push(`${f}_${l}`);
+  return names;
+}
+
+export const functionCandidates = (): string[] => [...FUNCTION_BY_NAME.keys(), 'sum', 'onehot', 'zeros'];

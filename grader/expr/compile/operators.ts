@@ -1,0 +1,90 @@
+/** Operators: shape rules checked here, once; closures over Float64Array kernels returned. */
+import { fail, isScalar, SCALAR, size, type Shape } from '../../core/index.js';
+import * as M from '../../linalg/mat.js';
+import type { Node } from '../math.js';
+import { elementwiseShape, productShape, requireScalar, shapeArgs } from './shapes.js';
+import type { Compiled, Ctx, Scope } from './types.js';
+
+type Kernel = (a: M.Mat, b: M.Mat) => M.Mat;
+type ScalarFn = (x: number, y: number) => number;
+
+const bool = (x: boolean): number => (x ? 1 : 0);
+const COMPARISONS: Readonly<Record<string, ScalarFn>> = {
+  equal: (x, y) => bool(x === y),
+  unequal: (x, y) => bool(x !== y),
+  smaller: (x, y) => bool(x < y),
+  larger: (x, y) => bool(x > y),
+  smallerEq: (x, y) => bool(x <= y),
+  largerEq: (x, y) => bool(x >= y),
+  and: (x, y) => bool(x !== 0 && y !== 0),
+  or: (x, y) => bool(x !== 0 || y !== 0),
+};
+
+const ELEMENTWISE: Readonly<Record<string, [ScalarFn, Kernel, string]>> = {
+  add: [(x, y) => x + y, M.add, 'SHAPE_ADD'],
+  subtract: [(x, y) => x - y, M.sub, 'SHAPE_ADD'],
+  dotMultiply: [(x, y) => x * y, M.hadamard, 'SHAPE_ELEMENTWISE'],
+  dotDivide: [(x, y) => x / y, M.divide, 'SHAPE_ELEMENTWISE'],
+  // Division by a matrix has no meaning in these courses, so `/` is elementwise like `./`.
+  divide: [(x, y) => x / y, M.divide, 'SHAPE_ELEMENTWISE'],
+  dotPow: [(x, y) => x ** y, M.power, 'SHAPE_ELEMENTWISE'],
+};
+
+const fold = (a: Compiled, b: Compiled, f: ScalarFn): number | undefined =>
+  a.constant !== undefined && b.constant !== undefined ? f(a.constant, b.constant) : undefined;
+
+function binary(shape: Shape, a: Compiled, b: Compiled, kernel: Kernel, work: number, constant?: number): Compiled {
+  const ra = a.run;
+  const rb = b.run;
+  return { shape, run: (env) => kernel(ra(env), rb(env)), work: a.work + b.work + work, constant };
+}
+
+/** Compiles a unary or binary operator whose operands are already compiled. */
+export function compileOperator(node: Node, fn: string, op: string, args: Compiled[], scope: Scope, ctx: Ctx): Compiled {
+  const at = ctx.where(node);
+  const [a, b] = args as [Compiled, Compiled];
+  if (fn === 'unaryMinus') {
+    const ra = a.run;
+    const constant = a.constant === undefined ? undefined : -a.constant;
+    return { shape: a.shape, run: (env) => M.map(ra(env), (x) => -x), work: a.work + size(a.shape), constant };
+  }
+  if (fn === 'unaryPlus') return a;
+  if (fn === 'ctranspose' || fn === 'transpose') return transposeOf(a);
+  if (fn === 'not') {
+    requireScalar('the operand of not', a.shape, scope, at);
+    const ra = a.run;
+    return { shape: SCALAR, run: (env) => M.scalar(bool(ra(env).data[0] === 0)), work: a.work + 1 };
+  }
+  if (fn === 'multiply') {
+    const shape = productShape(a.shape, b.shape, scope, at);
+    const work = isScalar(a.shape) || isScalar(b.shape) ? size(shape) : a.shape.rows * a.shape.cols * b.shape.cols;
+    return binary(shape, a, b, M.multiply, work, fold(a, b, (x, y) => x * y));
+  }
+  if (fn === 'pow') {
+    if (!isScalar(a.shape)) fail('SHAPE_POWER', { ...shapeArgs(scope, 'base', a.shape) }, at);
+    requireScalar('an exponent', b.shape, scope, at);
+    return binary(SCALAR, a, b, M.power, 1, fold(a, b, (x, y) => x ** y));
+  }
+  const cmp = COMPARISONS[fn];
+  if (cmp) {
+    requireScalar(`each side of ${op}`, a.shape, scope, at);
+    requireScalar(`each side of ${op}`, b.shape, scope, at);
+    return binary(SCALAR, a, b, (x, y) => M.scalar(cmp(x.data[0]!, y.data[0]!)), 1, fold(a, b, cmp));
+  }
+  const ew = ELEMENTWISE[fn];
+  if (!ew) return fail('NOT_ALLOWED', { what: `the operator ${op}` }, at);
+  const [f, kernel, code] = ew;
+  const shape = elementwiseShape(code, op, a.shape, b.shape, scope, at);
+  return binary(shape, a, b, kernel, size(shape), fold(a, b, f));
+}
+
+export function transposeOf(a: Compiled): Compiled {
+  const ra = a.run;
+  return {
+    shape: { rows: a.shape.cols, cols: a.shape.rows },
+    run: (env) => M.transpose(ra(env)),
+    work: a.work + size(a.shape),
+    constant: a.constant,
+    zeroLiteral: a.zeroLiteral,
+  };
+}

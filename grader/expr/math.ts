@@ -1,0 +1,29 @@
+/**
+ * The single mathjs instance. It can parse and print, nothing else: student text is
+ * never evaluated by mathjs (see compile/), so no evaluate, import or createUnit exists here.
+ */
+import { create, parseDependencies } from 'mathjs';
+import type { MathNode } from 'mathjs';
+
+const math = create({ parseDependencies: parseDependencies! });
+
+export type Node = MathNode;
+export const mathParse = (text: string): MathNode => math.parse(text) as MathNode;
+
+/** Node constructors, for the LaTeX parser and rewrites that must build the same trees as parse. */
+export const N = {
+  constant: (v: number) => new math.ConstantNode(v),
+  symbol: (name: string) => new math.SymbolNode(name),
+  op: (op: string, fn: string, args: MathNode[], implicit = false) =>
+    new math.OperatorNode(op as never, fn as never, args, implicit),
+  paren: (content: MathNode) => new math.ParenthesisNode(content),
+  call: (name: string, args: MathNode[]) => new math.FunctionNode(new math.SymbolNode(name), args),
+  conditional: (cond: MathNode, a: MathNode, b: MathNode) => new math.ConditionalNode(cond, a, b),
+  access: (object: MathNode, dims: MathNode[]) => new math.AccessorNode(object, new math.IndexNode(dims)),
+  range: (start: MathNode, end: MathNode) => new math.RangeNode(start, end),
+};
+
+/** mathjs text of a tree, with implicit products shown. */
+export const toText = (node: MathNode): string => node.toString({ implicit: 'show' });
+/** LaTeX rendered back from a tree. */
+export const toLatex = (node: MathNode): string => node.toTex({ implicit: 'show' });

@@ -1,0 +1,41 @@
+/**
+ * Rewrites a parsed tree into what the student meant, using the question's declarations:
+ * mathjs reads `U (yhat - y)` as a call of U, and `v_c (a - b)^T` as `(v_c(a - b))^T`;
+ * a value symbol before parentheses is a product, and a power or transpose after it
+ * applies to the parenthesised factor. `X^T` (T not a symbol) is a transpose.
+ */
+import { N, type Node } from './math.js';
+
+type AnyNode = Node & { name?: string; fn?: Node | string; args?: Node[]; op?: string };
+
+export interface Names {
+  /** Whether a name denotes a value (a symbol, size or family member), not a function. */
+  isValue(name: string): boolean;
+}
+
+const valueCall = (n: Node, names: Names): AnyNode | undefined => {
+  const f = n as AnyNode;
+  if (n.type !== 'FunctionNode' || f.args!.length !== 1) return undefined;
+  const name = (f.fn as AnyNode).name!;
+  return names.isValue(name) ? f : undefined;
+};
+
+const product = (call: AnyNode, factor: Node): Node => N.op('*', 'multiply', [N.symbol((call.fn as AnyNode).name!), factor], true);
+const asFactor = (n: Node): Node => (n.type === 'ParenthesisNode' || n.type === 'SymbolNode' || n.type === 'ConstantNode' ? n : N.paren(n));
+
+export function normalize(node: Node, names: Names): Node {
+  const n = node as AnyNode;
+  const again = (m: Node): Node => normalize(m, names);
+  if (node.type === 'OperatorNode' && (n.fn === 'pow' || n.fn === 'ctranspose' || n.fn === 'transpose')) {
+    const [base, exp] = n.args as [Node, Node | undefined];
+    const expName = (exp as AnyNode | undefined)?.name;
+    const isT = exp?.type === 'SymbolNode' && (expName === 'T' || expName === 'top') && !names.isValue(expName);
+    const apply = (b: Node): Node => (isT || n.fn !== 'pow' ? N.op("'", 'ctranspose', [b]) : N.op('^', 'pow', [b, again(exp!)]));
+    const inner = valueCall(base, names);
+    if (inner) return product(inner, apply(asFactor(again(inner.args![0]!))));
+    if (isT) return apply(again(base));
+  }
+  const call = valueCall(node, names);
+  if (call) return product(call, asFactor(again(call.args![0]!)));
+  return node.map(again);
+}

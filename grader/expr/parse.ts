@@ -1,0 +1,52 @@
+/**
+ * mathjs-syntax text → tree, bounded. The one place mathjs's SyntaxError is wrapped,
+ * so that syntax errors from both notations look alike.
+ */
+import { fail, InputError } from '../core/index.js';
+import { LIMITS } from './limits.js';
+import { mathParse, type Node } from './math.js';
+
+/** Rejects what would make a parser recurse or run long, before any parser sees it. */
+export function checkText(text: string): void {
+  if (text.trim() === '') fail('EMPTY_ANSWER');
+  if (text.length > LIMITS.maxLength) fail('TOO_LONG', { length: text.length, max: LIMITS.maxLength });
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '(' || ch === '[' || ch === '{') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+    if (depth > LIMITS.maxDepth) fail('TOO_DEEP', { max: LIMITS.maxDepth }, { offset: i, length: 1 });
+  }
+}
+
+export function parseMathjs(text: string): Node {
+  checkText(text);
+  let node: Node;
+  try {
+    node = mathParse(text);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const err = e as Error & { char?: number };
+    const message = String(err.message ?? e).replace(/\s*\(char \d+\)$/, '');
+    const offset = typeof err.char === 'number' ? Math.max(0, Math.min(err.char - 1, text.length)) : undefined;
+    return fail('SYNTAX', { detail: message }, offset === undefined ? undefined : { offset, length: 1 });
+  }
+  return node;
+}
+
+/** Walks a tree depth-first, parents before children. */
+export function walk(node: Node, visit: (n: Node, parent: Node | null) => void, parent: Node | null = null): void {
+  visit(node, parent);
+  node.forEach((child) => walk(child as Node, visit, node));
+}
+
+/** Best-effort offset of a node in the text it came from (mathjs keeps no positions). */
+export function locate(node: Node, text: string): { offset: number; length: number } | undefined {
+  const needle =
+    node.type === 'SymbolNode' || node.type === 'FunctionNode'
+      ? (node as unknown as { name: string }).name
+      : node.toString();
+  const re = new RegExp(`(?<![A-Za-z0-9_])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+  const m = re.exec(text);
+  return m ? { offset: m.index, length: needle.length } : undefined;
+}

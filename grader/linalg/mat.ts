@@ -1,0 +1,90 @@
+/**
+ * Dense row-major matrices over Float64Array: the only value type the evaluator knows.
+ * Shapes are checked at compile time, so these kernels trust their inputs.
+ */
+export interface Mat {
+  readonly rows: number;
+  readonly cols: number;
+  readonly data: Float64Array<ArrayBufferLike>;
+}
+
+export const mat = (rows: number, cols: number, data: Float64Array<ArrayBufferLike> = new Float64Array(rows * cols)): Mat => ({ rows, cols, data });
+export const scalar = (x: number): Mat => mat(1, 1, Float64Array.of(x));
+export const column = (xs: ArrayLike<number>): Mat => mat(xs.length, 1, Float64Array.from(xs));
+
+/** Elementwise map. */
+export function map(a: Mat, f: (x: number) => number): Mat {
+  const out = new Float64Array(a.data.length);
+  for (let i = 0; i < out.length; i++) out[i] = f(a.data[i]!);
+  return mat(a.rows, a.cols, out);
+}
+
+/** Elementwise binary op; a 1 x 1 operand broadcasts (shapes were checked). */
+export function zip(a: Mat, b: Mat, f: (x: number, y: number) => number): Mat {
+  const n = Math.max(a.data.length, b.data.length);
+  const out = new Float64Array(n);
+  const ad = a.data;
+  const bd = b.data;
+  if (ad.length === n && bd.length === n) for (let i = 0; i < n; i++) out[i] = f(ad[i]!, bd[i]!);
+  else if (ad.length === 1) for (let i = 0, x = ad[0]!; i < n; i++) out[i] = f(x, bd[i]!);
+  else for (let i = 0, y = bd[0]!; i < n; i++) out[i] = f(ad[i]!, y);
+  const big = ad.length === n ? a : b;
+  return mat(big.rows, big.cols, out);
+}
+
+export const add = (a: Mat, b: Mat): Mat => zip(a, b, (x, y) => x + y);
+export const sub = (a: Mat, b: Mat): Mat => zip(a, b, (x, y) => x - y);
+export const hadamard = (a: Mat, b: Mat): Mat => zip(a, b, (x, y) => x * y);
+export const divide = (a: Mat, b: Mat): Mat => zip(a, b, (x, y) => x / y);
+export const power = (a: Mat, b: Mat): Mat => zip(a, b, (x, y) => x ** y);
+
+/** Matrix product (inner dimensions agree) or scalar scaling (either side 1 x 1). */
+export function multiply(a: Mat, b: Mat): Mat {
+  if (a.data.length === 1 || b.data.length === 1) return hadamard(a, b);
+  const { rows: m, cols: k } = a;
+  const n = b.cols;
+  const out = new Float64Array(m * n);
+  const ad = a.data;
+  const bd = b.data;
+  for (let i = 0; i < m; i++) {
+    for (let p = 0; p < k; p++) {
+      const x = ad[i * k + p]!;
+      if (x === 0) continue;
+      for (let j = 0; j < n; j++) out[i * n + j]! += x * bd[p * n + j]!;
+    }
+  }
+  return mat(m, n, out);
+}
+
+export function transpose(a: Mat): Mat {
+  if (a.rows === 1 || a.cols === 1) return mat(a.cols, a.rows, a.data);
+  const out = new Float64Array(a.data.length);
+  for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.cols; j++) out[j * a.rows + i] = a.data[i * a.cols + j]!;
+  return mat(a.cols, a.rows, out);
+}
+
+export function sumAll(a: Mat): number {
+  let s = 0;
+  for (let i = 0; i < a.data.length; i++) s += a.data[i]!;
+  return s;
+}
+
+/** Softmax over all entries, shifted by the maximum so that large inputs do not overflow. */
+export function softmax(a: Mat): Mat {
+  let max = -Infinity;
+  for (const x of a.data) if (x > max) max = x;
+  const e = map(a, (x) => Math.exp(x - max));
+  const s = sumAll(e);
+  for (let i = 0; i < e.data.length; i++) e.data[i]! /= s;
+  return e;
+}
+
+export const zeros = (rows: number, cols: number): Mat => mat(rows, cols);
+
+/** Accumulates b into a in place (a is a fresh accumulator owned by the caller). */
+export function addInto(a: Mat, b: Mat): void {
+  if (b.data.length === 1 && a.data.length > 1) for (let i = 0; i < a.data.length; i++) a.data[i]! += b.data[0]!;
+  else for (let i = 0; i < a.data.length; i++) a.data[i]! += b.data[i]!;
+}
+
+export const allFinite = (a: Mat): boolean => a.data.every(Number.isFinite);

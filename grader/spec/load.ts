@@ -1,0 +1,73 @@
+/**
+ * Problem files → Bank. Every problem in every file is collected with file:line:column:
+ * YAML syntax, schema (unknown keys, wrong types), then meaning (names, shapes, sizes).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { finding, type Finding } from '../core/index.js';
+import { readYaml } from '../yaml/source.js';
+import { Issues } from './issues.js';
+import { buildQuestion } from './question.js';
+import { ProblemSetSpec } from './schema.js';
+import type { Bank, ProblemSet, Question } from './types.js';
+
+export function loadProblemText(file: string, text: string): { set?: ProblemSet; issues: Finding[] } {
+  const src = readYaml(file, text);
+  if (src.errors.length) return { issues: src.errors };
+  const issues = new Issues(src);
+  const parsed = ProblemSetSpec.safeParse(src.data);
+  if (!parsed.success) {
+    for (const e of parsed.error.issues) {
+      if (e.code === 'unrecognized_keys')
+        for (const key of e.keys) issues.add('SPEC_UNKNOWN_KEY', { key, path: e.path.join('.') }, [...(e.path as (string | number)[]), key], true);
+      else issues.add('SPEC_SCHEMA', { detail: e.message, path: e.path.join('.') }, e.path as (string | number)[]);
+    }
+    return { issues: issues.list };
+  }
+  const spec = parsed.data;
+  const seen = new Set<string>();
+  const questions: Question[] = [];
+  spec.questions.forEach((q, i) => {
+    if (seen.has(q.id)) issues.add('DUPLICATE_ID', { id: `${spec.set}/${q.id}` }, ['questions', i, 'id']);
+    seen.add(q.id);
+    const built = buildQuestion(spec, i, issues);
+    if (built) questions.push(built);
+  });
+  const set: ProblemSet = { set: spec.set, title: spec.title, file, questions, ...(spec.description ? { description: spec.description } : {}) };
+  return { set, issues: issues.list };
+}
+
+/** Loads every *.yaml / *.yml file in a folder (or one file). */
+export function loadBank(path: string): Bank {
+  let files: string[];
+  try {
+    files = statSync(path).isDirectory()
+      ? readdirSync(path).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(path, f))
+      : [path];
+  } catch (e) {
+    return { sets: [], issues: [finding('BANK_UNREADABLE', { detail: (e as Error).message }, { file: path })] };
+  }
+  if (files.length === 0) return { sets: [], issues: [finding('BANK_EMPTY', {}, { file: path })] };
+  const sets: ProblemSet[] = [];
+  const issues: Finding[] = [];
+  const setIds = new Map<string, string>();
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      issues.push(finding('FILE_UNREADABLE', { detail: (e as Error).message }, { file }));
+      continue;
+    }
+    const r = loadProblemText(file, text);
+    issues.push(...r.issues);
+    if (!r.set) continue;
+    const other = setIds.get(r.set.set);
+    if (other) issues.push(finding('DUPLICATE_SET', { set: r.set.set, other }, { file }));
+    setIds.set(r.set.set, file);
+    sets.push(r.set);
+  }
+  return { sets, issues };
+}
+
+export const allQuestions = (bank: Bank): Question[] => bank.sets.flatMap((s) => s.questions);

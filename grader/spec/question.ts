@@ -1,0 +1,121 @@
+/**
+ * One question spec → Question: declarations merged (set ⊕ context ⊕ question), the model
+ * built, the reference, loss, variable and definition compiled with their shapes checked.
+ */
+import { sameShape, showShape } from '../core/index.js';
+import { parseMathjs, walk, withBinding, type Node, type Scope } from '../expr/index.js';
+import type { Path } from '../yaml/source.js';
+import type { Issues } from './issues.js';
+import { buildModel, type Located, type MergedDeclarations } from './model.js';
+import type { Declarations, ProblemSetSpec, QuestionSpec } from './schema.js';
+import type { Derivative, FreeIndex, Model, Question } from './types.js';
+
+type Layer = { decls: Partial<Declarations>; path: Path };
+
+function merge(layers: Layer[]): MergedDeclarations {
+  const pick = <K extends keyof Declarations>(key: K) => {
+    const out = new Map<string, Located<Declarations[K][string]>>();
+    for (const { decls, path } of layers)
+      for (const [name, value] of Object.entries(decls[key] ?? {})) {
+        out.delete(name); // a redefinition moves to the end, after what it may depend on
+        out.set(name, { value: value as Declarations[K][string], path: [...path, key, name] });
+      }
+    return out;
+  };
+  return { sizes: pick('sizes'), symbols: pick('symbols'), indices: pick('indices'), families: pick('families') };
+}
+
+export function buildQuestion(spec: ProblemSetSpec, index: number, issues: Issues): Question | undefined {
+  const q: QuestionSpec = spec.questions[index]!;
+  const path: Path = ['questions', index];
+  const layers: Layer[] = [{ decls: spec, path: [] }];
+  if (q.context !== undefined) {
+    const ctx = spec.contexts[q.context];
+    if (!ctx) issues.add('UNKNOWN_CONTEXT', { name: q.context, known: Object.keys(spec.contexts) }, [...path, 'context']);
+    else layers.push({ decls: ctx, path: ['contexts', q.context] });
+  }
+  layers.push({ decls: q, path });
+  const model = buildModel(merge(layers), issues);
+
+  let scope: Scope = model.scope;
+  let free: FreeIndex | undefined;
+  if (q.free !== undefined) {
+    const decl = scope.indices.get(q.free);
+    if (!decl) issues.add('UNKNOWN_INDEX', { name: q.free, known: [...scope.indices.keys()] }, [...path, 'free']);
+    else {
+      free = { name: q.free, lo: decl.lo, hi: decl.hi, slot: model.firstFreeSlot };
+      scope = withBinding(scope, q.free, { kind: 'slot', slot: free.slot, shape: { rows: 1, cols: 1 } });
+    }
+  }
+  const first = model.firstFreeSlot + (free ? 1 : 0);
+  const compile = (text: string, p: Path) => issues.compile(text, p, scope, first);
+
+  const reference = compile(q.reference, [...path, 'reference']);
+  const referenceNode = issues.guard([...path, 'reference'], () => parseMathjs(q.reference));
+  let derivative: Derivative | undefined;
+  if (q.derivative) {
+    const dpath = [...path, 'derivative'];
+    const loss = compile(q.derivative.of, [...dpath, 'of']);
+    const wrt = compile(q.derivative.wrt, [...dpath, 'wrt']);
+    if (loss && (loss.shape.rows !== 1 || loss.shape.cols !== 1)) issues.add('LOSS_NOT_SCALAR', { shape: showShape(loss.shape) }, [...dpath, 'of']);
+    const baseSlot = wrtBase(q.derivative.wrt, model, scope);
+    if (baseSlot === undefined) issues.add('WRT_NOT_SAMPLED', { wrt: q.derivative.wrt }, [...dpath, 'wrt']);
+    if (wrt && reference && !sameShape(wrt.shape, reference.shape))
+      issues.add('REFERENCE_SHAPE', { expected: showShape(wrt.shape), got: showShape(reference.shape), of: `the variable ${q.derivative.wrt}` }, [...path, 'reference']);
+    if (loss && wrt && baseSlot !== undefined) derivative = { loss, wrt, wrtText: q.derivative.wrt, baseSlot };
+  }
+  let definition;
+  if (q.definition !== undefined) {
+    definition = compile(q.definition, [...path, 'definition']);
+    if (definition && reference && !sameShape(definition.shape, reference.shape))
+      issues.add('REFERENCE_SHAPE', { expected: showShape(definition.shape), got: showShape(reference.shape), of: 'the definition' }, [...path, 'reference']);
+  }
+  if (!reference || !referenceNode) return undefined;
+  return {
+    id: `${spec.set}/${q.id}`,
+    title: q.title,
+    prompt: q.prompt,
+    points: q.points,
+    model,
+    ...(free ? { free } : {}),
+    reference,
+    referenceNode,
+    referenceText: q.reference,
+    ...(derivative ? { derivative } : {}),
+    ...(definition ? { definition } : {}),
+    tolerance: q.tolerance,
+    samples: q.samples,
+    examples: q.examples,
+    at: issues.src.at(path),
+    exampleAt: q.examples.map((_, i) => issues.src.at([...path, 'examples', i, 'answer'])),
+  };
+}
+
+/**
+ * The sampled symbol a derivative's variable reads: `v_c` itself, or `U` for `u_w`.
+ * Exactly one continuous sampled symbol must be named, directly or through a family.
+ */
+function wrtBase(text: string, model: Model, scope: Scope): number | undefined {
+  let node: Node;
+  try {
+    node = parseMathjs(text);
+  } catch {
+    return undefined;
+  }
+  const names = new Set<string>();
+  const visit = (n: Node): void =>
+    walk(n, (m) => {
+      if (m.type !== 'SymbolNode') return;
+      const name = (m as unknown as { name: string }).name;
+      names.add(name);
+      for (let i = name.indexOf('_'); i > 0; i = name.indexOf('_', i + 1)) {
+        const fam = scope.families.get(name.slice(0, i));
+        if (fam) visit(fam.body);
+      }
+    });
+  visit(node);
+  const found = model.slots
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => names.has(s.name) && s.dist && s.dist.kind !== 'integer' && s.dist.kind !== 'indices');
+  return found.length === 1 ? found[0]!.i : undefined;
+}

@@ -1,0 +1,147 @@
+/**
+ * The problem-spec format: the one source of its types, its validation and its JSON Schema
+ * (`grader schema` prints it for editors). Every field says what it is for.
+ */
+import { z } from 'zod';
+
+const SizeExpr = z
+  .union([z.number().int().positive(), z.string().min(1)])
+  .describe('A whole number, a size name (`V`) or arithmetic on sizes (`2*m`).');
+
+export const ShapeSpec = z
+  .union([z.literal('scalar'), SizeExpr, z.tuple([SizeExpr, SizeExpr])])
+  .describe('`scalar` (the default); a size for a column vector (`d` is d x 1); or `[rows, cols]` (`[d, V]`, `[1, Dx]` for a row).');
+
+const DistName = z.enum(['normal', 'uniform', 'positive', 'onehot', 'probability']);
+
+export const Sample = z
+  .union([
+    DistName.describe('Shorthand: normal(0, 1), uniform(-1, 1), positive (uniform 0.5..2), onehot, probability (a random probability vector).'),
+    z.strictObject({
+      dist: z.literal('normal'),
+      mean: z.number().default(0).describe('Mean of each entry.'),
+      sd: z.number().positive().default(1).describe('Standard deviation of each entry.'),
+    }),
+    z.strictObject({
+      dist: z.enum(['uniform', 'positive']),
+      min: z.number().optional().describe('Lower end (default -1, or 0.5 for positive).'),
+      max: z.number().optional().describe('Upper end (default 1, or 2 for positive).'),
+    }),
+    z.strictObject({
+      dist: z.literal('integer'),
+      min: SizeExpr.or(z.number().int()).describe('Smallest value.'),
+      max: SizeExpr.describe('Largest value.'),
+    }),
+    z.strictObject({ dist: z.enum(['onehot', 'probability']) }),
+    z.strictObject({
+      dist: z.literal('index'),
+      max: SizeExpr.describe('The index is drawn from 1..max.'),
+    }),
+    z.strictObject({
+      dist: z.literal('indices'),
+      count: SizeExpr.describe('How many indices (the symbol is a count x 1 vector of them).'),
+      max: SizeExpr.describe('Each is drawn from 1..max.'),
+      distinctFrom: z.array(z.string()).default([]).describe('Index symbols these must differ from (negative samples differ from o).'),
+      distinct: z.boolean().default(true).describe('Whether the indices differ from one another.'),
+    }),
+  ])
+  .describe('How the symbol is drawn at each sample point.');
+
+export const SymbolSpec = z
+  .strictObject({
+    shape: ShapeSpec.optional(),
+    sample: Sample.optional(),
+    value: z.string().optional().describe('A derived quantity: a mathjs expression over earlier symbols (`softmax(U\' * v_c)`).'),
+    description: z.string().optional().describe('What the symbol is, for authors.'),
+  })
+  .refine((s) => (s.sample === undefined) !== (s.value === undefined), {
+    message: 'give exactly one of `sample` (drawn at random) or `value` (derived)',
+  })
+  .describe('A symbol students may use.');
+
+export const IndexSpec = z
+  .strictObject({
+    range: z.tuple([SizeExpr.or(z.number().int()), SizeExpr]).describe('[first, last], e.g. [1, V].'),
+    of: z.string().optional().describe('As a subscript, this letter stands for an entry of this index list: with `of: negs`, `u_k` is column negs[k] of U.'),
+  })
+  .describe('An index letter, for free indices, sums and subscripts.');
+
+export const FamilySpec = z
+  .union([
+    z.string().describe('The member for index `i`, e.g. `U[:, i]` makes `u_w` column w of U.'),
+    z.strictObject({
+      index: z.string().default('i').describe('The parameter name used in `value`.'),
+      value: z.string().describe('The member as a mathjs expression of the parameter.'),
+    }),
+  ])
+  .describe('An indexed family: `u_w`, `yhat_o`, `y_(o_j)`.');
+
+const Declarations = {
+  sizes: z.record(z.string(), SizeExpr).default({}).describe('Dimension names and their fixed values; keep them distinct (d=3, V=7, K=4) so a wrong shape cannot pass.'),
+  symbols: z.record(z.string(), SymbolSpec).default({}).describe('Symbols by name, in dependency order.'),
+  indices: z.record(z.string(), IndexSpec).default({}).describe('Index letters by name.'),
+  families: z.record(z.string(), FamilySpec).default({}).describe('Indexed families by base name.'),
+};
+
+export const Verdict = z.enum(['correct', 'incorrect', 'invalid', 'unanswered']);
+
+export const ExampleSpec = z
+  .strictObject({
+    answer: z.string().describe('An answer as a student would write it.'),
+    verdict: Verdict.describe('The verdict it must get; `grader check` proves it.'),
+    note: z.string().optional().describe('Why this example is here.'),
+  })
+  .describe('An example answer with the verdict it must get.');
+
+export const QuestionSpec = z
+  .strictObject({
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/).describe('Id within the set; the full id is `<set>/<id>` and is a public contract.'),
+    title: z.string().describe('Short title.'),
+    prompt: z.string().describe('What students read (Markdown with LaTeX); state the conventions.'),
+    points: z.number().nonnegative().default(1).describe('Points for a correct answer.'),
+    context: z.string().optional().describe('Which entry of `contexts` provides the symbols (default: the top-level ones).'),
+    ...Declarations,
+    reference: z.string().describe('The reference answer, a mathjs expression.'),
+    free: z.string().optional().describe('A free index: the answer is graded for every value in its range (e.g. `w` for dJ/du_w).'),
+    derivative: z
+      .strictObject({
+        of: z.string().describe('The loss, a scalar mathjs expression.'),
+        wrt: z.string().describe('The variable: a symbol (`v_c`) or a family member (`u_w`, `theta_j`).'),
+      })
+      .optional()
+      .describe('For a derivative question: `grader check` compares the reference with central finite differences of the loss.'),
+    definition: z.string().optional().describe('What the question asks to simplify; `grader check` proves the reference equals it.'),
+    tolerance: z
+      .strictObject({
+        rel: z.number().positive().default(1e-6).describe('Relative tolerance.'),
+        abs: z.number().nonnegative().default(1e-9).describe('Absolute tolerance (used near zero).'),
+      })
+      .default({ rel: 1e-6, abs: 1e-9 })
+      .describe('How close an answer must be at every point and entry.'),
+    samples: z.number().int().min(1).max(50).default(6).describe('Sample points per answer.'),
+    examples: z.array(ExampleSpec).default([]).describe('Example answers with their verdicts, checked by `grader check`.'),
+  })
+  .describe('One question.');
+
+export const ContextSpec = z.strictObject(Declarations).describe('A named set of declarations that extends the top-level ones.');
+
+export const ProblemSetSpec = z
+  .strictObject({
+    set: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/).describe('The set id: the first part of every question id.'),
+    title: z.string().describe('The problem set title.'),
+    description: z.string().optional().describe('Conventions and context, shown to students.'),
+    ...Declarations,
+    contexts: z.record(z.string(), ContextSpec).default({}).describe('Further declaration sets that questions pick with `context:`.'),
+    questions: z.array(QuestionSpec).min(1).describe('The questions.'),
+  })
+  .describe('A problem set: one YAML file in problems/.');
+
+export type ProblemSetSpec = z.infer<typeof ProblemSetSpec>;
+export type QuestionSpec = z.infer<typeof QuestionSpec>;
+export type SymbolSpec = z.infer<typeof SymbolSpec>;
+export type SampleSpec = z.infer<typeof Sample>;
+export type FamilySpec = z.infer<typeof FamilySpec>;
+export type IndexSpec = z.infer<typeof IndexSpec>;
+export type Declarations = z.infer<typeof ContextSpec>;
+
+export const jsonSchema = (): unknown => z.toJSONSchema(ProblemSetSpec, { io: 'input' });

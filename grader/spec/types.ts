@@ -1,0 +1,71 @@
+import type { Finding, Position, Shape } from '../core/index.js';
+import type { Compiled, Node, Scope } from '../expr/index.js';
+import type { Dist } from '../sample/dist.js';
+import type { QuestionSpec } from './schema.js';
+
+/** One slot of a point: a symbol drawn at random, or derived from earlier slots. */
+export interface Slot {
+  readonly name: string;
+  readonly shape: Shape;
+  readonly dist?: Dist;
+  readonly derived?: Compiled;
+}
+
+/** Everything a question's expressions can name, and how to draw a point. */
+export interface Model {
+  readonly scope: Scope;
+  readonly slots: readonly Slot[];
+  /** First slot free for bound variables (the free index, sums). */
+  readonly firstFreeSlot: number;
+}
+
+export interface FreeIndex {
+  readonly name: string;
+  readonly lo: number;
+  readonly hi: number;
+  readonly slot: number;
+}
+
+/** A derivative question's loss and the entries of the sampled symbol it is taken with respect to. */
+export interface Derivative {
+  readonly loss: Compiled;
+  readonly wrt: Compiled;
+  readonly wrtText: string;
+  /** The sampled slot that `wrt` reads. */
+  readonly baseSlot: number;
+}
+
+export interface Question {
+  /** `<set>/<id>`: the public id. */
+  readonly id: string;
+  readonly title: string;
+  readonly prompt: string;
+  readonly points: number;
+  readonly model: Model;
+  readonly free?: FreeIndex;
+  readonly reference: Compiled;
+  readonly referenceNode: Node;
+  readonly referenceText: string;
+  readonly derivative?: Derivative;
+  readonly definition?: Compiled;
+  readonly tolerance: { readonly rel: number; readonly abs: number };
+  readonly samples: number;
+  readonly examples: QuestionSpec['examples'];
+  readonly at: Position;
+  /** Where each example stands in the spec, for `grader check`. */
+  readonly exampleAt: readonly Position[];
+}
+
+export interface ProblemSet {
+  readonly set: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly file: string;
+  readonly questions: readonly Question[];
+}
+
+/** A loaded bank: what could be built, and every problem found on the way. */
+export interface Bank {
+  readonly sets: readonly ProblemSet[];
+  readonly issues: readonly Finding[];
+}
