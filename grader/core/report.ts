@@ -27,6 +27,8 @@ export interface SubmissionReport {
   readonly questions: readonly QuestionReport[];
   /** Answers to ids the bank does not have: reported, never fatal. */
   readonly unknownAnswers?: readonly string[];
+  /** Findings about the file rather than one answer (e.g. unknown question ids). */
+  readonly warnings?: readonly Finding[];
 }
 
 export interface BatchReport {

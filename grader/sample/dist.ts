@@ -40,13 +40,16 @@ export function draw(dist: Dist, shape: Shape, rng: Rng, env: readonly M.Mat[]):
       break;
     }
     case 'indices': {
-      const taken = new Set(dist.avoid.map((slot) => env[slot]!.data[0]!));
+      // Draw from the allowed values directly (a partial shuffle): no rejection loop can spin.
+      const avoid = new Set(dist.avoid.map((slot) => env[slot]!.data[0]!));
+      const pool: number[] = [];
+      for (let v = 1; v <= dist.max; v++) if (!avoid.has(v)) pool.push(v);
       for (let i = 0; i < n; i++) {
-        let v: number;
-        do v = integer(rng, 1, dist.max);
-        while (taken.has(v));
-        if (dist.distinct) taken.add(v);
-        d[i] = v;
+        const left = dist.distinct ? pool.length - i : pool.length;
+        if (left <= 0) throw new RangeError('not enough distinct indices');
+        const j = (dist.distinct ? i : 0) + integer(rng, 0, left - 1);
+        d[i] = pool[j]!;
+        if (dist.distinct) [pool[i], pool[j]] = [pool[j]!, pool[i]!];
       }
       break;
     }
@@ -54,9 +57,3 @@ export function draw(dist: Dist, shape: Shape, rng: Rng, env: readonly M.Mat[]):
   return out;
 }
 
-/** Whether `draw` can always succeed (enough distinct values to choose from). */
-export function feasible(dist: Dist, shape: Shape): boolean {
-  if (dist.kind !== 'indices') return true;
-  const n = shape.rows * shape.cols;
-  return dist.max - dist.avoid.length >= (dist.distinct ? n : 1);
-}

@@ -1,14 +1,23 @@
 /** Collects every problem found in a spec, each placed in its file; never stops at the first. */
 import { InputError, finding, relocate, type Args, type Finding } from '../core/index.js';
-import { compileText, type Compiled, type Scope } from '../expr/index.js';
+import { compileText, type Compiled, type Node, type Scope } from '../expr/index.js';
 import type { Path, YamlSource } from '../yaml/source.js';
 
 export class Issues {
   readonly list: Finding[] = [];
+  private readonly seen = new Set<string>();
   constructor(readonly src: YamlSource) {}
 
+  /** Records a finding once: declarations shared by several questions are checked for each. */
+  private push(f: Finding): void {
+    const key = JSON.stringify(f);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.list.push(f);
+  }
+
   add(code: string, args: Args, path: Path, key = false): void {
-    this.list.push(finding(code, args, this.src.at(path, key)));
+    this.push(finding(code, args, this.src.at(path, key)));
   }
 
   /** Runs `f`; an InputError it throws becomes an issue placed at `path`. */
@@ -18,13 +27,18 @@ export class Issues {
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       const offset = e.finding.at?.offset;
-      this.list.push(relocate(e.finding, offset === undefined ? this.src.at(path) : this.src.inString(path, offset)));
+      this.push(relocate(e.finding, offset === undefined ? this.src.at(path) : this.src.inString(path, offset)));
       return undefined;
     }
   }
 
   /** Compiles the expression at `path`. */
   compile(text: string, path: Path, scope: Scope, firstFreeSlot: number): Compiled | undefined {
-    return this.guard(path, () => compileText(text, scope, firstFreeSlot).compiled);
+    return this.compileTree(text, path, scope, firstFreeSlot)?.compiled;
+  }
+
+  /** Compiles the expression at `path`, keeping the tree as read. */
+  compileTree(text: string, path: Path, scope: Scope, firstFreeSlot: number): { node: Node; compiled: Compiled } | undefined {
+    return this.guard(path, () => compileText(text, scope, firstFreeSlot));
   }
 }

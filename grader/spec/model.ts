@@ -145,7 +145,10 @@ function resolveDist(
       const avoid = s.distinctFrom.map((n) => slotOf(n));
       s.distinctFrom.forEach((n, i) => avoid[i]! < 0 && issues.add('UNKNOWN_SYMBOL', { name: n, suggestions: [] }, [...path, 'distinctFrom', i]));
       if (count === undefined || max === undefined) return undefined;
-      if (max - avoid.length < (s.distinct ? count : 1)) issues.add('DIST_INFEASIBLE', { count, max, avoid: avoid.length }, path);
+      if (max - avoid.length < (s.distinct ? count : 1)) {
+        issues.add('DIST_INFEASIBLE', { count, max, avoid: avoid.length }, path);
+        return undefined;
+      }
       return { dist: { kind: 'indices', max, distinct: s.distinct, avoid: avoid.filter((a) => a >= 0) }, shape: { rows: count, cols: 1 } };
     }
   }

@@ -50,19 +50,20 @@ export function buildQuestion(spec: ProblemSetSpec, index: number, issues: Issue
   const first = model.firstFreeSlot + (free ? 1 : 0);
   const compile = (text: string, p: Path) => issues.compile(text, p, scope, first);
 
-  const reference = compile(q.reference, [...path, 'reference']);
-  const referenceNode = issues.guard([...path, 'reference'], () => parseMathjs(q.reference));
+  const read = issues.compileTree(q.reference, [...path, 'reference'], scope, first);
+  const reference = read?.compiled;
   let derivative: Derivative | undefined;
   if (q.derivative) {
     const dpath = [...path, 'derivative'];
     const loss = compile(q.derivative.of, [...dpath, 'of']);
     const wrt = compile(q.derivative.wrt, [...dpath, 'wrt']);
-    if (loss && (loss.shape.rows !== 1 || loss.shape.cols !== 1)) issues.add('LOSS_NOT_SCALAR', { shape: showShape(loss.shape) }, [...dpath, 'of']);
+    const scalarLoss = loss && loss.shape.rows === 1 && loss.shape.cols === 1;
+    if (loss && !scalarLoss) issues.add('LOSS_NOT_SCALAR', { shape: showShape(loss.shape) }, [...dpath, 'of']);
     const baseSlot = wrtBase(q.derivative.wrt, model, scope);
     if (baseSlot === undefined) issues.add('WRT_NOT_SAMPLED', { wrt: q.derivative.wrt }, [...dpath, 'wrt']);
     if (wrt && reference && !sameShape(wrt.shape, reference.shape))
       issues.add('REFERENCE_SHAPE', { expected: showShape(wrt.shape), got: showShape(reference.shape), of: `the variable ${q.derivative.wrt}` }, [...path, 'reference']);
-    if (loss && wrt && baseSlot !== undefined) derivative = { loss, wrt, wrtText: q.derivative.wrt, baseSlot };
+    if (loss && scalarLoss && wrt && baseSlot !== undefined) derivative = { loss, wrt, wrtText: q.derivative.wrt, baseSlot };
   }
   let definition;
   if (q.definition !== undefined) {
@@ -70,7 +71,7 @@ export function buildQuestion(spec: ProblemSetSpec, index: number, issues: Issue
     if (definition && reference && !sameShape(definition.shape, reference.shape))
       issues.add('REFERENCE_SHAPE', { expected: showShape(definition.shape), got: showShape(reference.shape), of: 'the definition' }, [...path, 'reference']);
   }
-  if (!reference || !referenceNode) return undefined;
+  if (!read || !reference) return undefined;
   return {
     id: `${spec.set}/${q.id}`,
     title: q.title,
@@ -79,7 +80,7 @@ export function buildQuestion(spec: ProblemSetSpec, index: number, issues: Issue
     model,
     ...(free ? { free } : {}),
     reference,
-    referenceNode,
+    referenceNode: read.node,
     referenceText: q.reference,
     ...(derivative ? { derivative } : {}),
     ...(definition ? { definition } : {}),

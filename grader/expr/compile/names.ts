@@ -28,14 +28,15 @@ export function fromBinding(b: Binding): Compiled {
   }
 }
 
-const CONSTANTS: Readonly<Record<string, number>> = { pi: Math.PI, e: Math.E };
+// A Map, not an object: names like `toString` or `__proto__` must not reach a prototype.
+const CONSTANTS: ReadonlyMap<string, number> = new Map([['pi', Math.PI], ['e', Math.E]]);
 
 /** Whether a name is a value here (symbol, size, constant or family member), as opposed to a function. */
 export function isValueName(name: string, scope: Scope): boolean {
   if (scope.bindings.has(name)) return true;
   if (FUNCTION_BY_NAME.has(name)) return false;
   for (let i = name.indexOf('_'); i > 0; i = name.indexOf('_', i + 1)) if (scope.families.has(name.slice(0, i)) && i < name.length - 1) return true;
-  return name in CONSTANTS;
+  return CONSTANTS.has(name);
 }
 
 /** Resolves a symbol, or returns undefined when the name is not a value in this scope. */
@@ -49,12 +50,17 @@ export function tryResolve(name: string, scope: Scope, ctx: Ctx, compile: Compil
     const index = /^\d+$/.test(sub) ? N.constant(Number(sub)) : N.symbol(sub);
     return applyFamily(base, index, scope, ctx, compile, at);
   }
-  const c = CONSTANTS[name];
+  const c = CONSTANTS.get(name);
   return c === undefined ? undefined : fromBinding({ kind: 'const', value: c });
 }
 
 export function resolve(name: string, scope: Scope, ctx: Ctx, compile: CompileFn, at?: Position): Compiled {
-  return tryResolve(name, scope, ctx, compile, at) ?? fail('UNKNOWN_SYMBOL', { name, suggestions: suggest(name, candidates(scope)) }, at);
+  const found = tryResolve(name, scope, ctx, compile, at);
+  if (found) return found;
+  if (FUNCTION_BY_NAME.has(name)) return fail('FUNCTION_AS_VALUE', { name }, at);
+  const index = scope.indices.get(name);
+  if (index) return fail('INDEX_UNBOUND', { name, lo: index.lo, hi: index.hi }, at);
+  return fail('UNKNOWN_SYMBOL', { name, suggestions: suggest(name, candidates(scope)) }, at);
 }
 
 /**

@@ -65,13 +65,13 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
     requireScalar('an exponent', b.shape, scope, at);
     return binary(SCALAR, a, b, M.power, 1, fold(a, b, (x, y) => x ** y));
   }
-  const cmp = COMPARISONS[fn];
+  const cmp = Object.hasOwn(COMPARISONS, fn) ? COMPARISONS[fn] : undefined;
   if (cmp) {
     requireScalar(`each side of ${op}`, a.shape, scope, at);
     requireScalar(`each side of ${op}`, b.shape, scope, at);
     return binary(SCALAR, a, b, (x, y) => M.scalar(cmp(x.data[0]!, y.data[0]!)), 1, fold(a, b, cmp));
   }
-  const ew = ELEMENTWISE[fn];
+  const ew = Object.hasOwn(ELEMENTWISE, fn) ? ELEMENTWISE[fn] : undefined;
   if (!ew) return fail('NOT_ALLOWED', { what: `the operator ${op}` }, at);
   const [f, kernel, code] = ew;
   const shape = elementwiseShape(code, op, a.shape, b.shape, scope, at);

@@ -14,18 +14,23 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** Up to three candidates close to `name`, nearest first. */
+/**
+ * Up to three candidates close to `name`, nearest first. A different case or a shared stem
+ * (`y_o` ~ `yhat_o`) is close; plain edits count only for names long enough to have a shape.
+ */
 export function suggest(name: string, candidates: Iterable<string>): string[] {
   const lower = name.toLowerCase();
+  const stemOf = (x: string): string => x.split('_')[0]!;
   const scored = [...new Set(candidates)]
+    .filter((c) => c !== name)
     .map((c) => {
       const cl = c.toLowerCase();
+      if (cl === lower || cl.replaceAll('_', '') === lower.replaceAll('_', '')) return { c, score: 0 };
+      const stem = stemOf(cl).startsWith(stemOf(lower)) || stemOf(lower).startsWith(stemOf(cl));
       const d = editDistance(lower, cl);
-      // A shared stem counts as close: `y_o` is near `yhat_o`, `sigm` near `sigma`.
-      const stem = cl.startsWith(lower) || lower.startsWith(cl) || cl.split('_')[0] === lower.split('_')[0];
-      return { c, score: stem ? Math.min(d, 1.5) : d };
+      return { c, score: stem && lower.length > 1 ? Math.min(d, 1.5) : d };
     })
-    .filter(({ c, score }) => score <= Math.max(2, Math.floor(c.length / 3)))
+    .filter(({ score }) => score <= (lower.length <= 2 ? 0 : lower.length <= 5 ? 1.5 : 2))
     .sort((x, y) => x.score - y.score || x.c.localeCompare(y.c));
   return scored.slice(0, 3).map((s) => s.c);
 }

@@ -1,0 +1,60 @@
+/** argv → a command. Node's own util.parseArgs: strict, no dependency, good errors. */
+import { parseArgs } from 'node:util';
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: grader <command> [options]
+
+Commands:
+  grade <file|folder>...     grade submissions (YAML: student, answers)
+  try <question-id> <answer> grade one answer
+  check                      validate every spec and prove every reference right
+  list                       list problem sets and question ids
+  schema [--markdown]        print the JSON Schema of problem specs (or its docs)
+
+Options:
+  --format text|json         output format (default text)
+  --seed N                   seed for the sample points (default 1)
+  --problems DIR             the problem bank (default ./problems)
+  -h, --help                 this help
+`;
+
+export interface Command {
+  readonly verb: 'grade' | 'try' | 'check' | 'list' | 'schema' | 'help';
+  readonly positionals: readonly string[];
+  readonly format: 'text' | 'json';
+  readonly seed: number;
+  readonly problems?: string;
+  readonly markdown?: boolean;
+}
+
+export function parseCommand(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        seed: { type: 'string', default: '1' },
+        problems: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        markdown: { type: 'boolean', default: false },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [verb = 'help', ...rest] = positionals;
+  if (values.help || verb === 'help') return { verb: 'help', positionals: [], format: 'text', seed: 1 };
+  if (!['grade', 'try', 'check', 'list', 'schema'].includes(verb)) throw new UsageError(`unknown command \`${verb}\``);
+  const format = values.format;
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not \`${format}\``);
+  const seed = Number(values.seed);
+  if (!/^\d+$/.test(values.seed ?? '') || !Number.isSafeInteger(seed) || seed > 0xffffffff) throw new UsageError(`--seed must be a whole number from 0 to ${0xffffffff}`);
+  if (verb === 'grade' && rest.length === 0) throw new UsageError('grade needs at least one submission file or folder');
+  if (verb === 'try' && rest.length !== 2) throw new UsageError("try needs a question id and an answer: grader try cs224n-a2/naive-softmax-grad-vc 'U * (yhat - y)'");
+  return { verb: verb as Command['verb'], positionals: rest, format, seed, markdown: values.markdown === true, ...(values.problems ? { problems: values.problems } : {}) };
+}

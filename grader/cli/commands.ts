@@ -1,0 +1,94 @@
+/** The verbs. Each takes a parsed command and a loaded bank, writes through `io`, returns an exit status. */
+import { InputError, type SubmissionReport } from '../core/index.js';
+import { PointCache } from '../compare/points.js';
+import { gradeOne, gradeSubmission } from '../compare/submission.js';
+import { verifyQuestion, type QuestionCheck } from '../compare/verify.js';
+import { suggest } from '../expr/compile/suggest.js';
+import { jsonFinding, renderJson, renderQuestionJson } from '../report/json.js';
+import { renderFindings, renderQuestion, renderText } from '../report/terminal.js';
+import { specDocs } from '../spec/docs.js';
+import { jsonSchema } from '../spec/schema.js';
+import { allQuestions } from '../spec/load.js';
+import type { Bank } from '../spec/types.js';
+import { expandPaths, readSubmission } from '../submission/load.js';
+import { UsageError, type Command } from './args.js';
+import { BankError, type Io } from './main.js';
+
+/** Draws every question's points up front: a reference undefined too often is the bank's fault. */
+function pointsFor(bank: Bank, seed: number): PointCache {
+  const cache = new PointCache(seed);
+  const issues = [];
+  for (const q of allQuestions(bank)) {
+    try {
+      cache.get(q);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      issues.push({ ...e.finding, at: q.at });
+    }
+  }
+  if (issues.length) throw new BankError(issues);
+  return cache;
+}
+
+export function runGrade(cmd: Command, bank: Bank, io: Io): number {
+  const points = pointsFor(bank, cmd.seed);
+  const submissions: SubmissionReport[] = expandPaths(cmd.positionals).map((file) => gradeSubmission(bank, readSubmission(file), points));
+  io.out(cmd.format === 'json' ? renderJson({ submissions }) : renderText({ submissions }));
+  return submissions.some((s) => s.error) ? 1 : 0;
+}
+
+export function runTry(cmd: Command, bank: Bank, io: Io): number {
+  const [id, answer] = cmd.positionals as [string, string];
+  const questions = allQuestions(bank);
+  const q = questions.find((x) => x.id === id);
+  if (!q) {
+    const near = suggest(id, questions.map((x) => x.id));
+    throw new UsageError(`there is no question \`${id}\`${near.length ? `; did you mean ${near.join(' or ')}?` : ''} (see \`grader list\`)`);
+  }
+  const report = gradeOne(q, answer, pointsFor(bank, cmd.seed));
+  io.out(cmd.format === 'json' ? renderQuestionJson(report) : `${renderQuestion(report)}\n  seed ${cmd.seed}\n`);
+  return 0;
+}
+
+export function runList(cmd: Command, bank: Bank, io: Io): number {
+  const questions = allQuestions(bank);
+  if (cmd.format === 'json') {
+    io.out(`${JSON.stringify({ questions: questions.map((q) => ({ id: q.id, title: q.title, points: q.points })) }, null, 2)}\n`);
+    return 0;
+  }
+  const lines = bank.sets.flatMap((s) => [`${s.set}  ${s.title}  (${s.file})`, ...s.questions.map((q) => `  ${q.id.padEnd(40)} ${String(q.points).padStart(3)} pt  ${q.title}`), '']);
+  io.out(`${lines.join('\n')}`);
+  return 0;
+}
+
+export function runSchema(cmd: Command, io: Io): number {
+  io.out(cmd.markdown ? specDocs() : `${JSON.stringify(jsonSchema(), null, 2)}\n`);
+  return 0;
+}
+
+export function runCheck(cmd: Command, bank: Bank, io: Io): number {
+  const checks: QuestionCheck[] = allQuestions(bank).map((q) => verifyQuestion(q, cmd.seed));
+  const failed = checks.filter((c) => c.issues.length);
+  const ok = bank.issues.length === 0 && failed.length === 0;
+  if (cmd.format === 'json') {
+    const json = {
+      ok,
+      seed: cmd.seed,
+      issues: bank.issues.map(jsonFinding),
+      questions: checks.map((c) => ({ id: c.id, ok: c.issues.length === 0, fdError: c.fdError ?? null, examples: c.examples, rejected: c.rejected, issues: c.issues.map(jsonFinding) })),
+    };
+    io.out(`${JSON.stringify(json, null, 2)}\n`);
+    return ok ? 0 : 1;
+  }
+  const lines: string[] = [];
+  if (bank.issues.length) lines.push(renderFindings(bank.issues), '');
+  for (const c of checks) {
+    const fd = c.fdError !== undefined ? `, finite differences agree to ${c.fdError.toExponential(1)}` : '';
+    lines.push(`${c.issues.length ? '✗' : '✓'} ${c.id}  (${c.examples} examples${fd})`);
+    if (c.issues.length) lines.push(renderFindings(c.issues).replace(/^/gm, '    '));
+  }
+  const problems = bank.issues.length + failed.reduce((n, c) => n + c.issues.length, 0);
+  lines.push('', ok ? `all ${checks.length} questions proven (seed ${cmd.seed})` : `${problems} problem(s) found; ${failed.length} of ${checks.length} questions failed`);
+  io.out(`${lines.join('\n')}\n`);
+  return ok ? 0 : 1;
+}

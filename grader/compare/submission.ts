@@ -1,0 +1,47 @@
+/**
+ * One submission × the bank → SubmissionReport. Each answer is graded in isolation: a bug or a
+ * hostile answer costs that answer its grade, never another's.
+ */
+import { finding, type QuestionReport, type SubmissionReport } from '../core/index.js';
+import { suggest } from '../expr/compile/suggest.js';
+import type { Loaded } from '../submission/load.js';
+import type { Bank, Question } from '../spec/types.js';
+import { gradeAnswer } from './grade.js';
+import type { PointCache } from './points.js';
+
+/** The questions a submission is graded on: every set it answers a question of (all, if none). */
+export function questionsFor(bank: Bank, answered: Iterable<string>): Question[] {
+  const ids = new Set(answered);
+  const touched = bank.sets.filter((s) => s.questions.some((q) => ids.has(q.id)));
+  return (touched.length ? touched : bank.sets).flatMap((s) => s.questions);
+}
+
+export function gradeOne(q: Question, answer: string | undefined, points: PointCache): QuestionReport {
+  try {
+    return gradeAnswer(q, answer, points.get(q));
+  } catch (e) {
+    return { id: q.id, verdict: 'invalid', score: 0, maxScore: q.points, answer: answer ?? null, interpreted: null, feedback: [finding('INTERNAL_ERROR', { detail: String((e as Error)?.message ?? e).slice(0, 200) })] };
+  }
+}
+
+export function gradeSubmission(bank: Bank, loaded: Loaded, points: PointCache): SubmissionReport {
+  if (!loaded.ok)
+    return { file: loaded.file, student: loaded.student, score: 0, maxScore: 0, seed: points.seed, error: loaded.error, questions: [] };
+  const { submission } = loaded;
+  const questions = questionsFor(bank, submission.answers.keys());
+  const known = new Set(bank.sets.flatMap((s) => s.questions.map((q) => q.id)));
+  const reports = questions.map((q) => gradeOne(q, submission.answers.get(q.id) ?? undefined, points));
+  const unknown = [...submission.answers.keys()].filter((id) => !known.has(id));
+  return {
+    file: submission.file,
+    student: submission.student,
+    score: reports.reduce((s, r) => s + r.score, 0),
+    maxScore: reports.reduce((s, r) => s + r.maxScore, 0),
+    seed: points.seed,
+    error: null,
+    questions: reports,
+    ...(unknown.length
+      ? { unknownAnswers: unknown, warnings: unknown.map((id) => finding('UNKNOWN_QUESTION', { id, suggestions: suggest(id, known) }, { ...submission.answerAt.get(id), file: submission.file }, 'warning')) }
+      : {}),
+  };
+}

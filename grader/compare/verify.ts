@@ -1,0 +1,103 @@
+/**
+ * Proves a question right before a student sees it: its points can be drawn, its reference
+ * matches central finite differences of its loss, equals its definition, and each example
+ * answer gets the verdict it claims.
+ */
+import { finding, InputError, relocate, type Finding } from '../core/index.js';
+import * as M from '../linalg/mat.js';
+import { fillDerived, samplePoints, type Point } from '../sample/points.js';
+import type { Derivative, Question } from '../spec/types.js';
+import { gradeAnswer } from './grade.js';
+import { mismatch, relativeError } from './tolerance.js';
+
+/** Central differences must agree with the reference to this relative error. */
+export const FD_TOLERANCE = 1e-6;
+
+export interface QuestionCheck {
+  readonly id: string;
+  readonly issues: readonly Finding[];
+  /** Worst relative error of the reference against finite differences, for derivative questions. */
+  readonly fdError?: number;
+  readonly examples: number;
+  /** Draws rejected because the reference was undefined there. */
+  readonly rejected: number;
+}
+
+export function verifyQuestion(q: Question, seed: number): QuestionCheck {
+  const issues: Finding[] = [];
+  let points: Point[];
+  let rejected = 0;
+  try {
+    ({ points, rejected } = samplePoints(q.model, q.reference, { seed, stream: q.id, count: q.samples, ...(q.free ? { free: q.free } : {}) }));
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return { id: q.id, issues: [relocate(e.finding, q.at)], examples: 0, rejected };
+  }
+  let fdError: number | undefined;
+  if (q.derivative) {
+    fdError = finiteDifferenceError(q, q.derivative, points);
+    if (!(fdError < FD_TOLERANCE)) issues.push(finding('FD_MISMATCH', { error: fdError, max: FD_TOLERANCE, wrt: q.derivative.wrtText }, q.at));
+  }
+  if (q.definition) {
+    const def = q.definition;
+    const wrong = points.filter((p) => p.envs.some((env) => mismatch(def.run(env.slice()), q.reference.run(env.slice()), q.tolerance))).length;
+    if (wrong > 0) issues.push(finding('DEFINITION_MISMATCH', { wrong, total: points.length }, q.at));
+  }
+  q.examples.forEach((ex, i) => {
+    const got = gradeAnswer(q, ex.answer, points);
+    if (got.verdict !== ex.verdict)
+      issues.push(finding('EXAMPLE_VERDICT', { answer: ex.answer, expected: ex.verdict, got: got.verdict, because: got.feedback.map((f) => f.code) }, q.exampleAt[i]));
+  });
+  return { id: q.id, issues, ...(fdError !== undefined ? { fdError } : {}), examples: q.examples.length, rejected };
+}
+
+/**
+ * The worst relative error, over the points, of the reference against central differences.
+ * At a point, all free-index values are measured together, as one gradient (dJ/du_w for every
+ * w is dJ/dU): a tiny column (yhat_w near 0) must not be judged against its own round-off.
+ */
+export function finiteDifferenceError(q: Question, d: Derivative, points: readonly Point[]): number {
+  let worst = 0;
+  for (const p of points) {
+    const fds: M.Mat[] = [];
+    const refs: M.Mat[] = [];
+    for (const env of p.envs) {
+      const fd = gradient(q, d, env);
+      if (!fd) return Infinity;
+      fds.push(fd);
+      refs.push(q.reference.run(env.slice()));
+    }
+    worst = Math.max(worst, relativeError(stack(fds), stack(refs)));
+  }
+  return worst;
+}
+
+const stack = (ms: M.Mat[]): M.Mat => M.column(ms.flatMap((m) => [...m.data]));
+
+/**
+ * dLoss/dwrt by central differences. Which entries of the sampled symbol `wrt` reads is found
+ * by tagging: evaluate `wrt` with the symbol's entries replaced by their own positions.
+ */
+function gradient(q: Question, d: Derivative, env: M.Mat[]): M.Mat | undefined {
+  const base = env[d.baseSlot]!;
+  const tagged = env.slice();
+  tagged[d.baseSlot] = M.mat(base.rows, base.cols, Float64Array.from(base.data, (_, i) => i + 1));
+  const tags = d.wrt.run(tagged);
+  const out = M.zeros(tags.rows, tags.cols);
+  for (let e = 0; e < tags.data.length; e++) {
+    const at = tags.data[e]! - 1;
+    if (!Number.isInteger(at) || at < 0 || at >= base.data.length) return undefined;
+    const x = base.data[at]!;
+    const h = 1e-5 * Math.max(1, Math.abs(x));
+    const lossAt = (v: number): number => {
+      const moved = env.slice();
+      const data = base.data.slice();
+      data[at] = v;
+      moved[d.baseSlot] = M.mat(base.rows, base.cols, data);
+      fillDerived(q.model, moved);
+      return d.loss.run(moved).data[0]!;
+    };
+    out.data[e] = (lossAt(x + h) - lossAt(x - h)) / (2 * h);
+  }
+  return out;
+}

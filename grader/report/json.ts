@@ -1,0 +1,49 @@
+/**
+ * The JSON contract other tools read:
+ * {"submissions":[{"file","student","score","maxScore","seed","error","questions":[{"id","verdict",
+ * "score","maxScore","answer","interpreted","feedback":[...]}]}]}. Extend it; never rename.
+ * Each finding keeps its code and arguments, with its message in words beside them.
+ */
+import type { BatchReport, Finding, QuestionReport, SubmissionReport } from '../core/index.js';
+import { message } from './messages.js';
+
+export interface JsonFinding {
+  readonly code: string;
+  readonly message: string;
+  readonly args: Finding['args'];
+  readonly severity: string;
+  readonly at?: Finding['at'];
+}
+
+export const jsonFinding = (f: Finding): JsonFinding => ({
+  code: f.code,
+  message: message(f),
+  args: f.args,
+  severity: f.severity ?? 'error',
+  ...(f.at ? { at: f.at } : {}),
+});
+
+export const jsonQuestion = (q: QuestionReport) => ({
+  id: q.id,
+  verdict: q.verdict,
+  score: q.score,
+  maxScore: q.maxScore,
+  answer: q.answer,
+  interpreted: q.interpreted,
+  feedback: q.feedback.map(jsonFinding),
+});
+
+export const jsonSubmission = (s: SubmissionReport) => ({
+  file: s.file,
+  student: s.student,
+  score: s.score,
+  maxScore: s.maxScore,
+  seed: s.seed,
+  error: s.error ? jsonFinding(s.error) : null,
+  questions: s.questions.map(jsonQuestion),
+  ...(s.unknownAnswers ? { unknownAnswers: s.unknownAnswers } : {}),
+  ...(s.warnings ? { warnings: s.warnings.map(jsonFinding) } : {}),
+});
+
+export const renderJson = (batch: BatchReport): string => `${JSON.stringify({ submissions: batch.submissions.map(jsonSubmission) }, null, 2)}\n`;
+export const renderQuestionJson = (q: QuestionReport): string => `${JSON.stringify(jsonQuestion(q), null, 2)}\n`;

@@ -1,0 +1,103 @@
+/**
+ * Findings → words. Every code any module emits has a row here; a test checks that.
+ * Positions are not in the words: renderers place them (carets, file:line:col).
+ */
+import type { Args, Finding } from '../core/index.js';
+
+type Render = (a: Args) => string;
+
+const list = (xs: unknown): string => (Array.isArray(xs) ? xs.map((x) => `\`${x}\``).join(' or ') : '');
+const named = (a: Args, key: string): string => {
+  const name = a[`${key}Name`];
+  const num = a[key];
+  return name && name !== num ? `${name} (${num})` : String(num);
+};
+const hint = (h: unknown): string =>
+  ({
+    transposed: ': transposed?',
+    transposeLeft: ': should the left factor be transposed?',
+    transposeRight: ': should the right factor be transposed?',
+    scalar: ': a scalar where a vector or matrix is expected',
+  })[String(h)] ?? '';
+
+export const MESSAGES: Readonly<Record<string, Render>> = {
+  // Reading an answer
+  EMPTY_ANSWER: () => 'the answer is empty',
+  TOO_LONG: (a) => `the answer is ${a.length} characters long; at most ${a.max} are read`,
+  TOO_DEEP: (a) => `brackets are nested more than ${a.max} deep`,
+  TOO_MANY_NODES: (a) => `the formula has more than ${a.max} parts`,
+  TOO_MUCH_WORK: (a) => `the formula would take about ${a.work} operations to evaluate; the limit is ${a.max}`,
+  TOO_LARGE: (a) => `${a.what} of size ${a.size} is too large (at most ${a.max} entries)`,
+  SYNTAX: (a) => `syntax error: ${a.detail}`,
+  NOT_ALLOWED: (a) => `${a.what} is not allowed in an answer`,
+  UNKNOWN_SYMBOL: (a) => `\`${a.name}\` is not defined here${(a.suggestions as string[] | undefined)?.length ? `; did you mean ${list(a.suggestions)}?` : ''}`,
+  FUNCTION_AS_VALUE: (a) => `\`${a.name}\` is a function: apply it to an argument, as in ${a.name}(x)`,
+  INDEX_UNBOUND: (a) => `\`${a.name}\` is an index: use it inside a sum, as in sum(${a.name}, ${a.lo}, ${a.hi}, ...)`,
+  UNKNOWN_FUNCTION: (a) => `there is no function \`${a.name}\`${(a.suggestions as string[] | undefined)?.length ? `; did you mean ${list(a.suggestions)}?` : ''}`,
+  ARITY: (a) => `${a.fn} takes ${a.expected} argument(s), not ${a.got}`,
+  SUM_FORM: () => 'write a sum as sum(k, first, last, term), or sum(k, term) over the declared range of k',
+  SUM_RANGE_UNKNOWN: (a) => `the range of ${a.index} is not known: write sum(${a.index}, first, last, term)`,
+  SUM_TOO_LONG: (a) => `the sum over ${a.index} has ${a.count} terms; at most ${a.max} are allowed`,
+  NOT_CONSTANT: (a) => `${a.what} must be a fixed number or size`,
+  NOT_SCALAR: (a) => `${a.what} must be a scalar, but is ${named(a, 'shape')}`,
+  INDEX_FORM: (a) => `cannot index a ${named(a, 'shape')} value with ${a.dims} index(es): use x[i] for a vector, A[i, j], A[:, j] or A[i, :] for a matrix`,
+  INDEX_RANGE: (a) => `index ${a.value} is outside 1..${a.max}`,
+  // Shapes
+  SHAPE_ADD: (a) => `cannot ${a.op === '-' ? 'subtract' : 'add'} ${named(a, 'left')} and ${named(a, 'right')}: the shapes differ${hint(a.hint)}`,
+  SHAPE_ELEMENTWISE: (a) => `\`${a.op}\` needs equal shapes (or a scalar), not ${named(a, 'left')} and ${named(a, 'right')}${hint(a.hint)}`,
+  SHAPE_PRODUCT: (a) => `cannot multiply ${named(a, 'left')} by ${named(a, 'right')}: the inner dimensions differ${hint(a.hint)}`,
+  SHAPE_POWER: (a) => `\`^\` needs a scalar base, not ${named(a, 'base')}; use .^ for an elementwise power or .* for products`,
+  SHAPE_ARG: (a) => `${a.fn} expects ${a.expected}, not ${a.got}`,
+  SHAPE_BRANCHES: (a) => `the two cases have different shapes: ${named(a, 'left')} and ${named(a, 'right')}`,
+  SHAPE_MISMATCH: (a) => `your answer is ${named(a, 'got')}; ${a.of} is ${named(a, 'expected')}${hint(a.hint)}`,
+  ORIENTATION_FORGIVEN: (a) => `your answer is a ${a.got} vector where ${a.expected} is expected; orientation is forgiven`,
+  // Values
+  VALUE_MISMATCH: (a) => `the value differs from the expected answer at ${a.wrong} of ${a.total} sample points`,
+  WRONG_FOR_SOME_INDEX: (a) => `right for some values of ${a.index} but wrong for others (${a.wrong} of ${a.total} cases)`,
+  NOT_FINITE: (a) => `your answer is undefined (NaN or infinite) in ${a.count} case(s) where the expected answer is defined`,
+  INTERNAL_ERROR: (a) => `the grader failed on this answer (${a.detail}); please report it`,
+  // Submissions
+  FILE_UNREADABLE: (a) => `cannot read the file: ${a.detail}`,
+  FILE_TOO_LARGE: (a) => `the file is ${a.size} bytes; at most ${a.max} are read`,
+  YAML_SYNTAX: (a) => `YAML syntax error: ${a.detail}`,
+  SUBMISSION_SHAPE: (a) => `expected ${a.expected} at ${a.path || 'the top level'}`,
+  UNKNOWN_QUESTION: (a) => `there is no question \`${a.id}\` in the bank${(a.suggestions as string[] | undefined)?.length ? `; did you mean ${list(a.suggestions)}?` : ''}`,
+  // Specs
+  SPEC_SCHEMA: (a) => `${a.path || 'the file'}: ${a.detail}`,
+  SPEC_UNKNOWN_KEY: (a) => `unknown key \`${a.key}\`${a.path ? ` in ${a.path}` : ''}`,
+  DUPLICATE_ID: (a) => `question id ${a.id} is used twice`,
+  DUPLICATE_SET: (a) => `set ${a.set} is also defined in ${a.other}`,
+  UNKNOWN_CONTEXT: (a) => `there is no context \`${a.name}\` (known: ${(a.known as string[]).join(', ') || 'none'})`,
+  UNKNOWN_INDEX: (a) => `there is no index \`${a.name}\` (known: ${(a.known as string[]).join(', ') || 'none'})`,
+  INDEX_OF_UNKNOWN: (a) => `index ${a.name} is \`of\` ${a.of}, which is not an index-list symbol`,
+  SIZE_RANGE: (a) => `size ${a.name} = ${a.value} must be between 1 and 10000`,
+  SHAPE_NEEDS_VECTOR: (a) => `${a.name} is drawn as ${a.dist}, so its shape must be a vector`,
+  DIST_RANGE: (a) => `the range ${a.min}..${a.max} does not suit a ${a.dist} distribution`,
+  DIST_INFEASIBLE: (a) => `cannot draw ${a.count} distinct indices from 1..${a.max} avoiding ${a.avoid} value(s)`,
+  LOSS_NOT_SCALAR: (a) => `the loss must be a scalar, but is ${a.shape}`,
+  WRT_NOT_SAMPLED: (a) => `the variable \`${a.wrt}\` must be (part of) exactly one randomly drawn symbol`,
+  REFERENCE_SHAPE: (a) => `the reference is ${a.got} but ${a.of} is ${a.expected}`,
+  REFERENCE_UNDEFINED: (a) => `the reference is undefined at too many sample points (${a.found} of ${a.wanted} found in ${a.tries} draws)`,
+  FD_MISMATCH: (a) => `the reference differs from finite differences of the loss with respect to ${a.wrt}: relative error ${Number(a.error).toExponential(2)} (must be below ${a.max})`,
+  DEFINITION_MISMATCH: (a) => `the reference differs from its definition at ${a.wrong} of ${a.total} points`,
+  EXAMPLE_VERDICT: (a) => `example \`${a.answer}\` should be ${a.expected} but is ${a.got}${(a.because as string[] | undefined)?.length ? ` (${(a.because as string[]).join(', ')})` : ''}`,
+  BANK_UNREADABLE: (a) => `cannot read the problem bank: ${a.detail}`,
+  BANK_EMPTY: () => 'no problem files (*.yaml) found',
+  BANK_BROKEN: () => 'the problem bank has errors: run `grader check`',
+  USAGE: (a) => String(a.detail),
+};
+
+/** A finding in words (without its position). */
+export function message(f: Finding): string {
+  const render = Object.hasOwn(MESSAGES, f.code) ? MESSAGES[f.code] : undefined;
+  return render ? render(f.args) : `${f.code} ${JSON.stringify(f.args)}`;
+}
+
+/** `file:line:col` or `at character N`, for a finding's position. */
+export function where(f: Finding): string {
+  const at = f.at;
+  if (!at) return '';
+  if (at.file && at.line) return `${at.file}:${at.line}:${at.col ?? 1}`;
+  if (at.file) return at.file;
+  return at.offset !== undefined ? `at character ${at.offset + 1}` : '';
+}

@@ -1,0 +1,61 @@
+/**
+ * Reports for people at a terminal: a mark and points per question, how the answer was read,
+ * the feedback, a caret under the character a syntax error points at, totals at the end.
+ * The only module that imports chalk; chalk turns colour off when piped or under NO_COLOR.
+ */
+import chalk from 'chalk';
+import type { BatchReport, Finding, QuestionReport, SubmissionReport, Verdict } from '../core/index.js';
+import { message, where } from './messages.js';
+
+const MARK: Readonly<Record<Verdict, string>> = {
+  correct: chalk.green('✓'),
+  incorrect: chalk.red('✗'),
+  invalid: chalk.yellow('!'),
+  unanswered: chalk.gray('·'),
+};
+
+const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(2));
+
+/** The answer with a caret under the character a finding points at. */
+export function caret(answer: string, f: Finding, indent: string): string[] {
+  const offset = f.at?.offset;
+  if (offset === undefined || answer.includes('\n')) return [];
+  const len = Math.max(1, Math.min(f.at?.length ?? 1, answer.length - offset));
+  return [`${indent}${chalk.dim(answer)}`, `${indent}${' '.repeat(offset)}${chalk.red('^'.repeat(len))}`];
+}
+
+function feedbackLine(f: Finding, answer: string | null, indent: string): string[] {
+  const colour = f.severity === 'info' ? chalk.gray : f.severity === 'warning' ? chalk.yellow : chalk.reset;
+  const pos = f.at?.line ? ` ${chalk.dim(where(f))}` : '';
+  return [`${indent}${colour(message(f))}${pos}`, ...(answer ? caret(answer, f, `${indent}  `) : [])];
+}
+
+export function renderQuestion(q: QuestionReport): string {
+  const lines = [`${MARK[q.verdict]} ${chalk.bold(q.id)}  ${fmt(q.score)}/${fmt(q.maxScore)}  ${chalk.dim(q.verdict)}`];
+  if (q.answer !== null && q.answer.trim() !== '') lines.push(`    answer:  ${q.answer}`);
+  if (q.interpreted !== null && q.interpreted !== q.answer) lines.push(`    read as: ${chalk.cyan(q.interpreted)}`);
+  for (const f of q.feedback) lines.push(...feedbackLine(f, q.answer, '    '));
+  return lines.join('\n');
+}
+
+export function renderSubmission(s: SubmissionReport): string {
+  const head = `${chalk.bold(s.student ?? '(unknown student)')}  ${chalk.dim(s.file)}  seed ${s.seed}`;
+  if (s.error) return [head, `  ${chalk.red('cannot grade this file:')} ${message(s.error)} ${chalk.dim(where(s.error))}`].join('\n');
+  const body = s.questions.map((q) => renderQuestion(q).replace(/^/gm, '  '));
+  const warnings = (s.warnings ?? []).flatMap((w) => feedbackLine(w, null, '  '));
+  const counts = (v: Verdict) => s.questions.filter((q) => q.verdict === v).length;
+  const total = `  total ${chalk.bold(`${fmt(s.score)}/${fmt(s.maxScore)}`)}  (${counts('correct')} correct, ${counts('incorrect')} incorrect, ${counts('invalid')} invalid, ${counts('unanswered')} unanswered)`;
+  return [head, ...body, ...warnings, total].join('\n');
+}
+
+export function renderText(batch: BatchReport): string {
+  const parts = batch.submissions.map(renderSubmission);
+  if (batch.submissions.length > 1) {
+    const failed = batch.submissions.filter((s) => s.error).length;
+    parts.push(chalk.bold(`${batch.submissions.length} submissions graded${failed ? `, ${failed} could not be read` : ''}`));
+  }
+  return `${parts.join('\n\n')}\n`;
+}
+
+/** A list of findings (spec problems), one a line, with positions. */
+export const renderFindings = (fs: readonly Finding[]): string => fs.map((f) => `${chalk.dim(where(f) || '-')}: ${f.severity === 'warning' ? chalk.yellow('warning') : chalk.red('error')} ${message(f)}`).join('\n');

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { mismatch, relativeError } from '../../grader/compare/tolerance.js';
+import { column } from '../../grader/linalg/mat.js';
+
+const tol = { rel: 1e-6, abs: 1e-9 };
+
+describe('mismatch', () => {
+  it.each([
+    [[1, 2], [1, 2], false],
+    [[1 + 1e-9, 2], [1, 2], false],
+    [[1 + 1e-4, 2], [1, 2], true],
+    [[1e-12], [0], false],
+    [[1e-6], [0], true],
+    [[NaN], [1], true],
+    [[Infinity], [1], true],
+    [[-Infinity], [-1e308], true],
+    [[NaN], [NaN], true],
+  ])('%j vs %j → %s', (a, b, wrong) => expect(mismatch(column(a), column(b), tol) !== undefined).toBe(wrong));
+
+  it('names the worst entry', () => expect(mismatch(column([1, 5, 2]), column([1, 2, 2]), tol)).toEqual({ index: 1, got: 5, expected: 2 }));
+});
+
+describe('relativeError', () => {
+  it('is zero for two zero vectors and infinite for NaN', () => {
+    expect(relativeError(column([0, 0]), column([0, 0]))).toBe(0);
+    expect(relativeError(column([NaN]), column([1]))).toBe(Infinity);
+    expect(relativeError(column([1.1]), column([1]))).toBeCloseTo(0.1 / 1.1);
+  });
+});

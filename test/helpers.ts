@@ -1,0 +1,40 @@
+import { PointCache } from '../grader/compare/points.js';
+import { gradeAnswer } from '../grader/compare/grade.js';
+import { loadBank, loadProblemText } from '../grader/spec/load.js';
+import type { Question } from '../grader/spec/types.js';
+
+export const BANK = loadBank('problems');
+
+/** A one-question set from YAML declarations, for engine tests. */
+export function question(body: string, q: string): Question {
+  const text = `set: t\ntitle: T\n${body}\nquestions:\n  - id: q\n    title: Q\n    prompt: P\n${q.replace(/^/gm, '    ')}\n`;
+  const { set, issues } = loadProblemText('inline.yaml', text);
+  if (issues.length || !set?.questions[0]) throw new Error(`bad test spec: ${JSON.stringify(issues)}`);
+  return set.questions[0];
+}
+
+/** The word2vec declarations used across engine tests (d=3, V=7, K=4). */
+export const W2V = `
+sizes: { d: 3, V: 7, K: 4 }
+symbols:
+  U: { shape: [d, V], sample: normal }
+  v_c: { shape: d, sample: normal }
+  o: { sample: { dist: index, max: V } }
+  negs: { sample: { dist: indices, count: K, max: V, distinctFrom: [o] } }
+  yhat: { value: "softmax(U' * v_c)" }
+  y: { value: "onehot(o, V)" }
+indices:
+  w: { range: [1, V] }
+  k: { range: [1, K], of: negs }
+families:
+  u: "U[:, i]"
+  yhat: "yhat[i]"
+  y: "y[i]"
+  w: "negs[i]"
+`;
+
+export function grade(q: Question, answer: string | undefined, seed = 1) {
+  return gradeAnswer(q, answer, new PointCache(seed).get(q));
+}
+
+export const codes = (r: { feedback: readonly { code: string }[] }): string[] => r.feedback.map((f) => f.code);
