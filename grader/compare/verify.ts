@@ -5,7 +5,8 @@
  */
 import { finding, InputError, relocate, type Finding } from '../core/index.js';
 import * as M from '../linalg/mat.js';
-import { fillDerived, samplePoints, type Point } from '../sample/points.js';
+import { numericGradient } from '../sample/gradient.js';
+import { samplePoints, type Point } from '../sample/points.js';
 import type { Derivative, Question } from '../spec/types.js';
 import { gradeAnswer } from './grade.js';
 import { mismatch, relativeError } from './tolerance.js';
@@ -62,7 +63,7 @@ export function finiteDifferenceError(q: Question, d: Derivative, points: readon
     const fds: M.Mat[] = [];
     const refs: M.Mat[] = [];
     for (const env of p.envs) {
-      const fd = gradient(q, d, env);
+      const fd = numericGradient(q.model, d, env);
       if (!fd) return Infinity;
       fds.push(fd);
       refs.push(q.reference.run(env.slice()));
@@ -73,31 +74,3 @@ export function finiteDifferenceError(q: Question, d: Derivative, points: readon
 }
 
 const stack = (ms: M.Mat[]): M.Mat => M.column(ms.flatMap((m) => [...m.data]));
-
-/**
- * dLoss/dwrt by central differences. Which entries of the sampled symbol `wrt` reads is found
- * by tagging: evaluate `wrt` with the symbol's entries replaced by their own positions.
- */
-function gradient(q: Question, d: Derivative, env: M.Mat[]): M.Mat | undefined {
-  const base = env[d.baseSlot]!;
-  const tagged = env.slice();
-  tagged[d.baseSlot] = M.mat(base.rows, base.cols, Float64Array.from(base.data, (_, i) => i + 1));
-  const tags = d.wrt.run(tagged);
-  const out = M.zeros(tags.rows, tags.cols);
-  for (let e = 0; e < tags.data.length; e++) {
-    const at = tags.data[e]! - 1;
-    if (!Number.isInteger(at) || at < 0 || at >= base.data.length) return undefined;
-    const x = base.data[at]!;
-    const h = 1e-5 * Math.max(1, Math.abs(x));
-    const lossAt = (v: number): number => {
-      const moved = env.slice();
-      const data = base.data.slice();
-      data[at] = v;
-      moved[d.baseSlot] = M.mat(base.rows, base.cols, data);
-      fillDerived(q.model, moved);
-      return d.loss.run(moved).data[0]!;
-    };
-    out.data[e] = (lossAt(x + h) - lossAt(x - h)) / (2 * h);
-  }
-  return out;
-}

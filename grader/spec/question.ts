@@ -3,7 +3,8 @@
  * built, the reference, loss, variable and definition compiled with their shapes checked.
  */
 import { sameShape, showShape } from '../core/index.js';
-import { parseMathjs, walk, withBinding, type Node, type Scope } from '../expr/index.js';
+import { parseMathjs, walk, withBinding, type Compiled, type Node, type Scope } from '../expr/index.js';
+import { IMPLEMENTATIONS } from './implementations.js';
 import type { Path } from '../yaml/source.js';
 import type { Issues } from './issues.js';
 import { buildModel, type Located, type MergedDeclarations } from './model.js';
@@ -50,26 +51,38 @@ export function buildQuestion(spec: ProblemSetSpec, index: number, issues: Issue
   const first = model.firstFreeSlot + (free ? 1 : 0);
   const compile = (text: string, p: Path) => issues.compile(text, p, scope, first);
 
-  const read = issues.compileTree(q.reference, [...path, 'reference'], scope, first);
-  const reference = read?.compiled;
   let derivative: Derivative | undefined;
+  let wrtShape;
   if (q.derivative) {
     const dpath = [...path, 'derivative'];
     const loss = compile(q.derivative.of, [...dpath, 'of']);
     const wrt = compile(q.derivative.wrt, [...dpath, 'wrt']);
+    wrtShape = wrt?.shape;
     const scalarLoss = loss && loss.shape.rows === 1 && loss.shape.cols === 1;
     if (loss && !scalarLoss) issues.add('LOSS_NOT_SCALAR', { shape: showShape(loss.shape) }, [...dpath, 'of']);
     const baseSlot = wrtBase(q.derivative.wrt, model, scope);
     if (baseSlot === undefined) issues.add('WRT_NOT_SAMPLED', { wrt: q.derivative.wrt }, [...dpath, 'wrt']);
-    if (wrt && reference && !sameShape(wrt.shape, reference.shape))
-      issues.add('REFERENCE_SHAPE', { expected: showShape(wrt.shape), got: showShape(reference.shape), of: `the variable ${q.derivative.wrt}` }, [...path, 'reference']);
     if (loss && scalarLoss && wrt && baseSlot !== undefined) derivative = { loss, wrt, wrtText: q.derivative.wrt, baseSlot };
   }
+
+  const refPath = [...path, q.reference !== undefined ? 'reference' : 'implementation'];
+  let read: { node?: Node; compiled: Compiled } | undefined;
+  if (q.reference !== undefined) read = issues.compileTree(q.reference, refPath, scope, first);
+  else {
+    const impl = IMPLEMENTATIONS.get(q.implementation!);
+    const built = impl?.build({ model, ...(derivative ? { derivative } : {}) });
+    if (!impl) issues.add('UNKNOWN_IMPLEMENTATION', { name: q.implementation!, known: [...IMPLEMENTATIONS.keys()] }, refPath);
+    else if (built && 'error' in built) issues.add('IMPLEMENTATION_NEEDS', { name: q.implementation!, detail: built.error }, refPath);
+    else if (built) read = { compiled: built };
+  }
+  const reference = read?.compiled;
+  if (wrtShape && reference && !sameShape(wrtShape, reference.shape))
+    issues.add('REFERENCE_SHAPE', { expected: showShape(wrtShape), got: showShape(reference.shape), of: `the variable ${q.derivative!.wrt}` }, refPath);
   let definition;
   if (q.definition !== undefined) {
     definition = compile(q.definition, [...path, 'definition']);
     if (definition && reference && !sameShape(definition.shape, reference.shape))
-      issues.add('REFERENCE_SHAPE', { expected: showShape(definition.shape), got: showShape(reference.shape), of: 'the definition' }, [...path, 'reference']);
+      issues.add('REFERENCE_SHAPE', { expected: showShape(definition.shape), got: showShape(reference.shape), of: 'the definition' }, refPath);
   }
   if (!read || !reference) return undefined;
   return {
@@ -80,8 +93,8 @@ export function buildQuestion(spec: ProblemSetSpec, index: number, issues: Issue
     model,
     ...(free ? { free } : {}),
     reference,
-    referenceNode: read.node,
-    referenceText: q.reference,
+    ...(read.node ? { referenceNode: read.node } : {}),
+    referenceText: q.reference ?? `implementation: ${q.implementation}`,
     ...(derivative ? { derivative } : {}),
     ...(definition ? { definition } : {}),
     tolerance: q.tolerance,

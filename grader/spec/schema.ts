@@ -101,7 +101,8 @@ export const QuestionSpec = z
     points: z.number().nonnegative().default(1).describe('Points for a correct answer.'),
     context: z.string().optional().describe('Which entry of `contexts` provides the symbols (default: the top-level ones).'),
     ...Declarations,
-    reference: z.string().describe('The reference answer, a mathjs expression.'),
+    reference: z.string().optional().describe('The reference answer, a mathjs expression.'),
+    implementation: z.string().optional().describe('Instead of `reference`: the name of a reference written in TypeScript (grader/spec/implementations.ts), e.g. `numeric-gradient`.'),
     free: z.string().optional().describe('A free index: the answer is graded for every value in its range (e.g. `w` for dJ/du_w).'),
     derivative: z
       .strictObject({
@@ -120,6 +121,9 @@ export const QuestionSpec = z
       .describe('How close an answer must be at every point and entry.'),
     samples: z.number().int().min(1).max(50).default(6).describe('Sample points per answer.'),
     examples: z.array(ExampleSpec).default([]).describe('Example answers with their verdicts, checked by `grader check`.'),
+  })
+  .refine((q) => (q.reference === undefined) !== (q.implementation === undefined), {
+    message: 'give exactly one of `reference` (a mathjs expression) or `implementation` (a named TypeScript reference)',
   })
   .describe('One question.');
 

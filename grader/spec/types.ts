@@ -44,7 +44,8 @@ export interface Question {
   readonly model: Model;
   readonly free?: FreeIndex;
   readonly reference: Compiled;
-  readonly referenceNode: Node;
+  /** The reference as read; absent for a TypeScript implementation. */
+  readonly referenceNode?: Node;
   readonly referenceText: string;
   readonly derivative?: Derivative;
   readonly definition?: Compiled;

@@ -61,6 +61,6 @@ describe('JSON Schema', () => {
   it('is the one committed for editors, and the committed docs are generated from it', () => {
     expect(JSON.parse(readFileSync('problems/problem.schema.json', 'utf8'))).toEqual(jsonSchema());
     expect(readFileSync('problems/SPEC.md', 'utf8')).toBe(specDocs());
-    expect(specDocs()).toContain('| `reference` | string | yes |');
+    expect(specDocs()).toContain('| `implementation` | string |');
   });
 });
