@@ -3,19 +3,12 @@
  * read → allow-list and names → shape → values. `invalid` (unreadable) is never `incorrect`.
  */
 import { finding, InputError, isVector, nameShape, showShape, size, transposed, sameShape, type Finding, type QuestionReport, type Verdict } from '../core/index.js';
-import { compileTree, locator, toText, withBinding, type Compiled, type Node, type Scope } from '../expr/index.js';
-import { readAnswer } from '../expr/read.js';
+import { toText, type Compiled } from '../expr/index.js';
+import { readAndCompile, type Definitions, type Read } from './read.js';
 import * as M from '../linalg/mat.js';
 import type { Point } from '../sample/points.js';
 import type { Question } from '../spec/types.js';
 import { mismatch } from './tolerance.js';
-
-/** The question's scope, with its free index bound. */
-export function questionScope(q: Question): { scope: Scope; first: number } {
-  const { scope } = q.model;
-  if (!q.free) return { scope, first: q.model.firstFreeSlot };
-  return { scope: withBinding(scope, q.free.name, { kind: 'slot', slot: q.free.slot, shape: { rows: 1, cols: 1 } }), first: q.free.slot + 1 };
-}
 
 const report = (q: Question, verdict: Verdict, answer: string | null, interpreted: string | null, feedback: Finding[]): QuestionReport => ({
   id: q.id,
@@ -30,19 +23,18 @@ const report = (q: Question, verdict: Verdict, answer: string | null, interprete
 /** What the question asks for, to speak of shapes in its own terms ("dJ/dU"). */
 export const quantity = (q: Question): string => (q.derivative ? `the derivative with respect to ${q.derivative.wrtText}` : 'the expected answer');
 
-export function gradeAnswer(q: Question, answer: string | undefined, points: readonly Point[]): QuestionReport {
+export function gradeAnswer(q: Question, answer: string | undefined, points: readonly Point[], definitions?: Definitions): QuestionReport {
   if (answer === undefined || answer.trim() === '') return report(q, 'unanswered', answer ?? null, null, []);
-  let node: Node;
-  let compiled: Compiled;
+  let read: Read;
   try {
-    const { scope, first } = questionScope(q);
-    ({ node, compiled } = compileTree(readAnswer(answer), scope, first, locator(answer)));
+    read = readAndCompile(q, answer, definitions);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     return report(q, 'invalid', answer, null, [e.finding]);
   }
-  const interpreted = toText(node);
-  const feedback: Finding[] = [];
+  const { compiled } = read;
+  const interpreted = toText(read.node);
+  const feedback: Finding[] = [...read.notes];
   const ref = q.reference.shape;
   let run = compiled.run;
   if (compiled.zeroLiteral) {

@@ -1,11 +1,16 @@
 /** Text → checked, compiled formula. Both notations arrive here as the same mathjs tree. */
-import type { Position } from '../core/index.js';
+import type { Finding, Position } from '../core/index.js';
 import { checkAllowed } from './allow.js';
 import { compileExpr } from './compile/compile.js';
 import type { Compiled, Ctx, Scope } from './compile/types.js';
 import type { Node } from './math.js';
 import { isValueName } from './compile/names.js';
 import { normalize } from './normalize.js';
+import { FUNCTION_BY_NAME, SPECIAL_FORMS } from './compile/functions.js';
+import type { Vocab } from './latex/parser.js';
+import { looksLikeLatex, readAnswer } from './read.js';
+export { readAnswer, type Reading, type Definition, type Notation } from './read.js';
+export type { Vocab } from './latex/parser.js';
 import { locate, parseMathjs } from './parse.js';
 
 export type { Binding, Compiled, Env, Family, IndexDecl, Scope } from './compile/types.js';
@@ -22,14 +27,31 @@ export const locator = (text: string) => (n: Node): Position | undefined => loca
  * Checks a parsed tree against the allow-list, reads it as the student meant it (see
  * normalize) and compiles it in a scope. Returns the tree as read. Throws InputError.
  */
-export function compileTree(parsed: Node, scope: Scope, firstFreeSlot: number, where: Ctx['where']): { node: Node; compiled: Compiled } {
+export function compileTree(parsed: Node, scope: Scope, firstFreeSlot: number, where: Ctx['where']): { node: Node; compiled: Compiled; notes: Finding[] } {
   checkAllowed(parsed, where);
   const node = normalize(parsed, { isValue: (name) => isValueName(name, scope) });
-  // Positions were found on the parsed tree; a rewritten node is located by its text.
-  return { node, compiled: compileExpr(node, scope, { where, nextSlot: firstFreeSlot }) };
+  const notes: Finding[] = [];
+  return { node, compiled: compileExpr(node, scope, { where, nextSlot: firstFreeSlot, notes }), notes };
 }
 
 /** Parses mathjs text and compiles it. Throws InputError with a position. */
 export function compileText(text: string, scope: Scope, firstFreeSlot: number): { node: Node; compiled: Compiled } {
   return compileTree(parseMathjs(text), scope, firstFreeSlot, locator(text));
+}
+
+/** What the LaTeX reader needs to know of a scope: which words are functions and which are names. */
+export function vocabFor(scope: Scope, primeTranspose: boolean): Vocab {
+  const fnName = (name: string): string => scope.aliases.get(name) ?? name;
+  return {
+    isFunction: (name) => !scope.bindings.has(name) && (FUNCTION_BY_NAME.has(fnName(name)) || SPECIAL_FORMS.includes(fnName(name))),
+    isName: (name) => isValueName(name, scope) || scope.indices.has(name),
+    primeTranspose,
+  };
+}
+
+/** The name a LaTeX spelling stands for (`\mathcal{L}` → `L`), or null when it is not a name. */
+export function latexName(spelling: string): string | null {
+  const none = { isFunction: () => false, isName: () => false, primeTranspose: false };
+  const { node } = readAnswer(looksLikeLatex(spelling) ? spelling : `$${spelling}$`, none);
+  return node.type === 'SymbolNode' ? (node as unknown as { name: string }).name : null;
 }

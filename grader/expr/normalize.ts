@@ -37,5 +37,15 @@ export function normalize(node: Node, names: Names): Node {
   }
   const call = valueCall(node, names);
   if (call) return product(call, asFactor(again(call.args![0]!)));
-  return node.map(again);
+  return mapKeep(node, again);
+}
+
+/** node.map, but the very same node when no child changed, so that positions keyed by node survive. */
+function mapKeep(node: Node, f: (n: Node) => Node): Node {
+  const before: Node[] = [];
+  node.forEach((c) => before.push(c as Node));
+  const after = before.map(f);
+  if (after.every((a, i) => a === before[i])) return node;
+  let i = 0;
+  return node.map(() => after[i++]!);
 }

@@ -3,7 +3,7 @@
  * symbols compiled in order. Problems are collected, each at its place in the file.
  */
 import { isVector, SCALAR, type Shape } from '../core/index.js';
-import { compileText, parseMathjs, type Binding, type Compiled, type Family, type IndexDecl, type Scope } from '../expr/index.js';
+import { compileText, latexName, parseMathjs, type Binding, type Compiled, type Family, type IndexDecl, type Scope } from '../expr/index.js';
 import type { Dist } from '../sample/dist.js';
 import type { Path } from '../yaml/source.js';
 import type { Issues } from './issues.js';
@@ -21,12 +21,20 @@ export interface MergedDeclarations {
   readonly symbols: ReadonlyMap<string, Located<SymbolSpec>>;
   readonly indices: ReadonlyMap<string, Located<IndexSpec>>;
   readonly families: ReadonlyMap<string, Located<FamilySpec>>;
+  readonly spellings: ReadonlyMap<string, Located<string>>;
 }
 
 export function buildModel(decls: MergedDeclarations, issues: Issues): Model {
   const bindings = new Map<string, Binding>();
   const sizes = new Map<string, number>();
-  const scope: Scope = { bindings, families: new Map(), indices: new Map(), sizes };
+  const aliases = new Map<string, string>();
+  const scope: Scope = { bindings, families: new Map(), indices: new Map(), sizes, aliases };
+  for (const [spelling, { value, path }] of decls.spellings) {
+    const name = issues.guard(path, () => latexName(spelling));
+    if (name === undefined) continue;
+    if (name === null) issues.add('SPELLING_FORM', { spelling }, path, true);
+    else aliases.set(name, value);
+  }
   const slots: Slot[] = [];
 
   /** A size expression: a positive whole number known now. */

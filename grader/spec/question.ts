@@ -23,7 +23,7 @@ function merge(layers: Layer[]): MergedDeclarations {
       }
     return out;
   };
-  return { sizes: pick('sizes'), symbols: pick('symbols'), indices: pick('indices'), families: pick('families') };
+  return { sizes: pick('sizes'), symbols: pick('symbols'), indices: pick('indices'), families: pick('families'), spellings: pick('spellings') };
 }
 
 export function buildQuestion(spec: ProblemSetSpec, index: number, issues: Issues): Question | undefined {
@@ -98,6 +98,7 @@ export function buildQuestion(spec: ProblemSetSpec, index: number, issues: Issue
     ...(derivative ? { derivative } : {}),
     ...(definition ? { definition } : {}),
     tolerance: q.tolerance,
+    primeTranspose: q.primeTranspose ?? spec.primeTranspose,
     samples: q.samples,
     examples: q.examples,
     at: issues.src.at(path),

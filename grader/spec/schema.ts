@@ -81,6 +81,10 @@ const Declarations = {
   symbols: z.record(z.string(), SymbolSpec).default({}).describe('Symbols by name, in dependency order.'),
   indices: z.record(z.string(), IndexSpec).default({}).describe('Index letters by name.'),
   families: z.record(z.string(), FamilySpec).default({}).describe('Indexed families by base name.'),
+  spellings: z
+    .record(z.string(), z.string())
+    .default({})
+    .describe('Extra LaTeX spellings: `"\\mathcal{L}": J` lets students write \\mathcal{L} for J (the common dresses, \\mathbf, \\hat, \\boldsymbol ..., come for free).'),
 };
 
 export const Verdict = z.enum(['correct', 'incorrect', 'invalid', 'unanswered']);
@@ -120,6 +124,7 @@ export const QuestionSpec = z
       .default({ rel: 1e-6, abs: 1e-9 })
       .describe('How close an answer must be at every point and entry.'),
     samples: z.number().int().min(1).max(50).default(6).describe('Sample points per answer.'),
+    primeTranspose: z.boolean().optional().describe("Whether a prime on a symbol in LaTeX (`v'`) is a transpose (default: the set's setting, else no: a prime is refused as ambiguous)."),
     examples: z.array(ExampleSpec).default([]).describe('Example answers with their verdicts, checked by `grader check`.'),
   })
   .refine((q) => (q.reference === undefined) !== (q.implementation === undefined), {
@@ -136,6 +141,7 @@ export const ProblemSetSpec = z
     description: z.string().optional().describe('Conventions and context, shown to students.'),
     ...Declarations,
     contexts: z.record(z.string(), ContextSpec).default({}).describe('Further declaration sets that questions pick with `context:`.'),
+    primeTranspose: z.boolean().default(false).describe("Whether a prime on a symbol in LaTeX (`v'`) is a transpose; `\\sigma'(x)` is always the sigmoid's derivative."),
     questions: z.array(QuestionSpec).min(1).describe('The questions.'),
   })
   .describe('A problem set: one YAML file in problems/.');

@@ -50,6 +50,8 @@ export interface Question {
   readonly derivative?: Derivative;
   readonly definition?: Compiled;
   readonly tolerance: { readonly rel: number; readonly abs: number };
+  /** Whether a LaTeX prime on a symbol means a transpose. */
+  readonly primeTranspose: boolean;
   readonly samples: number;
   readonly examples: QuestionSpec['examples'];
   readonly at: Position;

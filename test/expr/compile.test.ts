@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../grader/core/index.js';
 import { compileText } from '../../grader/expr/index.js';
-import { questionScope } from '../../grader/compare/grade.js';
+import { questionScope } from '../../grader/compare/read.js';
 import { question, W2V } from '../helpers.js';
 
 const q = question(W2V, 'reference: "U * (yhat - y)"');

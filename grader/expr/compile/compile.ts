@@ -9,7 +9,7 @@ import type { Node } from '../math.js';
 import { compileAccess, compileConditional, compileOnehot, compileSum, compileZeros } from './forms.js';
 import { FUNCTION_BY_NAME } from './functions.js';
 import { applyFamily, functionCandidates, resolve } from './names.js';
-import { compileOperator } from './operators.js';
+import { compileCdot, compileOperator } from './operators.js';
 import { suggest } from './suggest.js';
 import type { Compiled, Ctx, Scope } from './types.js';
 
@@ -52,7 +52,8 @@ export function compileNode(node: Node, scope: Scope, ctx: Ctx): Compiled {
 }
 
 function compileCall(n: AnyNode, scope: Scope, ctx: Ctx): Compiled {
-  const name = (n.fn as AnyNode).name!;
+  const written = (n.fn as AnyNode).name!;
+  const name = scope.bindings.has(written) ? written : (scope.aliases.get(written) ?? written);
   const args = n.args!;
   const at = ctx.where(n);
   if (name.endsWith('_') && scope.families.has(name.slice(0, -1)) && args.length === 1)
@@ -60,6 +61,7 @@ function compileCall(n: AnyNode, scope: Scope, ctx: Ctx): Compiled {
   if (name === 'sum' && args.length !== 1) return compileSum(n, scope, ctx, compileNode);
   if (name === 'onehot') return compileOnehot(n, scope, ctx, compileNode);
   if (name === 'zeros') return compileZeros(n, scope, ctx, compileNode);
+  if (name === 'cdot' && args.length === 2) return compileCdot(n, args.map((a) => compileNode(a, scope, ctx)) as [Compiled, Compiled], scope, ctx);
   const def = FUNCTION_BY_NAME.get(name);
   if (!def) return fail('UNKNOWN_FUNCTION', { name, suggestions: suggest(name, functionCandidates()) }, at);
   if (args.length !== def.arity) fail('ARITY', { fn: name, expected: def.arity, got: args.length }, at);
@@ -70,7 +72,9 @@ function compileCall(n: AnyNode, scope: Scope, ctx: Ctx): Compiled {
   const runs = compiled.map((c) => c.run);
   const work = compiled.reduce((w, c) => w + c.work + size(c.shape) * (def.cost ?? 1), 0);
   const run = runs.length === 1 ? (env: M.Mat[]) => def.run([runs[0]!(env)]) : (env: M.Mat[]) => def.run(runs.map((r) => r(env)));
-  return { shape, run, work };
+  // Functions of constants are constants (`|V|`, `sqrt(d)`), so that they can bound a sum.
+  const constant = compiled.every((c) => c.constant !== undefined) && shape.rows * shape.cols === 1 ? run([]).data[0] : undefined;
+  return { shape, run, work, ...(constant !== undefined ? { constant } : {}) };
 }
 
 /** Compiles a whole answer and bounds the work one evaluation may take. */

@@ -29,6 +29,7 @@ const vectorOrScalar: Check = ([s]) => (isVector(s!) || isScalar(s!) ? s! : { ex
 
 export const FUNCTIONS: readonly FunctionDef[] = [
   elementwise(['sigma', 'sigmoid', 'logistic'], sigma),
+  elementwise(['sigmaprime'], (x) => sigma(x) * (1 - sigma(x))),
   elementwise(['exp'], Math.exp),
   elementwise(['log', 'ln'], Math.log),
   elementwise(['tanh'], Math.tanh),
@@ -53,7 +54,7 @@ export const FUNCTION_BY_NAME: ReadonlyMap<string, FunctionDef> = new Map(
   FUNCTIONS.flatMap((f) => f.names.map((n) => [n, f] as const)),
 );
 
-/** Functions compiled as special forms (they bind names or need constants), not in the table. */
-export const SPECIAL_FORMS: readonly string[] = ['sum', 'onehot', 'zeros'];
+/** Functions compiled as special forms (they bind names, need constants, or read shapes), not in the table. */
+export const SPECIAL_FORMS: readonly string[] = ['sum', 'onehot', 'zeros', 'cdot'];
 
 export const describeShapes = (shapes: Shape[]): string => shapes.map(showShape).join(', ');

@@ -21,6 +21,8 @@ export function fromBinding(b: Binding): Compiled {
     }
     case 'alias':
       return b.compiled;
+    case 'lazy':
+      return b.get();
     case 'slot': {
       const { slot } = b;
       return { shape: b.shape, run: (env) => env[slot]!, work: 0 };
@@ -31,9 +33,15 @@ export function fromBinding(b: Binding): Compiled {
 // A Map, not an object: names like `toString` or `__proto__` must not reach a prototype.
 const CONSTANTS: ReadonlyMap<string, number> = new Map([['pi', Math.PI], ['e', Math.E]]);
 
+/** `W_2` → `W2`, `D_x` → `Dx`; a family call's `y_` is left alone. */
+const joinedName = (name: string): string => (/^[A-Za-z]+_[A-Za-z0-9]+$/.test(name) ? name.replace('_', '') : name);
+
 /** Whether a name is a value here (symbol, size, constant or family member), as opposed to a function. */
 export function isValueName(name: string, scope: Scope): boolean {
   if (scope.bindings.has(name)) return true;
+  const alias = scope.aliases.get(name);
+  if (alias !== undefined && alias !== name) return isValueName(alias, scope);
+  if (joinedName(name) !== name && scope.bindings.has(joinedName(name))) return true;
   if (FUNCTION_BY_NAME.has(name)) return false;
   for (let i = name.indexOf('_'); i > 0; i = name.indexOf('_', i + 1)) if (scope.families.has(name.slice(0, i)) && i < name.length - 1) return true;
   return CONSTANTS.has(name);
@@ -43,6 +51,8 @@ export function isValueName(name: string, scope: Scope): boolean {
 export function tryResolve(name: string, scope: Scope, ctx: Ctx, compile: CompileFn, at?: Position): Compiled | undefined {
   const b = scope.bindings.get(name);
   if (b) return fromBinding(b);
+  const alias = scope.aliases.get(name);
+  if (alias !== undefined && alias !== name) return tryResolve(alias, scope, ctx, compile, at);
   for (let i = name.indexOf('_'); i > 0; i = name.indexOf('_', i + 1)) {
     const base = name.slice(0, i);
     const sub = name.slice(i + 1);
@@ -50,6 +60,9 @@ export function tryResolve(name: string, scope: Scope, ctx: Ctx, compile: Compil
     const index = /^\d+$/.test(sub) ? N.constant(Number(sub)) : N.symbol(sub);
     return applyFamily(base, index, scope, ctx, compile, at);
   }
+  // `W_2` for the symbol W2, `D_x` for Dx: students write subscripts where authors wrote none.
+  const joined = joinedName(name);
+  if (joined !== name && scope.bindings.has(joined)) return fromBinding(scope.bindings.get(joined)!);
   const c = CONSTANTS.get(name);
   return c === undefined ? undefined : fromBinding({ kind: 'const', value: c });
 }

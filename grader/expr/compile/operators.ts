@@ -1,5 +1,5 @@
 /** Operators: shape rules checked here, once; closures over Float64Array kernels returned. */
-import { fail, isScalar, SCALAR, size, type Shape } from '../../core/index.js';
+import { fail, finding, isScalar, isVector, sameShape, SCALAR, size, type Shape } from '../../core/index.js';
 import * as M from '../../linalg/mat.js';
 import type { Node } from '../math.js';
 import { elementwiseShape, productShape, requireScalar, shapeArgs } from './shapes.js';
@@ -56,7 +56,14 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
     return { shape: SCALAR, run: (env) => M.scalar(bool(ra(env).data[0] === 0)), work: a.work + 1 };
   }
   if (fn === 'multiply') {
+    // Juxtaposition of equal shapes that cannot be a matrix product (`h(1 - h)`) is elementwise.
+    if ((node as { implicit?: boolean }).implicit && !isScalar(a.shape) && a.shape.cols !== b.shape.rows && sameShape(a.shape, b.shape)) {
+      ctx.notes.push(finding('READ_AS_ELEMENTWISE', { text: node.toString() }, at, 'info'));
+      return binary(a.shape, a, b, M.hadamard, size(a.shape));
+    }
     const shape = productShape(a.shape, b.shape, scope, at);
+    if ((node as { implicit?: boolean }).implicit && !isScalar(a.shape) && sameShape(a.shape, b.shape))
+      ctx.notes.push(finding('READ_AS_PRODUCT', { text: node.toString() }, at, 'info'));
     const work = isScalar(a.shape) || isScalar(b.shape) ? size(shape) : a.shape.rows * a.shape.cols * b.shape.cols;
     return binary(shape, a, b, M.multiply, work, fold(a, b, (x, y) => x * y));
   }
@@ -76,6 +83,15 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
   const [f, kernel, code] = ew;
   const shape = elementwiseShape(code, op, a.shape, b.shape, scope, at);
   return binary(shape, a, b, kernel, size(shape), fold(a, b, f));
+}
+
+/** `a \cdot b`: a product where the shapes allow one, else the dot product of two equal vectors. */
+export function compileCdot(node: Node, [a, b]: [Compiled, Compiled], scope: Scope, ctx: Ctx): Compiled {
+  if (isVector(a.shape) && sameShape(a.shape, b.shape)) {
+    ctx.notes.push(finding('READ_AS_DOT', { text: node.toString() }, ctx.where(node), 'info'));
+    return binary(SCALAR, a, b, (x, y) => M.scalar(M.sumAll(M.hadamard(x, y))), size(a.shape));
+  }
+  return compileOperator(node, 'multiply', '*', [a, b], scope, ctx);
 }
 
 export function transposeOf(a: Compiled): Compiled {

@@ -1,4 +1,4 @@
-import type { Position, Shape } from '../../core/index.js';
+import type { Finding, Position, Shape } from '../../core/index.js';
 import type { Mat } from '../../linalg/mat.js';
 import type { Node } from '../math.js';
 
@@ -20,7 +20,9 @@ export interface Compiled {
 export type Binding =
   | { readonly kind: 'slot'; readonly slot: number; readonly shape: Shape }
   | { readonly kind: 'const'; readonly value: number }
-  | { readonly kind: 'alias'; readonly compiled: Compiled };
+  | { readonly kind: 'alias'; readonly compiled: Compiled }
+  /** A student's own name, compiled when first used (an unused one never fails). */
+  | { readonly kind: 'lazy'; readonly get: () => Compiled };
 
 /** An indexed family as students write it: `u_w` is `U[:, w]` with param `i` and body `U[:, i]`. */
 export interface Family {
@@ -42,12 +44,16 @@ export interface Scope {
   readonly indices: ReadonlyMap<string, IndexDecl>;
   /** Sizes by name, to speak of shapes in the question's terms. */
   readonly sizes: ReadonlyMap<string, number>;
+  /** Extra spellings declared by the spec: canonical name → the symbol or function it means. */
+  readonly aliases: ReadonlyMap<string, string>;
 }
 
 /** Per-compilation state: where nodes are in the source, and slots for bound variables. */
 export interface Ctx {
   readonly where: (n: Node) => Position | undefined;
   nextSlot: number;
+  /** How ambiguous notation was read (an elementwise juxtaposition, a dot product). */
+  readonly notes: Finding[];
 }
 
 export const withBinding = (scope: Scope, name: string, binding: Binding): Scope => ({

@@ -1,0 +1,56 @@
+/**
+ * Reads an answer in the question's terms: the notation recognised, the student's own names
+ * bound (from the submission's `definitions:` or a `where` clause), the tree compiled.
+ */
+import { fail, InputError, relocate, type Finding } from '../core/index.js';
+import { compileTree, readAnswer, vocabFor, withBinding, type Compiled, type Node, type Notation, type Scope } from '../expr/index.js';
+import { isValueName } from '../expr/compile/names.js';
+import type { Question } from '../spec/types.js';
+
+/** A student's definitions, by name, as written (either notation). */
+export type Definitions = ReadonlyMap<string, string>;
+
+export interface Read {
+  readonly node: Node;
+  readonly compiled: Compiled;
+  readonly notation: Notation;
+  readonly notes: Finding[];
+}
+
+/** The question's scope, with its free index bound. */
+export function questionScope(q: Question): { scope: Scope; first: number } {
+  const { scope } = q.model;
+  if (!q.free) return { scope, first: q.model.firstFreeSlot };
+  return { scope: withBinding(scope, q.free.name, { kind: 'slot', slot: q.free.slot, shape: { rows: 1, cols: 1 } }), first: q.free.slot + 1 };
+}
+
+/** Binds a definition lazily: it is read and compiled only if the answer uses it. */
+function define(scope: Scope, name: string, compile: (s: Scope) => Compiled): Scope {
+  if (isValueName(name, scope) || scope.indices.has(name)) fail('REDEFINES_SYMBOL', { name });
+  let cached: Compiled | undefined;
+  const inner = scope;
+  return withBinding(scope, name, { kind: 'lazy', get: () => (cached ??= compile(inner)) });
+}
+
+export function readAndCompile(q: Question, answer: string, definitions: Definitions = new Map()): Read {
+  const base = questionScope(q);
+  const vocab = vocabFor(base.scope, q.primeTranspose);
+  let scope = base.scope;
+  for (const [key, text] of definitions) {
+    const name = /[\\{}$]/.test(key) ? (readAnswer(`$${key}$`, vocab).node as unknown as { name?: string }).name : key;
+    if (!name) fail('DEFINITION_FORM', { text: key });
+    scope = define(scope, name!, (s) => {
+      try {
+        const r = readAnswer(text, vocab);
+        return compileTree(r.node, s, base.first, r.where).compiled;
+      } catch (e) {
+        if (e instanceof InputError) throw new InputError(relocate({ ...e.finding, args: { ...e.finding.args, definition: key } }, e.finding.at));
+        throw e;
+      }
+    });
+  }
+  const reading = readAnswer(answer, vocab);
+  for (const d of reading.definitions) scope = define(scope, d.name, (s) => compileTree(d.node, s, base.first, d.where).compiled);
+  const { node, compiled, notes } = compileTree(reading.node, scope, base.first, reading.where);
+  return { node, compiled, notation: reading.notation, notes: [...reading.notes, ...notes] };
+}

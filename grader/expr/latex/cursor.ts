@@ -1,0 +1,74 @@
+/** A cursor over LaTeX tokens, with the spans of the nodes built from them. */
+import { fail, type Position } from '../../core/index.js';
+import type { Node } from '../math.js';
+import { COMMANDS, type Command } from './commands.js';
+import type { Token } from './lexer.js';
+
+export class Cursor {
+  private i = 0;
+  readonly spans = new WeakMap<Node, Position>();
+
+  constructor(private readonly tokens: readonly Token[]) {}
+
+  peek(k = 0): Token {
+    return this.tokens[Math.min(this.i + k, this.tokens.length - 1)]!;
+  }
+
+  next(): Token {
+    const t = this.peek();
+    if (this.i < this.tokens.length - 1) this.i++;
+    return t;
+  }
+
+  /** Replaces the current token (used to split a word: `_ow` subscripts only `o`). */
+  splitWord(first: number): void {
+    const t = this.peek();
+    const rest: Token = { ...t, text: t.text.slice(first), offset: t.offset + first };
+    const head: Token = { ...t, text: t.text.slice(0, first), end: t.offset + first };
+    (this.tokens as Token[]).splice(this.i, 1, head, rest);
+  }
+
+  get position(): number {
+    return this.i;
+  }
+
+  rewind(to: number): void {
+    this.i = to;
+  }
+
+  command(t: Token = this.peek()): Command | undefined {
+    return t.kind === 'cmd' ? COMMANDS.get(t.text) : undefined;
+  }
+
+  isChar(c: string, t: Token = this.peek()): boolean {
+    return t.kind === 'char' && t.text === c;
+  }
+
+  isCmd(name: string, t: Token = this.peek()): boolean {
+    return t.kind === 'cmd' && t.text === name;
+  }
+
+  /** Skips spacing commands; they never change meaning inside a formula. */
+  skipSpace(): void {
+    while (this.command()?.kind === 'space') this.next();
+  }
+
+  expectChar(c: string, what = `\`${c}\``): Token {
+    this.skipSpace();
+    const t = this.peek();
+    if (!this.isChar(c)) fail('LATEX_EXPECTED', { expected: what, got: describe(t) }, at(t));
+    return this.next();
+  }
+
+  /** Records that `node` was read from tokens start..(current). */
+  mark<N extends Node>(node: N, start: Token): N {
+    const prev = this.tokens[Math.max(0, this.i - 1)]!;
+    if (!this.spans.has(node)) this.spans.set(node, { offset: start.offset, length: Math.max(1, prev.end - start.offset) });
+    return node;
+  }
+}
+
+export const at = (t: Token): Position => ({ offset: t.offset, length: Math.max(1, t.end - t.offset) });
+
+export const describe = (t: Token): string =>
+  t.kind === 'eof' ? 'the end of the answer' : t.kind === 'cmd' ? `\\${t.text}` : `\`${t.text}\``;

@@ -1,0 +1,82 @@
+/**
+ * What surrounds a formula in a write-up, set aside before parsing: a pasted left-hand side
+ * (`\frac{\partial J}{\partial v_c} = ...`, graded on its last side), a trailing qualifier
+ * (`, \forall k`, `\quad \text{for } w \neq o`), and a `where` clause of the student's own names.
+ */
+import type { Token } from './lexer.js';
+
+export interface Parts {
+  readonly main: Token[];
+  /** Set when a left-hand side (or a chain of equalities) was dropped. */
+  readonly droppedSides: number;
+  /** The qualifier set aside, as its tokens. */
+  readonly qualifier?: Token[];
+  /** `name = value` definitions from a where clause, each as its two token lists. */
+  readonly definitions: { name: Token[]; value: Token[] }[];
+}
+
+const QUALIFIER_WORDS = new Set(['for', 'forall', 'if', 'when', 'with', 'all']);
+const OPEN = new Set(['(', '[', '{']);
+const CLOSE = new Set([')', ']', '}']);
+
+/** Indices of tokens at bracket depth 0 and outside environments. */
+function topLevel(tokens: readonly Token[]): boolean[] {
+  let depth = 0;
+  let env = 0;
+  return tokens.map((t) => {
+    if (t.kind === 'char' && CLOSE.has(t.text)) depth--;
+    if (t.kind === 'cmd' && t.text === 'end') env--;
+    const top = depth === 0 && env === 0;
+    if (t.kind === 'char' && OPEN.has(t.text)) depth++;
+    if (t.kind === 'cmd' && t.text === 'begin') env++;
+    return top;
+  });
+}
+
+/** The words of `\text{...}` starting at i, or of a plain word. */
+function wordsAt(tokens: readonly Token[], i: number): string[] {
+  const t = tokens[i]!;
+  if (t.kind === 'word') return [t.text.toLowerCase()];
+  if (t.kind === 'cmd' && t.text === 'forall') return ['forall'];
+  if (t.kind === 'cmd' && ['text', 'textrm', 'mathrm', 'textit'].includes(t.text) && tokens[i + 1]?.text === '{') {
+    const words: string[] = [];
+    for (let j = i + 2; j < tokens.length && tokens[j]!.text !== '}'; j++) words.push(tokens[j]!.text.toLowerCase());
+    return words;
+  }
+  return [];
+}
+
+function splitAt(tokens: Token[], top: boolean[], isSep: (t: Token, i: number) => boolean): Token[][] {
+  const parts: Token[][] = [[]];
+  tokens.forEach((t, i) => (top[i] && isSep(t, i) ? parts.push([]) : parts[parts.length - 1]!.push(t)));
+  return parts;
+}
+
+export function splitParts(all: Token[]): Parts {
+  const tokens = all.filter((t) => t.kind !== 'eof');
+  let top = topLevel(tokens);
+  let definitions: Parts['definitions'] = [];
+  const whereAt = tokens.findIndex((_, i) => top[i] && wordsAt(tokens, i)[0] === 'where');
+  let main = tokens;
+  if (whereAt >= 0) {
+    main = tokens.slice(0, whereAt);
+    const rest = tokens.slice(whereAt + (tokens[whereAt]!.kind === 'word' ? 1 : 1 + wordsAt(tokens, whereAt).length + 2));
+    const restTop = topLevel(rest);
+    definitions = splitAt(rest, restTop, (t, i) => t.text === ',' || wordsAt(rest, i)[0] === 'and')
+      .filter((d) => d.length)
+      .map((d) => {
+        const eq = d.findIndex((t, i) => t.text === '=' && topLevel(d)[i]);
+        return eq < 0 ? { name: d, value: [] } : { name: d.slice(0, eq), value: d.slice(eq + 1) };
+      });
+    top = topLevel(main);
+  }
+  let qualifier: Token[] | undefined;
+  const cut = main.findIndex((t, i) => top[i] && (t.text === ',' || QUALIFIER_WORDS.has(wordsAt(main, i)[0] ?? '')));
+  if (cut >= 0) {
+    qualifier = main.slice(cut);
+    main = main.slice(0, cut);
+    top = top.slice(0, cut);
+  }
+  const sides = splitAt(main, top, (t) => t.kind === 'char' && t.text === '=');
+  return { main: sides[sides.length - 1]!, droppedSides: sides.length - 1, ...(qualifier ? { qualifier } : {}), definitions };
+}
