@@ -3,21 +3,30 @@
  * read → allow-list and names → shape → values. `invalid` (unreadable) is never `incorrect`.
  */
 import { finding, InputError, isVector, nameShape, showShape, size, transposed, sameShape, type Finding, type QuestionReport, type Verdict } from '../core/index.js';
-import { toText, type Compiled } from '../expr/index.js';
+import { toLatex, toText, type Compiled } from '../expr/index.js';
 import { readAndCompile, type Definitions, type Read } from './read.js';
 import * as M from '../linalg/mat.js';
 import type { Point } from '../sample/points.js';
 import type { Question } from '../spec/types.js';
 import { mismatch } from './tolerance.js';
 
-const report = (q: Question, verdict: Verdict, answer: string | null, interpreted: string | null, feedback: Finding[]): QuestionReport => ({
+/** How an answer was read, for the report: mathjs text, LaTeX, notation. */
+export interface Interpretation {
+  readonly text: string;
+  readonly latex: string;
+  readonly notation: 'mathjs' | 'latex';
+}
+
+const report = (q: Question, verdict: Verdict, answer: string | null, how: Interpretation | null, feedback: Finding[]): QuestionReport => ({
   id: q.id,
   verdict,
   score: verdict === 'correct' ? q.points : 0,
   maxScore: q.points,
   answer,
-  interpreted,
+  interpreted: how?.text ?? null,
   feedback,
+  interpretedLatex: how?.latex ?? null,
+  ...(how ? { notation: how.notation } : {}),
 });
 
 /** What the question asks for, to speak of shapes in its own terms ("dJ/dU"). */
@@ -33,7 +42,7 @@ export function gradeAnswer(q: Question, answer: string | undefined, points: rea
     return report(q, 'invalid', answer, null, [e.finding]);
   }
   const { compiled } = read;
-  const interpreted = toText(read.node);
+  const interpreted: Interpretation = { text: toText(read.node), latex: toLatex(read.node), notation: read.notation };
   const feedback: Finding[] = [...read.notes];
   const ref = q.reference.shape;
   let run = compiled.run;
@@ -60,7 +69,7 @@ export function gradeAnswer(q: Question, answer: string | undefined, points: rea
   return judgeValues(q, answer, interpreted, run, points, feedback);
 }
 
-function judgeValues(q: Question, answer: string, interpreted: string, run: Compiled['run'], points: readonly Point[], feedback: Finding[]): QuestionReport {
+function judgeValues(q: Question, answer: string, interpreted: Interpretation, run: Compiled['run'], points: readonly Point[], feedback: Finding[]): QuestionReport {
   let wrongPoints = 0;
   let undefinedPoints = 0;
   let wrongEnvs = 0;

@@ -5,6 +5,7 @@
 import { fail, InputError, relocate, type Finding } from '../core/index.js';
 import { compileTree, readAnswer, vocabFor, withBinding, type Compiled, type Node, type Notation, type Scope } from '../expr/index.js';
 import { isValueName } from '../expr/compile/names.js';
+import { latexName } from '../expr/latex/render.js';
 import type { Question } from '../spec/types.js';
 
 /** A student's definitions, by name, as written (either notation). */
@@ -51,6 +52,14 @@ export function readAndCompile(q: Question, answer: string, definitions: Definit
   }
   const reading = readAnswer(answer, vocab);
   for (const d of reading.definitions) scope = define(scope, d.name, (s) => compileTree(d.node, s, base.first, d.where).compiled);
-  const { node, compiled, notes } = compileTree(reading.node, scope, base.first, reading.where);
-  return { node, compiled, notation: reading.notation, notes: [...reading.notes, ...notes] };
+  try {
+    const { node, compiled, notes } = compileTree(reading.node, scope, base.first, reading.where);
+    return { node, compiled, notation: reading.notation, notes: [...reading.notes, ...notes] };
+  } catch (e) {
+    // A student writing LaTeX is told the near names in LaTeX too (`\hat{y}_{o}`).
+    const f = e instanceof InputError ? e.finding : undefined;
+    if (f && reading.notation === 'latex' && f.code === 'UNKNOWN_SYMBOL')
+      throw new InputError({ ...f, args: { ...f.args, nameLatex: latexName(String(f.args.name)), suggestionsLatex: (f.args.suggestions as string[]).map(latexName) } });
+    throw e;
+  }
 }

@@ -7,6 +7,7 @@ import { suggest } from '../expr/compile/suggest.js';
 import type { Loaded } from '../submission/load.js';
 import type { Bank, Question } from '../spec/types.js';
 import { gradeAnswer } from './grade.js';
+import type { Definitions } from './read.js';
 import type { PointCache } from './points.js';
 
 /** The questions a submission is graded on: every set it answers a question of (all, if none). */
@@ -16,9 +17,9 @@ export function questionsFor(bank: Bank, answered: Iterable<string>): Question[]
   return (touched.length ? touched : bank.sets).flatMap((s) => s.questions);
 }
 
-export function gradeOne(q: Question, answer: string | undefined, points: PointCache): QuestionReport {
+export function gradeOne(q: Question, answer: string | undefined, points: PointCache, definitions?: Definitions): QuestionReport {
   try {
-    return gradeAnswer(q, answer, points.get(q));
+    return gradeAnswer(q, answer, points.get(q), definitions);
   } catch (e) {
     return { id: q.id, verdict: 'invalid', score: 0, maxScore: q.points, answer: answer ?? null, interpreted: null, feedback: [finding('INTERNAL_ERROR', { detail: String((e as Error)?.message ?? e).slice(0, 200) })] };
   }
@@ -30,7 +31,7 @@ export function gradeSubmission(bank: Bank, loaded: Loaded, points: PointCache):
   const { submission } = loaded;
   const questions = questionsFor(bank, submission.answers.keys());
   const known = new Set(bank.sets.flatMap((s) => s.questions.map((q) => q.id)));
-  const reports = questions.map((q) => gradeOne(q, submission.answers.get(q.id) ?? undefined, points));
+  const reports = questions.map((q) => gradeOne(q, submission.answers.get(q.id) ?? undefined, points, submission.definitions));
   const unknown = [...submission.answers.keys()].filter((id) => !known.has(id));
   return {
     file: submission.file,

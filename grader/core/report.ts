@@ -14,6 +14,10 @@ export interface QuestionReport {
   /** How the answer was read, in mathjs syntax; null when it could not be read. */
   readonly interpreted: string | null;
   readonly feedback: readonly Finding[];
+  /** How the answer was read, as LaTeX rendered back from the tree (an extension). */
+  readonly interpretedLatex?: string | null;
+  /** The notation the answer was recognised as (an extension). */
+  readonly notation?: 'mathjs' | 'latex';
 }
 
 export interface SubmissionReport {

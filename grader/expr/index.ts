@@ -17,7 +17,8 @@ export type { Binding, Compiled, Env, Family, IndexDecl, Scope } from './compile
 export { withBinding } from './compile/types.js';
 export { fromBinding } from './compile/names.js';
 export { LIMITS } from './limits.js';
-export { toLatex, toText, type Node } from './math.js';
+export { toText, type Node } from './math.js';
+export { toLatexText as toLatex } from './latex/render.js';
 export { parseMathjs, walk } from './parse.js';
 
 /** Where nodes stand in the text; mathjs keeps no positions, so they are searched for. */
@@ -29,7 +30,8 @@ export const locator = (text: string) => (n: Node): Position | undefined => loca
  */
 export function compileTree(parsed: Node, scope: Scope, firstFreeSlot: number, where: Ctx['where']): { node: Node; compiled: Compiled; notes: Finding[] } {
   checkAllowed(parsed, where);
-  const node = normalize(parsed, { isValue: (name) => isValueName(name, scope) });
+  const alias = (name: string): string | undefined => (scope.bindings.has(name) ? undefined : scope.aliases.get(name));
+  const node = normalize(parsed, { isValue: (name) => isValueName(name, scope), alias });
   const notes: Finding[] = [];
   return { node, compiled: compileExpr(node, scope, { where, nextSlot: firstFreeSlot, notes }), notes };
 }
@@ -44,7 +46,8 @@ export function vocabFor(scope: Scope, primeTranspose: boolean): Vocab {
   const fnName = (name: string): string => scope.aliases.get(name) ?? name;
   return {
     isFunction: (name) => !scope.bindings.has(name) && (FUNCTION_BY_NAME.has(fnName(name)) || SPECIAL_FORMS.includes(fnName(name))),
-    isName: (name) => isValueName(name, scope) || scope.indices.has(name),
+    // Constants (e, pi) are not names here: `e^{x}` is read as exp(x), elementwise on vectors.
+    isName: (name) => (name === 'e' || name === 'pi' ? scope.bindings.has(name) : isValueName(name, scope) || scope.indices.has(name)),
     primeTranspose,
   };
 }

@@ -25,5 +25,4 @@ export const N = {
 
 /** mathjs text of a tree, with implicit products shown. */
 export const toText = (node: MathNode): string => node.toString({ implicit: 'show' });
-/** LaTeX rendered back from a tree. */
-export const toLatex = (node: MathNode): string => node.toTex({ implicit: 'show' });
+

@@ -11,6 +11,8 @@ type AnyNode = Node & { name?: string; fn?: Node | string; args?: Node[]; op?: s
 export interface Names {
   /** Whether a name denotes a value (a symbol, size or family member), not a function. */
   isValue(name: string): boolean;
+  /** The name a declared spelling stands for (`L` for `\mathcal{L}`), if any. */
+  alias(name: string): string | undefined;
 }
 
 const valueCall = (n: Node, names: Names): AnyNode | undefined => {
@@ -26,6 +28,8 @@ const asFactor = (n: Node): Node => (n.type === 'ParenthesisNode' || n.type === 
 export function normalize(node: Node, names: Names): Node {
   const n = node as AnyNode;
   const again = (m: Node): Node => normalize(m, names);
+  if (node.type === 'SymbolNode' && names.alias(n.name!)) return N.symbol(names.alias(n.name!)!);
+  if (node.type === 'FunctionNode' && names.alias((n.fn as AnyNode).name!)) return again(N.call(names.alias((n.fn as AnyNode).name!)!, n.args!));
   if (node.type === 'OperatorNode' && (n.fn === 'pow' || n.fn === 'ctranspose' || n.fn === 'transpose')) {
     const [base, exp] = n.args as [Node, Node | undefined];
     const expName = (exp as AnyNode | undefined)?.name;

@@ -31,6 +31,8 @@ export const jsonQuestion = (q: QuestionReport) => ({
   answer: q.answer,
   interpreted: q.interpreted,
   feedback: q.feedback.map(jsonFinding),
+  interpretedLatex: q.interpretedLatex ?? null,
+  ...(q.notation ? { notation: q.notation } : {}),
 });
 
 export const jsonSubmission = (s: SubmissionReport) => ({

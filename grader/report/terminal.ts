@@ -34,6 +34,7 @@ export function renderQuestion(q: QuestionReport): string {
   const lines = [`${MARK[q.verdict]} ${chalk.bold(q.id)}  ${fmt(q.score)}/${fmt(q.maxScore)}  ${chalk.dim(q.verdict)}`];
   if (q.answer !== null && q.answer.trim() !== '') lines.push(`    answer:  ${q.answer}`);
   if (q.interpreted !== null && q.interpreted !== q.answer) lines.push(`    read as: ${chalk.cyan(q.interpreted)}`);
+  if (q.notation === 'latex' && q.interpretedLatex) lines.push(`    LaTeX:   ${chalk.dim(q.interpretedLatex)}`);
   for (const f of q.feedback) lines.push(...feedbackLine(f, q.answer, '    '));
   return lines.join('\n');
 }

@@ -14,6 +14,8 @@ export interface Submission {
   readonly answers: ReadonlyMap<string, string | null>;
   /** Where each answer stands in the file. */
   readonly answerAt: ReadonlyMap<string, { line?: number; col?: number }>;
+  /** The student's own names (`delta_1: "yhat - y"`), usable in every answer. */
+  readonly definitions: ReadonlyMap<string, string>;
 }
 
 export type Loaded = { ok: true; submission: Submission } | { ok: false; file: string; student: string | null; error: Finding };
@@ -40,7 +42,15 @@ export function parseSubmission(file: string, text: string): Loaded {
     answers.set(id, value === null ? null : String(value));
     answerAt.set(id, src.at(['answers', id]));
   }
-  return { ok: true, submission: { file, student, answers, answerAt } };
+  const definitions = new Map<string, string>();
+  const rawDefs = data.definitions ?? {};
+  if (!isMap(rawDefs)) return bad(finding('SUBMISSION_SHAPE', { expected: 'a mapping of names to formulas', path: 'definitions' }, src.at(['definitions'])), student);
+  for (const [name, value] of Object.entries(rawDefs)) {
+    if (typeof value !== 'string' && typeof value !== 'number')
+      return bad(finding('SUBMISSION_SHAPE', { expected: 'a formula as text', path: `definitions.${name}` }, src.at(['definitions', name])), student);
+    definitions.set(name, String(value));
+  }
+  return { ok: true, submission: { file, student, answers, answerAt, definitions } };
 }
 
 export function readSubmission(file: string): Loaded {

@@ -15,17 +15,19 @@ describe('grade', () => {
   it('grades the example submissions with the JSON contract', () => {
     const { code, data } = json('grade', 'submissions/', '--format', 'json');
     expect(code).toBe(0);
-    expect(data.submissions.map((s: { student: string }) => s.student)).toEqual(['alice', 'bob', 'carol']);
+    expect(data.submissions.map((s: { student: string }) => s.student)).toEqual(['alice', 'bob', 'carol', 'dave']);
     for (const s of data.submissions) {
       expect(Object.keys(s)).toEqual(expect.arrayContaining(['file', 'student', 'score', 'maxScore', 'seed', 'error', 'questions']));
       expect(s.seed).toBe(1);
       for (const q of s.questions) {
-        expect(Object.keys(q)).toEqual(['id', 'verdict', 'score', 'maxScore', 'answer', 'interpreted', 'feedback']);
+        expect(Object.keys(q).slice(0, 7)).toEqual(['id', 'verdict', 'score', 'maxScore', 'answer', 'interpreted', 'feedback']);
         expect(['correct', 'incorrect', 'invalid', 'unanswered']).toContain(q.verdict);
       }
     }
-    const [alice, bob, carol] = data.submissions;
+    const [alice, bob, carol, dave] = data.submissions;
     expect(alice.score).toBe(alice.maxScore);
+    expect(dave.score).toBe(dave.maxScore); // LaTeX, with a definition of the student's own
+    expect(dave.questions.every((q: { notation: string }) => q.notation === 'latex')).toBe(true);
     expect(bob.score).toBeGreaterThan(0);
     expect(bob.score).toBeLessThan(bob.maxScore);
     expect(carol.unknownAnswers).toEqual(['cs224n-a2/no-such-question']);

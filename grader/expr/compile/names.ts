@@ -2,7 +2,7 @@
  * Name resolution: symbols, sizes, bound indices, and indexed families (`u_w`, `yhat_o`,
  * `y_(o_j)`), in that order. Unknown names fail with suggestions from the scope.
  */
-import { fail, isScalar, SCALAR, type Position } from '../../core/index.js';
+import { fail, InputError, isScalar, SCALAR, type Position } from '../../core/index.js';
 import * as M from '../../linalg/mat.js';
 import type { Node } from '../math.js';
 import { N } from '../math.js';
@@ -89,7 +89,14 @@ export function applyFamily(base: string, index: Node, scope: Scope, ctx: Ctx, c
     // `w_k` in a family that *is* the list (`w: negs[i]`) is negs[k], not negs[negs[k]].
     if (of && !mentions(family.body, of)) sub = N.access(N.symbol(of), [index]);
   }
-  const compiled = compile(sub, scope, ctx);
+  let compiled: Compiled;
+  try {
+    compiled = compile(sub, scope, ctx);
+  } catch (e) {
+    // The subscript was split from a name (`yhat_q`): point at the whole name.
+    if (e instanceof InputError && !e.finding.at && at) throw new InputError({ ...e.finding, at });
+    throw e;
+  }
   requireScalar(`the subscript of ${base}`, compiled.shape, scope, at);
   return compile(family.body, withBinding(scope, family.param, { kind: 'alias', compiled }), ctx);
 }

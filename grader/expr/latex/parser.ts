@@ -253,7 +253,9 @@ export class LatexParser {
         if (cmd.begin) return parseCases(this, t);
         return fail('LATEX_UNEXPECTED', { got: describe(t) }, at(t));
       case 'transposeMark':
-        return fail('LATEX_UNEXPECTED', { got: describe(t) }, at(t));
+        // Only a superscript gives it meaning (`^{\top}`); elsewhere `T` is an unknown name.
+        c.next();
+        return c.mark(N.symbol('T'), t);
       case 'unsupported':
         return fail('LATEX_UNSUPPORTED', { command: `\\${t.text}`, hint: cmd.hint }, at(t));
       default:

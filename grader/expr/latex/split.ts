@@ -62,16 +62,16 @@ export function splitParts(all: Token[]): Parts {
     main = tokens.slice(0, whereAt);
     const rest = tokens.slice(whereAt + (tokens[whereAt]!.kind === 'word' ? 1 : 1 + wordsAt(tokens, whereAt).length + 2));
     const restTop = topLevel(rest);
-    definitions = splitAt(rest, restTop, (t, i) => t.text === ',' || wordsAt(rest, i)[0] === 'and')
+    definitions = splitAt(rest, restTop, (t, i) => (t.kind === 'char' && t.text === ',') || wordsAt(rest, i)[0] === 'and')
       .filter((d) => d.length)
       .map((d) => {
-        const eq = d.findIndex((t, i) => t.text === '=' && topLevel(d)[i]);
+        const eq = d.findIndex((t, i) => t.kind === 'char' && t.text === '=' && topLevel(d)[i]);
         return eq < 0 ? { name: d, value: [] } : { name: d.slice(0, eq), value: d.slice(eq + 1) };
       });
     top = topLevel(main);
   }
   let qualifier: Token[] | undefined;
-  const cut = main.findIndex((t, i) => top[i] && (t.text === ',' || QUALIFIER_WORDS.has(wordsAt(main, i)[0] ?? '')));
+  const cut = main.findIndex((t, i) => top[i] && ((t.kind === 'char' && t.text === ',') || QUALIFIER_WORDS.has(wordsAt(main, i)[0] ?? '')));
   if (cut >= 0) {
     qualifier = main.slice(cut);
     main = main.slice(0, cut);
