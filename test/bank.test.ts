@@ -48,9 +48,12 @@ describe('the bank', () => {
     for (const seed of [1, 2, 3]) expect(verifyQuestion(q, seed).issues).toEqual([]);
   });
 
-  it.each(questions.map((q) => [q.id, q] as const))('%s has examples that must pass and must fail', (_, q) => {
+  it.each(questions.map((q) => [q.id, q] as const))('%s has examples that must pass and must fail, in both notations', (_, q) => {
     expect(q.examples.some((e) => e.verdict === 'correct')).toBe(true);
     expect(q.examples.some((e) => e.verdict !== 'correct')).toBe(true);
+    const latex = q.examples.filter((e) => /[\\$]/.test(e.answer));
+    expect(latex.filter((e) => e.verdict === 'correct').length).toBeGreaterThanOrEqual(1);
+    expect(latex.length).toBeGreaterThanOrEqual(3);
   });
 });
 
