@@ -8,7 +8,9 @@ import { readAndCompile, type Definitions, type Read } from './read.js';
 import * as M from '../linalg/mat.js';
 import type { Point } from '../sample/points.js';
 import type { Question } from '../spec/types.js';
-import { mismatch } from './tolerance.js';
+import { evaluateCases, type Case } from './cases.js';
+import { diagnose } from './diagnose.js';
+import { formFindings } from './form.js';
 
 /** How an answer was read, for the report: mathjs text, LaTeX, notation. */
 export interface Interpretation {
@@ -17,10 +19,10 @@ export interface Interpretation {
   readonly notation: 'mathjs' | 'latex';
 }
 
-const report = (q: Question, verdict: Verdict, answer: string | null, how: Interpretation | null, feedback: Finding[]): QuestionReport => ({
+const report = (q: Question, verdict: Verdict, answer: string | null, how: Interpretation | null, feedback: Finding[], credit = 0): QuestionReport => ({
   id: q.id,
   verdict,
-  score: verdict === 'correct' ? q.points : 0,
+  score: verdict === 'correct' ? q.points : Math.round(credit * q.points * 1000) / 1000,
   maxScore: q.points,
   answer,
   interpreted: how?.text ?? null,
@@ -63,41 +65,49 @@ export function gradeAnswer(q: Question, answer: string | undefined, points: rea
           hint: sameShape(compiled.shape, transposed(ref)) ? 'transposed' : size(compiled.shape) === 1 ? 'scalar' : undefined,
         }),
       );
+      if (sameShape(compiled.shape, transposed(ref)) && isTransposeOfReference(q, run, points)) feedback.push(finding('TRANSPOSED'));
       return report(q, 'incorrect', answer, interpreted, feedback);
     }
   }
-  return judgeValues(q, answer, interpreted, run, points, feedback);
+  return judgeValues(q, { answer, interpreted, run, points, feedback, read });
 }
 
-function judgeValues(q: Question, answer: string, interpreted: Interpretation, run: Compiled['run'], points: readonly Point[], feedback: Finding[]): QuestionReport {
-  let wrongPoints = 0;
-  let undefinedPoints = 0;
-  let wrongEnvs = 0;
-  let envCount = 0;
-  for (const p of points) {
-    let pointWrong = false;
-    for (let e = 0; e < p.envs.length; e++) {
-      const env = p.envs[e]!.slice();
-      let got: M.Mat;
-      try {
-        got = run(env);
-      } catch (err) {
-        if (!(err instanceof InputError)) throw err;
-        return report(q, 'invalid', answer, interpreted, [...feedback, err.finding]);
-      }
-      const expected = q.reference.run(p.envs[e]!.slice());
-      if (!M.allFinite(got)) undefinedPoints++;
-      envCount++;
-      if (mismatch(got, expected, q.tolerance)) {
-        pointWrong = true;
-        wrongEnvs++;
-      }
-    }
-    if (pointWrong) wrongPoints++;
+function isTransposeOfReference(q: Question, run: Compiled['run'], points: readonly Point[]): boolean {
+  try {
+    return evaluateCases(q, (env) => M.transpose(run(env)), points).every((c) => !c.wrong);
+  } catch {
+    return false;
   }
-  if (wrongPoints === 0) return report(q, 'correct', answer, interpreted, feedback);
-  if (undefinedPoints > 0) feedback.push(finding('NOT_FINITE', { count: undefinedPoints }));
-  if (q.free && wrongEnvs < envCount) feedback.push(finding('WRONG_FOR_SOME_INDEX', { index: q.free.name, wrong: wrongEnvs, total: envCount }));
-  feedback.push(finding('VALUE_MISMATCH', { wrong: wrongPoints, total: points.length }));
-  return report(q, 'incorrect', answer, interpreted, feedback);
+}
+
+interface Judged {
+  readonly answer: string;
+  readonly interpreted: Interpretation;
+  readonly run: Compiled['run'];
+  readonly points: readonly Point[];
+  readonly feedback: Finding[];
+  readonly read: Read;
+}
+
+/** Values at every point, then (if wrong) what the mistake is, or (if right) whether the form is. */
+function judgeValues(q: Question, j: Judged): QuestionReport {
+  let cases: Case[];
+  try {
+    cases = evaluateCases(q, j.run, j.points);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    return report(q, 'invalid', j.answer, j.interpreted, [...j.feedback, err.finding]);
+  }
+  const wrong = cases.filter((c) => c.wrong);
+  if (wrong.length === 0) {
+    const form = q.form ? formFindings(q.form, j.read.node, q.model.scope) : [];
+    if (form.length) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, ...form], q.form!.credit);
+    return report(q, 'correct', j.answer, j.interpreted, j.feedback);
+  }
+  const undefinedCases = wrong.filter((c) => !M.allFinite(c.got)).length;
+  if (undefinedCases > 0) j.feedback.push(finding('NOT_FINITE', { count: undefinedCases }));
+  const diagnosis = diagnose(q, cases, j.run);
+  const wrongPoints = new Set(wrong.map((c) => c.point)).size;
+  j.feedback.push(...diagnosis.findings, finding('VALUE_MISMATCH', { wrong: wrongPoints, total: j.points.length }));
+  return report(q, 'incorrect', j.answer, j.interpreted, j.feedback, diagnosis.credit);
 }

@@ -44,6 +44,18 @@ export function verifyQuestion(q: Question, seed: number): QuestionCheck {
     const wrong = points.filter((p) => p.envs.some((env) => mismatch(def.run(env.slice()), q.reference.run(env.slice()), q.tolerance))).length;
     if (wrong > 0) issues.push(finding('DEFINITION_MISMATCH', { wrong, total: points.length }, q.at));
   }
+  if (q.terms.length) {
+    const sum = (env: M.Mat[]) => q.terms.map((t) => t.compiled.run(env.slice())).reduce((a, b) => M.add(a, b));
+    const wrong = points.filter((p) => p.envs.some((env) => mismatch(sum(env), q.reference.run(env.slice()), q.tolerance))).length;
+    if (wrong > 0) issues.push(finding('TERMS_MISMATCH', { wrong, total: points.length }, q.at));
+  }
+  q.mistakes.forEach((m, i) => {
+    const equal = points.every((p) => p.envs.every((env) => !mismatch(m.compiled.run(env.slice()), q.reference.run(env.slice()), q.tolerance)));
+    if (equal) issues.push(finding('MISTAKE_NOT_WRONG', { answer: m.answer }, m.at));
+    const earlier = q.mistakes.slice(0, i).some((e) => points.every((p) => p.envs.every((env) => !mismatch(m.compiled.run(env.slice()), e.compiled.run(env.slice()), q.tolerance))));
+    if (earlier) issues.push(finding('MISTAKE_SHADOWED', { answer: m.answer }, m.at));
+  });
+  if (!q.examples.some((e) => e.verdict !== 'correct')) issues.push(finding('NO_FAILING_EXAMPLE', {}, q.at));
   q.examples.forEach((ex, i) => {
     const got = gradeAnswer(q, ex.answer, points);
     if (got.verdict !== ex.verdict)

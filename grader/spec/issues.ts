@@ -1,6 +1,6 @@
 /** Collects every problem found in a spec, each placed in its file; never stops at the first. */
 import { InputError, finding, relocate, type Args, type Finding } from '../core/index.js';
-import { compileText, type Compiled, type Node, type Scope } from '../expr/index.js';
+import { compileTree, readAnswer, vocabFor, type Compiled, type Node, type Scope } from '../expr/index.js';
 import type { Path, YamlSource } from '../yaml/source.js';
 
 export class Issues {
@@ -37,8 +37,11 @@ export class Issues {
     return this.compileTree(text, path, scope, firstFreeSlot)?.compiled;
   }
 
-  /** Compiles the expression at `path`, keeping the tree as read. */
+  /** Compiles the expression at `path` (mathjs syntax, or LaTeX like an answer), keeping the tree as read. */
   compileTree(text: string, path: Path, scope: Scope, firstFreeSlot: number): { node: Node; compiled: Compiled } | undefined {
-    return this.guard(path, () => compileText(text, scope, firstFreeSlot));
+    return this.guard(path, () => {
+      const r = readAnswer(text, vocabFor(scope, false));
+      return compileTree(r.node, scope, firstFreeSlot, r.where);
+    });
   }
 }

@@ -9,7 +9,8 @@ import type { Path } from '../yaml/source.js';
 import type { Issues } from './issues.js';
 import { buildModel, type Located, type MergedDeclarations } from './model.js';
 import type { Declarations, ProblemSetSpec, QuestionSpec } from './schema.js';
-import type { Derivative, FreeIndex, Model, Question } from './types.js';
+import type { Derivative, FreeIndex, Mistake, Model, Question } from './types.js';
+import { FUNCTION_BY_NAME } from '../expr/compile/functions.js';
 
 type Layer = { decls: Partial<Declarations>; path: Path };
 
@@ -85,6 +86,20 @@ export function buildQuestion(spec: ProblemSetSpec, index: number, issues: Issue
       issues.add('REFERENCE_SHAPE', { expected: showShape(definition.shape), got: showShape(reference.shape), of: 'the definition' }, refPath);
   }
   if (!read || !reference) return undefined;
+  const mistakes: Mistake[] = [];
+  q.mistakes.forEach((m, i) => {
+    const mpath = [...path, 'mistakes', i, 'answer'];
+    const compiled = compile(m.answer, mpath);
+    if (!compiled) return;
+    if (!sameShape(compiled.shape, reference.shape) && !compiled.zeroLiteral) issues.add('MISTAKE_SHAPE', { answer: m.answer, got: showShape(compiled.shape), expected: showShape(reference.shape) }, mpath);
+    else mistakes.push({ answer: m.answer, compiled, feedback: m.feedback, credit: m.credit, at: issues.src.at(mpath) });
+  });
+  const terms = Object.entries(q.terms).flatMap(([name, text]) => {
+    const compiled = compile(text, [...path, 'terms', name]);
+    return compiled ? [{ name, compiled }] : [];
+  });
+  const known = (name: string) => scope.bindings.has(name) || scope.families.has(name) || FUNCTION_BY_NAME.has(name);
+  for (const name of [...(q.form?.without ?? []), ...(q.form?.using ?? [])]) if (!known(name)) issues.add('UNKNOWN_SYMBOL', { name, suggestions: [] }, [...path, 'form']);
   return {
     id: `${spec.set}/${q.id}`,
     title: q.title,
@@ -103,6 +118,10 @@ export function buildQuestion(spec: ProblemSetSpec, index: number, issues: Issue
     examples: q.examples,
     at: issues.src.at(path),
     exampleAt: q.examples.map((_, i) => issues.src.at([...path, 'examples', i, 'answer'])),
+    mistakes,
+    terms,
+    ...(q.form ? { form: q.form } : {}),
+    set: spec.set,
   };
 }
 

@@ -97,6 +97,22 @@ export const ExampleSpec = z
   })
   .describe('An example answer with the verdict it must get.');
 
+export const MistakeSpec = z
+  .strictObject({
+    answer: z.string().describe('A known wrong answer; a student answer equal to it in value gets this feedback.'),
+    feedback: z.string().describe('What to tell the student (Markdown).'),
+    credit: z.number().min(0).max(1).default(0).describe('Partial credit, as a fraction of the points.'),
+  })
+  .describe('A known wrong answer with authored feedback (like WeBWorK answer hints).');
+
+export const FormSpec = z
+  .strictObject({
+    without: z.array(z.string()).default([]).describe('Symbols the answer must not use (softmax invariance: `[c]`).'),
+    using: z.array(z.string()).default([]).describe('Symbols or functions the answer must use ("in terms of sigma": `[sigma]`).'),
+    credit: z.number().min(0).max(1).default(0).describe('Credit for a right value in the wrong form, as a fraction of the points.'),
+  })
+  .describe('A required form: a right value in another form is told so, and gets `credit`.');
+
 export const QuestionSpec = z
   .strictObject({
     id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/).describe('Id within the set; the full id is `<set>/<id>` and is a public contract.'),
@@ -126,6 +142,12 @@ export const QuestionSpec = z
     samples: z.number().int().min(1).max(50).default(6).describe('Sample points per answer.'),
     primeTranspose: z.boolean().optional().describe("Whether a prime on a symbol in LaTeX (`v'`) is a transpose (default: the set's setting, else no: a prime is refused as ambiguous)."),
     examples: z.array(ExampleSpec).default([]).describe('Example answers with their verdicts, checked by `grader check`.'),
+    mistakes: z.array(MistakeSpec).default([]).describe('Known wrong answers with feedback and partial credit, matched by value; `grader check` proves each is wrong.'),
+    terms: z
+      .record(z.string(), z.string())
+      .default({})
+      .describe('The reference as a sum of named terms (`{softmax part: "U * yhat", true word: "-u_o"}`), so that a missing, extra or sign-flipped term is named; `grader check` proves they add up.'),
+    form: FormSpec.optional(),
   })
   .refine((q) => (q.reference === undefined) !== (q.implementation === undefined), {
     message: 'give exactly one of `reference` (a mathjs expression) or `implementation` (a named TypeScript reference)',

@@ -35,6 +35,22 @@ export interface Derivative {
   readonly baseSlot: number;
 }
 
+/** A known wrong answer with authored feedback and partial credit. */
+export interface Mistake {
+  readonly answer: string;
+  readonly compiled: Compiled;
+  readonly feedback: string;
+  readonly credit: number;
+  readonly at: Position;
+}
+
+/** A required form: symbols the answer must avoid or use. */
+export interface Form {
+  readonly without: readonly string[];
+  readonly using: readonly string[];
+  readonly credit: number;
+}
+
 export interface Question {
   /** `<set>/<id>`: the public id. */
   readonly id: string;
@@ -57,6 +73,12 @@ export interface Question {
   readonly at: Position;
   /** Where each example stands in the spec, for `grader check`. */
   readonly exampleAt: readonly Position[];
+  readonly mistakes: readonly Mistake[];
+  /** The reference as a sum of named terms, to name a missing or extra one. */
+  readonly terms: readonly { readonly name: string; readonly compiled: Compiled }[];
+  readonly form?: Form;
+  /** The set this question belongs to. */
+  readonly set: string;
 }
 
 export interface ProblemSet {

@@ -6,24 +6,27 @@ const vc = question(W2V, 'reference: "U * (yhat - y)"');
 const uw = question(W2V, 'free: w\nreference: "(yhat_w - y_w) * v_c"');
 const dU = question(W2V, `reference: "v_c * (yhat - y)'"`);
 
+const QUESTIONS = { vc, uw, dU } as const;
+
 describe('verdicts', () => {
   it.each([
-    [vc, 'U * (yhat - y)', 'correct', []],
-    [vc, '-u_o + sum(w, yhat_w * u_w)', 'correct', []],
-    [vc, "(yhat - y)' * U'", 'correct', ['ORIENTATION_FORGIVEN']],
-    [vc, 'U * (y - yhat)', 'incorrect', ['VALUE_MISMATCH']],
-    [vc, "U' * (yhat - y)", 'invalid', ['SHAPE_PRODUCT']],
-    [vc, 'u_o', 'incorrect', ['VALUE_MISMATCH']],
-    [vc, 'sum(k, 1, K, u_k) - sum(k, 1, K, U[:, w_k])', 'incorrect', ['VALUE_MISMATCH']],
-    [vc, 'yhat_(o + 7) * v_c', 'invalid', ['INDEX_RANGE']],
-    [vc, 'log(-1) * v_c', 'incorrect', ['NOT_FINITE', 'VALUE_MISMATCH']],
-    [vc, '', 'unanswered', []],
-    [vc, undefined, 'unanswered', []],
-    [dU, '(yhat - y) * v_c\'', 'incorrect', ['SHAPE_MISMATCH']],
-    [dU, '0', 'incorrect', ['VALUE_MISMATCH']],
-    [uw, 'w == o ? (yhat_w - 1) * v_c : yhat_w * v_c', 'correct', []],
-    [uw, 'yhat_w * v_c', 'incorrect', ['WRONG_FOR_SOME_INDEX', 'VALUE_MISMATCH']],
-  ] as const)('%#: %s', (q, answer, verdict, expected) => {
+    ['vc', 'U * (yhat - y)', 'correct', []],
+    ['vc', '-u_o + sum(w, yhat_w * u_w)', 'correct', []],
+    ['vc', "(yhat - y)' * U'", 'correct', ['ORIENTATION_FORGIVEN']],
+    ['vc', 'U * (y - yhat)', 'incorrect', ['SIGN_FLIPPED', 'VALUE_MISMATCH']],
+    ['vc', "U' * (yhat - y)", 'invalid', ['SHAPE_PRODUCT']],
+    ['vc', 'u_o', 'incorrect', ['MISSING_DEPENDENCY', 'VALUE_MISMATCH']],
+    ['vc', 'sum(k, 1, K, u_k) - sum(k, 1, K, U[:, w_k])', 'incorrect', ['ZERO_ANSWER', 'VALUE_MISMATCH']],
+    ['vc', 'yhat_(o + 7) * v_c', 'invalid', ['INDEX_RANGE']],
+    ['vc', 'log(-1) * v_c', 'incorrect', ['NOT_FINITE', 'VALUE_MISMATCH']],
+    ['vc', '', 'unanswered', []],
+    ['vc', undefined, 'unanswered', []],
+    ['dU', "(yhat - y) * v_c'", 'incorrect', ['SHAPE_MISMATCH', 'TRANSPOSED']],
+    ['dU', '0', 'incorrect', ['ZERO_ANSWER', 'VALUE_MISMATCH']],
+    ['uw', 'w == o ? (yhat_w - 1) * v_c : yhat_w * v_c', 'correct', []],
+    ['uw', 'yhat_w * v_c', 'incorrect', ['WRONG_WHEN_EQUAL', 'VALUE_MISMATCH']],
+  ] as const)('%s: %s → %s', (name, answer, verdict, expected) => {
+    const q = QUESTIONS[name];
     const r = grade(q, answer);
     expect(r.verdict).toBe(verdict);
     expect(codes(r)).toEqual(expected);

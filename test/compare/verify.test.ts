@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { verifyQuestion } from '../../grader/compare/verify.js';
 import { question, W2V } from '../helpers.js';
 
-const codes = (q: Parameters<typeof verifyQuestion>[0]) => verifyQuestion(q, 1).issues.map((i) => i.code);
+/** Codes of check's findings, less the "no failing example" one these small questions all earn. */
+const codes = (q: Parameters<typeof verifyQuestion>[0]) => verifyQuestion(q, 1).issues.map((i) => i.code).filter((c) => c !== 'NO_FAILING_EXAMPLE');
 
 describe('grader check proves references', () => {
   it('accepts a right gradient, with a tiny finite-difference error', () => {
     const q = question(W2V, 'derivative: { of: "-log(yhat_o)", wrt: v_c }\nreference: "U * (yhat - y)"');
     const r = verifyQuestion(q, 1);
-    expect(r.issues).toEqual([]);
+    expect(r.issues.map((i) => i.code)).toEqual(['NO_FAILING_EXAMPLE']);
     expect(r.fdError).toBeLessThan(1e-8);
   });
 
@@ -46,9 +47,29 @@ describe('grader check proves references', () => {
   it('checks that each example gets the verdict it claims', () => {
     const q = question(W2V, 'reference: "U * (yhat - y)"\nexamples:\n  - { answer: "U * (y - yhat)", verdict: correct }\n  - { answer: "U * (yhat - y)", verdict: correct }');
     const r = verifyQuestion(q, 1);
-    expect(r.issues.map((i) => i.code)).toEqual(['EXAMPLE_VERDICT']);
-    expect(r.issues[0]!.args).toMatchObject({ expected: 'correct', got: 'incorrect' });
-    expect(r.issues[0]!.at?.line).toBeGreaterThan(0);
+    expect(r.issues.map((i) => i.code)).toEqual(['NO_FAILING_EXAMPLE', 'EXAMPLE_VERDICT']);
+    expect(r.issues[1]!.args).toMatchObject({ expected: 'correct', got: 'incorrect' });
+    expect(r.issues[1]!.at?.line).toBeGreaterThan(0);
+  });
+
+  it('proves authored mistakes wrong, unshadowed, and terms that add up', () => {
+    const q = question(
+      W2V,
+      `reference: "U * (yhat - y)"
+terms: { a: "U * yhat", b: "-u_o + v_c" }
+mistakes:
+  - { answer: "U * (yhat - y)", feedback: "not wrong at all" }
+  - { answer: "U * yhat", feedback: "first" }
+  - { answer: "U * yhat + 0", feedback: "same value as the one before" }
+examples:
+  - { answer: "U * yhat", verdict: incorrect }`,
+    );
+    expect(codes(q)).toEqual(['TERMS_MISMATCH', 'MISTAKE_NOT_WRONG', 'MISTAKE_SHADOWED']);
+  });
+
+  it('requires an example that must fail', () => {
+    const q = question(W2V, 'reference: "v_c"\nexamples:\n  - { answer: "v_c", verdict: correct }');
+    expect(verifyQuestion(q, 1).issues.map((i) => i.code)).toEqual(['NO_FAILING_EXAMPLE']);
   });
 
   it('blames the author when the reference is undefined almost everywhere', () => {

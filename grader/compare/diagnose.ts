@@ -1,0 +1,77 @@
+/**
+ * Names the mistake in a wrong answer, numerically: an authored mistake, a flipped sign, a
+ * constant factor or term, a case of the free index, a missing or extra term, a symbol used
+ * or left out. Each diagnosis is a finding (a code with arguments); the first that fits wins,
+ * except that the index and dependency findings add to it.
+ */
+import { finding, type Finding } from '../core/index.js';
+import * as M from '../linalg/mat.js';
+import type { Question } from '../spec/types.js';
+import { matchesEverywhere, type Case } from './cases.js';
+import { dependencyFindings } from './dependencies.js';
+
+export interface Diagnosis {
+  readonly findings: Finding[];
+  /** Partial credit (a fraction of the points) from an authored mistake. */
+  readonly credit: number;
+}
+
+/** A number as students read it: 2, -1/2, 0.3183. */
+export function nice(x: number): string {
+  for (let d = 1; d <= 12; d++) {
+    const n = Math.round(x * d);
+    if (Math.abs(x - n / d) <= 1e-9 * Math.max(1, Math.abs(x))) return d === 1 ? String(n) : `${n}/${d}`;
+  }
+  return x.toPrecision(4);
+}
+
+const isZero = (cases: readonly Case[], f: (c: Case) => M.Mat): boolean => cases.every((c) => f(c).data.every((x) => Math.abs(x) < 1e-12));
+
+function scalarChecks(q: Question, cases: readonly Case[]): Finding | undefined {
+  if (isZero(cases, (c) => c.got) && !isZero(cases, (c) => c.expected)) return finding('ZERO_ANSWER');
+  if (matchesEverywhere(q, cases, (c) => M.map(c.expected, (x) => -x))) return finding('SIGN_FLIPPED');
+  const dot = (a: M.Mat, b: M.Mat) => M.sumAll(M.hadamard(a, b));
+  const first = cases.find((c) => dot(c.expected, c.expected) > 1e-12);
+  if (first) {
+    const k = dot(first.got, first.expected) / dot(first.expected, first.expected);
+    if (Math.abs(k - 1) > 1e-6 && matchesEverywhere(q, cases, (c) => M.map(c.expected, (x) => k * x))) return finding('CONSTANT_FACTOR', { factor: nice(k) });
+  }
+  const t = cases[0]!.got.data[0]! - cases[0]!.expected.data[0]!;
+  if (Math.abs(t) > 1e-9 && matchesEverywhere(q, cases, (c) => M.map(c.expected, (x) => x + t))) return finding('CONSTANT_TERM', { term: nice(t) });
+  return undefined;
+}
+
+function termChecks(q: Question, cases: readonly Case[]): Finding | undefined {
+  for (const term of q.terms) {
+    const value = (c: Case) => term.compiled.run(c.env.slice());
+    const shifted = (k: number) => (c: Case) => M.add(c.expected, M.map(value(c), (x) => k * x));
+    if (matchesEverywhere(q, cases, shifted(-1))) return finding('MISSING_TERM', { term: term.name });
+    if (matchesEverywhere(q, cases, shifted(-2))) return finding('TERM_SIGN', { term: term.name });
+    if (matchesEverywhere(q, cases, shifted(1))) return finding('EXTRA_TERM', { term: term.name });
+  }
+  return undefined;
+}
+
+/** "Right for w != o, wrong for w = o": the wrong cases are those where the free index equals another index. */
+function indexChecks(q: Question, cases: readonly Case[]): Finding | undefined {
+  if (!q.free || cases.every((c) => c.wrong)) return undefined;
+  const others = q.model.slots.flatMap((s, slot) => (s.dist?.kind === 'integer' && s.shape.rows * s.shape.cols === 1 ? [{ name: s.name, slot }] : []));
+  for (const { name, slot } of others) {
+    const equal = (c: Case) => c.free === c.env[slot]!.data[0];
+    if (cases.every((c) => c.wrong === equal(c))) return finding('WRONG_WHEN_EQUAL', { index: q.free.name, other: name });
+    if (cases.every((c) => c.wrong === !equal(c))) return finding('WRONG_WHEN_NOT_EQUAL', { index: q.free.name, other: name });
+  }
+  const wrong = cases.filter((c) => c.wrong).length;
+  return finding('WRONG_FOR_SOME_INDEX', { index: q.free.name, wrong, total: cases.length });
+}
+
+export function diagnose(q: Question, cases: readonly Case[], run: (env: M.Mat[]) => M.Mat): Diagnosis {
+  for (const m of q.mistakes)
+    if (matchesEverywhere(q, cases, (c) => m.compiled.run(c.env.slice()))) return { findings: [finding('KNOWN_MISTAKE', { feedback: m.feedback, credit: m.credit })], credit: m.credit };
+  const found = indexChecks(q, cases) ?? scalarChecks(q, cases) ?? termChecks(q, cases);
+  const findings = found ? [found] : [];
+  // Dependencies are judged by change; an answer undefined somewhere changes nothing reliably.
+  const defined = cases.every((c) => M.allFinite(c.got));
+  if (defined && (!found || found.code === 'WRONG_FOR_SOME_INDEX')) findings.push(...dependencyFindings(q, cases, run));
+  return { findings, credit: 0 };
+}
