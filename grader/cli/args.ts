@@ -7,10 +7,14 @@ export const USAGE = `Usage: grader <command> [options]
 
 Commands:
   grade <file|folder>...     grade submissions (YAML: student, answers)
-  try <question-id> <answer> grade one answer
-  check                      validate every spec and prove every reference right
+  try <question-id> <answer> grade one answer (--explain: the points, values and errors)
+  check [--strict]           validate every spec and prove every reference right
+                             (--strict: also unused symbols, prompts, undefined references)
   list                       list problem sets and question ids
   schema [--markdown]        print the JSON Schema of problem specs (or its docs)
+  new set <file.yaml>        start a problem set from a working, commented example
+  new question <file.yaml> <id>
+                             add a working, commented question to a problem set
 
 Options:
   --format text|json         output format (default text)
@@ -20,12 +24,16 @@ Options:
 `;
 
 export interface Command {
-  readonly verb: 'grade' | 'try' | 'check' | 'list' | 'schema' | 'help';
+  readonly verb: 'grade' | 'try' | 'check' | 'list' | 'schema' | 'new' | 'help';
   readonly positionals: readonly string[];
   readonly format: 'text' | 'json';
   readonly seed: number;
   readonly problems?: string;
   readonly markdown?: boolean;
+  /** try: show the points, both values and the error at each. */
+  readonly explain?: boolean;
+  /** check: also the warnings (unused symbols, prompts, undefined references). */
+  readonly strict?: boolean;
 }
 
 export function parseCommand(argv: readonly string[]): Command {
@@ -41,6 +49,8 @@ export function parseCommand(argv: readonly string[]): Command {
         problems: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         markdown: { type: 'boolean', default: false },
+        explain: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
       },
     });
   } catch (e) {
@@ -49,12 +59,14 @@ export function parseCommand(argv: readonly string[]): Command {
   const { values, positionals } = parsed;
   const [verb = 'help', ...rest] = positionals;
   if (values.help || verb === 'help') return { verb: 'help', positionals: [], format: 'text', seed: 1 };
-  if (!['grade', 'try', 'check', 'list', 'schema'].includes(verb)) throw new UsageError(`unknown command \`${verb}\``);
+  if (!['grade', 'try', 'check', 'list', 'schema', 'new'].includes(verb)) throw new UsageError(`unknown command \`${verb}\``);
+  if (verb === 'new' && !((rest[0] === 'set' && rest.length === 2) || (rest[0] === 'question' && rest.length === 3)))
+    throw new UsageError('new takes `set <file.yaml>` or `question <file.yaml> <id>`');
   const format = values.format;
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not \`${format}\``);
   const seed = Number(values.seed);
   if (!/^\d+$/.test(values.seed ?? '') || !Number.isSafeInteger(seed) || seed > 0xffffffff) throw new UsageError(`--seed must be a whole number from 0 to ${0xffffffff}`);
   if (verb === 'grade' && rest.length === 0) throw new UsageError('grade needs at least one submission file or folder');
   if (verb === 'try' && rest.length !== 2) throw new UsageError("try needs a question id and an answer: grader try cs224n-a2/naive-softmax-grad-vc 'U * (yhat - y)'");
-  return { verb: verb as Command['verb'], positionals: rest, format, seed, markdown: values.markdown === true, ...(values.problems ? { problems: values.problems } : {}) };
+  return { verb: verb as Command['verb'], positionals: rest, format, seed, markdown: values.markdown === true, explain: values.explain === true, strict: values.strict === true, ...(values.problems ? { problems: values.problems } : {}) };
 }

@@ -1,7 +1,8 @@
 /** The verbs. Each takes a parsed command and a loaded bank, writes through `io`, returns an exit status. */
-import { InputError, type SubmissionReport } from '../core/index.js';
+import { finding, InputError, type Finding, type SubmissionReport } from '../core/index.js';
 import { PointCache } from '../compare/points.js';
 import { gradeOne, gradeSubmission } from '../compare/submission.js';
+import { explain } from '../compare/explain.js';
 import { verifyQuestion, type QuestionCheck } from '../compare/verify.js';
 import { suggest } from '../expr/compile/suggest.js';
 import { jsonFinding, renderJson, renderQuestionJson } from '../report/json.js';
@@ -9,6 +10,7 @@ import { renderFindings, renderQuestion, renderText } from '../report/terminal.j
 import { specDocs } from '../spec/docs.js';
 import { jsonSchema } from '../spec/schema.js';
 import { allQuestions } from '../spec/load.js';
+import { lint } from '../spec/lint.js';
 import type { Bank } from '../spec/types.js';
 import { expandPaths, readSubmission } from '../submission/load.js';
 import { UsageError, type Command } from './args.js';
@@ -45,7 +47,9 @@ export function runTry(cmd: Command, bank: Bank, io: Io): number {
     const near = suggest(id, questions.map((x) => x.id));
     throw new UsageError(`there is no question \`${id}\`${near.length ? `; did you mean ${near.join(' or ')}?` : ''} (see \`grader list\`)`);
   }
-  const report = gradeOne(q, answer, pointsFor(bank, cmd.seed));
+  const points = pointsFor(bank, cmd.seed);
+  const graded = gradeOne(q, answer, points);
+  const report = cmd.explain ? explain(q, graded, points.get(q)) : graded;
   io.out(cmd.format === 'json' ? renderQuestionJson(report) : `${renderQuestion(report)}\n  seed ${cmd.seed}\n`);
   return 0;
 }
@@ -66,15 +70,27 @@ export function runSchema(cmd: Command, io: Io): number {
   return 0;
 }
 
+/** `--strict`: warnings that fail the check too. */
+function strictFindings(bank: Bank, checks: readonly QuestionCheck[]): Finding[] {
+  const questions = allQuestions(bank);
+  const undefinedOften = checks.flatMap((c, i) => {
+    const q = questions[i]!;
+    return c.rejected > q.samples / 2 ? [finding('REFERENCE_OFTEN_UNDEFINED', { id: q.id, rejected: c.rejected, kept: q.samples }, q.at, 'warning')] : [];
+  });
+  return [...bank.sets.flatMap((s) => lint(s.questions)), ...undefinedOften];
+}
+
 export function runCheck(cmd: Command, bank: Bank, io: Io): number {
   const checks: QuestionCheck[] = allQuestions(bank).map((q) => verifyQuestion(q, cmd.seed));
   const failed = checks.filter((c) => c.issues.length);
-  const ok = bank.issues.length === 0 && failed.length === 0;
+  const warnings = cmd.strict ? strictFindings(bank, checks) : [];
+  const ok = bank.issues.length === 0 && failed.length === 0 && warnings.length === 0;
   if (cmd.format === 'json') {
     const json = {
       ok,
       seed: cmd.seed,
       issues: bank.issues.map(jsonFinding),
+      warnings: warnings.map(jsonFinding),
       questions: checks.map((c) => ({ id: c.id, ok: c.issues.length === 0, fdError: c.fdError ?? null, examples: c.examples, rejected: c.rejected, issues: c.issues.map(jsonFinding) })),
     };
     io.out(`${JSON.stringify(json, null, 2)}\n`);
@@ -87,7 +103,8 @@ export function runCheck(cmd: Command, bank: Bank, io: Io): number {
     lines.push(`${c.issues.length ? '✗' : '✓'} ${c.id}  (${c.examples} examples${fd})`);
     if (c.issues.length) lines.push(renderFindings(c.issues).replace(/^/gm, '    '));
   }
-  const problems = bank.issues.length + failed.reduce((n, c) => n + c.issues.length, 0);
+  if (warnings.length) lines.push('', renderFindings(warnings));
+  const problems = bank.issues.length + failed.reduce((n, c) => n + c.issues.length, 0) + warnings.length;
   lines.push('', ok ? `all ${checks.length} questions proven (seed ${cmd.seed})` : `${problems} problem(s) found; ${failed.length} of ${checks.length} questions failed`);
   io.out(`${lines.join('\n')}\n`);
   return ok ? 0 : 1;

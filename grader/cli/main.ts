@@ -12,6 +12,7 @@ import type { Bank } from '../spec/types.js';
 import { renderFindings } from '../report/terminal.js';
 import { parseCommand, USAGE, UsageError, type Command } from './args.js';
 import { runCheck, runGrade, runList, runSchema, runTry } from './commands.js';
+import { runNew } from './new.js';
 
 export interface Io {
   out(text: string): void;
@@ -54,6 +55,8 @@ export function main(argv: readonly string[], io: Io): number {
         return runGrade(cmd, loadOrThrow(cmd), io);
       case 'check':
         return runCheck(cmd, loadBank(bankPath(cmd)), io);
+      case 'new':
+        return runNew(cmd, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

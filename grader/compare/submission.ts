@@ -25,6 +25,12 @@ export function gradeOne(q: Question, answer: string | undefined, points: PointC
   }
 }
 
+/** Scores add up to 3 decimals, so that partial credits (0.3 of 3 points) print as they are. */
+const totals = (rs: readonly QuestionReport[]) => ({
+  score: Math.round(rs.reduce((s, r) => s + r.score, 0) * 1000) / 1000,
+  maxScore: Math.round(rs.reduce((s, r) => s + r.maxScore, 0) * 1000) / 1000,
+});
+
 export function gradeSubmission(bank: Bank, loaded: Loaded, points: PointCache): SubmissionReport {
   if (!loaded.ok)
     return { file: loaded.file, student: loaded.student, score: 0, maxScore: 0, seed: points.seed, error: loaded.error, questions: [] };
@@ -36,11 +42,11 @@ export function gradeSubmission(bank: Bank, loaded: Loaded, points: PointCache):
   return {
     file: submission.file,
     student: submission.student,
-    score: reports.reduce((s, r) => s + r.score, 0),
-    maxScore: reports.reduce((s, r) => s + r.maxScore, 0),
+    ...totals(reports),
     seed: points.seed,
     error: null,
     questions: reports,
+    sets: [...new Set(questions.map((q) => q.set))].map((set) => ({ set, ...totals(reports.filter((_, i) => questions[i]!.set === set)) })),
     ...(unknown.length
       ? { unknownAnswers: unknown, warnings: unknown.map((id) => finding('UNKNOWN_QUESTION', { id, suggestions: suggest(id, known) }, { ...submission.answerAt.get(id), file: submission.file }, 'warning')) }
       : {}),

@@ -18,6 +18,31 @@ export interface QuestionReport {
   readonly interpretedLatex?: string | null;
   /** The notation the answer was recognised as (an extension). */
   readonly notation?: 'mathjs' | 'latex';
+  /** With `try --explain`: the points, both values and the error at each, and which check decided. */
+  readonly explanation?: Explanation;
+}
+
+export interface ExplainedCase {
+  readonly point: number;
+  readonly free?: number;
+  /** The drawn symbols at this point, flattened row by row. */
+  readonly symbols: Readonly<Record<string, readonly number[]>>;
+  readonly got: readonly number[];
+  readonly expected: readonly number[];
+  /** Largest |got - expected| over the entries. */
+  readonly absError: number;
+  /** That, relative to the largest |expected|. */
+  readonly relError: number;
+  readonly ok: boolean;
+}
+
+export interface Explanation {
+  readonly tolerance: { readonly rel: number; readonly abs: number };
+  /** The code of the check that decided the verdict (VALUES_AGREE when all points agree). */
+  readonly decidedBy: string;
+  /** The name of the free index, when the question has one. */
+  readonly freeName?: string;
+  readonly cases: readonly ExplainedCase[];
 }
 
 export interface SubmissionReport {
@@ -33,6 +58,14 @@ export interface SubmissionReport {
   readonly unknownAnswers?: readonly string[];
   /** Findings about the file rather than one answer (e.g. unknown question ids). */
   readonly warnings?: readonly Finding[];
+  /** Totals per problem set (an extension). */
+  readonly sets?: readonly SetTotal[];
+}
+
+export interface SetTotal {
+  readonly set: string;
+  readonly score: number;
+  readonly maxScore: number;
 }
 
 export interface BatchReport {

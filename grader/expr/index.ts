@@ -20,6 +20,7 @@ export { LIMITS } from './limits.js';
 export { toText, type Node } from './math.js';
 export { toLatexText as toLatex } from './latex/render.js';
 export { parseMathjs, walk } from './parse.js';
+export { namesUsed } from './names-used.js';
 
 /** Where nodes stand in the text; mathjs keeps no positions, so they are searched for. */
 export const locator = (text: string) => (n: Node): Position | undefined => locate(n, text);

@@ -33,6 +33,7 @@ export const jsonQuestion = (q: QuestionReport) => ({
   feedback: q.feedback.map(jsonFinding),
   interpretedLatex: q.interpretedLatex ?? null,
   ...(q.notation ? { notation: q.notation } : {}),
+  ...(q.explanation ? { explanation: q.explanation } : {}),
 });
 
 export const jsonSubmission = (s: SubmissionReport) => ({
@@ -45,6 +46,7 @@ export const jsonSubmission = (s: SubmissionReport) => ({
   questions: s.questions.map(jsonQuestion),
   ...(s.unknownAnswers ? { unknownAnswers: s.unknownAnswers } : {}),
   ...(s.warnings ? { warnings: s.warnings.map(jsonFinding) } : {}),
+  ...(s.sets ? { sets: s.sets } : {}),
 });
 
 export const renderJson = (batch: BatchReport): string => `${JSON.stringify({ submissions: batch.submissions.map(jsonSubmission) }, null, 2)}\n`;

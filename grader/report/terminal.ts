@@ -5,14 +5,11 @@
  */
 import chalk from 'chalk';
 import type { BatchReport, Finding, QuestionReport, SubmissionReport, Verdict } from '../core/index.js';
+import { renderExplanation } from './explain.js';
 import { message, where } from './messages.js';
 
-const MARK: Readonly<Record<Verdict, string>> = {
-  correct: chalk.green('✓'),
-  incorrect: chalk.red('✗'),
-  invalid: chalk.yellow('!'),
-  unanswered: chalk.gray('·'),
-};
+// A function, not a table: chalk's colour level is read when rendering, not when loading.
+const mark = (v: Verdict): string => ({ correct: chalk.green('✓'), incorrect: chalk.red('✗'), invalid: chalk.yellow('!'), unanswered: chalk.gray('·') })[v];
 
 const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 
@@ -25,17 +22,18 @@ export function caret(answer: string, f: Finding, indent: string): string[] {
 }
 
 function feedbackLine(f: Finding, answer: string | null, indent: string): string[] {
-  const colour = f.severity === 'info' ? chalk.gray : f.severity === 'warning' ? chalk.yellow : chalk.reset;
+  const colour = f.severity === 'info' ? chalk.gray : f.severity === 'warning' ? chalk.yellow : (t: string) => t;
   const pos = f.at?.line ? ` ${chalk.dim(where(f))}` : '';
   return [`${indent}${colour(message(f))}${pos}`, ...(answer ? caret(answer, f, `${indent}  `) : [])];
 }
 
 export function renderQuestion(q: QuestionReport): string {
-  const lines = [`${MARK[q.verdict]} ${chalk.bold(q.id)}  ${fmt(q.score)}/${fmt(q.maxScore)}  ${chalk.dim(q.verdict)}`];
+  const lines = [`${mark(q.verdict)} ${chalk.bold(q.id)}  ${fmt(q.score)}/${fmt(q.maxScore)}  ${chalk.dim(q.verdict)}`];
   if (q.answer !== null && q.answer.trim() !== '') lines.push(`    answer:  ${q.answer}`);
   if (q.interpreted !== null && q.interpreted !== q.answer) lines.push(`    read as: ${chalk.cyan(q.interpreted)}`);
   if (q.notation === 'latex' && q.interpretedLatex) lines.push(`    LaTeX:   ${chalk.dim(q.interpretedLatex)}`);
   for (const f of q.feedback) lines.push(...feedbackLine(f, q.answer, '    '));
+  if (q.explanation) lines.push(...renderExplanation(q.explanation, (ok) => (ok ? chalk.green('✓') : chalk.red('✗'))).map((l) => `    ${chalk.dim(l)}`));
   return lines.join('\n');
 }
 
@@ -46,7 +44,8 @@ export function renderSubmission(s: SubmissionReport): string {
   const warnings = (s.warnings ?? []).flatMap((w) => feedbackLine(w, null, '  '));
   const counts = (v: Verdict) => s.questions.filter((q) => q.verdict === v).length;
   const total = `  total ${chalk.bold(`${fmt(s.score)}/${fmt(s.maxScore)}`)}  (${counts('correct')} correct, ${counts('incorrect')} incorrect, ${counts('invalid')} invalid, ${counts('unanswered')} unanswered)`;
-  return [head, ...body, ...warnings, total].join('\n');
+  const sets = s.sets && s.sets.length > 1 ? s.sets.map((t) => `  ${t.set}: ${fmt(t.score)}/${fmt(t.maxScore)}`) : [];
+  return [head, ...body, ...warnings, ...sets, total].join('\n');
 }
 
 export function renderText(batch: BatchReport): string {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { finding, type Finding } from '../core/index.js';
 import { readYaml } from '../yaml/source.js';
 import { Issues } from './issues.js';
-import { buildQuestion } from './question.js';
+import { buildQuestions } from './question.js';
 import { ProblemSetSpec } from './schema.js';
 import type { Bank, ProblemSet, Question } from './types.js';
 
@@ -30,8 +30,7 @@ export function loadProblemText(file: string, text: string): { set?: ProblemSet;
   spec.questions.forEach((q, i) => {
     if (seen.has(q.id)) issues.add('DUPLICATE_ID', { id: `${spec.set}/${q.id}` }, ['questions', i, 'id']);
     seen.add(q.id);
-    const built = buildQuestion(spec, i, issues);
-    if (built) questions.push(built);
+    questions.push(...buildQuestions(spec, i, issues));
   });
   const set: ProblemSet = { set: spec.set, title: spec.title, file, questions, ...(spec.description ? { description: spec.description } : {}) };
   return { set, issues: issues.list };

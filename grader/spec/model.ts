@@ -3,7 +3,7 @@
  * symbols compiled in order. Problems are collected, each at its place in the file.
  */
 import { isVector, SCALAR, type Shape } from '../core/index.js';
-import { compileText, latexName, parseMathjs, type Binding, type Compiled, type Family, type IndexDecl, type Scope } from '../expr/index.js';
+import { compileText, latexName, parseMathjs, type Binding, type Family, type IndexDecl, type Scope } from '../expr/index.js';
 import type { Dist } from '../sample/dist.js';
 import type { Path } from '../yaml/source.js';
 import type { Issues } from './issues.js';
@@ -79,7 +79,7 @@ export function buildModel(decls: MergedDeclarations, issues: Issues): Model {
     if ((dist.kind === 'onehot' || dist.kind === 'probability') && !isVector(shape))
       issues.add('SHAPE_NEEDS_VECTOR', { name, dist: dist.kind }, [...loc.path, 'shape']);
     bindings.set(name, { kind: 'slot', slot: slots.length, shape });
-    slots.push({ name, shape, dist });
+    slots.push({ name, shape, dist, at: issues.src.at(loc.path, true) });
   }
 
   for (const [name, { value, path }] of decls.indices) {
@@ -97,10 +97,11 @@ export function buildModel(decls: MergedDeclarations, issues: Issues): Model {
   }
 
   for (const [name, { value, path }] of derived) {
-    const compiled: Compiled | undefined = issues.compile(value.value!, [...path, 'value'], scope, slots.length);
-    if (!compiled) continue;
+    const read = issues.compileTree(value.value!, [...path, 'value'], scope, slots.length);
+    if (!read) continue;
+    const { compiled, node } = read;
     bindings.set(name, { kind: 'slot', slot: slots.length, shape: compiled.shape });
-    slots.push({ name, shape: compiled.shape, derived: compiled });
+    slots.push({ name, shape: compiled.shape, derived: compiled, derivedNode: node, at: issues.src.at(path, true) });
   }
 
   // Each family must make sense for a typical index; compile it once to find unknown names now.

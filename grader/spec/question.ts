@@ -8,7 +8,7 @@ import { IMPLEMENTATIONS } from './implementations.js';
 import type { Path } from '../yaml/source.js';
 import type { Issues } from './issues.js';
 import { buildModel, type Located, type MergedDeclarations } from './model.js';
-import type { Declarations, ProblemSetSpec, QuestionSpec } from './schema.js';
+import type { Declarations, PartSpec, ProblemSetSpec, QuestionSpec } from './schema.js';
 import type { Derivative, FreeIndex, Mistake, Model, Question } from './types.js';
 import { FUNCTION_BY_NAME } from '../expr/compile/functions.js';
 
@@ -27,18 +27,37 @@ function merge(layers: Layer[]): MergedDeclarations {
   return { sizes: pick('sizes'), symbols: pick('symbols'), indices: pick('indices'), families: pick('families'), spellings: pick('spellings') };
 }
 
-export function buildQuestion(spec: ProblemSetSpec, index: number, issues: Issues): Question | undefined {
+/** What a question (or one of its parts) is graded on, and how it is named. */
+type Graded = Omit<PartSpec, 'id' | 'title' | 'prompt'>;
+interface Naming {
+  readonly id: string;
+  readonly title: string;
+  readonly prompt: string;
+  readonly group?: string;
+}
+
+/** A question spec → its Questions: itself, or one per part (`<set>/<question>/<part>`). */
+export function buildQuestions(spec: ProblemSetSpec, index: number, issues: Issues): Question[] {
   const q: QuestionSpec = spec.questions[index]!;
-  const path: Path = ['questions', index];
+  const qpath: Path = ['questions', index];
   const layers: Layer[] = [{ decls: spec, path: [] }];
   if (q.context !== undefined) {
     const ctx = spec.contexts[q.context];
-    if (!ctx) issues.add('UNKNOWN_CONTEXT', { name: q.context, known: Object.keys(spec.contexts) }, [...path, 'context']);
+    if (!ctx) issues.add('UNKNOWN_CONTEXT', { name: q.context, known: Object.keys(spec.contexts) }, [...qpath, 'context']);
     else layers.push({ decls: ctx, path: ['contexts', q.context] });
   }
-  layers.push({ decls: q, path });
+  layers.push({ decls: q, path: qpath });
   const model = buildModel(merge(layers), issues);
+  const id = `${spec.set}/${q.id}`;
+  if (q.parts.length === 0) return [buildAnswer(spec, model, q, qpath, { id, title: q.title, prompt: q.prompt }, issues)].filter((x) => x !== undefined);
+  return q.parts.flatMap((p, i) => {
+    const naming = { id: `${id}/${p.id}`, title: p.title ?? `${q.title} (${p.id})`, prompt: p.prompt ? `${q.prompt}\n\n${p.prompt}` : q.prompt, group: id };
+    const built = buildAnswer(spec, model, p, [...qpath, 'parts', i], naming, issues);
+    return built ? [built] : [];
+  });
+}
 
+function buildAnswer(spec: ProblemSetSpec, model: Model, q: Graded, path: Path, naming: Naming, issues: Issues): Question | undefined {
   let scope: Scope = model.scope;
   let free: FreeIndex | undefined;
   if (q.free !== undefined) {
@@ -50,7 +69,13 @@ export function buildQuestion(spec: ProblemSetSpec, index: number, issues: Issue
     }
   }
   const first = model.firstFreeSlot + (free ? 1 : 0);
-  const compile = (text: string, p: Path) => issues.compile(text, p, scope, first);
+  // Every expression the author wrote, as read, for lint (which symbols the question needs).
+  const expressions: Node[] = [];
+  const compile = (text: string, p: Path) => {
+    const r = issues.compileTree(text, p, scope, first);
+    if (r) expressions.push(r.node);
+    return r?.compiled;
+  };
 
   let derivative: Derivative | undefined;
   let wrtShape;
@@ -68,8 +93,10 @@ export function buildQuestion(spec: ProblemSetSpec, index: number, issues: Issue
 
   const refPath = [...path, q.reference !== undefined ? 'reference' : 'implementation'];
   let read: { node?: Node; compiled: Compiled } | undefined;
-  if (q.reference !== undefined) read = issues.compileTree(q.reference, refPath, scope, first);
-  else {
+  if (q.reference !== undefined) {
+    read = issues.compileTree(q.reference, refPath, scope, first);
+    if (read?.node) expressions.push(read.node);
+  } else {
     const impl = IMPLEMENTATIONS.get(q.implementation!);
     const built = impl?.build({ model, ...(derivative ? { derivative } : {}) });
     if (!impl) issues.add('UNKNOWN_IMPLEMENTATION', { name: q.implementation!, known: [...IMPLEMENTATIONS.keys()] }, refPath);
@@ -101,9 +128,7 @@ export function buildQuestion(spec: ProblemSetSpec, index: number, issues: Issue
   const known = (name: string) => scope.bindings.has(name) || scope.families.has(name) || FUNCTION_BY_NAME.has(name);
   for (const name of [...(q.form?.without ?? []), ...(q.form?.using ?? [])]) if (!known(name)) issues.add('UNKNOWN_SYMBOL', { name, suggestions: [] }, [...path, 'form']);
   return {
-    id: `${spec.set}/${q.id}`,
-    title: q.title,
-    prompt: q.prompt,
+    ...naming,
     points: q.points,
     model,
     ...(free ? { free } : {}),
@@ -122,6 +147,8 @@ export function buildQuestion(spec: ProblemSetSpec, index: number, issues: Issue
     terms,
     ...(q.form ? { form: q.form } : {}),
     set: spec.set,
+    expressions,
+    ...(spec.description ? { description: spec.description } : {}),
   };
 }
 

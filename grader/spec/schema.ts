@@ -113,44 +113,65 @@ export const FormSpec = z
   })
   .describe('A required form: a right value in another form is told so, and gets `credit`.');
 
+const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/);
+
+/** What is graded: shared by a question and each of its parts. */
+const Answer = {
+  points: z.number().nonnegative().default(1).describe('Points for a correct answer.'),
+  reference: z.string().optional().describe('The reference answer, a mathjs expression.'),
+  implementation: z.string().optional().describe('Instead of `reference`: the name of a reference written in TypeScript (grader/spec/implementations.ts), e.g. `numeric-gradient`.'),
+  free: z.string().optional().describe('A free index: the answer is graded for every value in its range (e.g. `w` for dJ/du_w).'),
+  derivative: z
+    .strictObject({
+      of: z.string().describe('The loss, a scalar mathjs expression.'),
+      wrt: z.string().describe('The variable: a symbol (`v_c`) or a family member (`u_w`, `theta_j`).'),
+    })
+    .optional()
+    .describe('For a derivative question: `grader check` compares the reference with central finite differences of the loss.'),
+  definition: z.string().optional().describe('What the question asks to simplify; `grader check` proves the reference equals it.'),
+  tolerance: z
+    .strictObject({
+      rel: z.number().positive().default(1e-6).describe('Relative tolerance.'),
+      abs: z.number().nonnegative().default(1e-9).describe('Absolute tolerance (used near zero).'),
+    })
+    .default({ rel: 1e-6, abs: 1e-9 })
+    .describe('How close an answer must be at every point and entry.'),
+  samples: z.number().int().min(1).max(50).default(6).describe('Sample points per answer.'),
+  primeTranspose: z.boolean().optional().describe("Whether a prime on a symbol in LaTeX (`v'`) is a transpose (default: the set's setting, else no: a prime is refused as ambiguous)."),
+  examples: z.array(ExampleSpec).default([]).describe('Example answers with their verdicts, checked by `grader check`.'),
+  mistakes: z.array(MistakeSpec).default([]).describe('Known wrong answers with feedback and partial credit, matched by value; `grader check` proves each is wrong.'),
+  terms: z
+    .record(z.string(), z.string())
+    .default({})
+    .describe('The reference as a sum of named terms (`{softmax part: "U * yhat", true word: "-u_o"}`), so that a missing, extra or sign-flipped term is named; `grader check` proves they add up.'),
+  form: FormSpec.optional(),
+};
+
+const oneReference = (q: { reference?: string; implementation?: string }) => (q.reference === undefined) !== (q.implementation === undefined);
+const ONE_REFERENCE = 'give exactly one of `reference` (a mathjs expression) or `implementation` (a named TypeScript reference)';
+
+export const PartSpec = z
+  .strictObject({
+    id: Id.describe('Id within the question; the part is graded as `<set>/<question>/<part>`.'),
+    title: z.string().optional().describe('Short title (default: the question\'s, with the part id).'),
+    prompt: z.string().default('').describe('What this part asks, after the question\'s prompt.'),
+    ...Answer,
+  })
+  .refine(oneReference, { message: ONE_REFERENCE })
+  .describe('One part of a question with several: graded, credited and reported on its own.');
+
 export const QuestionSpec = z
   .strictObject({
-    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/).describe('Id within the set; the full id is `<set>/<id>` and is a public contract.'),
+    id: Id.describe('Id within the set; the full id is `<set>/<id>` and is a public contract.'),
     title: z.string().describe('Short title.'),
     prompt: z.string().describe('What students read (Markdown with LaTeX); state the conventions.'),
-    points: z.number().nonnegative().default(1).describe('Points for a correct answer.'),
     context: z.string().optional().describe('Which entry of `contexts` provides the symbols (default: the top-level ones).'),
     ...Declarations,
-    reference: z.string().optional().describe('The reference answer, a mathjs expression.'),
-    implementation: z.string().optional().describe('Instead of `reference`: the name of a reference written in TypeScript (grader/spec/implementations.ts), e.g. `numeric-gradient`.'),
-    free: z.string().optional().describe('A free index: the answer is graded for every value in its range (e.g. `w` for dJ/du_w).'),
-    derivative: z
-      .strictObject({
-        of: z.string().describe('The loss, a scalar mathjs expression.'),
-        wrt: z.string().describe('The variable: a symbol (`v_c`) or a family member (`u_w`, `theta_j`).'),
-      })
-      .optional()
-      .describe('For a derivative question: `grader check` compares the reference with central finite differences of the loss.'),
-    definition: z.string().optional().describe('What the question asks to simplify; `grader check` proves the reference equals it.'),
-    tolerance: z
-      .strictObject({
-        rel: z.number().positive().default(1e-6).describe('Relative tolerance.'),
-        abs: z.number().nonnegative().default(1e-9).describe('Absolute tolerance (used near zero).'),
-      })
-      .default({ rel: 1e-6, abs: 1e-9 })
-      .describe('How close an answer must be at every point and entry.'),
-    samples: z.number().int().min(1).max(50).default(6).describe('Sample points per answer.'),
-    primeTranspose: z.boolean().optional().describe("Whether a prime on a symbol in LaTeX (`v'`) is a transpose (default: the set's setting, else no: a prime is refused as ambiguous)."),
-    examples: z.array(ExampleSpec).default([]).describe('Example answers with their verdicts, checked by `grader check`.'),
-    mistakes: z.array(MistakeSpec).default([]).describe('Known wrong answers with feedback and partial credit, matched by value; `grader check` proves each is wrong.'),
-    terms: z
-      .record(z.string(), z.string())
-      .default({})
-      .describe('The reference as a sum of named terms (`{softmax part: "U * yhat", true word: "-u_o"}`), so that a missing, extra or sign-flipped term is named; `grader check` proves they add up.'),
-    form: FormSpec.optional(),
+    ...Answer,
+    parts: z.array(PartSpec).default([]).describe('Several parts sharing this question\'s prompt and symbols; then the question itself has no reference.'),
   })
-  .refine((q) => (q.reference === undefined) !== (q.implementation === undefined), {
-    message: 'give exactly one of `reference` (a mathjs expression) or `implementation` (a named TypeScript reference)',
+  .refine((q) => (q.parts.length ? q.reference === undefined && q.implementation === undefined : oneReference(q)), {
+    message: `${ONE_REFERENCE}, or \`parts\` (each with its own)`,
   })
   .describe('One question.');
 
@@ -170,6 +191,7 @@ export const ProblemSetSpec = z
 
 export type ProblemSetSpec = z.infer<typeof ProblemSetSpec>;
 export type QuestionSpec = z.infer<typeof QuestionSpec>;
+export type PartSpec = z.infer<typeof PartSpec>;
 export type SymbolSpec = z.infer<typeof SymbolSpec>;
 export type SampleSpec = z.infer<typeof Sample>;
 export type FamilySpec = z.infer<typeof FamilySpec>;

@@ -9,6 +9,10 @@ export interface Slot {
   readonly shape: Shape;
   readonly dist?: Dist;
   readonly derived?: Compiled;
+  /** A derived symbol's tree, to see what it reads. */
+  readonly derivedNode?: Node;
+  /** Where the symbol is declared. */
+  readonly at?: Position;
 }
 
 /** Everything a question's expressions can name, and how to draw a point. */
@@ -79,6 +83,12 @@ export interface Question {
   readonly form?: Form;
   /** The set this question belongs to. */
   readonly set: string;
+  /** For a part of a question with several: the question's id. */
+  readonly group?: string;
+  /** Every expression the author wrote for it (reference, loss, variable, definition, terms, mistakes), as read. */
+  readonly expressions: readonly Node[];
+  /** The set's description (its conventions), which students read with the prompt. */
+  readonly description?: string;
 }
 
 export interface ProblemSet {

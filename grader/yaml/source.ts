@@ -3,7 +3,7 @@
  * so that a problem anywhere in a spec (or a submission) is reported where it stands.
  * The only module that imports `yaml`.
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { finding, type Finding, type Position } from '../core/index.js';
 
 export type Path = readonly (string | number)[];
@@ -67,4 +67,18 @@ export function readYaml(file: string, text: string): YamlSource {
     return single ? { ...pos(n.range[0] + (quoted ? 1 : 0) + offset), offset } : { ...pos(n.range[0]), offset };
   };
   return { file, data, errors, at, inString };
+}
+
+/**
+ * Appends a mapping (given as YAML text, comments kept) to the list under `key` of a document,
+ * keeping the document's own comments and layout. Returns undefined when there is no such list.
+ */
+export function appendToList(text: string, key: string, item: string): string | undefined {
+  const doc = parseDocument(text);
+  const list = doc.get(key, true);
+  if (doc.errors.length || !isSeq(list)) return undefined;
+  const node = parseDocument(item).contents;
+  if (!node) return undefined;
+  list.items.push(node);
+  return doc.toString({ lineWidth: 0 });
 }
