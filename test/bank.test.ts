@@ -62,3 +62,15 @@ describe('every example answer gets its verdict', () => {
   const rows = questions.flatMap((q) => q.examples.map((e) => [q.id, e.answer, e.verdict, q] as const));
   it.each(rows)('%s: %s → %s', (_, answer, verdict, q) => expect(gradeAnswer(q, answer, points.get(q)).verdict).toBe(verdict));
 });
+
+/** Codes that say how an answer was read or that it is wrong, without saying what the mistake is. */
+const NOT_A_DIAGNOSIS = new Set(['VALUE_MISMATCH', 'ORIENTATION_FORGIVEN', 'READ_AS_ELEMENTWISE', 'READ_AS_PRODUCT', 'READ_AS_DOT', 'QUALIFIER_IGNORED', 'LHS_IGNORED']);
+
+describe('every typical mistake in the bank is named', () => {
+  const points = new PointCache(1);
+  const rows = questions.flatMap((q) => q.examples.filter((e) => e.verdict === 'incorrect').map((e) => [q.id, e.answer, q] as const));
+  it.each(rows)('%s: %s', (_, answer, q) => {
+    const codes = gradeAnswer(q, answer, points.get(q)).feedback.map((f) => f.code);
+    expect(codes.filter((c) => !NOT_A_DIAGNOSIS.has(c)), codes.join(',')).not.toEqual([]);
+  });
+});
