@@ -11,7 +11,7 @@ import type { Vocab } from './latex/parser.js';
 import { looksLikeLatex, readAnswer } from './read.js';
 export { readAnswer, type Reading, type Definition, type Notation } from './read.js';
 export type { Vocab } from './latex/parser.js';
-import { locate, parseMathjs } from './parse.js';
+import { lazyPosition, locate, parseMathjs } from './parse.js';
 
 export type { Binding, Compiled, Env, Family, IndexDecl, Scope } from './compile/types.js';
 export { withBinding } from './compile/types.js';
@@ -22,8 +22,11 @@ export { toLatexText as toLatex } from './latex/render.js';
 export { parseMathjs, walk } from './parse.js';
 export { namesUsed } from './names-used.js';
 
-/** Where nodes stand in the text; mathjs keeps no positions, so they are searched for. */
-export const locator = (text: string) => (n: Node): Position | undefined => locate(n, text);
+/**
+ * Where nodes stand in the text; mathjs keeps no positions, so they are searched for, and only
+ * when an error needs one (compile asks for every node it sees).
+ */
+export const locator = (text: string) => (n: Node): Position | undefined => lazyPosition(() => locate(n, text));
 
 /**
  * Checks a parsed tree against the allow-list, reads it as the student meant it (see

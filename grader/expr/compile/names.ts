@@ -94,7 +94,7 @@ export function applyFamily(base: string, index: Node, scope: Scope, ctx: Ctx, c
     compiled = compile(sub, scope, ctx);
   } catch (e) {
     // The subscript was split from a name (`yhat_q`): point at the whole name.
-    if (e instanceof InputError && !e.finding.at && at) throw new InputError({ ...e.finding, at });
+    if (e instanceof InputError && e.finding.at?.offset === undefined && at) throw new InputError({ ...e.finding, at });
     throw e;
   }
   requireScalar(`the subscript of ${base}`, compiled.shape, scope, at);
