@@ -8,6 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Finding } from '../core/index.js';
 import { loadBank } from '../spec/load.js';
+import { dirCache } from '../yaml/cache.js';
+import type { DataCache } from '../yaml/source.js';
 import type { Bank } from '../spec/types.js';
 import { renderFindings } from '../report/terminal.js';
 import { parseCommand, USAGE, UsageError, type Command } from './args.js';
@@ -32,8 +34,14 @@ export class BankError extends Error {
   }
 }
 
+/** Parsed problem files, kept beside the installed grader (GRADER_CACHE=off disables it). */
+export function specCache(): DataCache | undefined {
+  if (process.env.GRADER_CACHE === 'off') return undefined;
+  return dirCache(process.env.GRADER_CACHE || join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.cache', 'formula-grader'));
+}
+
 export function loadOrThrow(cmd: Command): Bank {
-  const bank = loadBank(bankPath(cmd));
+  const bank = loadBank(bankPath(cmd), specCache());
   if (bank.issues.length) throw new BankError(bank.issues);
   return bank;
 }
@@ -54,7 +62,7 @@ export function main(argv: readonly string[], io: Io): number {
       case 'grade':
         return runGrade(cmd, loadOrThrow(cmd), io);
       case 'check':
-        return runCheck(cmd, loadBank(bankPath(cmd)), io);
+        return runCheck(cmd, loadBank(bankPath(cmd), specCache()), io);
       case 'new':
         return runNew(cmd, io);
     }

@@ -5,14 +5,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { finding, type Finding } from '../core/index.js';
-import { readYaml } from '../yaml/source.js';
+import { readYaml, type DataCache } from '../yaml/source.js';
 import { Issues } from './issues.js';
 import { buildQuestions } from './question.js';
 import { ProblemSetSpec } from './schema.js';
 import type { Bank, ProblemSet, Question } from './types.js';
 
-export function loadProblemText(file: string, text: string): { set?: ProblemSet; issues: Finding[] } {
-  const src = readYaml(file, text);
+export function loadProblemText(file: string, text: string, cache?: DataCache): { set?: ProblemSet; issues: Finding[] } {
+  const src = readYaml(file, text, cache);
   if (src.errors.length) return { issues: src.errors };
   const issues = new Issues(src);
   const parsed = ProblemSetSpec.safeParse(src.data);
@@ -37,7 +37,7 @@ export function loadProblemText(file: string, text: string): { set?: ProblemSet;
 }
 
 /** Loads every *.yaml / *.yml file in a folder (or one file). */
-export function loadBank(path: string): Bank {
+export function loadBank(path: string, cache?: DataCache): Bank {
   let files: string[];
   try {
     files = statSync(path).isDirectory()
@@ -58,7 +58,7 @@ export function loadBank(path: string): Bank {
       issues.push(finding('FILE_UNREADABLE', { detail: (e as Error).message }, { file }));
       continue;
     }
-    const r = loadProblemText(file, text);
+    const r = loadProblemText(file, text, cache);
     issues.push(...r.issues);
     if (!r.set) continue;
     const other = setIds.get(r.set.set);

@@ -21,25 +21,66 @@ export interface YamlSource {
 
 const MAX_YAML_BYTES = 2_000_000;
 
-export function readYaml(file: string, text: string): YamlSource {
+interface Parsed {
+  readonly doc: Document;
+  readonly lines: LineCounter;
+}
+
+function parseText(text: string): Parsed {
   const lines = new LineCounter();
-  const pos = (offset: number): Position => {
-    const { line, col } = lines.linePos(offset);
-    return { file, line, col };
-  };
+  // uniqueKeys: a key given twice is an error, not a silent override.
+  return { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false, merge: true, uniqueKeys: true }), lines };
+}
+
+/** Data already read from this exact text, so that a clean file is not parsed again (see cache.ts). */
+export interface DataCache {
+  get(text: string): unknown;
+  put(text: string, data: unknown): void;
+}
+
+/**
+ * Reads YAML. Positions are computed when first read (they parse the text if a cache served
+ * the data), so a clean file loaded from the cache is never parsed at all.
+ */
+export function readYaml(file: string, text: string, cache?: DataCache): YamlSource {
   if (text.length > MAX_YAML_BYTES) {
     return { file, data: null, errors: [finding('FILE_TOO_LARGE', { size: text.length, max: MAX_YAML_BYTES }, { file })], at: () => ({ file }), inString: () => ({ file }) };
   }
-  // Aliases are bounded so that a "billion laughs" file cannot blow up memory.
-  const doc: Document = parseDocument(text, { lineCounter: lines, prettyErrors: false, merge: true, uniqueKeys: true });
-  const errors = doc.errors.map((e) => finding('YAML_SYNTAX', { detail: e.message.split('\n')[0]! }, pos(e.pos[0])));
-  let data: unknown = null;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    errors.push(finding('YAML_SYNTAX', { detail: (e as Error).message }, { file }));
+  let parsed: Parsed | undefined;
+  const parse = (): Parsed => (parsed ??= parseText(text));
+  const pos = (offset: number): Position => ({ file, ...parse().lines.linePos(offset) });
+  const lazy = (compute: () => Position): Position => {
+    let value: Position | undefined;
+    const get = (): Position => (value ??= compute());
+    return {
+      file,
+      get line() {
+        return get().line;
+      },
+      get col() {
+        return get().col;
+      },
+      get offset() {
+        return get().offset;
+      },
+    } as Position;
+  };
+  let data: unknown = cache?.get(text);
+  const errors: Finding[] = [];
+  if (data === undefined) {
+    const { doc } = parse();
+    errors.push(...doc.errors.map((e) => finding('YAML_SYNTAX', { detail: e.message.split('\n')[0]! }, pos(e.pos[0]))));
+    data = null;
+    try {
+      // Aliases are bounded so that a "billion laughs" file cannot blow up memory.
+      data = doc.toJS({ maxAliasCount: 100 });
+      if (errors.length === 0) cache?.put(text, data);
+    } catch (e) {
+      errors.push(finding('YAML_SYNTAX', { detail: (e as Error).message }, { file }));
+    }
   }
   const nodeAt = (path: Path): YamlNode | undefined => {
+    const { doc } = parse();
     for (let p = path; p.length >= 0; p = p.slice(0, -1)) {
       const n = p.length === 0 ? doc.contents : doc.getIn(p, true);
       if (n && typeof n === 'object' && 'range' in n) return n as YamlNode;
@@ -47,7 +88,7 @@ export function readYaml(file: string, text: string): YamlSource {
     }
     return undefined;
   };
-  const at = (path: Path, key = false): Position => {
+  const locateAt = (path: Path, key: boolean): Position => {
     if (key && path.length > 0) {
       const parent = nodeAt(path.slice(0, -1));
       if (parent && isMap(parent)) {
@@ -59,14 +100,14 @@ export function readYaml(file: string, text: string): YamlSource {
     const n = nodeAt(path);
     return n?.range ? pos(n.range[0]) : { file };
   };
-  const inString = (path: Path, offset: number): Position => {
-    const n = doc.getIn(path, true);
-    if (!isScalar(n) || !n.range || typeof n.value !== 'string') return at(path);
+  const locateIn = (path: Path, offset: number): Position => {
+    const n = parse().doc.getIn(path, true);
+    if (!isScalar(n) || !n.range || typeof n.value !== 'string') return locateAt(path, false);
     const quoted = n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE';
     const single = !n.value.includes('\n') && (n.type === 'PLAIN' || quoted);
     return single ? { ...pos(n.range[0] + (quoted ? 1 : 0) + offset), offset } : { ...pos(n.range[0]), offset };
   };
-  return { file, data, errors, at, inString };
+  return { file, data, errors, at: (path, key = false) => lazy(() => locateAt(path, key)), inString: (path, offset) => lazy(() => locateIn(path, offset)) };
 }
 
 /**
