@@ -33,6 +33,6 @@ describe('the parsed-YAML cache', () => {
   it('computes positions only when read', () => {
     const src = readYaml('x.yaml', 'a:\n  b: "hello"\n');
     const at = src.inString(['a', 'b'], 2);
-    expect([at.line, at.col, at.offset]).toEqual([2, 7, 2]);
+    expect([at.line, at.col, at.offset]).toEqual([2, 9, 2]); // the first l of "hello"
   });
 });
