@@ -7,6 +7,10 @@ export const USAGE = `Usage: grader <command> [options]
 
 Commands:
   grade <file|folder>...     grade submissions (YAML: student, answers)
+  items <file|folder>...     item analysis: per question, shares and common wrong answers
+  gradescope [SUBMISSION_DIR] [RESULTS_JSON]
+                             Gradescope's autograder entry (default /autograder/submission,
+                             /autograder/results/results.json)
   try <question-id> <answer> grade one answer (--explain: the points, values and errors)
   check [--strict]           validate every spec and prove every reference right
                              (--strict: also unused symbols, prompts, undefined references)
@@ -17,16 +21,22 @@ Commands:
                              add a working, commented question to a problem set
 
 Options:
-  --format text|json         output format (default text)
+  --format FORMAT            text (default) or json; grade also csv, gradescope, html;
+                             items also html
+  --out FILE                 write the output to FILE, atomically
+  --jobs N                   worker threads for grade (default 0: automatic for large batches)
   --seed N                   seed for the sample points (default 1)
   --problems DIR             the problem bank (default ./problems)
   -h, --help                 this help
 `;
 
+export const FORMATS = ['text', 'json', 'csv', 'gradescope', 'html'] as const;
+export type Format = (typeof FORMATS)[number];
+
 export interface Command {
-  readonly verb: 'grade' | 'try' | 'check' | 'list' | 'schema' | 'new' | 'help';
+  readonly verb: 'grade' | 'try' | 'check' | 'list' | 'schema' | 'new' | 'items' | 'gradescope' | 'help';
   readonly positionals: readonly string[];
-  readonly format: 'text' | 'json';
+  readonly format: Format;
   readonly seed: number;
   readonly problems?: string;
   readonly markdown?: boolean;
@@ -34,6 +44,10 @@ export interface Command {
   readonly explain?: boolean;
   /** check: also the warnings (unused symbols, prompts, undefined references). */
   readonly strict?: boolean;
+  /** grade: write the output to this file, atomically. */
+  readonly out?: string;
+  /** grade: worker threads (0: as many as help, for large batches). */
+  readonly jobs?: number;
 }
 
 export function parseCommand(argv: readonly string[]): Command {
@@ -50,6 +64,8 @@ export function parseCommand(argv: readonly string[]): Command {
         help: { type: 'boolean', short: 'h', default: false },
         markdown: { type: 'boolean', default: false },
         explain: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        jobs: { type: 'string', default: '0' },
         strict: { type: 'boolean', default: false },
       },
     });
@@ -59,14 +75,17 @@ export function parseCommand(argv: readonly string[]): Command {
   const { values, positionals } = parsed;
   const [verb = 'help', ...rest] = positionals;
   if (values.help || verb === 'help') return { verb: 'help', positionals: [], format: 'text', seed: 1 };
-  if (!['grade', 'try', 'check', 'list', 'schema', 'new'].includes(verb)) throw new UsageError(`unknown command \`${verb}\``);
+  if (!['grade', 'try', 'check', 'list', 'schema', 'new', 'items', 'gradescope'].includes(verb)) throw new UsageError(`unknown command \`${verb}\``);
   if (verb === 'new' && !((rest[0] === 'set' && rest.length === 2) || (rest[0] === 'question' && rest.length === 3)))
     throw new UsageError('new takes `set <file.yaml>` or `question <file.yaml> <id>`');
-  const format = values.format;
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not \`${format}\``);
+  const format = values.format as Format;
+  const allowed: readonly Format[] = verb === 'grade' ? FORMATS : verb === 'items' ? ['text', 'json', 'html'] : ['text', 'json'];
+  if (!allowed.includes(format)) throw new UsageError(`--format for ${verb} is ${allowed.join(', ')}; not \`${format}\``);
+  const jobs = Number(values.jobs);
+  if (!/^\d+$/.test(values.jobs ?? '') || jobs > 64) throw new UsageError('--jobs must be a whole number from 0 (automatic) to 64');
   const seed = Number(values.seed);
   if (!/^\d+$/.test(values.seed ?? '') || !Number.isSafeInteger(seed) || seed > 0xffffffff) throw new UsageError(`--seed must be a whole number from 0 to ${0xffffffff}`);
-  if (verb === 'grade' && rest.length === 0) throw new UsageError('grade needs at least one submission file or folder');
+  if ((verb === 'grade' || verb === 'items') && rest.length === 0) throw new UsageError(`${verb} needs at least one submission file or folder`);
   if (verb === 'try' && rest.length !== 2) throw new UsageError("try needs a question id and an answer: grader try cs224n-a2/naive-softmax-grad-vc 'U * (yhat - y)'");
-  return { verb: verb as Command['verb'], positionals: rest, format, seed, markdown: values.markdown === true, explain: values.explain === true, strict: values.strict === true, ...(values.problems ? { problems: values.problems } : {}) };
+  return { verb: verb as Command['verb'], positionals: rest, format, seed, markdown: values.markdown === true, explain: values.explain === true, strict: values.strict === true, jobs, ...(values.out ? { out: values.out } : {}), ...(values.problems ? { problems: values.problems } : {}) };
 }

@@ -1,43 +1,19 @@
 /** The verbs. Each takes a parsed command and a loaded bank, writes through `io`, returns an exit status. */
-import { finding, InputError, type Finding, type SubmissionReport } from '../core/index.js';
-import { PointCache } from '../compare/points.js';
-import { gradeOne, gradeSubmission } from '../compare/submission.js';
+import { finding, type Finding } from '../core/index.js';
+import { gradeOne } from '../compare/submission.js';
 import { explain } from '../compare/explain.js';
+import { pointsFor } from './grade.js';
 import { verifyQuestion, type QuestionCheck } from '../compare/verify.js';
 import { suggest } from '../expr/compile/suggest.js';
-import { jsonFinding, renderJson, renderQuestionJson } from '../report/json.js';
-import { renderFindings, renderQuestion, renderText } from '../report/terminal.js';
+import { jsonFinding, renderQuestionJson } from '../report/json.js';
+import { renderFindings, renderQuestion } from '../report/terminal.js';
 import { specDocs } from '../spec/docs.js';
 import { jsonSchema } from '../spec/schema.js';
 import { allQuestions } from '../spec/load.js';
 import { lint } from '../spec/lint.js';
 import type { Bank } from '../spec/types.js';
-import { expandPaths, readSubmission } from '../submission/load.js';
 import { UsageError, type Command } from './args.js';
-import { BankError, type Io } from './main.js';
-
-/** Draws every question's points up front: a reference undefined too often is the bank's fault. */
-function pointsFor(bank: Bank, seed: number): PointCache {
-  const cache = new PointCache(seed);
-  const issues = [];
-  for (const q of allQuestions(bank)) {
-    try {
-      cache.get(q);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      issues.push({ ...e.finding, at: q.at });
-    }
-  }
-  if (issues.length) throw new BankError(issues);
-  return cache;
-}
-
-export function runGrade(cmd: Command, bank: Bank, io: Io): number {
-  const points = pointsFor(bank, cmd.seed);
-  const submissions: SubmissionReport[] = expandPaths(cmd.positionals).map((file) => gradeSubmission(bank, readSubmission(file), points));
-  io.out(cmd.format === 'json' ? renderJson({ submissions }) : renderText({ submissions }));
-  return submissions.some((s) => s.error) ? 1 : 0;
-}
+import type { Io } from './main.js';
 
 export function runTry(cmd: Command, bank: Bank, io: Io): number {
   const [id, answer] = cmd.positionals as [string, string];

@@ -1,17 +1,11 @@
 /** `grader new set FILE` and `grader new question FILE ID`: scaffolds written atomically, never over a file. */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { appendToList, readYaml } from '../yaml/source.js';
 import { UsageError, type Command } from './args.js';
+import { writeAtomic } from './io.js';
 import type { Io } from './main.js';
 import { questionTemplate, setTemplate } from './scaffold.js';
-
-/** Writes through a temporary file and a rename, so that a crash leaves no half-written file. */
-export function writeAtomic(file: string, text: string): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
-}
 
 export function runNew(cmd: Command, io: Io): number {
   const [kind, file, id] = cmd.positionals as [string, string, string?];

@@ -80,7 +80,7 @@ function operator(n: AnyNode): string {
       return `${at(a, 2)} \\odot ${at(b, 3)}`;
     case 'divide':
     case 'dotDivide':
-      return `\\frac{${toLatexText(a)}}{${toLatexText(b)}}`;
+      return `\\frac{${toLatexText(bare(a))}}{${toLatexText(bare(b))}}`;
     case 'pow':
     case 'dotPow':
       return `{${at(a, 5)}}^{${toLatexText(b)}}`;

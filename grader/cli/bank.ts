@@ -1,0 +1,42 @@
+/** Where the bank and the grader's own files are, and loading the bank for a command. */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Finding } from '../core/index.js';
+import { loadBank } from '../spec/load.js';
+import type { Bank } from '../spec/types.js';
+import { dirCache } from '../yaml/cache.js';
+import type { DataCache } from '../yaml/source.js';
+import type { Command } from './args.js';
+
+/** The bank to use: --problems, else ./problems, else the bank shipped beside this program. */
+export function bankPath(cmd: Command): string {
+  if (cmd.problems) return cmd.problems;
+  if (existsSync('problems')) return 'problems';
+  return join(dirname(fileURLToPath(import.meta.url)), '..', 'problems');
+}
+
+export class BankError extends Error {
+  constructor(readonly issues: readonly Finding[]) {
+    super('broken bank');
+  }
+}
+
+/** The program a batch's worker threads run: this CLI's own entry, when running from the bundle. */
+export function workerEntry(): string | undefined {
+  const entry = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'grader.mjs');
+  return existsSync(entry) && fileURLToPath(import.meta.url).endsWith('.cjs') ? entry : undefined;
+}
+
+/** Parsed problem files, kept beside the installed grader (GRADER_CACHE=off disables it). */
+export function specCache(): DataCache | undefined {
+  if (process.env.GRADER_CACHE === 'off') return undefined;
+  return dirCache(process.env.GRADER_CACHE || join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.cache', 'formula-grader'));
+}
+
+export function loadOrThrow(cmd: Command): Bank {
+  const bank = loadBank(bankPath(cmd), specCache());
+  if (bank.issues.length) throw new BankError(bank.issues);
+  return bank;
+}
+

@@ -1,0 +1,115 @@
+/** `grade` and `items`: many submissions in, one report out (to stdout, or atomically to --out). */
+import { readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { finding, InputError, type SubmissionReport } from '../core/index.js';
+import { analyseItem, type GradedAnswer } from '../compare/items.js';
+import { PointCache } from '../compare/points.js';
+import { gradeSubmission } from '../compare/submission.js';
+import { renderCsv } from '../report/csv.js';
+import { renderGradescope } from '../report/gradescope.js';
+import { renderHtml, type TexToHtml } from '../report/html.js';
+import { renderItemsJson, renderItemsText } from '../report/items.js';
+import { renderJson } from '../report/json.js';
+import { renderText } from '../report/terminal.js';
+import { allQuestions } from '../spec/load.js';
+import type { Bank } from '../spec/types.js';
+import { expandPaths, readSubmission } from '../submission/load.js';
+import { UsageError, type Command } from './args.js';
+import { gradeFiles } from './batch.js';
+import { progressBar, writeAtomic } from './io.js';
+import { BankError, bankPath, workerEntry } from './bank.js';
+import type { Io } from './main.js';
+
+/** Draws every question's points up front: a reference undefined too often is the bank's fault. */
+export function pointsFor(bank: Bank, seed: number): PointCache {
+  const cache = new PointCache(seed);
+  const issues = [];
+  for (const q of allQuestions(bank)) {
+    try {
+      cache.get(q);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      issues.push({ ...e.finding, at: q.at });
+    }
+  }
+  if (issues.length) throw new BankError(issues);
+  return cache;
+}
+
+/** KaTeX, loaded only for HTML, rendering MathML: the browser typesets it with no fonts to fetch. */
+async function texToMathml(): Promise<TexToHtml> {
+  // required, not imported: the bundle runs in a vm.Script (for its code cache), where import() is not available
+  const katex = createRequire(import.meta.url)('katex') as typeof import('katex');
+  return (tex) => katex.renderToString(tex, { output: 'mathml', throwOnError: false, strict: 'ignore', maxSize: 20, maxExpand: 100 });
+}
+
+function emit(cmd: Command, io: Io, text: string): void {
+  if (cmd.out) writeAtomic(cmd.out, text);
+  else io.out(text);
+}
+
+export async function runGrade(cmd: Command, bank: Bank, io: Io): Promise<number> {
+  const files = expandPaths(cmd.positionals);
+  if (cmd.format === 'gradescope' && files.length !== 1) throw new UsageError('--format gradescope grades one submission (Gradescope runs once per student)');
+  const points = pointsFor(bank, cmd.seed);
+  const bar = progressBar(files.length);
+  const entry = workerEntry();
+  const submissions = await gradeFiles(bank, files, points, { jobs: cmd.jobs ?? 0, bankPath: bankPath(cmd), ...(entry ? { workerEntry: entry } : {}), onProgress: bar.tick });
+  bar.end();
+  emit(cmd, io, await render(cmd, submissions));
+  return submissions.some((s) => s.error) ? 1 : 0;
+}
+
+async function render(cmd: Command, submissions: SubmissionReport[]): Promise<string> {
+  switch (cmd.format) {
+    case 'json':
+      return renderJson({ submissions });
+    case 'csv':
+      return renderCsv(submissions);
+    case 'gradescope':
+      return renderGradescope(submissions[0]!);
+    case 'html':
+      return renderHtml(submissions, await texToMathml());
+    default:
+      return renderText({ submissions });
+  }
+}
+
+export async function runItems(cmd: Command, bank: Bank, io: Io): Promise<number> {
+  const points = pointsFor(bank, cmd.seed);
+  const answers = new Map<string, GradedAnswer[]>();
+  const submissions = expandPaths(cmd.positionals).map((file) => {
+    const loaded = readSubmission(file);
+    const report = gradeSubmission(bank, loaded, points);
+    for (const q of report.questions) answers.set(q.id, [...(answers.get(q.id) ?? []), { report: q, ...(loaded.ok ? { definitions: loaded.submission.definitions } : {}) }]);
+    return report;
+  });
+  const items = allQuestions(bank)
+    .filter((q) => answers.has(q.id))
+    .map((q) => analyseItem(q, answers.get(q.id)!, points));
+  emit(cmd, io, cmd.format === 'json' ? renderItemsJson(items) : cmd.format === 'html' ? renderHtml(submissions, await texToMathml(), items) : renderItemsText(items));
+  return submissions.some((s) => s.error) ? 1 : 0;
+}
+
+/**
+ * Gradescope's autograder entry: grade the one submission in the submission folder and write
+ * results.json. Whatever happens to the student's file, a results.json is written, so the student
+ * always sees why.
+ */
+export async function runGradescope(cmd: Command, bank: Bank, io: Io): Promise<number> {
+  const [dir = '/autograder/submission', results = '/autograder/results/results.json'] = cmd.positionals;
+  let files: string[] = [];
+  try {
+    files = statSync(dir).isDirectory() ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f)) : [dir];
+  } catch {
+    files = [];
+  }
+  const chosen = files.find((f) => /(^|\/)answers\.ya?ml$/.test(f)) ?? (files.length === 1 ? files[0] : undefined);
+  const report: SubmissionReport = chosen
+    ? gradeSubmission(bank, readSubmission(chosen), pointsFor(bank, cmd.seed))
+    : { file: dir, student: null, score: 0, maxScore: 0, seed: cmd.seed, error: finding('SUBMISSION_SHAPE', { expected: files.length ? 'one answers.yaml (several YAML files were uploaded)' : 'a YAML file of answers (answers.yaml)', path: '' }, { file: dir }), questions: [] };
+  writeAtomic(results, renderGradescope(report));
+  io.out(`wrote ${results}: ${report.score}/${report.maxScore}\n`);
+  return 0;
+}

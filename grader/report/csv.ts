@@ -1,0 +1,25 @@
+/**
+ * A gradebook: one row per student, a column per question, a total. RFC 4180 quoting; cells that
+ * a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) are prefixed with `'`,
+ * because student ids are untrusted text.
+ */
+import type { SubmissionReport } from '../core/index.js';
+
+const FORMULA = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  const safe = FORMULA.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function renderCsv(submissions: readonly SubmissionReport[]): string {
+  const ids = [...new Set(submissions.flatMap((s) => s.questions.map((q) => q.id)))];
+  const header = ['student', 'file', ...ids, 'total', 'max', 'error'];
+  const rows = submissions.map((s) => {
+    const scores = new Map(s.questions.map((q) => [q.id, q.score]));
+    return [s.student, s.file, ...ids.map((id) => scores.get(id) ?? null), s.error ? null : s.score, s.error ? null : s.maxScore, s.error?.code ?? null];
+  });
+  return `${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}

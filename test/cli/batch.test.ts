@@ -1,0 +1,108 @@
+/** Whole courses: parallel batches identical to sequential ones, output files, every format. */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const run = (...args: string[]) => {
+  const r = spawnSync(process.execPath, ['bin/grader.mjs', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, timeout: 120_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+/** 80 submissions: the examples and the broken and hostile fixtures, over and over. */
+function batchDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'grader-batch-'));
+  const sources = [...readdirSync('submissions').map((f) => join('submissions', f)), ...readdirSync('test/fixtures/submissions').map((f) => join('test/fixtures/submissions', f))];
+  for (let i = 0; i < 80; i++) copyFileSync(sources[i % sources.length]!, join(dir, `${String(i).padStart(3, '0')}.yaml`));
+  return dir;
+}
+
+describe('a large batch', () => {
+  const dir = batchDir();
+
+  it('grades the same in parallel as in sequence, in the same order, every readable file graded', () => {
+    const one = run('grade', dir, '--format', 'json', '--jobs', '1');
+    const two = run('grade', dir, '--format', 'json', '--jobs', '2');
+    expect(one.code).toBe(1); // broken files are in the batch
+    expect(two.code).toBe(1);
+    expect(two.out).toBe(one.out);
+    const subs = JSON.parse(one.out).submissions as { file: string; error: unknown; questions: unknown[] }[];
+    expect(subs.map((s) => s.file)).toEqual(readdirSync(dir).sort().map((f) => join(dir, f)));
+    expect(subs.filter((s) => !s.error).every((s) => s.questions.length > 0)).toBe(true);
+    expect(subs.filter((s) => !s.error)).toHaveLength(40); // 5 of the 10 sources are readable
+  });
+
+  it('writes --out atomically, leaving nothing else behind', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'grader-out-')), 'grades.csv');
+    const r = run('grade', dir, '--format', 'csv', '--out', out);
+    expect(r.out).toBe('');
+    expect(readFileSync(out, 'utf8').split('\r\n')[0]).toMatch(/^student,file,/);
+    expect(readdirSync(join(out, '..'))).toEqual(['grades.csv']);
+  });
+
+  it('keeps an old output when the new one cannot be written', () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'grader-out-'));
+    const out = join(outDir, 'grades.json');
+    writeFileSync(out, 'old');
+    const r = run('grade', join(dir, 'no-such-dir'), '--out', join(outDir, 'missing', 'grades.json'));
+    expect(r.code).not.toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe('old');
+  });
+});
+
+describe('formats through the CLI', () => {
+  it('csv', () => expect(run('grade', 'submissions/', '--format', 'csv').out.split('\r\n')).toHaveLength(6));
+
+  it('gradescope, for one submission only', () => {
+    const r = JSON.parse(run('grade', 'submissions/alice.yaml', '--format', 'gradescope').out);
+    expect(r.score).toBe(15);
+    expect(r.tests).toHaveLength(11);
+    expect(run('grade', 'submissions/', '--format', 'gradescope').code).toBe(2);
+  });
+
+  it('html', () => {
+    const html = run('grade', 'submissions/dave-latex.yaml', '--format', 'html').out;
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<math');
+  });
+
+  it('items', () => {
+    const r = JSON.parse(run('items', 'submissions/', '--format', 'json').out);
+    const vc = r.items.find((i: { id: string }) => i.id === 'cs224n-a2/naive-softmax-grad-vc');
+    expect(vc.counts).toEqual({ correct: 2, incorrect: 1, invalid: 1, unanswered: 0 });
+    expect(run('items', 'submissions/').out).toContain('correct 50%');
+  });
+});
+
+describe('the Gradescope autograder', () => {
+  it('grades the submission folder into results.json at the given paths', () => {
+    const root = mkdtempSync(join(tmpdir(), 'grader-gs-'));
+    mkdirSync(join(root, 'submission'));
+    copyFileSync('submissions/bob.yaml', join(root, 'submission', 'answers.yaml'));
+    const results = join(root, 'results.json');
+    expect(run('gradescope', join(root, 'submission'), results).code).toBe(0);
+    const r = JSON.parse(readFileSync(results, 'utf8'));
+    expect(r.score).toBeGreaterThan(0);
+    expect(r.tests[0]).toEqual(expect.objectContaining({ name: expect.any(String), score: expect.any(Number), max_score: expect.any(Number), output: expect.any(String), visibility: 'visible' }));
+  });
+
+  it('writes results.json explaining an empty upload', () => {
+    const root = mkdtempSync(join(tmpdir(), 'grader-gs-'));
+    const results = join(root, 'results.json');
+    expect(run('gradescope', join(root, 'nothing'), results).code).toBe(0);
+    expect(JSON.parse(readFileSync(results, 'utf8')).output).toContain('answers.yaml');
+  });
+
+  it('packs an autograder.zip whose entry works as unpacked', () => {
+    const root = mkdtempSync(join(tmpdir(), 'grader-zip-'));
+    const zip = join(root, 'autograder.zip');
+    expect(spawnSync('bash', ['scripts/gradescope/make-autograder.sh', zip], { encoding: 'utf8' }).status).toBe(0);
+    expect(spawnSync('python3', ['-m', 'zipfile', '-e', zip, join(root, 'ag')]).status).toBe(0);
+    for (const f of ['setup.sh', 'run_autograder', 'source/bin/grader.mjs', 'source/dist/grader.cjs', 'source/problems/cs224n-a2-word2vec.yaml']) expect(existsSync(join(root, 'ag', f)), f).toBe(true);
+    const results = join(root, 'results.json');
+    const r = spawnSync(process.execPath, [join(root, 'ag/source/bin/grader.mjs'), 'gradescope', 'submissions/alice.yaml', results, '--problems', join(root, 'ag/source/problems')], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(readFileSync(results, 'utf8')).score).toBe(15);
+  });
+});
