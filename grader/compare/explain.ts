@@ -3,7 +3,7 @@
  * each, and which check decided. For authors tuning tolerances and students who want to see why.
  */
 import { InputError, type ExplainedCase, type Explanation, type QuestionReport } from '../core/index.js';
-import type * as M from '../linalg/mat.js';
+import * as M from '../linalg/mat.js';
 import type { Point } from '../sample/points.js';
 import type { Question } from '../spec/types.js';
 import { evaluateCases } from './cases.js';
@@ -17,7 +17,7 @@ function explainCases(q: Question, answer: string, points: readonly Point[], def
   try {
     const { compiled } = readAndCompile(q, answer, definitions);
     if (compiled.shape.rows * compiled.shape.cols !== q.reference.shape.rows * q.reference.shape.cols && !compiled.zeroLiteral) return [];
-    run = compiled.zeroLiteral ? () => ({ ...q.reference.shape, data: new Float64Array(q.reference.shape.rows * q.reference.shape.cols) }) : compiled.run;
+    run = compiled.zeroLiteral ? () => M.zeros(q.reference.shape.rows, q.reference.shape.cols) : compiled.run;
     return evaluateCases(q, run, points).map((c) => {
       let abs = 0;
       let scale = 0;

@@ -10,6 +10,7 @@ import { compileAccess, compileConditional, compileOnehot, compileSum, compileZe
 import { FUNCTION_BY_NAME } from './functions.js';
 import { applyFamily, functionCandidates, resolve } from './names.js';
 import { compileCdot, compileOperator } from './operators.js';
+import { numOf, scalarCompiled } from './scalar.js';
 import { suggest } from './suggest.js';
 import type { Compiled, Ctx, Scope } from './types.js';
 
@@ -29,7 +30,7 @@ export function compileNode(node: Node, scope: Scope, ctx: Ctx): Compiled {
     case 'ConstantNode': {
       const v = n.value!;
       const m = M.scalar(v);
-      return { shape: SCALAR, run: () => m, work: 0, constant: v, zeroLiteral: v === 0 };
+      return { shape: SCALAR, run: () => m, num: () => v, work: 0, constant: v, zeroLiteral: v === 0 };
     }
     case 'SymbolNode':
       return resolve(n.name!, scope, ctx, compileNode, at);
@@ -71,6 +72,11 @@ function compileCall(n: AnyNode, scope: Scope, ctx: Ctx): Compiled {
   if ('expected' in shape) return fail('SHAPE_ARG', { fn: name, expected: shape.expected, got: shapes.map((s) => `${s.rows} x ${s.cols}`).join(', ') }, at);
   const runs = compiled.map((c) => c.run);
   const work = compiled.reduce((w, c) => w + c.work + size(c.shape) * (def.cost ?? 1), 0);
+  if (def.scalar && compiled.length === 1 && shape.rows * shape.cols === 1) {
+    // An elementwise function of a scalar: a number in, a number out.
+    const [f, na] = [def.scalar, numOf(compiled[0]!)];
+    return scalarCompiled((env) => f(na(env)), work, compiled[0]!.constant === undefined ? undefined : f(compiled[0]!.constant));
+  }
   const run = runs.length === 1 ? (env: M.Mat[]) => def.run([runs[0]!(env)]) : (env: M.Mat[]) => def.run(runs.map((r) => r(env)));
   // Functions of constants are constants (`|V|`, `sqrt(d)`), so that they can bound a sum.
   const constant = compiled.every((c) => c.constant !== undefined) && shape.rows * shape.cols === 1 ? run([]).data[0] : undefined;

@@ -7,6 +7,7 @@ import * as M from '../../linalg/mat.js';
 import { LIMITS } from '../limits.js';
 import type { Node } from '../math.js';
 import { requireScalar, shapeArgs } from './shapes.js';
+import { numOf, scalarCompiled } from './scalar.js';
 import { withBinding, type Compiled, type Ctx, type Scope } from './types.js';
 
 type CompileFn = (node: Node, scope: Scope, ctx: Ctx) => Compiled;
@@ -19,11 +20,11 @@ function constantInt(c: Compiled, what: string, at?: Position): number {
 }
 
 /** Reads an index at run time: an integer in 1..n, or an error the student can act on. */
-export function indexValue(m: M.Mat, n: number, at?: Position): number {
-  const v = m.data[0]!;
+export function indexNumber(v: number, n: number, at?: Position): number {
   if (!Number.isInteger(v) || v < 1 || v > n) throw new InputError(finding('INDEX_RANGE', { value: v, max: n }, at));
   return v;
 }
+
 
 /** `sum(k, 1, K, body)`, or `sum(k, body)` over the declared range of the index k. */
 export function compileSum(n: AnyNode, scope: Scope, ctx: Ctx, compile: CompileFn): Compiled {
@@ -47,6 +48,20 @@ export function compileSum(n: AnyNode, scope: Scope, ctx: Ctx, compile: CompileF
   const slot = ctx.nextSlot++;
   const body = compile(args[args.length - 1]!, withBinding(scope, name, { kind: 'slot', slot, shape: SCALAR }), ctx);
   const { shape } = body;
+  const work = count * (body.work + size(shape));
+  if (isScalar(shape)) {
+    const nb = numOf(body);
+    return scalarCompiled((env) => {
+      const cell = M.scalar(0);
+      env[slot] = cell;
+      let acc = 0;
+      for (let k = lo; k <= hi; k++) {
+        cell.data[0] = k;
+        acc += nb(env);
+      }
+      return acc;
+    }, work);
+  }
   const run = (env: M.Mat[]): M.Mat => {
     const acc = M.zeros(shape.rows, shape.cols);
     const cell = M.scalar(0);
@@ -57,7 +72,7 @@ export function compileSum(n: AnyNode, scope: Scope, ctx: Ctx, compile: CompileF
     }
     return acc;
   };
-  return { shape, run, work: count * (body.work + size(shape)) };
+  return { shape, run, work };
 }
 
 /** `onehot(i, n)`: the n-vector with a 1 at i; n is fixed so the shape is known. */
@@ -69,10 +84,10 @@ export function compileOnehot(n: AnyNode, scope: Scope, ctx: Ctx, compile: Compi
   requireScalar('the index of onehot', index.shape, scope, at);
   const len = constantInt(compile(args[1]!, scope, ctx), 'the length of onehot', at);
   if (len < 1 || len > LIMITS.maxEntries) fail('TOO_LARGE', { what: 'onehot', size: len, max: LIMITS.maxEntries }, at);
-  const ri = index.run;
+  const ni = numOf(index);
   const run = (env: M.Mat[]): M.Mat => {
     const out = M.zeros(len, 1);
-    out.data[indexValue(ri(env), len, at) - 1] = 1;
+    out.data[indexNumber(ni(env), len, at) - 1] = 1;
     return out;
   };
   return { shape: { rows: len, cols: 1 }, run, work: index.work + len };
@@ -112,31 +127,37 @@ export function compileAccess(node: Node, scope: Scope, ctx: Ctx, compile: Compi
   const work = obj.work + idx.reduce((w, c) => w + (c?.work ?? 0), 0);
   if (idx.length === 1) {
     if (!(isVector(obj.shape) || isScalar(obj.shape)) || !idx[0]) return fail('INDEX_FORM', { ...shapeArgs(scope, 'shape', obj.shape), dims: 1 }, at);
-    const ri = idx[0].run;
+    const ni = numOf(idx[0]);
     const len = rows * cols;
-    return { shape: SCALAR, run: (env) => M.scalar(ro(env).data[indexValue(ri(env), len, at) - 1]!), work: work + 1 };
+    return scalarCompiled((env) => ro(env).data[indexNumber(ni(env), len, at) - 1]!, work + 1);
   }
   if (idx.length !== 2 || (!idx[0] && !idx[1])) return fail('INDEX_FORM', { ...shapeArgs(scope, 'shape', obj.shape), dims: idx.length }, at);
-  const [ri, rj] = [idx[0]?.run, idx[1]?.run];
-  if (ri && rj)
-    return { shape: SCALAR, run: (env) => M.scalar(ro(env).data[(indexValue(ri(env), rows, at) - 1) * cols + indexValue(rj(env), cols, at) - 1]!), work: work + 1 };
-  if (rj)
+  if (idx[0] && idx[1]) {
+    const [ni, nj] = [numOf(idx[0]), numOf(idx[1])];
+    return scalarCompiled((env) => ro(env).data[(indexNumber(ni(env), rows, at) - 1) * cols + indexNumber(nj(env), cols, at) - 1]!, work + 1);
+  }
+  if (idx[1]) {
+    const nj = numOf(idx[1]);
     return {
       shape: { rows, cols: 1 },
       run: (env) => {
         const m = ro(env);
-        const j = indexValue(rj(env), cols, at) - 1;
-        const out = new Float64Array(rows);
+        const j = indexNumber(nj(env), cols, at) - 1;
+        const out = M.alloc(rows);
         for (let i = 0; i < rows; i++) out[i] = m.data[i * cols + j]!;
         return M.mat(rows, 1, out);
       },
       work: work + rows,
     };
+  }
+  const ni = numOf(idx[0]!);
   return {
     shape: { rows: 1, cols },
     run: (env) => {
-      const i = indexValue(ri!(env), rows, at) - 1;
-      return M.mat(1, cols, ro(env).data.slice(i * cols, (i + 1) * cols));
+      const i = indexNumber(ni(env), rows, at) - 1;
+      const out = M.alloc(cols);
+      out.set(ro(env).data.subarray(i * cols, (i + 1) * cols));
+      return M.mat(1, cols, out);
     },
     work: work + cols,
   };

@@ -14,6 +14,8 @@ export interface FunctionDef {
   readonly run: (args: M.Mat[]) => M.Mat;
   /** Costs a constant times the argument size. */
   readonly cost?: number;
+  /** For an elementwise function: the function of one number (the scalar fast path). */
+  readonly scalar?: (x: number) => number;
 }
 
 const sigma = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
@@ -23,6 +25,7 @@ const elementwise = (names: string[], f: (x: number) => number): FunctionDef => 
   arity: 1,
   shape: ([s]) => s!,
   run: ([a]) => M.map(a!, f),
+  scalar: f,
 });
 
 const vectorOrScalar: Check = ([s]) => (isVector(s!) || isScalar(s!) ? s! : { expected: 'a vector' });

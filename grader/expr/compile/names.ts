@@ -17,7 +17,8 @@ export function fromBinding(b: Binding): Compiled {
   switch (b.kind) {
     case 'const': {
       const m = M.scalar(b.value);
-      return { shape: SCALAR, run: () => m, work: 0, constant: b.value };
+      const v = b.value;
+      return { shape: SCALAR, run: () => m, num: () => v, work: 0, constant: v };
     }
     case 'alias':
       return b.compiled;
@@ -25,7 +26,8 @@ export function fromBinding(b: Binding): Compiled {
       return b.get();
     case 'slot': {
       const { slot } = b;
-      return { shape: b.shape, run: (env) => env[slot]!, work: 0 };
+      const run = (env: M.Mat[]) => env[slot]!;
+      return isScalar(b.shape) ? { shape: b.shape, run, num: (env) => env[slot]!.data[0]!, work: 0 } : { shape: b.shape, run, work: 0 };
     }
   }
 }

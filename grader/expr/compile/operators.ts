@@ -3,6 +3,7 @@ import { fail, finding, isScalar, isVector, sameShape, SCALAR, size, type Shape 
 import * as M from '../../linalg/mat.js';
 import type { Node } from '../math.js';
 import { elementwiseShape, productShape, requireScalar, shapeArgs } from './shapes.js';
+import { numOf, scalarCompiled } from './scalar.js';
 import type { Compiled, Ctx, Scope } from './types.js';
 
 type Kernel = (a: M.Mat, b: M.Mat) => M.Mat;
@@ -33,10 +34,26 @@ const ELEMENTWISE: Readonly<Record<string, [ScalarFn, Kernel, string]>> = {
 const fold = (a: Compiled, b: Compiled, f: ScalarFn): number | undefined =>
   a.constant !== undefined && b.constant !== undefined ? f(a.constant, b.constant) : undefined;
 
-function binary(shape: Shape, a: Compiled, b: Compiled, kernel: Kernel, work: number, constant?: number): Compiled {
-  const ra = a.run;
-  const rb = b.run;
-  return { shape, run: (env) => kernel(ra(env), rb(env)), work: a.work + b.work + work, constant };
+/**
+ * A binary operation, on the fastest path the shapes allow: two scalars as plain numbers, a
+ * scalar and a matrix without building a 1 x 1 matrix, two matrices through the kernel.
+ */
+function binary(shape: Shape, a: Compiled, b: Compiled, f: ScalarFn, kernel: Kernel, work: number, constant?: number): Compiled {
+  const w = a.work + b.work + work;
+  if (isScalar(a.shape) && isScalar(b.shape)) {
+    const [na, nb] = [numOf(a), numOf(b)];
+    return scalarCompiled((env) => f(na(env), nb(env)), w, constant);
+  }
+  const [ra, rb] = [a.run, b.run];
+  if (isScalar(a.shape)) {
+    const na = numOf(a);
+    return { shape, run: (env) => M.mapLeft(na(env), rb(env), f), work: w };
+  }
+  if (isScalar(b.shape)) {
+    const nb = numOf(b);
+    return { shape, run: (env) => M.mapRight(ra(env), nb(env), f), work: w };
+  }
+  return { shape, run: (env) => kernel(ra(env), rb(env)), work: w, constant };
 }
 
 /** Compiles a unary or binary operator whose operands are already compiled. */
@@ -44,52 +61,62 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
   const at = ctx.where(node);
   const [a, b] = args as [Compiled, Compiled];
   if (fn === 'unaryMinus') {
-    const ra = a.run;
     const constant = a.constant === undefined ? undefined : -a.constant;
+    if (isScalar(a.shape)) {
+      const na = numOf(a);
+      return scalarCompiled((env) => -na(env), a.work + 1, constant);
+    }
+    const ra = a.run;
     return { shape: a.shape, run: (env) => M.map(ra(env), (x) => -x), work: a.work + size(a.shape), constant };
   }
   if (fn === 'unaryPlus') return a;
   if (fn === 'ctranspose' || fn === 'transpose') return transposeOf(a);
   if (fn === 'not') {
     requireScalar('the operand of not', a.shape, scope, at);
-    const ra = a.run;
-    return { shape: SCALAR, run: (env) => M.scalar(bool(ra(env).data[0] === 0)), work: a.work + 1 };
+    const na = numOf(a);
+    return scalarCompiled((env) => bool(na(env) === 0), a.work + 1);
   }
   if (fn === 'multiply') {
     // Juxtaposition of equal shapes that cannot be a matrix product (`h(1 - h)`) is elementwise.
     if ((node as { implicit?: boolean }).implicit && !isScalar(a.shape) && a.shape.cols !== b.shape.rows && sameShape(a.shape, b.shape)) {
       ctx.notes.push(finding('READ_AS_ELEMENTWISE', { text: node.toString() }, at, 'info'));
-      return binary(a.shape, a, b, M.hadamard, size(a.shape));
+      return binary(a.shape, a, b, (x, y) => x * y, M.hadamard, size(a.shape));
     }
     const shape = productShape(a.shape, b.shape, scope, at);
     if ((node as { implicit?: boolean }).implicit && !isScalar(a.shape) && sameShape(a.shape, b.shape))
       ctx.notes.push(finding('READ_AS_PRODUCT', { text: node.toString() }, at, 'info'));
     const work = isScalar(a.shape) || isScalar(b.shape) ? size(shape) : a.shape.rows * a.shape.cols * b.shape.cols;
-    return binary(shape, a, b, M.multiply, work, fold(a, b, (x, y) => x * y));
+    if (isScalar(shape) && !isScalar(a.shape)) {
+      // A row times a column (u' * v): a dot product, as a number.
+      const [ra, rb] = [a.run, b.run];
+      return scalarCompiled((env) => M.dotData(ra(env), rb(env)), a.work + b.work + work);
+    }
+    return binary(shape, a, b, (x, y) => x * y, M.multiply, work, fold(a, b, (x, y) => x * y));
   }
   if (fn === 'pow') {
     if (!isScalar(a.shape)) fail('SHAPE_POWER', { ...shapeArgs(scope, 'base', a.shape) }, at);
     requireScalar('an exponent', b.shape, scope, at);
-    return binary(SCALAR, a, b, M.power, 1, fold(a, b, (x, y) => x ** y));
+    return binary(SCALAR, a, b, (x, y) => x ** y, M.power, 1, fold(a, b, (x, y) => x ** y));
   }
   const cmp = Object.hasOwn(COMPARISONS, fn) ? COMPARISONS[fn] : undefined;
   if (cmp) {
     requireScalar(`each side of ${op}`, a.shape, scope, at);
     requireScalar(`each side of ${op}`, b.shape, scope, at);
-    return binary(SCALAR, a, b, (x, y) => M.scalar(cmp(x.data[0]!, y.data[0]!)), 1, fold(a, b, cmp));
+    return binary(SCALAR, a, b, cmp, (x, y) => M.scalar(cmp(x.data[0]!, y.data[0]!)), 1, fold(a, b, cmp));
   }
   const ew = Object.hasOwn(ELEMENTWISE, fn) ? ELEMENTWISE[fn] : undefined;
   if (!ew) return fail('NOT_ALLOWED', { what: `the operator ${op}` }, at);
   const [f, kernel, code] = ew;
   const shape = elementwiseShape(code, op, a.shape, b.shape, scope, at);
-  return binary(shape, a, b, kernel, size(shape), fold(a, b, f));
+  return binary(shape, a, b, f, kernel, size(shape), fold(a, b, f));
 }
 
 /** `a \cdot b`: a product where the shapes allow one, else the dot product of two equal vectors. */
 export function compileCdot(node: Node, [a, b]: [Compiled, Compiled], scope: Scope, ctx: Ctx): Compiled {
   if (isVector(a.shape) && sameShape(a.shape, b.shape)) {
     ctx.notes.push(finding('READ_AS_DOT', { text: node.toString() }, ctx.where(node), 'info'));
-    return binary(SCALAR, a, b, (x, y) => M.scalar(M.sumAll(M.hadamard(x, y))), size(a.shape));
+    const [ra, rb] = [a.run, b.run];
+    return scalarCompiled((env) => M.dotData(ra(env), rb(env)), a.work + b.work + size(a.shape));
   }
   return compileOperator(node, 'multiply', '*', [a, b], scope, ctx);
 }

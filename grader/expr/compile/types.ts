@@ -9,6 +9,8 @@ export type Env = Mat[];
 export interface Compiled {
   readonly shape: Shape;
   readonly run: (env: Env) => Mat;
+  /** For a 1 x 1 expression: its value as a number, with no matrix allocated (the hot path). */
+  readonly num?: (env: Env) => number;
   /** The value when known at compile time (literals, sizes, arithmetic on them). */
   readonly constant?: number;
   /** Estimated scalar operations per run; bounds hostile input before it runs. */
