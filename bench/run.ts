@@ -27,7 +27,7 @@ function wall(args: string[], runs: number): number {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'grader-bench-'));
-const { files, answers } = generate(dir, 1000);
+const { files, answers, unique } = generate(dir, 1000);
 const out = join(dir, 'out.json');
 
 const one = wall(['grade', files[0]!, '--format', 'json'], 15);
@@ -67,7 +67,7 @@ const evalRows = pairs.map(({ id, hand }) => {
 const fmt = (x: number, d = 2) => x.toFixed(d);
 console.log(`Benchmark (${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, medians)`);
 console.log(`  one submission, whole process:        ${fmt(one)} s   (target < 0.3 s)`);
-console.log(`  1,000 submissions (${answers} answers):   ${fmt(batch)} s   ${Math.round(answers / batch)} answers/s   (target < 5 s)`);
+console.log(`  1,000 submissions (${answers} answers, ${unique} distinct):   ${fmt(batch)} s   ${Math.round(answers / batch)} answers/s   (target < 5 s)`);
 console.log(`  the same with --jobs 2:               ${fmt(batch2)} s   (${fmt(batch / batch2)}x the sequential speed)`);
 console.log('  evaluation, compiled vs hand-written Float64Array (per call):');
 for (const r of evalRows) console.log(`    ${r.id.padEnd(34)} ${fmt(r.compiledUs)} µs vs ${fmt(r.baselineUs)} µs   ${fmt(r.ratio, 1)}x   (target ≤ 5x)`);

@@ -17,7 +17,28 @@ export function questionsFor(bank: Bank, answered: Iterable<string>): Question[]
   return (touched.length ? touched : bank.sets).flatMap((s) => s.questions);
 }
 
+/**
+ * Grades already given in this batch (same points), by question and answer text: in a class,
+ * many students hand in the very same string. Answers that use the student's own definitions
+ * are not shared (the same text can mean different things). Bounded, so hostile input cannot
+ * grow it without end.
+ */
+const memos = new WeakMap<PointCache, Map<string, QuestionReport>>();
+const MEMO_MAX = 50_000;
+
 export function gradeOne(q: Question, answer: string | undefined, points: PointCache, definitions?: Definitions): QuestionReport {
+  const shareable = answer !== undefined && (!definitions || definitions.size === 0);
+  let memo = memos.get(points);
+  if (!memo) memos.set(points, (memo = new Map()));
+  const key = `${q.id}\u0000${answer}`;
+  const known = shareable ? memo.get(key) : undefined;
+  if (known) return known;
+  const report = gradeFresh(q, answer, points, definitions);
+  if (shareable && memo.size < MEMO_MAX) memo.set(key, report);
+  return report;
+}
+
+function gradeFresh(q: Question, answer: string | undefined, points: PointCache, definitions?: Definitions): QuestionReport {
   try {
     return gradeAnswer(q, answer, points.get(q), definitions);
   } catch (e) {
