@@ -1,4 +1,5 @@
 /** The names a formula is written with, seen through the question's families and spellings. */
+import { familyMember } from './compile/names.js';
 import type { Scope } from './compile/types.js';
 import type { Node } from './math.js';
 import { walk } from './parse.js';
@@ -21,17 +22,12 @@ export function namesUsed(node: Node, scope: Scope): Set<string> {
       if (n.type !== 'SymbolNode' || !name) return;
       out.add(scope.aliases.get(name) ?? name);
       if (/^[A-Za-z]+_[A-Za-z0-9]+$/.test(name)) out.add(name.replace('_', '')); // W_2 is W2
-      for (let i = name.indexOf('_'); i > 0; i = name.indexOf('_', i + 1)) {
-        const family = scope.families.get(name.slice(0, i));
-        if (family) {
-          out.add(name.slice(0, i));
-          visit(family.body);
-          const sub = name.slice(i + 1);
-          out.add(sub);
-          const of = scope.indices.get(sub)?.of;
-          if (of) out.add(of);
-          break;
-        }
+      const member = familyMember(name, scope);
+      if (member) {
+        out.add(member.base).add(member.sub);
+        visit(scope.families.get(member.base)!.body);
+        const of = scope.indices.get(member.sub)?.of;
+        if (of) out.add(of);
       }
     });
   visit(node);

@@ -4,6 +4,7 @@
  * the reference needs (a student cannot use what they were not told of).
  */
 import { finding, type Finding, type Position } from '../core/index.js';
+import { familyMember } from '../expr/compile/names.js';
 import { namesUsed, walk, type Node } from '../expr/index.js';
 import { latexName } from '../expr/latex/render.js';
 import type { Question } from './types.js';
@@ -62,11 +63,10 @@ function writtenNames(node: Node, scope: Question['model']['scope']): { symbols:
   const families = new Set<string>();
   walk(node, (n) => {
     const name = n.type === 'SymbolNode' ? (n as Node & { name: string }).name : n.type === 'FunctionNode' ? (n as Node & { fn: { name: string } }).fn.name : '';
+    const call = name.endsWith('_') && scope.families.has(name.slice(0, -1)) ? name.slice(0, -1) : undefined; // y_(o_j)
+    const base = call ?? familyMember(name, scope)?.base;
     if (scope.bindings.has(name)) symbols.add(name);
-    else if (name.includes('_')) {
-      const base = name.slice(0, name.indexOf('_'));
-      if (scope.families.has(base)) families.add(base);
-    }
+    else if (base) families.add(base);
   });
   return { symbols, families };
 }

@@ -3,7 +3,7 @@
  * built, the reference, loss, variable and definition compiled with their shapes checked.
  */
 import { sameShape, showShape } from '../core/index.js';
-import { parseMathjs, walk, withBinding, type Compiled, type Node, type Scope } from '../expr/index.js';
+import { namesUsed, parseMathjs, withBinding, type Compiled, type Node, type Scope } from '../expr/index.js';
 import { IMPLEMENTATIONS } from './implementations.js';
 import type { Path } from '../yaml/source.js';
 import type { Issues } from './issues.js';
@@ -163,18 +163,7 @@ function wrtBase(text: string, model: Model, scope: Scope): number | undefined {
   } catch {
     return undefined;
   }
-  const names = new Set<string>();
-  const visit = (n: Node): void =>
-    walk(n, (m) => {
-      if (m.type !== 'SymbolNode') return;
-      const name = (m as unknown as { name: string }).name;
-      names.add(name);
-      for (let i = name.indexOf('_'); i > 0; i = name.indexOf('_', i + 1)) {
-        const fam = scope.families.get(name.slice(0, i));
-        if (fam) visit(fam.body);
-      }
-    });
-  visit(node);
+  const names = namesUsed(node, scope);
   const found = model.slots
     .map((s, i) => ({ s, i }))
     .filter(({ s }) => names.has(s.name) && s.dist && s.dist.kind !== 'integer' && s.dist.kind !== 'indices');

@@ -38,6 +38,13 @@ const CONSTANTS: ReadonlyMap<string, number> = new Map([['pi', Math.PI], ['e', M
 /** `W_2` → `W2`, `D_x` → `Dx`; a family call's `y_` is left alone. */
 const joinedName = (name: string): string => (/^[A-Za-z]+_[A-Za-z0-9]+$/.test(name) ? name.replace('_', '') : name);
 
+/** `u_w` → {base: u, sub: w} when `u` is a family of the scope (the first split that is one). */
+export function familyMember(name: string, scope: Scope): { base: string; sub: string } | undefined {
+  for (let i = name.indexOf('_'); i > 0 && i < name.length - 1; i = name.indexOf('_', i + 1))
+    if (scope.families.has(name.slice(0, i))) return { base: name.slice(0, i), sub: name.slice(i + 1) };
+  return undefined;
+}
+
 /** Whether a name is a value here (symbol, size, constant or family member), as opposed to a function. */
 export function isValueName(name: string, scope: Scope): boolean {
   if (scope.bindings.has(name)) return true;
@@ -45,8 +52,7 @@ export function isValueName(name: string, scope: Scope): boolean {
   if (alias !== undefined && alias !== name) return isValueName(alias, scope);
   if (joinedName(name) !== name && scope.bindings.has(joinedName(name))) return true;
   if (FUNCTION_BY_NAME.has(name)) return false;
-  for (let i = name.indexOf('_'); i > 0; i = name.indexOf('_', i + 1)) if (scope.families.has(name.slice(0, i)) && i < name.length - 1) return true;
-  return CONSTANTS.has(name);
+  return familyMember(name, scope) !== undefined || CONSTANTS.has(name);
 }
 
 /** Resolves a symbol, or returns undefined when the name is not a value in this scope. */
@@ -55,12 +61,10 @@ export function tryResolve(name: string, scope: Scope, ctx: Ctx, compile: Compil
   if (b) return fromBinding(b);
   const alias = scope.aliases.get(name);
   if (alias !== undefined && alias !== name) return tryResolve(alias, scope, ctx, compile, at);
-  for (let i = name.indexOf('_'); i > 0; i = name.indexOf('_', i + 1)) {
-    const base = name.slice(0, i);
-    const sub = name.slice(i + 1);
-    if (!scope.families.has(base) || sub === '') continue;
-    const index = /^\d+$/.test(sub) ? N.constant(Number(sub)) : N.symbol(sub);
-    return applyFamily(base, index, scope, ctx, compile, at);
+  const member = familyMember(name, scope);
+  if (member) {
+    const { base, sub } = member;
+    return applyFamily(base, /^\d+$/.test(sub) ? N.constant(Number(sub)) : N.symbol(sub), scope, ctx, compile, at);
   }
   // `W_2` for the symbol W2, `D_x` for Dx: students write subscripts where authors wrote none.
   const joined = joinedName(name);
