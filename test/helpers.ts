@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { PointCache } from '../grader/compare/points.js';
 import { gradeAnswer } from '../grader/compare/grade.js';
 import { loadBank, loadProblemText } from '../grader/spec/load.js';
@@ -38,3 +39,9 @@ export function grade(q: Question, answer: string | undefined, seed = 1) {
 }
 
 export const codes = (r: { feedback: readonly { code: string }[] }): string[] => r.feedback.map((f) => f.code);
+
+/** The built CLI in a child process, without colour, as other tools and people run it. */
+export function cli(...args: string[]): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, ['bin/grader.mjs', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, timeout: 120_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}

@@ -1,14 +1,11 @@
 /** The author's tools end to end: new, check --strict, try --explain. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers.js';
 
-const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['bin/grader.mjs', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+const run = cli;
 
 describe('grader new', () => {
   it('scaffolds a set and a question that check --strict proves', () => {

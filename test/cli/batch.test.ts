@@ -4,11 +4,9 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers.js';
 
-const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['bin/grader.mjs', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, timeout: 120_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+const run = cli;
 
 /** 80 submissions: the examples and the broken and hostile fixtures, over and over. */
 function batchDir(): string {

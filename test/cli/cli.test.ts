@@ -1,11 +1,8 @@
 /** The CLI end to end, as other tools and people use it: the built program in a child process. */
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers.js';
 
-const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['bin/grader.mjs', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+const run = cli;
 const json = (...args: string[]) => {
   const r = run(...args);
   return { ...r, data: JSON.parse(r.out) };
