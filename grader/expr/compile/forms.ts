@@ -30,8 +30,8 @@ export function indexNumber(v: number, n: number, at?: Position): number {
 export function compileSum(n: AnyNode, scope: Scope, ctx: Ctx, compile: CompileFn): Compiled {
   const at = ctx.where(n);
   const args = n.args!;
+  if (!(args.length === 2 || args.length === 4) || args[0]!.type !== 'SymbolNode') return fail('SUM_FORM', {}, at);
   const v = args[0]!;
-  if (v.type !== 'SymbolNode' || !(args.length === 2 || args.length === 4)) return fail('SUM_FORM', {}, at);
   const name = (v as AnyNode).name!;
   let lo: number;
   let hi: number;
