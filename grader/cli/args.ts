@@ -50,11 +50,33 @@ export interface Command {
   readonly jobs?: number;
 }
 
+const OPTION = /^(-h|--(help|format|seed|problems|markdown|explain|strict|out|jobs))(=|$)/;
+const TAKES_VALUE = /^--(format|seed|problems|out|jobs)$/;
+
+/**
+ * `grader try ID '-log(yhat_o)'`: an answer may start with a minus sign. The positional after
+ * `try ID` is moved behind `--`, so that it is never read as an option.
+ */
+function protectAnswer(argv: readonly string[]): string[] {
+  const args = [...argv];
+  if (args.includes('--')) return args;
+  const positions: number[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (OPTION.test(args[i]!)) {
+      if (TAKES_VALUE.test(args[i]!)) i++;
+    } else positions.push(i);
+  }
+  const [verb, , answer] = positions;
+  if (verb === undefined || args[verb] !== 'try' || answer === undefined || !args[answer]!.startsWith('-')) return args;
+  const [text] = args.splice(answer, 1);
+  return [...args, '--', text!];
+}
+
 export function parseCommand(argv: readonly string[]): Command {
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: protectAnswer(argv),
       allowPositionals: true,
       strict: true,
       options: {

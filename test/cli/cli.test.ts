@@ -93,6 +93,11 @@ describe('try', () => {
     expect(out).toContain('cannot multiply V x d (7 x 3) by V x 1 (7 x 1)');
   });
 
+  it('takes an answer that starts with a minus sign, options before or after it', () => {
+    expect(json('try', 'cs224n-a2/naive-softmax-loss', '-log(yhat_o)', '--format', 'json').data.verdict).toBe('correct');
+    expect(json('try', '--seed', '3', 'cs224n-a2/naive-softmax-grad-vc', '-u_o + \\sum_i \\hat y_i u_i', '--format', 'json').data.verdict).toBe('correct');
+  });
+
   it('suggests a near id for an unknown one, with exit 2', () => {
     const { code, err } = run('try', 'cs224n-a2/naive-softmax-grad-v', 'U');
     expect(code).toBe(2);

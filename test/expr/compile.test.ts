@@ -50,6 +50,8 @@ describe('shapes follow matrix rules', () => {
     ['U[1, 2]', '1x1'],
     ['sum(k, 1, K, u_k)', '3x1'],
     ['sum(w, yhat_w * u_w)', '3x1'],
+    ['sum(i, yhat_i * u_i)', '3x1'], // i is not declared: its range is the family's
+    ['sum(i, y_i)', '1x1'],
     ['sum(v_c)', '1x1'],
     ['dot(v_c, u_o)', '1x1'],
     ['softmax(v_c)', '3x1'],

@@ -7,6 +7,7 @@ import * as M from '../../linalg/mat.js';
 import { LIMITS } from '../limits.js';
 import type { Node } from '../math.js';
 import { requireScalar, shapeArgs } from './shapes.js';
+import { familyMember } from './names.js';
 import { numOf, scalarCompiled } from './scalar.js';
 import { withBinding, type Compiled, type Ctx, type Scope } from './types.js';
 
@@ -26,6 +27,43 @@ export function indexNumber(v: number, n: number, at?: Position): number {
 }
 
 
+/**
+ * An index range left implicit, taken from the family the index reaches: in `sum(i, yhat_i)`,
+ * i runs over the entries of yhat; in `sum(i, u_i)`, over the columns of U. Undefined when no
+ * family says, or two disagree.
+ */
+function rangeFromFamilies(body: Node, index: string, scope: Scope): { lo: number; hi: number } | undefined {
+  const ranges = new Set<number>();
+  body.traverse((n) => {
+    const name = (n as AnyNode).name;
+    const member = n.type === 'SymbolNode' && name ? familyMember(name, scope) : undefined;
+    if (member?.sub !== index) return;
+    const family = scope.families.get(member.base)!;
+    const hi = familyLength(family.body, family.param, scope);
+    if (hi !== undefined) ranges.add(hi);
+  });
+  return ranges.size === 1 ? { lo: 1, hi: [...ranges][0]! } : undefined;
+}
+
+/** How many members a family has: the length of the dimension its parameter indexes. */
+function familyLength(body: Node, param: string, scope: Scope): number | undefined {
+  const isParam = (d: Node) => d.type === 'SymbolNode' && (d as AnyNode).name === param;
+  const b = body as AnyNode & { fn?: AnyNode };
+  if (body.type === 'AccessorNode' && b.object!.type === 'SymbolNode') {
+    const binding = scope.bindings.get((b.object as AnyNode).name!);
+    if (binding?.kind !== 'slot') return undefined;
+    const dims = b.index!.dimensions;
+    const { rows, cols } = binding.shape;
+    if (dims.length === 1 && isParam(dims[0]!)) return rows * cols;
+    if (dims.length === 2) return isParam(dims[0]!) ? rows : isParam(dims[1]!) ? cols : undefined;
+  }
+  if (body.type === 'FunctionNode' && b.fn?.name === 'onehot' && b.args?.length === 2 && isParam(b.args[0]!)) {
+    const size = scope.bindings.get((b.args[1] as AnyNode).name ?? '');
+    return size?.kind === 'const' ? size.value : undefined;
+  }
+  return undefined;
+}
+
 /** `sum(k, 1, K, body)`, or `sum(k, body)` over the declared range of the index k. */
 export function compileSum(n: AnyNode, scope: Scope, ctx: Ctx, compile: CompileFn): Compiled {
   const at = ctx.where(n);
@@ -39,7 +77,7 @@ export function compileSum(n: AnyNode, scope: Scope, ctx: Ctx, compile: CompileF
     lo = constantInt(compile(args[1]!, scope, ctx), `the lower bound of the sum over ${name}`, at);
     hi = constantInt(compile(args[2]!, scope, ctx), `the upper bound of the sum over ${name}`, at);
   } else {
-    const decl = scope.indices.get(name);
+    const decl = scope.indices.get(name) ?? rangeFromFamilies(args[1]!, name, scope);
     if (!decl) return fail('SUM_RANGE_UNKNOWN', { index: name }, at);
     ({ lo, hi } = decl);
   }

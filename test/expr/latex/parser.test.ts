@@ -133,8 +133,11 @@ describe('sums', () => {
     ['-\\sum_{k} \\log \\sigma(-u_k^T v_c)', "-sum(k, log(sigma(-(u_k' * v_c))))"],
   ])('%s → %s', (latex, text) => expect(read(latex)).toBe(text));
 
-  it('takes an index range left implicit from its declaration', () => {
+  it('takes an index range left implicit from its declaration, or from the family it reaches', () => {
     expect(readAndCompile(q, '\\sum_w \\hat y_w').compiled.shape).toEqual({ rows: 1, cols: 1 });
+    const r = readAndCompile(q, '-u_o + \\sum_i \\hat y_i u_i');
+    expect(toText(r.node)).toBe('-u_o + sum(i, yhat_i * u_i)');
+    expect(r.compiled.shape).toEqual({ rows: 3, cols: 1 });
   });
 });
 
