@@ -1,15 +1,14 @@
 /**
  * LaTeX tokens → the same mathjs trees the mathjs-syntax path produces. A precedence parser:
  * sums of terms; terms are products of factors (juxtaposition multiplies); factors are primaries
- * with subscripts, superscripts and primes. Sums and cases live in structures.ts.
+ * with subscripts, superscripts and primes. Commands and words are read in atoms.ts; sums and
+ * cases in structures.ts.
  */
 import { fail } from '../../core/index.js';
 import { N, type Node } from '../math.js';
-import { suggest } from '../compile/suggest.js';
-import { COMMANDS } from './commands.js';
 import { at, Cursor, describe } from './cursor.js';
 import type { Token } from './lexer.js';
-import { parseCases, parseSum } from './structures.js';
+import { delimitedBody, parseCommand, parseWord } from './atoms.js';
 
 /** What the question knows, so that `softmax` is one name and `xW` two. */
 export interface Vocab {
@@ -19,15 +18,15 @@ export interface Vocab {
   readonly primeTranspose: boolean;
 }
 
-const OPENERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '|': '|', '.': '' };
-const CLOSING_SIZES = new Set(['right', 'bigr', 'Bigr', 'biggr', 'Biggr']);
+export const OPENERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '|': '|', '.': '' };
+export const CLOSING_SIZES = new Set(['right', 'bigr', 'Bigr', 'biggr', 'Biggr']);
 type AnyNode = Node & { name?: string; fn?: Node; args?: Node[]; value?: number };
 
 export class LatexParser {
   readonly c: Cursor;
   absDepth = 0;
   /** Products made by splitting a word (`xW`): a subscript binds to their last factor. */
-  private readonly splits = new WeakSet<Node>();
+  readonly splits = new WeakSet<Node>();
 
   constructor(tokens: readonly Token[], readonly vocab: Vocab) {
     this.c = new Cursor(tokens);
@@ -180,7 +179,7 @@ export class LatexParser {
       c.next();
       return c.mark(N.constant(Number(t.text)), t);
     }
-    if (t.kind === 'word') return this.word();
+    if (t.kind === 'word') return parseWord(this);
     if (t.kind === 'char' && (t.text === '(' || t.text === '[' || t.text === '{')) {
       c.next();
       const inner = this.parseExpr();
@@ -191,138 +190,10 @@ export class LatexParser {
     }
     if (t.kind === 'char' && t.text === '|' && this.absDepth === 0) {
       c.next();
-      return c.mark(this.delimitedBody('|'), t);
+      return c.mark(delimitedBody(this, '|'), t);
     }
     if (t.kind !== 'cmd') return fail(t.kind === 'eof' ? 'LATEX_INCOMPLETE' : 'LATEX_UNEXPECTED', { got: describe(t) }, at(t));
-    return this.command(t);
-  }
-
-  private command(t: Token): Node {
-    const c = this.c;
-    const cmd = c.command(t);
-    if (!cmd) return fail('LATEX_UNKNOWN_COMMAND', { command: `\\${t.text}`, suggestions: suggest(t.text, COMMANDS.keys()).map((s) => `\\${s}`) }, at(t));
-    switch (cmd.kind) {
-      case 'letter':
-        c.next();
-        return this.vocab.isFunction(cmd.name) ? this.application(cmd.name, t) : c.mark(N.symbol(cmd.name), t);
-      case 'function':
-        c.next();
-        return this.application(cmd.name, t);
-      case 'text': {
-        c.next();
-        const word = this.rawGroup().replace(/\s+/g, '');
-        if (!word) return fail('LATEX_EMPTY', { command: `\\${t.text}` }, at(t));
-        return this.vocab.isFunction(word) ? this.application(word, t) : c.mark(N.symbol(word), t);
-      }
-      case 'font':
-        c.next();
-        return this.parseArg();
-      case 'fontSwitch':
-        c.next();
-        return this.parsePrimary();
-      case 'accent': {
-        c.next();
-        return c.mark(this.accent(this.parseArg(), cmd.suffix, t), t);
-      }
-      case 'frac': {
-        c.next();
-        const num = this.parseArg();
-        const den = this.parseArg();
-        return c.mark(N.op('/', 'divide', [wrap(num), wrap(den)]), t);
-      }
-      case 'sqrt':
-        c.next();
-        return c.mark(N.call('sqrt', [this.parseArg()]), t);
-      case 'sum':
-        return parseSum(this, t);
-      case 'sizing': {
-        c.next();
-        const open = c.next();
-        const oc = c.command(open);
-        const char = oc?.kind === 'delimiter' ? oc.char : open.text;
-        if (!(char in OPENERS)) fail('LATEX_EXPECTED', { expected: 'a delimiter after \\' + t.text, got: describe(open) }, at(open));
-        return c.mark(this.delimitedBody(char), t);
-      }
-      case 'delimiter':
-        if (cmd.char === '{' || cmd.char === '(') {
-          c.next();
-          return c.mark(this.delimitedBody(cmd.char), t);
-        }
-        return fail('LATEX_UNEXPECTED', { got: describe(t) }, at(t));
-      case 'env':
-        if (cmd.begin) return parseCases(this, t);
-        return fail('LATEX_UNEXPECTED', { got: describe(t) }, at(t));
-      case 'transposeMark':
-        // Only a superscript gives it meaning (`^{\top}`); elsewhere `T` is an unknown name.
-        c.next();
-        return c.mark(N.symbol('T'), t);
-      case 'unsupported':
-        return fail('LATEX_UNSUPPORTED', { command: `\\${t.text}`, hint: cmd.hint }, at(t));
-      default:
-        return fail('LATEX_UNEXPECTED', { got: describe(t) }, at(t));
-    }
-  }
-
-  /** After an opening delimiter: the content, an optional `\right`, and any closing delimiter. */
-  private delimitedBody(open: string): Node {
-    const c = this.c;
-    if (open === '|') this.absDepth++;
-    const inner = this.parseExpr();
-    if (open === '|') this.absDepth--;
-    c.skipSpace();
-    if (c.command()?.kind === 'sizing') c.next();
-    const close = c.next();
-    const cc = c.command(close);
-    const char = cc?.kind === 'delimiter' ? cc.char : close.text;
-    if (![')', ']', '|', '.', '}'].includes(char) || close.kind === 'eof') fail('LATEX_EXPECTED', { expected: `a closing ${OPENERS[open] || 'delimiter'}`, got: describe(close) }, at(close));
-    return open === '|' ? N.call('abs', [inner]) : N.paren(inner);
-  }
-
-  /** The raw text of a braced group (`\text{softmax}`), or one token. */
-  rawGroup(): string {
-    const c = this.c;
-    c.skipSpace();
-    if (!c.isChar('{')) return c.next().text;
-    c.next();
-    let text = '';
-    for (let depth = 0; ; ) {
-      const t = c.next();
-      if (t.kind === 'eof') return fail('LATEX_EXPECTED', { expected: '`}`', got: describe(t) }, at(t));
-      if (c.isChar('}', t) && depth === 0) return text;
-      if (c.isChar('{', t)) depth++;
-      if (c.isChar('}', t)) depth--;
-      text += ` ${t.kind === 'cmd' ? '' : t.text}`;
-    }
-  }
-
-  private accent(inner: Node, suffix: string, t: Token): Node {
-    const n = inner as AnyNode;
-    if (inner.type === 'SymbolNode') {
-      const i = n.name!.indexOf('_');
-      return N.symbol(i < 0 ? n.name! + suffix : n.name!.slice(0, i) + suffix + n.name!.slice(i));
-    }
-    if (inner.type === 'FunctionNode' && (n.fn as AnyNode).name!.endsWith('_')) {
-      const base = (n.fn as AnyNode).name!.slice(0, -1);
-      return N.call(`${base}${suffix}_`, n.args!);
-    }
-    return fail('ACCENT_ON_EXPRESSION', { accent: suffix }, at(t));
-  }
-
-  /** A run of letters: one name when the question knows it, else single letters multiplied. */
-  private word(): Node {
-    const c = this.c;
-    const t = c.next();
-    const w = t.text;
-    if (this.vocab.isFunction(w)) return this.application(w, t);
-    if (this.vocab.isName(w) || w.length === 1) return c.mark(N.symbol(w), t);
-    const pieces = w.match(/[A-Za-z]|\d+/g)!;
-    const subscripted = c.isChar('_');
-    const known = pieces.slice(0, -1).every((p) => /^\d/.test(p) || this.vocab.isName(p)) && (this.vocab.isName(pieces[pieces.length - 1]!) || subscripted);
-    if (!known) return c.mark(N.symbol(w), t);
-    const nodes: Node[] = pieces.map((p) => (/^\d/.test(p) ? N.constant(Number(p)) : N.symbol(p)));
-    const product = nodes.reduce((a, b) => N.op('*', 'multiply', [a, b], true));
-    if (nodes.length === 2) this.splits.add(product);
-    return c.mark(product, t);
+    return parseCommand(this, t);
   }
 
   /** A function applied to parenthesised arguments, or to the next factor (`\log \hat y_o`). */
@@ -353,5 +224,3 @@ export class LatexParser {
     return c.mark(N.call(name, [this.parseFactor()]), start);
   }
 }
-
-const wrap = (n: Node): Node => (n.type === 'SymbolNode' || n.type === 'ConstantNode' || n.type === 'ParenthesisNode' || n.type === 'FunctionNode' ? n : N.paren(n));

@@ -7,6 +7,7 @@ import { N, type Node } from '../math.js';
 import { CASE_WORDS } from './commands.js';
 import { at, describe } from './cursor.js';
 import type { Token } from './lexer.js';
+import { rawGroup } from './atoms.js';
 import type { LatexParser } from './parser.js';
 
 type AnyNode = Node & { name?: string };
@@ -153,7 +154,7 @@ function caseWords(p: LatexParser): boolean {
     else if (cmd?.kind === 'text') {
       const save = c.position;
       c.next();
-      const words = p.rawGroup().trim().toLowerCase().split(/\s+/).filter(Boolean);
+      const words = rawGroup(p).trim().toLowerCase().split(/\s+/).filter(Boolean);
       if (!words.every((w) => CASE_WORDS.has(w))) {
         c.rewind(save);
         return otherwise;
@@ -169,7 +170,7 @@ function caseWords(p: LatexParser): boolean {
 export function parseCases(p: LatexParser, start: Token): Node {
   const c = p.c;
   c.next();
-  const env = p.rawGroup().replace(/\s+/g, '');
+  const env = rawGroup(p).replace(/\s+/g, '');
   if (!['cases', 'dcases', 'rcases'].includes(env)) fail('LATEX_UNSUPPORTED', { command: `\\begin{${env}}`, hint: 'only cases environments are read' }, at(start));
   const rows: { value: Node; cond?: Node }[] = [];
   for (;;) {
@@ -187,7 +188,7 @@ export function parseCases(p: LatexParser, start: Token): Node {
     }
     if (!c.isCmd('end')) fail('LATEX_EXPECTED', { expected: '\\\\ or \\end{cases}', got: describe(c.peek()) }, at(c.peek()));
     c.next();
-    p.rawGroup();
+    rawGroup(p);
     break;
   }
   // The row without a condition (or else the last row) is what remains when no condition holds.
