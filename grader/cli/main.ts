@@ -6,7 +6,7 @@
 import { loadBank } from '../spec/load.js';
 import { BankError, bankPath, loadOrThrow, specCache } from './bank.js';
 import { renderFindings } from '../report/terminal.js';
-import { parseCommand, USAGE, UsageError, type Command } from './args.js';
+import { parseCommand, USAGE, UsageError } from './args.js';
 import { runCheck, runList, runSchema, runTry } from './commands.js';
 import { runGrade, runGradescope, runItems } from './grade.js';
 import { runNew } from './new.js';

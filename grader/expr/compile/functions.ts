@@ -2,7 +2,7 @@
  * The function vocabulary, as a table: names, arity and what each does to shapes and values.
  * Elementwise functions keep the shape; the others say what they accept.
  */
-import { isScalar, isVector, SCALAR, showShape, size, type Shape } from '../../core/index.js';
+import { isScalar, isVector, SCALAR, size, type Shape } from '../../core/index.js';
 import * as M from '../../linalg/mat.js';
 
 type Check = (shapes: Shape[]) => Shape | { expected: string };
@@ -59,5 +59,3 @@ export const FUNCTION_BY_NAME: ReadonlyMap<string, FunctionDef> = new Map(
 
 /** Functions compiled as special forms (they bind names, need constants, or read shapes), not in the table. */
 export const SPECIAL_FORMS: readonly string[] = ['sum', 'onehot', 'zeros', 'cdot'];
-
-export const describeShapes = (shapes: Shape[]): string => shapes.map(showShape).join(', ');
