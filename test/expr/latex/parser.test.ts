@@ -3,29 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../grader/core/index.js';
 import { readAndCompile } from '../../../grader/compare/read.js';
 import { toText } from '../../../grader/expr/index.js';
-import { question } from '../../helpers.js';
+import { question, W2V } from '../../helpers.js';
 
-const SPEC = `
-sizes: { d: 3, V: 7, K: 4, Dx: 5 }
-symbols:
-  U: { shape: [d, V], sample: normal }
-  v_c: { shape: d, sample: normal }
-  o: { sample: { dist: index, max: V } }
-  negs: { sample: { dist: indices, count: K, max: V, distinctFrom: [o] } }
-  W2: { shape: [V, d], sample: normal }
+/** The word2vec declarations, with a few more symbols and a spelling of the spec's own. */
+const SPEC = `${W2V.replace('sizes: { d: 3, V: 7, K: 4 }', 'sizes: { d: 3, V: 7, K: 4, Dx: 5 }').replace(
+  '  yhat: { value',
+  `  W2: { shape: [V, d], sample: normal }
   h: { shape: d, sample: normal }
   z: { shape: d, sample: normal }
   x: { sample: normal }
-  yhat: { value: "softmax(U' * v_c)" }
-  y: { value: "onehot(o, V)" }
-indices:
-  w: { range: [1, V] }
-  k: { range: [1, K], of: negs }
-families:
-  u: "U[:, i]"
-  yhat: "yhat[i]"
-  y: "y[i]"
-spellings:
+  yhat: { value`,
+)}spellings:
   "\\\\mathcal{L}": x
 `;
 const q = question(SPEC, 'reference: "v_c"');
