@@ -31,9 +31,6 @@ const report = (q: Question, verdict: Verdict, answer: string | null, how: Inter
   ...(how ? { notation: how.notation } : {}),
 });
 
-/** What the question asks for, to speak of shapes in its own terms ("dJ/dU"). */
-export const quantity = (q: Question): string => (q.derivative ? `the derivative with respect to ${q.derivative.wrtText}` : 'the expected answer');
-
 export function gradeAnswer(q: Question, answer: string | undefined, points: readonly Point[], definitions?: Definitions): QuestionReport {
   if (answer === undefined || answer.trim() === '') return report(q, 'unanswered', answer ?? null, null, []);
   let read: Read;
@@ -61,7 +58,7 @@ export function gradeAnswer(q: Question, answer: string | undefined, points: rea
           gotName: nameShape(compiled.shape, sizes),
           expected: showShape(ref),
           expectedName: nameShape(ref, sizes),
-          of: quantity(q),
+          of: q.quantity,
           hint: sameShape(compiled.shape, transposed(ref)) ? 'transposed' : size(compiled.shape) === 1 ? 'scalar' : undefined,
         }),
       );

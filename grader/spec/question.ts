@@ -130,6 +130,7 @@ function buildAnswer(spec: ProblemSetSpec, model: Model, q: Graded, path: Path, 
   return {
     ...naming,
     points: q.points,
+    quantity: q.quantity ?? (q.derivative ? `dJ/d${q.derivative.wrt}` : 'the expected answer'),
     model,
     ...(free ? { free } : {}),
     reference,

@@ -117,6 +117,7 @@ const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/);
 
 /** What is graded: shared by a question and each of its parts. */
 const Answer = {
+  quantity: z.string().optional().describe('What the answer is, in feedback ("dJ/dU is d x V"); default dJ/d<variable> for a derivative.'),
   points: z.number().nonnegative().default(1).describe('Points for a correct answer.'),
   reference: z.string().optional().describe('The reference answer, a mathjs expression.'),
   implementation: z.string().optional().describe('Instead of `reference`: the name of a reference written in TypeScript (grader/spec/implementations.ts), e.g. `numeric-gradient`.'),

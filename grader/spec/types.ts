@@ -61,6 +61,8 @@ export interface Question {
   readonly title: string;
   readonly prompt: string;
   readonly points: number;
+  /** What the answer is, to speak of it in feedback ("dJ/dU"). */
+  readonly quantity: string;
   readonly model: Model;
   readonly free?: FreeIndex;
   readonly reference: Compiled;
