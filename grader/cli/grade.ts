@@ -1,7 +1,7 @@
 /** `grade` and `items`: many submissions in, one report out (to stdout, or atomically to --out). */
 import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { finding, InputError, type SubmissionReport } from '../core/index.js';
 import { analyseItem, type GradedAnswer } from '../compare/items.js';
 import { PointCache } from '../compare/points.js';
@@ -57,9 +57,22 @@ export async function runGrade(cmd: Command, bank: Bank, io: Io): Promise<number
   const entry = workerEntry();
   const submissions = await gradeFiles(bank, files, points, { jobs: cmd.jobs ?? 0, bankPath: bankPath(cmd), ...(entry ? { workerEntry: entry } : {}), onProgress: bar.tick });
   bar.end();
-  emit(cmd, io, await render(cmd, submissions));
+  if (cmd.format === 'html' && cmd.out && isDirectory(cmd.out)) {
+    // A page per submission, named after its file, for handing back to each student.
+    const tex = await texToMathml();
+    for (const s of submissions) writeAtomic(join(cmd.out, `${basename(s.file).replace(/\.ya?ml$/, '')}.html`), renderHtml([s], tex));
+    io.out(`wrote ${submissions.length} reports to ${cmd.out}\n`);
+  } else emit(cmd, io, await render(cmd, submissions));
   return submissions.some((s) => s.error) ? 1 : 0;
 }
+
+const isDirectory = (path: string): boolean => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
 
 async function render(cmd: Command, submissions: SubmissionReport[]): Promise<string> {
   switch (cmd.format) {

@@ -65,6 +65,13 @@ describe('formats through the CLI', () => {
     expect(html).toContain('<math');
   });
 
+  it('html, a page per submission into a folder', () => {
+    const out = mkdtempSync(join(tmpdir(), 'grader-pages-'));
+    expect(run('grade', 'submissions/', '--format', 'html', '--out', out).code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['alice.html', 'bob.html', 'carol-malformed.html', 'dave-latex.html']);
+    expect(readFileSync(join(out, 'bob.html'), 'utf8')).toContain('<title>Report: bob</title>');
+  });
+
   it('items', () => {
     const r = JSON.parse(run('items', 'submissions/', '--format', 'json').out);
     const vc = r.items.find((i: { id: string }) => i.id === 'cs224n-a2/naive-softmax-grad-vc');
