@@ -59,6 +59,29 @@ questions:
   });
 });
 
+describe('grader check --strict on references', () => {
+  it('reports a reference undefined at many draws', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'grader-strict-'));
+    writeFileSync(
+      join(dir, 'u.yaml'),
+      `set: u
+title: U
+symbols:
+  x: { sample: uniform }
+questions:
+  - id: q
+    title: Q
+    prompt: Write log(x - 0.8) for x.
+    reference: "log(x - 0.8)"
+    examples: [{ answer: "log(x - 0.8)", verdict: correct }, { answer: "log(x)", verdict: incorrect }]
+`,
+    );
+    expect(run('check', '--problems', dir).code).toBe(0);
+    const strict = JSON.parse(run('check', '--strict', '--problems', dir, '--format', 'json').out);
+    expect(strict.warnings.map((w: { code: string }) => w.code)).toEqual(['REFERENCE_OFTEN_UNDEFINED']);
+  });
+});
+
 describe('grader try --explain', () => {
   it('shows the points, both values, the error at each and the deciding check', () => {
     const { code, out } = run('try', 'cs224n-a2/naive-softmax-grad-vc', 'U * (y - yhat)', '--explain', '--format', 'json');
