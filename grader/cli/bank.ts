@@ -34,8 +34,8 @@ export function specCache(): DataCache | undefined {
   return dirCache(process.env.GRADER_CACHE || join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.cache', 'formula-grader'));
 }
 
-export function loadOrThrow(cmd: Command): Bank {
-  const bank = loadBank(bankPath(cmd), specCache());
+export function loadOrThrow(cmd: Command, only?: ReadonlySet<string>): Bank {
+  const bank = loadBank(bankPath(cmd), specCache(), only);
   if (bank.issues.length) throw new BankError(bank.issues);
   return bank;
 }

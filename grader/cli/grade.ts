@@ -12,13 +12,13 @@ import { renderHtml, type TexToHtml } from '../report/html.js';
 import { renderItemsJson, renderItemsText } from '../report/items.js';
 import { renderJson } from '../report/json.js';
 import { renderText } from '../report/terminal.js';
-import { allQuestions } from '../spec/load.js';
+import { allQuestions, loadBank } from '../spec/load.js';
 import type { Bank } from '../spec/types.js';
 import { expandPaths, readSubmission } from '../submission/load.js';
 import { UsageError, type Command } from './args.js';
 import { gradeFiles } from './batch.js';
 import { progressBar, writeAtomic } from './io.js';
-import { BankError, bankPath, workerEntry } from './bank.js';
+import { BankError, bankPath, loadOrThrow, specCache, workerEntry } from './bank.js';
 import type { Io } from './main.js';
 
 /** Draws every question's points up front: a reference undefined too often is the bank's fault. */
@@ -49,9 +49,31 @@ function emit(cmd: Command, io: Io, text: string): void {
   else io.out(text);
 }
 
-export async function runGrade(cmd: Command, bank: Bank, io: Io): Promise<number> {
+/**
+ * The sets a few submissions answer, so that only those are compiled; undefined (all sets) for a
+ * large batch, where reading every file twice would cost more than it saves, or when a file
+ * answers no set at all (it is then graded on every set).
+ */
+function setsAnswered(files: readonly string[]): Set<string> | undefined {
+  if (files.length > 8) return undefined;
+  const sets = new Set<string>();
+  for (const file of files) {
+    const loaded = readSubmission(file);
+    if (!loaded.ok) continue;
+    const ids = [...loaded.submission.answers.keys()];
+    if (ids.length === 0) return undefined;
+    for (const id of ids) sets.add(id.split('/')[0]!);
+  }
+  return sets.size ? sets : undefined;
+}
+
+export async function runGrade(cmd: Command, io: Io): Promise<number> {
   const files = expandPaths(cmd.positionals);
   if (cmd.format === 'gradescope' && files.length !== 1) throw new UsageError('--format gradescope grades one submission (Gradescope runs once per student)');
+  const only = setsAnswered(files);
+  let bank = only ? loadBank(bankPath(cmd), specCache(), only) : loadOrThrow(cmd);
+  // A broken bank is reported whole; an answer to a set the bank lacks is graded on every set.
+  if (only && (bank.issues.length || [...only].some((s) => !bank.sets.some((b) => b.set === s)))) bank = loadOrThrow(cmd);
   const points = pointsFor(bank, cmd.seed);
   const bar = progressBar(files.length);
   const entry = workerEntry();

@@ -30,7 +30,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'try':
         return runTry(cmd, loadOrThrow(cmd), io);
       case 'grade':
-        return await runGrade(cmd, loadOrThrow(cmd), io);
+        return await runGrade(cmd, io);
       case 'items':
         return await runItems(cmd, loadOrThrow(cmd), io);
       case 'gradescope':

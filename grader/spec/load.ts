@@ -11,7 +11,11 @@ import { buildQuestions } from './question.js';
 import { ProblemSetSpec } from './schema.js';
 import type { Bank, ProblemSet, Question } from './types.js';
 
-export function loadProblemText(file: string, text: string, cache?: DataCache): { set?: ProblemSet; issues: Finding[] } {
+/**
+ * Loads one problem file. With `only`, a set not in it is validated but its questions are not
+ * built (grading one submission need not compile the sets it does not answer).
+ */
+export function loadProblemText(file: string, text: string, cache?: DataCache, only?: ReadonlySet<string>): { set?: ProblemSet; issues: Finding[] } {
   const src = readYaml(file, text, cache);
   if (src.errors.length) return { issues: src.errors };
   const issues = new Issues(src);
@@ -25,6 +29,7 @@ export function loadProblemText(file: string, text: string, cache?: DataCache): 
     return { issues: issues.list };
   }
   const spec = parsed.data;
+  if (only && !only.has(spec.set)) return { set: { set: spec.set, title: spec.title, file, questions: [] }, issues: [] };
   const seen = new Set<string>();
   const questions: Question[] = [];
   spec.questions.forEach((q, i) => {
@@ -37,7 +42,7 @@ export function loadProblemText(file: string, text: string, cache?: DataCache): 
 }
 
 /** Loads every *.yaml / *.yml file in a folder (or one file). */
-export function loadBank(path: string, cache?: DataCache): Bank {
+export function loadBank(path: string, cache?: DataCache, only?: ReadonlySet<string>): Bank {
   let files: string[];
   try {
     files = statSync(path).isDirectory()
@@ -58,7 +63,7 @@ export function loadBank(path: string, cache?: DataCache): Bank {
       issues.push(finding('FILE_UNREADABLE', { detail: (e as Error).message }, { file }));
       continue;
     }
-    const r = loadProblemText(file, text, cache);
+    const r = loadProblemText(file, text, cache, only);
     issues.push(...r.issues);
     if (!r.set) continue;
     const other = setIds.get(r.set.set);

@@ -1,4 +1,7 @@
 /** The CLI end to end, as other tools and people use it: the built program in a child process. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers.js';
 
@@ -71,6 +74,14 @@ describe('grade', () => {
     expect(out).not.toMatch(/\u001b\[/);
     expect(out).toContain('-log(yhat_o\n');
     expect(out).toMatch(/\n\s+\^\n/); // a caret under the syntax error
+  });
+
+  it('grades a submission that answers only unknown ids on every set', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'grader-unknown-')), 'z.yaml');
+    writeFileSync(file, 'student: z\nanswers:\n  nope/q: "1"\n');
+    const s = json('grade', file, '--format', 'json').data.submissions[0];
+    expect(s.maxScore).toBe(31);
+    expect(s.unknownAnswers).toEqual(['nope/q']);
   });
 
   it('refuses a broken bank with exit 2, listing its problems', () => {
