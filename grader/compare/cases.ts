@@ -21,6 +21,13 @@ export interface Case {
 
 type Run = (env: M.Mat[]) => M.Mat;
 
+/** How to evaluate an answer: a bare literal 0 stands for the zero of the reference's shape. */
+export function answerRun(q: Question, compiled: { run: Run; zeroLiteral?: boolean }): Run {
+  if (!compiled.zeroLiteral) return compiled.run;
+  const zero = M.zeros(q.reference.shape.rows, q.reference.shape.cols);
+  return () => zero;
+}
+
 /** Evaluates `run` against the reference everywhere. Throws InputError (an index out of range). */
 export function evaluateCases(q: Question, run: Run, points: readonly Point[]): Case[] {
   const { rows, cols } = q.reference.shape;

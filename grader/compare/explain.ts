@@ -3,22 +3,20 @@
  * each, and which check decided. For authors tuning tolerances and students who want to see why.
  */
 import { InputError, type ExplainedCase, type Explanation, type QuestionReport } from '../core/index.js';
-import * as M from '../linalg/mat.js';
+import type * as M from '../linalg/mat.js';
 import type { Point } from '../sample/points.js';
 import type { Question } from '../spec/types.js';
-import { evaluateCases } from './cases.js';
+import { answerRun, evaluateCases } from './cases.js';
 import { readAndCompile, type Definitions } from './read.js';
 
 const round = (x: number): number => (Number.isFinite(x) ? Number(x.toPrecision(6)) : x);
 const flat = (m: M.Mat): number[] => Array.from(m.data, round);
 
 function explainCases(q: Question, answer: string, points: readonly Point[], definitions?: Definitions): ExplainedCase[] {
-  let run: (env: M.Mat[]) => M.Mat;
   try {
     const { compiled } = readAndCompile(q, answer, definitions);
     if (compiled.shape.rows * compiled.shape.cols !== q.reference.shape.rows * q.reference.shape.cols && !compiled.zeroLiteral) return [];
-    run = compiled.zeroLiteral ? () => M.zeros(q.reference.shape.rows, q.reference.shape.cols) : compiled.run;
-    return evaluateCases(q, run, points).map((c) => {
+    return evaluateCases(q, answerRun(q, compiled), points).map((c) => {
       let abs = 0;
       let scale = 0;
       c.got.data.forEach((x, i) => {

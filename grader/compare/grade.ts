@@ -8,7 +8,7 @@ import { readAndCompile, type Definitions, type Read } from './read.js';
 import * as M from '../linalg/mat.js';
 import type { Point } from '../sample/points.js';
 import type { Question } from '../spec/types.js';
-import { evaluateCases, type Case } from './cases.js';
+import { answerRun, evaluateCases, type Case } from './cases.js';
 import { diagnose } from './diagnose.js';
 import { formFindings } from './form.js';
 
@@ -44,11 +44,8 @@ export function gradeAnswer(q: Question, answer: string | undefined, points: rea
   const interpreted: Interpretation = { text: toText(read.node), latex: toLatex(read.node), notation: read.notation };
   const feedback: Finding[] = [...read.notes];
   const ref = q.reference.shape;
-  let run = compiled.run;
-  if (compiled.zeroLiteral) {
-    const zero = M.zeros(ref.rows, ref.cols);
-    run = () => zero;
-  } else if (!sameShape(compiled.shape, ref)) {
+  const run = answerRun(q, compiled);
+  if (!compiled.zeroLiteral && !sameShape(compiled.shape, ref)) {
     if (isVector(ref) && sameShape(compiled.shape, transposed(ref))) feedback.push(finding('ORIENTATION_FORGIVEN', { got: showShape(compiled.shape), expected: showShape(ref) }, undefined, 'info'));
     else {
       const sizes = q.model.scope.sizes;

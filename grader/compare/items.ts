@@ -6,7 +6,7 @@
 import { InputError, type Finding, type QuestionReport, type Verdict } from '../core/index.js';
 import * as M from '../linalg/mat.js';
 import type { Question } from '../spec/types.js';
-import { evaluateCases } from './cases.js';
+import { answerRun, evaluateCases } from './cases.js';
 import type { PointCache } from './points.js';
 import { readAndCompile, type Definitions } from './read.js';
 import { mismatch } from './tolerance.js';
@@ -40,7 +40,7 @@ export interface GradedAnswer {
 function signature(q: Question, a: GradedAnswer, points: PointCache): M.Mat | undefined {
   try {
     const { compiled } = readAndCompile(q, a.report.answer!, a.definitions);
-    const cases = evaluateCases(q, compiled.zeroLiteral ? () => M.zeros(q.reference.shape.rows, q.reference.shape.cols) : compiled.run, points.get(q));
+    const cases = evaluateCases(q, answerRun(q, compiled), points.get(q));
     return M.column(cases.flatMap((c) => [c.got.rows, ...c.got.data]));
   } catch (e) {
     if (e instanceof InputError) return undefined;

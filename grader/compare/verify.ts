@@ -6,7 +6,8 @@
 import { finding, InputError, relocate, type Finding } from '../core/index.js';
 import * as M from '../linalg/mat.js';
 import { numericGradient } from '../sample/gradient.js';
-import { samplePoints, type Point } from '../sample/points.js';
+import type { Point } from '../sample/points.js';
+import { drawPoints } from './points.js';
 import type { Derivative, Question } from '../spec/types.js';
 import { gradeAnswer } from './grade.js';
 import { mismatch, relativeError } from './tolerance.js';
@@ -29,7 +30,7 @@ export function verifyQuestion(q: Question, seed: number): QuestionCheck {
   let points: Point[];
   let rejected = 0;
   try {
-    ({ points, rejected } = samplePoints(q.model, q.reference, { seed, stream: q.id, count: q.samples, ...(q.free ? { free: q.free } : {}) }));
+    ({ points, rejected } = drawPoints(q, seed));
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     return { id: q.id, issues: [relocate(e.finding, q.at)], examples: 0, rejected };
@@ -39,21 +40,19 @@ export function verifyQuestion(q: Question, seed: number): QuestionCheck {
     fdError = finiteDifferenceError(q, q.derivative, points);
     if (!(fdError < FD_TOLERANCE)) issues.push(finding('FD_MISMATCH', { error: fdError, max: FD_TOLERANCE, wrt: q.derivative.wrtText }, q.at));
   }
+  const reference = q.reference.run;
   if (q.definition) {
-    const def = q.definition;
-    const wrong = points.filter((p) => p.envs.some((env) => mismatch(def.run(env.slice()), q.reference.run(env.slice()), q.tolerance))).length;
+    const wrong = pointsWhereDiffer(q, points, q.definition.run, reference);
     if (wrong > 0) issues.push(finding('DEFINITION_MISMATCH', { wrong, total: points.length }, q.at));
   }
   if (q.terms.length) {
-    const sum = (env: M.Mat[]) => q.terms.map((t) => t.compiled.run(env.slice())).reduce((a, b) => M.add(a, b));
-    const wrong = points.filter((p) => p.envs.some((env) => mismatch(sum(env), q.reference.run(env.slice()), q.tolerance))).length;
+    const sum = (env: M.Mat[]) => q.terms.map((t) => t.compiled.run(env)).reduce((a, b) => M.add(a, b));
+    const wrong = pointsWhereDiffer(q, points, sum, reference);
     if (wrong > 0) issues.push(finding('TERMS_MISMATCH', { wrong, total: points.length }, q.at));
   }
   q.mistakes.forEach((m, i) => {
-    const equal = points.every((p) => p.envs.every((env) => !mismatch(m.compiled.run(env.slice()), q.reference.run(env.slice()), q.tolerance)));
-    if (equal) issues.push(finding('MISTAKE_NOT_WRONG', { answer: m.answer }, m.at));
-    const earlier = q.mistakes.slice(0, i).some((e) => points.every((p) => p.envs.every((env) => !mismatch(m.compiled.run(env.slice()), e.compiled.run(env.slice()), q.tolerance))));
-    if (earlier) issues.push(finding('MISTAKE_SHADOWED', { answer: m.answer }, m.at));
+    if (pointsWhereDiffer(q, points, m.compiled.run, reference) === 0) issues.push(finding('MISTAKE_NOT_WRONG', { answer: m.answer }, m.at));
+    if (q.mistakes.slice(0, i).some((e) => pointsWhereDiffer(q, points, m.compiled.run, e.compiled.run) === 0)) issues.push(finding('MISTAKE_SHADOWED', { answer: m.answer }, m.at));
   });
   if (!q.examples.some((e) => e.verdict !== 'correct')) issues.push(finding('NO_FAILING_EXAMPLE', {}, q.at));
   q.examples.forEach((ex, i) => {
@@ -62,6 +61,13 @@ export function verifyQuestion(q: Question, seed: number): QuestionCheck {
       issues.push(finding('EXAMPLE_VERDICT', { answer: ex.answer, expected: ex.verdict, got: got.verdict, because: got.feedback.map((f) => f.code) }, q.exampleAt[i]));
   });
   return { id: q.id, issues, ...(fdError !== undefined ? { fdError } : {}), examples: q.examples.length, rejected };
+}
+
+type Run = (env: M.Mat[]) => M.Mat;
+
+/** At how many points `f` and `g` differ (for any value of the free index). Each run gets its own copy of the environment. */
+function pointsWhereDiffer(q: Question, points: readonly Point[], f: Run, g: Run): number {
+  return points.filter((p) => p.envs.some((env) => mismatch(f(env.slice()), g(env.slice()), q.tolerance))).length;
 }
 
 /**

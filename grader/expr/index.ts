@@ -19,7 +19,7 @@ export { fromBinding } from './compile/names.js';
 export { LIMITS } from './limits.js';
 export { toText, type Node } from './math.js';
 export { toLatexText as toLatex } from './latex/render.js';
-export { parseMathjs, walk } from './parse.js';
+export { escapeRegExp, parseMathjs, walk } from './parse.js';
 export { namesUsed } from './names-used.js';
 
 /**

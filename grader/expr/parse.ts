@@ -40,13 +40,16 @@ export function walk(node: Node, visit: (n: Node, parent: Node | null) => void, 
   node.forEach((child) => walk(child as Node, visit, node));
 }
 
+/** Text to match literally inside a regular expression. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Best-effort offset of a node in the text it came from (mathjs keeps no positions). */
 export function locate(node: Node, text: string): { offset: number; length: number } | undefined {
   const needle =
     node.type === 'SymbolNode' || node.type === 'FunctionNode'
       ? (node as unknown as { name: string }).name
       : node.toString();
-  const re = new RegExp(`(?<![A-Za-z0-9_])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+  const re = new RegExp(`(?<![A-Za-z0-9_])${escapeRegExp(needle)}`);
   const m = re.exec(text);
   return m ? { offset: m.index, length: needle.length } : undefined;
 }

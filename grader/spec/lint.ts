@@ -5,7 +5,7 @@
  */
 import { finding, type Finding, type Position } from '../core/index.js';
 import { familyMember } from '../expr/compile/names.js';
-import { namesUsed, walk, type Node } from '../expr/index.js';
+import { escapeRegExp as escape, namesUsed, walk, type Node } from '../expr/index.js';
 import { latexName } from '../expr/latex/render.js';
 import type { Question } from './types.js';
 
@@ -42,7 +42,6 @@ function unusedSymbols(questions: readonly Question[]): Finding[] {
   return [...declared.values()].filter((d) => !d.used).map((d) => finding('UNUSED_SYMBOL', { name: d.name }, d.at, 'warning'));
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Whether a text mentions a name in any of its usual spellings (`yhat`, `\hat y`, `\hat{y}`, `v_{c}`). */
 export function mentions(text: string, name: string): boolean {
