@@ -23,7 +23,7 @@ export function runTry(cmd: Command, bank: Bank, io: Io): number {
     const near = suggest(id, questions.map((x) => x.id));
     throw new UsageError(`there is no question \`${id}\`${near.length ? `; did you mean ${near.join(' or ')}?` : ''} (see \`grader list\`)`);
   }
-  const points = pointsFor(bank, cmd.seed);
+  const points = pointsFor(bank, cmd.seed, [q]);
   const graded = gradeOne(q, answer, points);
   const report = cmd.explain ? explain(q, graded, points.get(q)) : graded;
   io.out(cmd.format === 'json' ? renderQuestionJson(report) : `${renderQuestion(report)}\n  seed ${cmd.seed}\n`);

@@ -13,7 +13,7 @@ import { renderItemsJson, renderItemsText } from '../report/items.js';
 import { renderJson } from '../report/json.js';
 import { renderText } from '../report/terminal.js';
 import { allQuestions, loadBank } from '../spec/load.js';
-import type { Bank } from '../spec/types.js';
+import type { Bank, Question } from '../spec/types.js';
 import { expandPaths, readSubmission } from '../submission/load.js';
 import { UsageError, type Command } from './args.js';
 import { gradeFiles } from './batch.js';
@@ -21,11 +21,11 @@ import { progressBar, writeAtomic } from './io.js';
 import { BankError, bankPath, loadOrThrow, specCache, workerEntry } from './bank.js';
 import type { Io } from './main.js';
 
-/** Draws every question's points up front: a reference undefined too often is the bank's fault. */
-export function pointsFor(bank: Bank, seed: number): PointCache {
+/** Draws the questions' points up front: a reference undefined too often is the bank's fault. */
+export function pointsFor(bank: Bank, seed: number, questions: readonly Question[] = allQuestions(bank)): PointCache {
   const cache = new PointCache(seed);
   const issues = [];
-  for (const q of allQuestions(bank)) {
+  for (const q of questions) {
     try {
       cache.get(q);
     } catch (e) {
