@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { allQuestions, loadBank } from '../grader/spec/load.js';
+import { allQuestions, loadBank } from '../grader/bank/load.js';
 import { createRng } from '../grader/sample/rng.js';
 
 export function generate(dir: string, count: number, seed = 7): { files: string[]; answers: number; unique: number } {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PointCache } from '../grader/compare/points.js';
-import { allQuestions, loadBank } from '../grader/spec/load.js';
+import { allQuestions, loadBank } from '../grader/bank/load.js';
 import { negSamplingGradVc, skipgramGradU, softmaxGradVc } from './baseline.js';
 import { generate } from './generate.js';
 

@@ -1,8 +1,8 @@
 /** The grader as a library: load a bank, read and grade answers and submissions, render reports. */
 export * from './core/index.js';
-export { loadBank, loadProblemText, allQuestions } from './spec/load.js';
-export type { Bank, ProblemSet, Question } from './spec/types.js';
-export { jsonSchema } from './spec/schema.js';
+export { loadBank, loadProblemText, allQuestions } from './bank/load.js';
+export type { Bank, ProblemSet, Question } from './bank/types.js';
+export { jsonSchema } from './bank/schema.js';
 export { PointCache } from './compare/points.js';
 export { gradeAnswer } from './compare/grade.js';
 export { gradeOne, gradeSubmission } from './compare/submission.js';

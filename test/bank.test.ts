@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PointCache } from '../grader/compare/points.js';
 import { gradeAnswer } from '../grader/compare/grade.js';
 import { verifyQuestion } from '../grader/compare/verify.js';
-import { allQuestions } from '../grader/spec/load.js';
+import { allQuestions } from '../grader/bank/load.js';
 import { BANK } from './helpers.js';
 
 /** The public ids of ../shared/problem-bank.md: tools outside the project grade against them. */

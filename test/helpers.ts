@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { PointCache } from '../grader/compare/points.js';
 import { gradeAnswer } from '../grader/compare/grade.js';
-import { loadBank, loadProblemText } from '../grader/spec/load.js';
-import type { Question } from '../grader/spec/types.js';
+import { loadBank, loadProblemText } from '../grader/bank/load.js';
+import type { Question } from '../grader/bank/types.js';
 
 export const BANK = loadBank('problems');
 

@@ -2,9 +2,10 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Finding } from '../core/index.js';
-import { loadBank } from '../spec/load.js';
-import type { Bank } from '../spec/types.js';
+import { InputError, type Finding } from '../core/index.js';
+import { PointCache } from '../compare/points.js';
+import type { Bank, Question } from '../bank/types.js';
+import { allQuestions, loadBank } from '../bank/load.js';
 import { dirCache } from '../yaml/cache.js';
 import type { DataCache } from '../yaml/source.js';
 import type { Command } from './args.js';
@@ -40,3 +41,19 @@ export function loadOrThrow(cmd: Command, only?: ReadonlySet<string>): Bank {
   return bank;
 }
 
+
+/** Draws the questions' points up front: a reference undefined too often is the bank's fault. */
+export function pointsFor(bank: Bank, seed: number, questions: readonly Question[] = allQuestions(bank)): PointCache {
+  const cache = new PointCache(seed);
+  const issues = [];
+  for (const q of questions) {
+    try {
+      cache.get(q);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      issues.push({ ...e.finding, at: q.at });
+    }
+  }
+  if (issues.length) throw new BankError(issues);
+  return cache;
+}

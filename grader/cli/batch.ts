@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { SubmissionReport } from '../core/index.js';
 import type { PointCache } from '../compare/points.js';
 import { gradeSubmission } from '../compare/submission.js';
-import type { Bank } from '../spec/types.js';
+import type { Bank } from '../bank/types.js';
 import { readSubmission } from '../submission/load.js';
 
 /** Below this many files, starting workers costs more than it saves. */

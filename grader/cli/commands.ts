@@ -2,18 +2,18 @@
 import { finding, type Finding } from '../core/index.js';
 import { gradeOne } from '../compare/submission.js';
 import { explain } from '../compare/explain.js';
-import { pointsFor } from './grade.js';
+import { pointsFor } from './bank.js';
 import { verifyQuestion, type QuestionCheck } from '../compare/verify.js';
 import { suggest } from '../expr/compile/suggest.js';
 import { jsonFinding, renderQuestionJson } from '../report/json.js';
 import { renderFindings, renderQuestion } from '../report/terminal.js';
-import { specDocs } from '../spec/docs.js';
-import { jsonSchema } from '../spec/schema.js';
-import { allQuestions } from '../spec/load.js';
-import { lint } from '../spec/lint.js';
-import type { Bank } from '../spec/types.js';
+import { specDocs } from '../bank/docs.js';
+import { jsonSchema } from '../bank/schema.js';
+import { allQuestions } from '../bank/load.js';
+import { lint } from '../bank/lint.js';
+import type { Bank } from '../bank/types.js';
 import { UsageError, type Command } from './args.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 export function runTry(cmd: Command, bank: Bank, io: Io): number {
   const [id, answer] = cmd.positionals as [string, string];

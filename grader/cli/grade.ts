@@ -2,9 +2,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
-import { finding, InputError, type SubmissionReport } from '../core/index.js';
+import { finding, type SubmissionReport } from '../core/index.js';
 import { analyseItem, type GradedAnswer } from '../compare/items.js';
-import { PointCache } from '../compare/points.js';
+import { pointsFor } from './bank.js';
 import { gradeSubmission } from '../compare/submission.js';
 import { renderCsv } from '../report/csv.js';
 import { renderGradescope } from '../report/gradescope.js';
@@ -12,30 +12,14 @@ import { renderHtml, type TexToHtml } from '../report/html.js';
 import { renderItemsJson, renderItemsText } from '../report/items.js';
 import { renderJson } from '../report/json.js';
 import { renderText } from '../report/terminal.js';
-import { allQuestions, loadBank } from '../spec/load.js';
-import type { Bank, Question } from '../spec/types.js';
+import { allQuestions, loadBank } from '../bank/load.js';
+import type { Bank } from '../bank/types.js';
 import { expandPaths, readSubmission } from '../submission/load.js';
 import { UsageError, type Command } from './args.js';
 import { gradeFiles } from './batch.js';
 import { progressBar, writeAtomic } from './io.js';
 import { BankError, bankPath, loadOrThrow, specCache, workerEntry } from './bank.js';
-import type { Io } from './main.js';
-
-/** Draws the questions' points up front: a reference undefined too often is the bank's fault. */
-export function pointsFor(bank: Bank, seed: number, questions: readonly Question[] = allQuestions(bank)): PointCache {
-  const cache = new PointCache(seed);
-  const issues = [];
-  for (const q of questions) {
-    try {
-      cache.get(q);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      issues.push({ ...e.finding, at: q.at });
-    }
-  }
-  if (issues.length) throw new BankError(issues);
-  return cache;
-}
+import type { Io } from './io.js';
 
 /** KaTeX, loaded only for HTML, rendering MathML: the browser typesets it with no fonts to fetch. */
 async function texToMathml(): Promise<TexToHtml> {

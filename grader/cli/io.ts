@@ -2,6 +2,12 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
+/** Where a command writes: stdout and stderr in the CLI, buffers in tests. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
 /** Writes through a temporary file and a rename: a crash halfway leaves the old file or none. */
 export function writeAtomic(file: string, text: string): void {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);

@@ -3,7 +3,7 @@
  * 0 when every submission was read and graded; 1 when some file could not be read (the others
  * are still graded); 2 for bad usage or a broken bank. `check` exits 1 when any check fails.
  */
-import { loadBank } from '../spec/load.js';
+import { loadBank } from '../bank/load.js';
 import { BankError, bankPath, loadOrThrow, specCache } from './bank.js';
 import { renderFindings } from '../report/terminal.js';
 import { parseCommand, USAGE, UsageError } from './args.js';
@@ -11,10 +11,8 @@ import { runCheck, runList, runSchema, runTry } from './commands.js';
 import { runGrade, runGradescope, runItems } from './grade.js';
 import { runNew } from './new.js';
 
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
+export type { Io } from './io.js';
+import type { Io } from './io.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {

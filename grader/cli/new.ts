@@ -4,7 +4,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { appendToList, readYaml } from '../yaml/source.js';
 import { UsageError, type Command } from './args.js';
 import { writeAtomic } from './io.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { questionTemplate, setTemplate } from './scaffold.js';
 
 export function runNew(cmd: Command, io: Io): number {

@@ -1,7 +1,7 @@
 /** A worker thread's side of a batch: load the bank, grade its slice, report each submission. */
 import { parentPort } from 'node:worker_threads';
 import { PointCache } from '../compare/points.js';
-import { loadBank } from '../spec/load.js';
+import { loadBank } from '../bank/load.js';
 import { gradeFile, type WorkerJob } from './batch.js';
 import { specCache } from './bank.js';
 

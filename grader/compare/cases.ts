@@ -4,7 +4,7 @@
  */
 import * as M from '../linalg/mat.js';
 import type { Point } from '../sample/points.js';
-import type { Question } from '../spec/types.js';
+import type { Question } from '../bank/types.js';
 import { mismatch } from './tolerance.js';
 
 export interface Case {

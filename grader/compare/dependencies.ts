@@ -7,7 +7,7 @@ import type * as M from '../linalg/mat.js';
 import { draw } from '../sample/dist.js';
 import { fillDerived } from '../sample/points.js';
 import { createRng } from '../sample/rng.js';
-import type { Question } from '../spec/types.js';
+import type { Question } from '../bank/types.js';
 import type { Case } from './cases.js';
 import { mismatch } from './tolerance.js';
 

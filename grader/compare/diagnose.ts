@@ -6,7 +6,7 @@
  */
 import { finding, type Finding } from '../core/index.js';
 import * as M from '../linalg/mat.js';
-import type { Question } from '../spec/types.js';
+import type { Question } from '../bank/types.js';
 import { matchesEverywhere, type Case } from './cases.js';
 import { dependencyFindings } from './dependencies.js';
 

@@ -5,7 +5,7 @@
 import { InputError, type ExplainedCase, type Explanation, type QuestionReport } from '../core/index.js';
 import type * as M from '../linalg/mat.js';
 import type { Point } from '../sample/points.js';
-import type { Question } from '../spec/types.js';
+import type { Question } from '../bank/types.js';
 import { answerRun, evaluateCases } from './cases.js';
 import { readAndCompile, type Definitions } from './read.js';
 

@@ -4,7 +4,7 @@
  */
 import { finding, type Finding } from '../core/index.js';
 import { namesUsed, type Node, type Scope } from '../expr/index.js';
-import type { Form } from '../spec/types.js';
+import type { Form } from '../bank/types.js';
 
 const SAME: Readonly<Record<string, readonly string[]>> = { sigma: ['sigma', 'sigmoid', 'logistic', 'sigmaprime'], log: ['log', 'ln'] };
 

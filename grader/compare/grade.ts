@@ -7,7 +7,7 @@ import { toLatex, toText, type Compiled } from '../expr/index.js';
 import { readAndCompile, type Definitions, type Read } from './read.js';
 import * as M from '../linalg/mat.js';
 import type { Point } from '../sample/points.js';
-import type { Question } from '../spec/types.js';
+import type { Question } from '../bank/types.js';
 import { answerRun, evaluateCases, type Case } from './cases.js';
 import { diagnose } from './diagnose.js';
 import { formFindings } from './form.js';

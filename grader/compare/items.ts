@@ -5,7 +5,7 @@
  */
 import { InputError, type Finding, type QuestionReport, type Verdict } from '../core/index.js';
 import * as M from '../linalg/mat.js';
-import type { Question } from '../spec/types.js';
+import type { Question } from '../bank/types.js';
 import { answerRun, evaluateCases } from './cases.js';
 import type { PointCache } from './points.js';
 import { readAndCompile, type Definitions } from './read.js';

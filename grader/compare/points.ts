@@ -1,5 +1,5 @@
 /** Points per question for one seed, drawn once and shared by every submission in a batch. */
-import type { Question } from '../spec/types.js';
+import type { Question } from '../bank/types.js';
 import { samplePoints, type Point } from '../sample/points.js';
 
 /** A question's points for a seed, from its own stream; throws InputError(REFERENCE_UNDEFINED). */

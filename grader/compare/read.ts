@@ -6,7 +6,7 @@ import { fail, InputError, relocate, type Finding } from '../core/index.js';
 import { compileTree, readAnswer, vocabFor, withBinding, type Compiled, type Node, type Notation, type Scope } from '../expr/index.js';
 import { isValueName } from '../expr/compile/names.js';
 import { latexName } from '../expr/latex/render.js';
-import type { Question } from '../spec/types.js';
+import type { Question } from '../bank/types.js';
 
 /** A student's definitions, by name, as written (either notation). */
 export type Definitions = ReadonlyMap<string, string>;

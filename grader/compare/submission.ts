@@ -5,7 +5,7 @@
 import { finding, type QuestionReport, type SubmissionReport } from '../core/index.js';
 import { suggest } from '../expr/compile/suggest.js';
 import type { Loaded } from '../submission/load.js';
-import type { Bank, Question } from '../spec/types.js';
+import type { Bank, Question } from '../bank/types.js';
 import { gradeAnswer } from './grade.js';
 import type { Definitions } from './read.js';
 import type { PointCache } from './points.js';

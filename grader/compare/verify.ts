@@ -8,7 +8,7 @@ import * as M from '../linalg/mat.js';
 import { numericGradient } from '../sample/gradient.js';
 import type { Point } from '../sample/points.js';
 import { drawPoints } from './points.js';
-import type { Derivative, Question } from '../spec/types.js';
+import type { Derivative, Question } from '../bank/types.js';
 import { gradeAnswer } from './grade.js';
 import { mismatch, relativeError } from './tolerance.js';
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { PointCache } from '../../grader/compare/points.js';
 import { gradeAnswer } from '../../grader/compare/grade.js';
 import { createRng } from '../../grader/sample/rng.js';
-import { allQuestions } from '../../grader/spec/load.js';
+import { allQuestions } from '../../grader/bank/load.js';
 import { BANK } from '../helpers.js';
 
 const PIECES = [

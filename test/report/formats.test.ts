@@ -7,7 +7,7 @@ import { gradeSubmission } from '../../grader/compare/submission.js';
 import { csvCell, renderCsv } from '../../grader/report/csv.js';
 import { gradescopeResults } from '../../grader/report/gradescope.js';
 import { escapeHtml, renderHtml } from '../../grader/report/html.js';
-import { allQuestions } from '../../grader/spec/load.js';
+import { allQuestions } from '../../grader/bank/load.js';
 import { parseSubmission } from '../../grader/submission/load.js';
 import { BANK } from '../helpers.js';
 

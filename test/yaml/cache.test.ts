@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBank } from '../../grader/spec/load.js';
+import { loadBank } from '../../grader/bank/load.js';
 import { dirCache } from '../../grader/yaml/cache.js';
 import { readYaml } from '../../grader/yaml/source.js';
 

@@ -6,16 +6,16 @@ import { fail } from '../../core/index.js';
 import { suggest } from '../compile/suggest.js';
 import { N, type Node } from '../math.js';
 import { COMMANDS } from './commands.js';
-import { at, describe } from './cursor.js';
+import { at, describe, rawGroup } from './cursor.js';
 import type { Token } from './lexer.js';
-import { OPENERS, type LatexParser } from './parser.js';
+import { OPENERS, type Parser } from './types.js';
 import { parseCases, parseSum } from './structures.js';
 
 type AnyNode = Node & { name?: string; fn?: Node; args?: Node[]; value?: number };
 
 const wrap = (n: Node): Node => (n.type === 'SymbolNode' || n.type === 'ConstantNode' || n.type === 'ParenthesisNode' || n.type === 'FunctionNode' ? n : N.paren(n));
 
-export function parseCommand(p: LatexParser, t: Token): Node {
+export function parseCommand(p: Parser, t: Token): Node {
   const c = p.c;
   const cmd = c.command(t);
   if (!cmd) return fail('LATEX_UNKNOWN_COMMAND', { command: `\\${t.text}`, suggestions: suggest(t.text, COMMANDS.keys()).map((s) => `\\${s}`) }, at(t));
@@ -28,7 +28,7 @@ export function parseCommand(p: LatexParser, t: Token): Node {
       return p.application(cmd.name, t);
     case 'text': {
       c.next();
-      const word = rawGroup(p).replace(/\s+/g, '');
+      const word = rawGroup(p.c).replace(/\s+/g, '');
       if (!word) return fail('LATEX_EMPTY', { command: `\\${t.text}` }, at(t));
       return p.vocab.isFunction(word) ? p.application(word, t) : c.mark(N.symbol(word), t);
     }
@@ -82,7 +82,7 @@ export function parseCommand(p: LatexParser, t: Token): Node {
 }
 
 /** After an opening delimiter: the content, an optional `\right`, and any closing delimiter. */
-export function delimitedBody(p: LatexParser, open: string): Node {
+export function delimitedBody(p: Parser, open: string): Node {
   const c = p.c;
   if (open === '|') p.absDepth++;
   const inner = p.parseExpr();
@@ -94,23 +94,6 @@ export function delimitedBody(p: LatexParser, open: string): Node {
   const char = cc?.kind === 'delimiter' ? cc.char : close.text;
   if (![')', ']', '|', '.', '}'].includes(char) || close.kind === 'eof') fail('LATEX_EXPECTED', { expected: `a closing ${OPENERS[open] || 'delimiter'}`, got: describe(close) }, at(close));
   return open === '|' ? N.call('abs', [inner]) : N.paren(inner);
-}
-
-/** The raw text of a braced group (`\text{softmax}`), or one token. */
-export function rawGroup(p: LatexParser): string {
-  const c = p.c;
-  c.skipSpace();
-  if (!c.isChar('{')) return c.next().text;
-  c.next();
-  let text = '';
-  for (let depth = 0; ; ) {
-    const t = c.next();
-    if (t.kind === 'eof') return fail('LATEX_EXPECTED', { expected: '`}`', got: describe(t) }, at(t));
-    if (c.isChar('}', t) && depth === 0) return text;
-    if (c.isChar('{', t)) depth++;
-    if (c.isChar('}', t)) depth--;
-    text += ` ${t.kind === 'cmd' ? '' : t.text}`;
-  }
 }
 
 function accent(inner: Node, suffix: string, t: Token): Node {
@@ -127,7 +110,7 @@ function accent(inner: Node, suffix: string, t: Token): Node {
 }
 
 /** A run of letters: one name when the question knows it, else single letters multiplied. */
-export function parseWord(p: LatexParser): Node {
+export function parseWord(p: Parser): Node {
   const c = p.c;
   const t = c.next();
   const w = t.text;

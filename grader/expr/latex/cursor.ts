@@ -72,3 +72,19 @@ export const at = (t: Token): Position => ({ offset: t.offset, length: Math.max(
 
 export const describe = (t: Token): string =>
   t.kind === 'eof' ? 'the end of the answer' : t.kind === 'cmd' ? `\\${t.text}` : `\`${t.text}\``;
+
+/** The raw text of a braced group (`\text{softmax}`), or one token. */
+export function rawGroup(c: Cursor): string {
+  c.skipSpace();
+  if (!c.isChar('{')) return c.next().text;
+  c.next();
+  let text = '';
+  for (let depth = 0; ; ) {
+    const t = c.next();
+    if (t.kind === 'eof') return fail('LATEX_EXPECTED', { expected: '`}`', got: describe(t) }, at(t));
+    if (c.isChar('}', t) && depth === 0) return text;
+    if (c.isChar('{', t)) depth++;
+    if (c.isChar('}', t)) depth--;
+    text += ` ${t.kind === 'cmd' ? '' : t.text}`;
+  }
+}

@@ -10,19 +10,12 @@ import { at, Cursor, describe } from './cursor.js';
 import type { Token } from './lexer.js';
 import { delimitedBody, parseCommand, parseWord } from './atoms.js';
 
-/** What the question knows, so that `softmax` is one name and `xW` two. */
-export interface Vocab {
-  isFunction(name: string): boolean;
-  isName(name: string): boolean;
-  /** Whether a prime on a value means a transpose (the spec says so), else it is refused. */
-  readonly primeTranspose: boolean;
-}
+import { CLOSING_SIZES, OPENERS, type Parser, type Vocab } from './types.js';
 
-export const OPENERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '|': '|', '.': '' };
-export const CLOSING_SIZES = new Set(['right', 'bigr', 'Bigr', 'biggr', 'Biggr']);
+export type { Vocab } from './types.js';
 type AnyNode = Node & { name?: string; fn?: Node; args?: Node[]; value?: number };
 
-export class LatexParser {
+export class LatexParser implements Parser {
   readonly c: Cursor;
   absDepth = 0;
   /** Products made by splitting a word (`xW`): a subscript binds to their last factor. */

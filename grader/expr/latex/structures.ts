@@ -5,10 +5,9 @@
 import { fail } from '../../core/index.js';
 import { N, type Node } from '../math.js';
 import { CASE_WORDS } from './commands.js';
-import { at, describe } from './cursor.js';
+import { at, describe, rawGroup } from './cursor.js';
 import type { Token } from './lexer.js';
-import { rawGroup } from './atoms.js';
-import type { LatexParser } from './parser.js';
+import type { Parser } from './types.js';
 
 type AnyNode = Node & { name?: string };
 const RELATIONS: Readonly<Record<string, [string, string]>> = {
@@ -21,7 +20,7 @@ const RELATIONS: Readonly<Record<string, [string, string]>> = {
 };
 
 /** The relation at the cursor (`=`, `\neq`, `<`, `\leq`, `\in` ...), consumed, or undefined. */
-function relation(p: LatexParser): string | undefined {
+function relation(p: Parser): string | undefined {
   const c = p.c;
   c.skipSpace();
   const t = c.peek();
@@ -45,7 +44,7 @@ function relation(p: LatexParser): string | undefined {
 }
 
 /** `a rel b` as a condition node. */
-export function parseCondition(p: LatexParser): Node {
+export function parseCondition(p: Parser): Node {
   const start = p.c.peek();
   const left = p.parseExpr();
   const rel = relation(p);
@@ -54,10 +53,10 @@ export function parseCondition(p: LatexParser): Node {
   return p.c.mark(N.op(op, fn, [left, p.parseExpr()]), start);
 }
 
-const isStop = (p: LatexParser, t: Token): boolean => t.kind === 'eof' || p.c.isChar('}', t) || p.c.command(t)?.kind === 'newline';
+const isStop = (p: Parser, t: Token): boolean => t.kind === 'eof' || p.c.isChar('}', t) || p.c.command(t)?.kind === 'newline';
 
 /** Skips `\in S` up to the end of the subscript line: the range then comes from the index. */
-function skipSet(p: LatexParser): void {
+function skipSet(p: Parser): void {
   for (let depth = 0; ; ) {
     const t = p.c.peek();
     if (depth === 0 && (isStop(p, t) || p.c.isChar(',', t))) return;
@@ -74,7 +73,7 @@ interface SumIndex {
 }
 
 /** One line of a sum's subscript: `k=1`, `w \in V`, `w`, `i \neq j`, several joined by commas. */
-function sumLine(p: LatexParser, index: SumIndex): void {
+function sumLine(p: Parser, index: SumIndex): void {
   for (;;) {
     const start = p.c.peek();
     const left = p.parseExpr();
@@ -97,7 +96,7 @@ function sumLine(p: LatexParser, index: SumIndex): void {
   }
 }
 
-export function parseSum(p: LatexParser, start: Token): Node {
+export function parseSum(p: Parser, start: Token): Node {
   const c = p.c;
   c.next();
   const index: SumIndex = { conditions: [] };
@@ -143,7 +142,7 @@ export function parseSum(p: LatexParser, start: Token): Node {
 }
 
 /** Reads words such as `\text{if }`, `otherwise`, `,` before a condition; true for a default row. */
-function caseWords(p: LatexParser): boolean {
+function caseWords(p: Parser): boolean {
   const c = p.c;
   let otherwise = false;
   for (;;) {
@@ -154,7 +153,7 @@ function caseWords(p: LatexParser): boolean {
     else if (cmd?.kind === 'text') {
       const save = c.position;
       c.next();
-      const words = rawGroup(p).trim().toLowerCase().split(/\s+/).filter(Boolean);
+      const words = rawGroup(p.c).trim().toLowerCase().split(/\s+/).filter(Boolean);
       if (!words.every((w) => CASE_WORDS.has(w))) {
         c.rewind(save);
         return otherwise;
@@ -167,10 +166,10 @@ function caseWords(p: LatexParser): boolean {
   }
 }
 
-export function parseCases(p: LatexParser, start: Token): Node {
+export function parseCases(p: Parser, start: Token): Node {
   const c = p.c;
   c.next();
-  const env = rawGroup(p).replace(/\s+/g, '');
+  const env = rawGroup(p.c).replace(/\s+/g, '');
   if (!['cases', 'dcases', 'rcases'].includes(env)) fail('LATEX_UNSUPPORTED', { command: `\\begin{${env}}`, hint: 'only cases environments are read' }, at(start));
   const rows: { value: Node; cond?: Node }[] = [];
   for (;;) {
@@ -188,7 +187,7 @@ export function parseCases(p: LatexParser, start: Token): Node {
     }
     if (!c.isCmd('end')) fail('LATEX_EXPECTED', { expected: '\\\\ or \\end{cases}', got: describe(c.peek()) }, at(c.peek()));
     c.next();
-    rawGroup(p);
+    rawGroup(p.c);
     break;
   }
   // The row without a condition (or else the last row) is what remains when no condition holds.

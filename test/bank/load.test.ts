@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadBank, loadProblemText } from '../../grader/spec/load.js';
-import { specDocs } from '../../grader/spec/docs.js';
-import { jsonSchema } from '../../grader/spec/schema.js';
+import { loadBank, loadProblemText } from '../../grader/bank/load.js';
+import { specDocs } from '../../grader/bank/docs.js';
+import { jsonSchema } from '../../grader/bank/schema.js';
 
 const load = (name: string) => {
   const file = `test/fixtures/specs/${name}`;

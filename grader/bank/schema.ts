@@ -120,7 +120,7 @@ const Answer = {
   quantity: z.string().optional().describe('What the answer is, in feedback ("dJ/dU is d x V"); default dJ/d<variable> for a derivative.'),
   points: z.number().nonnegative().default(1).describe('Points for a correct answer.'),
   reference: z.string().optional().describe('The reference answer, a mathjs expression.'),
-  implementation: z.string().optional().describe('Instead of `reference`: the name of a reference written in TypeScript (grader/spec/implementations.ts), e.g. `numeric-gradient`.'),
+  implementation: z.string().optional().describe('Instead of `reference`: the name of a reference written in TypeScript (grader/bank/implementations.ts), e.g. `numeric-gradient`.'),
   free: z.string().optional().describe('A free index: the answer is graded for every value in its range (e.g. `w` for dJ/du_w).'),
   derivative: z
     .strictObject({

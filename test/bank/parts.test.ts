@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PointCache } from '../../grader/compare/points.js';
 import { gradeSubmission } from '../../grader/compare/submission.js';
 import { verifyQuestion } from '../../grader/compare/verify.js';
-import { loadProblemText } from '../../grader/spec/load.js';
+import { loadProblemText } from '../../grader/bank/load.js';
 import { parseSubmission } from '../../grader/submission/load.js';
 
 const SET = `set: multi

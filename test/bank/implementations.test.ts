@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verifyQuestion } from '../../grader/compare/verify.js';
-import { loadProblemText } from '../../grader/spec/load.js';
+import { loadProblemText } from '../../grader/bank/load.js';
 import { grade, question, W2V } from '../helpers.js';
 
 describe('a reference written in TypeScript', () => {

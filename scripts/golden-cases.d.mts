@@ -1,0 +1,1 @@
+export declare const GOLDEN: readonly { readonly name: string; readonly args: string[] }[];
