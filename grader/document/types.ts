@@ -1,0 +1,82 @@
+/**
+ * What reading a write-up yields, before any grading: for each question of a set, where its
+ * answer stands, the derivation that ends in it (one step per side of each `=`), and the
+ * student's own definitions. document/ finds and splits; compare/ judges (see
+ * ../shared/document-contract.md for the JSON these become).
+ */
+
+/** The kinds of document the grader reads. */
+export type DocumentFormat = 'markdown' | 'latex' | 'notebook';
+
+/** One side of an `=` in a displayed chain, verbatim LaTeX (alignment `&`, `\\`, `\tag`, `\label` removed). */
+export interface DocStep {
+  readonly latex: string;
+  /** 1-based line in the file. */
+  readonly line: number;
+  /** Which chain of the answer the step belongs to (0-based); a chain's first step opens it. */
+  readonly chain: number;
+}
+
+/** A definition of the student's own: `\theta = U^T v_c`, `\rho(x) = ...`, `\newcommand{\by}{...}`. */
+export interface DocDefinition {
+  /** Verbatim, as written in the document. */
+  readonly latex: string;
+  readonly line: number;
+  /** The name defined, as LaTeX (`\theta`, `\rho`), or undefined for a macro or a declared shape. */
+  readonly name?: string;
+  /** Parameters of a function definition (`x` in `\rho(x) = ...`). */
+  readonly params?: readonly string[];
+  /** The defining formula, as LaTeX (macros already expanded). */
+  readonly value?: string;
+  /** A declared shape (`U \in \mathbb{R}^{|V| \times d}`): rows and cols as written. */
+  readonly shape?: { readonly rows: string; readonly cols: string };
+}
+
+/** One answer found for a question (a cases question may be answered by several, one per case). */
+export interface LocatedPart {
+  /** The part's label as the document writes it (`(b)`, `1)c.`, `## 1a`), or '' when found by content alone. */
+  readonly label: string;
+  /** 1-based line of the final answer. */
+  readonly line: number;
+  /** The final answer, verbatim LaTeX (the last side of the answer's chain, trailing prose set aside). */
+  readonly final: string;
+  readonly steps: readonly DocStep[];
+  /** For a cases answer written as separate displays: the condition this part covers (`w = o`), as LaTeX. */
+  readonly case?: string;
+}
+
+/** A question's answer in a document. */
+export interface LocatedAnswer {
+  /** `<set>/<question>` */
+  readonly id: string;
+  readonly parts: readonly LocatedPart[];
+  /**
+   * The final answer to grade, as one LaTeX formula: the single part's final, or the parts' cases
+   * joined into one `\begin{cases} ... \end{cases}`.
+   */
+  readonly final: string;
+  /** Why the location is in doubt (a label that disagrees with the content), as notes for the report. */
+  readonly notes: readonly DocNote[];
+}
+
+export interface DocNote {
+  readonly code: 'LABEL_MISMATCH' | 'FOUND_BY_CONTENT' | 'FOUND_BY_LABEL' | 'CASES_JOINED' | 'MACRO_LIMIT' | 'UNREADABLE_BLOCK';
+  readonly line: number;
+  readonly detail: string;
+}
+
+/** A whole write-up, read and located: what compare/ grades. */
+export interface LocatedDocument {
+  readonly file: string;
+  readonly format: DocumentFormat;
+  /** The set the document answers, and how that was decided. */
+  readonly set: string;
+  readonly setReason: 'option' | 'front-matter' | 'comment' | 'best-match';
+  /** The student's id: front matter `student:`, `\author{}`, else the file name. */
+  readonly student: string;
+  /** Answers by question id; a question not found is absent. */
+  readonly answers: ReadonlyMap<string, LocatedAnswer>;
+  /** The student's own definitions, in document order, usable in every answer and step. */
+  readonly definitions: readonly DocDefinition[];
+  readonly notes: readonly DocNote[];
+}
