@@ -11,6 +11,8 @@ export type DocumentFormat = 'markdown' | 'latex' | 'notebook';
 /** One side of an `=` in a displayed chain, verbatim LaTeX (alignment `&`, `\\`, `\tag`, `\label` removed). */
 export interface DocStep {
   readonly latex: string;
+  /** The same with the student's macros expanded: what is read and evaluated. */
+  readonly expanded: string;
   /** 1-based line in the file. */
   readonly line: number;
   /** Which chain of the answer the step belongs to (0-based); a chain's first step opens it. */
@@ -40,6 +42,8 @@ export interface LocatedPart {
   readonly line: number;
   /** The final answer, verbatim LaTeX (the last side of the answer's chain, trailing prose set aside). */
   readonly final: string;
+  /** The final with macros expanded. */
+  readonly finalExpanded: string;
   readonly steps: readonly DocStep[];
   /** For a cases answer written as separate displays: the condition this part covers (`w = o`), as LaTeX. */
   readonly case?: string;
@@ -55,6 +59,8 @@ export interface LocatedAnswer {
    * joined into one `\begin{cases} ... \end{cases}`.
    */
   readonly final: string;
+  /** The same with macros expanded: what is graded. */
+  readonly finalExpanded: string;
   /** Why the location is in doubt (a label that disagrees with the content), as notes for the report. */
   readonly notes: readonly DocNote[];
 }
@@ -79,4 +85,36 @@ export interface LocatedDocument {
   /** The student's own definitions, in document order, usable in every answer and step. */
   readonly definitions: readonly DocDefinition[];
   readonly notes: readonly DocNote[];
+}
+
+/**
+ * How a bank question is named in documents, given by the caller (cli) from the bank, so that
+ * document/ needs nothing of bank/: its part labels and the quantity it asks for.
+ */
+export interface QuestionNaming {
+  /** `<set>/<question>` */
+  readonly id: string;
+  readonly title: string;
+  /** Part labels documents use for it (`1(b)`, `(b)`, `1b`), from the spec. */
+  readonly labels: readonly string[];
+  /** LaTeX spellings of the quantity it asks for (`\frac{\partial J}{\partial v_c}`), from the spec. */
+  readonly asks: readonly string[];
+  /** The free index, when the answer is per index (`w` for dJ/du_w): its cases may come as separate displays. */
+  readonly free?: string;
+}
+
+export interface SetNaming {
+  readonly set: string;
+  readonly title: string;
+  readonly questions: readonly QuestionNaming[];
+}
+
+/**
+ * The reader's signature (grader/document/index.ts):
+ * `readDocument(file: string, text: string, sets: readonly SetNaming[], opts?: ReadOptions): LocatedDocument`.
+ * It throws InputError (with file, line, col) only when the file cannot be read as its format at all.
+ */
+export interface ReadOptions {
+  /** `--set`: the set to locate answers for; otherwise front matter, a `% grader-set:` comment, or the best match. */
+  readonly set?: string;
 }
