@@ -2,7 +2,7 @@
  * The atoms of a LaTeX formula: commands (looked up in the command table), runs of letters, and
  * delimited groups. Each is read into the same mathjs nodes the mathjs-syntax path produces.
  */
-import { fail } from '../../core/index.js';
+import { fail, unreachable } from '../../core/index.js';
 import { suggest } from '../compile/suggest.js';
 import { N, type Node } from '../math.js';
 import { COMMANDS } from './commands.js';
@@ -76,8 +76,15 @@ export function parseCommand(p: Parser, t: Token): Node {
       return c.mark(N.symbol('T'), t);
     case 'unsupported':
       return fail('LATEX_UNSUPPORTED', { command: `\\${t.text}`, hint: cmd.hint }, at(t));
-    default:
+    // Commands that join or separate factors cannot start one.
+    case 'space':
+    case 'operator':
+    case 'relation':
+    case 'qualifier':
+    case 'newline':
       return fail('LATEX_UNEXPECTED', { got: describe(t) }, at(t));
+    default:
+      return unreachable(cmd, 'command kind');
   }
 }
 
