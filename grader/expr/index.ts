@@ -35,7 +35,8 @@ export const locator = (text: string) => (n: Node): Position | undefined => lazy
 export function compileTree(parsed: Node, scope: Scope, firstFreeSlot: number, where: Ctx['where']): { node: Node; compiled: Compiled; notes: Finding[] } {
   checkAllowed(parsed, where);
   const alias = (name: string): string | undefined => (scope.bindings.has(name) ? undefined : scope.aliases.get(name));
-  const node = normalize(parsed, { isValue: (name) => isValueName(name, scope), alias });
+  const isFunction = (name: string): boolean => !scope.bindings.has(name) && (FUNCTION_BY_NAME.has(alias(name) ?? name) || SPECIAL_FORMS.includes(alias(name) ?? name));
+  const node = normalize(parsed, { isValue: (name) => isValueName(name, scope), alias, isFunction });
   const notes: Finding[] = [];
   return { node, compiled: compileExpr(node, scope, { where, nextSlot: firstFreeSlot, notes }), notes };
 }
