@@ -11,7 +11,8 @@ import type { Vocab } from './latex/parser.js';
 import { looksLikeLatex, readAnswer } from './read.js';
 export { readAnswer, type Reading, type Definition, type Notation } from './read.js';
 export type { Vocab } from './latex/parser.js';
-import { lazyPosition, locate, parseMathjs } from './parse.js';
+import { parseMathjs } from './parse.js';
+import { mathjsPositions } from './positions.js';
 
 export type { Binding, Compiled, Env, Family, IndexDecl, Scope } from './compile/types.js';
 export { withBinding } from './compile/types.js';
@@ -23,12 +24,6 @@ export { escapeRegExp, parseMathjs, walk } from './parse.js';
 export { namesUsed } from './names-used.js';
 
 /**
- * Where nodes stand in the text; mathjs keeps no positions, so they are searched for, and only
- * when an error needs one (compile asks for every node it sees).
- */
-export const locator = (text: string) => (n: Node): Position | undefined => lazyPosition(() => locate(n, text));
-
-/**
  * Checks a parsed tree against the allow-list, reads it as the student meant it (see
  * normalize) and compiles it in a scope. Returns the tree as read. Throws InputError.
  */
@@ -36,14 +31,18 @@ export function compileTree(parsed: Node, scope: Scope, firstFreeSlot: number, w
   checkAllowed(parsed, where);
   const alias = (name: string): string | undefined => (scope.bindings.has(name) ? undefined : scope.aliases.get(name));
   const isFunction = (name: string): boolean => !scope.bindings.has(name) && (FUNCTION_BY_NAME.has(alias(name) ?? name) || SPECIAL_FORMS.includes(alias(name) ?? name));
-  const node = normalize(parsed, { isValue: (name) => isValueName(name, scope), alias, isFunction });
+  const moved = new WeakMap<Node, Node>();
+  const node = normalize(parsed, { isValue: (name) => isValueName(name, scope), alias, isFunction, moved: (to, from) => moved.set(to, from) });
+  // A rewritten node stands where the node it was rewritten from stood.
+  const placed = (n: Node): Position | undefined => where(n) ?? (moved.has(n) ? placed(moved.get(n)!) : undefined);
   const notes: Finding[] = [];
-  return { node, compiled: compileExpr(node, scope, { where, nextSlot: firstFreeSlot, notes }), notes };
+  return { node, compiled: compileExpr(node, scope, { where: placed, nextSlot: firstFreeSlot, notes }), notes };
 }
 
 /** Parses mathjs text and compiles it. Throws InputError with a position. */
 export function compileText(text: string, scope: Scope, firstFreeSlot: number): { node: Node; compiled: Compiled } {
-  return compileTree(parseMathjs(text), scope, firstFreeSlot, locator(text));
+  const parsed = parseMathjs(text);
+  return compileTree(parsed, scope, firstFreeSlot, mathjsPositions(parsed, text));
 }
 
 /** What the LaTeX reader needs to know of a scope: which words are functions and which are names. */

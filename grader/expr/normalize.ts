@@ -17,6 +17,8 @@ export interface Names {
   alias(name: string): string | undefined;
   /** Whether a name is a function of the vocabulary (`tanh`). */
   isFunction(name: string): boolean;
+  /** Told of each node rewritten into another, so that the new one is placed where the old one was. */
+  moved?(to: Node, from: Node): void;
 }
 
 const nameOf = (n: Node | undefined): string | undefined => (n?.type === 'SymbolNode' ? (n as AnyNode).name : undefined);
@@ -57,6 +59,12 @@ const product = (call: AnyNode, factor: Node): Node => N.op('*', 'multiply', [N.
 const asFactor = (n: Node): Node => (n.type === 'ParenthesisNode' || n.type === 'SymbolNode' || n.type === 'ConstantNode' ? n : N.paren(n));
 
 export function normalize(node: Node, names: Names): Node {
+  const out = rewrite(node, names);
+  if (out !== node) names.moved?.(out, node);
+  return out;
+}
+
+function rewrite(node: Node, names: Names): Node {
   const n = node as AnyNode;
   const again = (m: Node): Node => normalize(m, names);
   if (node.type === 'SymbolNode' && names.alias(n.name!)) return N.symbol(names.alias(n.name!)!);
