@@ -7,6 +7,7 @@ import { InputError, type Finding, type QuestionReport, type Verdict } from '../
 import * as M from '../linalg/mat.js';
 import type { Question } from '../bank/types.js';
 import { answerRun, evaluateCases } from './cases.js';
+import { evaluationOf } from './grade.js';
 import type { PointCache } from './points.js';
 import { readAndCompile, type Definitions } from './read.js';
 import { mismatch } from './tolerance.js';
@@ -36,11 +37,16 @@ export interface GradedAnswer {
   readonly definitions?: Definitions;
 }
 
-/** The answer's values at every point, as one vector, with its shape; undefined if it cannot be evaluated. */
+/**
+ * The answer's values at every point, as one vector, with its shape; undefined if it cannot be
+ * evaluated. Grading's own evaluation is reused; an answer is read again only for a report that
+ * did not come from gradeAnswer.
+ */
 function signature(q: Question, a: GradedAnswer, points: PointCache): M.Mat | undefined {
   try {
-    const { compiled } = readAndCompile(q, a.report.answer!, a.definitions);
-    const cases = evaluateCases(q, answerRun(q, compiled), points.get(q));
+    const done = evaluationOf(a.report);
+    const compiled = done?.read.compiled ?? readAndCompile(q, a.report.answer!, a.definitions).compiled;
+    const cases = done?.cases ?? evaluateCases(q, answerRun(q, compiled), points.get(q));
     return M.column(cases.flatMap((c) => [c.got.rows, ...c.got.data]));
   } catch (e) {
     if (e instanceof InputError) return undefined;
