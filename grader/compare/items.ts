@@ -3,7 +3,7 @@
  * unanswered, and the most common wrong answers grouped by value (answers equal at every sample
  * point are one group, whatever their spelling), each with a representative and its diagnosis.
  */
-import { InputError, type Finding, type QuestionReport, type Verdict } from '../core/index.js';
+import { InputError, type ItemStats, type QuestionReport, type Verdict } from '../core/index.js';
 import * as M from '../linalg/mat.js';
 import type { Question } from '../bank/types.js';
 import { answerRun, evaluateCases } from './cases.js';
@@ -12,24 +12,8 @@ import type { PointCache } from './points.js';
 import { readAndCompile, type Definitions } from './read.js';
 import { mismatch } from './tolerance.js';
 
-export interface WrongGroup {
-  readonly count: number;
-  readonly share: number;
-  /** The most common spelling in the group. */
-  readonly answer: string;
-  readonly spellings: number;
-  readonly feedback: readonly Finding[];
-}
-
-export interface ItemStats {
-  readonly id: string;
-  readonly title: string;
-  readonly submissions: number;
-  readonly counts: Readonly<Record<Verdict, number>>;
-  readonly shares: Readonly<Record<Verdict, number>>;
-  readonly meanScore: number;
-  readonly wrong: readonly WrongGroup[];
-}
+// The result's shape lives in core, so that report/ renders it without importing compare/.
+export type { ItemStats, WrongGroup } from '../core/index.js';
 
 /** One graded answer, with the student's own names it may use. */
 export interface GradedAnswer {

@@ -1,4 +1,12 @@
-/** Text → checked, compiled formula. Both notations arrive here as the same mathjs tree. */
+/**
+ * expr/: text → checked, compiled formula. The mathjs-syntax reader (parse.ts, positions from
+ * its own tokens in positions.ts) and the LaTeX reader (latex/) produce one mathjs tree; allow.ts
+ * and normalize.ts check and read it as meant; compile/ turns it into closures over Float64Array,
+ * every shape known first. One row per construct: compile/functions.ts (functions, with their LaTeX
+ * commands and rendering) and latex/commands.ts (the rest of the LaTeX vocabulary).
+ * Owns the single mathjs instance (math.ts). May import core/ and linalg/; bank/ and compare/
+ * import it.
+ */
 import type { Finding, Position } from '../core/index.js';
 import { checkAllowed } from './allow.js';
 import { compileExpr } from './compile/compile.js';
