@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../grader/core/index.js';
 import { readAndCompile } from '../../grader/compare/read.js';
 import { toLatex, toText } from '../../grader/expr/index.js';
+import { FUNCTIONS } from '../../grader/expr/compile/functions.js';
 import { question, W2V } from '../helpers.js';
 
 const SPEC = W2V.replace(
@@ -68,6 +69,17 @@ describe('functions of the table, in both notations', () => {
     const shown = toLatex(readAndCompile(q, text).node);
     expect(shown).toBe(latex);
     expect(read(`$${shown}$`)).toBe(read(text));
+  });
+});
+
+describe('every LaTeX command of the function table', () => {
+  const rows = FUNCTIONS.flatMap((f) => (f.latex ?? []).map((command) => [command, f.names[0]!, f] as const));
+  it.each(rows)('\\%s reads as %s, evaluates, and is shown so that it reads back', (command, name, f) => {
+    expect(read(`\\${command}(x)`)).toBe(`${name}(x)`);
+    expect(read(`\\${command} x`)).toBe(`${name}(x)`);
+    if (f.scalar) expect(value(`$\\${command}(0.5)$`)).toBeCloseTo(f.scalar(0.5), 12);
+    const shown = toLatex(readAndCompile(q, `${name}(x)`).node);
+    expect(read(`$${shown}$`)).toBe(`${name}(x)`);
   });
 });
 

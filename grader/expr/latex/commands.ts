@@ -27,6 +27,34 @@ export type Command =
   | { readonly kind: 'newline' }
   | { readonly kind: 'unsupported'; readonly hint: string };
 
+/**
+ * Whether a command of each kind can begin a factor, so that juxtaposition multiplies (`x \sin y`).
+ * Exhaustive over the kinds: a new kind must say. Sizing, delimiters and environments depend on
+ * what follows them and are decided by the parser.
+ */
+export const STARTS_FACTOR: Readonly<Record<Command['kind'], boolean | 'depends'>> = {
+  space: false,
+  sizing: 'depends',
+  font: true,
+  fontSwitch: true,
+  text: true,
+  accent: true,
+  letter: true,
+  function: true,
+  operator: false,
+  relation: false,
+  frac: true,
+  sqrt: true,
+  sum: true,
+  transposeMark: false,
+  delimiter: 'depends',
+  env: 'depends',
+  qualifier: false,
+  newline: false,
+  // Read so that the student is told it is not accepted, rather than "unexpected".
+  unsupported: true,
+};
+
 const rows: [string[], Command][] = [
   [[',', ';', ':', '!', ' ', 'quad', 'qquad', 'enspace', 'thinspace', 'medspace', 'thickspace', 'displaystyle', 'textstyle', 'limits', 'nolimits'], { kind: 'space' }],
   [['left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'bigl', 'bigr', 'Bigl', 'Bigr', 'biggl', 'biggr', 'Biggl', 'Biggr', 'middle'], { kind: 'sizing' }],

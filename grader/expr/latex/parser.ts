@@ -9,6 +9,7 @@ import { N, type Node } from '../math.js';
 import { at, Cursor, describe } from './cursor.js';
 import type { Token } from './lexer.js';
 import { delimitedBody, parseCommand, parseWord } from './atoms.js';
+import { STARTS_FACTOR } from './commands.js';
 
 import { BARS, CLOSING_SIZES, OPENERS, type Parser, type Vocab } from './types.js';
 
@@ -84,7 +85,7 @@ export class LatexParser implements Parser {
     if (cmd.kind === 'sizing') return !CLOSING_SIZES.has(t.text) && this.isOpener(this.c.peek(1));
     if (cmd.kind === 'delimiter') return cmd.char === '{' || cmd.char === '(' || (BARS.has(cmd.char) && cmd.side !== 'close' && (cmd.side === 'open' || this.absDepth === 0));
     if (cmd.kind === 'env') return cmd.begin;
-    return ['letter', 'function', 'font', 'fontSwitch', 'text', 'accent', 'frac', 'sqrt', 'sum', 'unsupported'].includes(cmd.kind);
+    return STARTS_FACTOR[cmd.kind] === true;
   }
 
   private isOpener(t: Token): boolean {
