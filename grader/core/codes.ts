@@ -8,6 +8,8 @@
 type ShapeArg<K extends string> = { readonly [P in K]: string } & { readonly [P in `${K}Name`]?: string | undefined };
 type Hint = { readonly hint?: string | undefined };
 type Names = readonly string[];
+/** A code without arguments. */
+export type NoArgs = Record<never, never>;
 
 export interface CodeArgs {
   // Reading an answer
@@ -20,7 +22,7 @@ export interface CodeArgs {
   NOT_ALLOWED: { what: string };
   NOT_CONSTANT: { what: string };
   NOT_SCALAR: ShapeArg<'shape'> & { what: string };
-  SUM_FORM: {};
+  SUM_FORM: NoArgs;
   SUM_RANGE_UNKNOWN: { index: string };
   SUM_TOO_LONG: { index: string; count: number; max: number };
   SYNTAX: { detail: string };
@@ -43,11 +45,11 @@ export interface CodeArgs {
   LATEX_UNEXPECTED: { got: string };
   LATEX_UNKNOWN_COMMAND: { command: string; suggestions: Names };
   LATEX_UNSUPPORTED: { command: string; hint: string };
-  PRIME_AMBIGUOUS: {};
+  PRIME_AMBIGUOUS: NoArgs;
   REDEFINES_SYMBOL: { name: string };
   SPELLING_FORM: { spelling: string };
   SUM_BOUNDS: { index: string };
-  SUM_INDEX: {};
+  SUM_INDEX: NoArgs;
   // How an answer was read
   LHS_IGNORED: { sides: number };
   QUALIFIER_IGNORED: { text: string };
@@ -72,12 +74,12 @@ export interface CodeArgs {
   KNOWN_MISTAKE: { feedback: string; credit: number };
   MISSING_DEPENDENCY: { symbols: Names };
   MISSING_TERM: { term: string };
-  SIGN_FLIPPED: {};
+  SIGN_FLIPPED: NoArgs;
   TERM_SIGN: { term: string };
-  TRANSPOSED: {};
+  TRANSPOSED: NoArgs;
   WRONG_WHEN_EQUAL: { index: string; other: string };
   WRONG_WHEN_NOT_EQUAL: { index: string; other: string };
-  ZERO_ANSWER: {};
+  ZERO_ANSWER: NoArgs;
   // Values
   INTERNAL_ERROR: { detail: string };
   NOT_FINITE: { count: number };
@@ -90,8 +92,8 @@ export interface CodeArgs {
   UNKNOWN_QUESTION: { id: string; suggestions: Names };
   YAML_SYNTAX: { detail: string };
   // Specs
-  BANK_BROKEN: {};
-  BANK_EMPTY: {};
+  BANK_BROKEN: NoArgs;
+  BANK_EMPTY: NoArgs;
   BANK_UNREADABLE: { detail: string };
   DEFINITION_MISMATCH: { wrong: number; total: number };
   DIST_INFEASIBLE: { count: number; max: number; avoid: number };
@@ -106,7 +108,7 @@ export interface CodeArgs {
   MISTAKE_NOT_WRONG: { answer: string };
   MISTAKE_SHADOWED: { answer: string };
   MISTAKE_SHAPE: { answer: string; got: string; expected: string };
-  NO_FAILING_EXAMPLE: {};
+  NO_FAILING_EXAMPLE: NoArgs;
   NO_INCORRECT_EXAMPLE: { id: string };
   PROMPT_MISSING_SYMBOL: { id: string; name: string };
   REFERENCE_OFTEN_UNDEFINED: { id: string; rejected: number; kept: number };

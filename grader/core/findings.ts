@@ -2,7 +2,7 @@
  * Findings are data: a code with arguments, rendered into words by report/.
  * Positions are never baked into messages; they travel beside them.
  */
-import type { ArgsOf, Code } from './codes.js';
+import type { ArgsOf, Code, NoArgs } from './codes.js';
 
 export type { ArgsOf, Code, CodeArgs } from './codes.js';
 export type ArgValue = string | number | boolean | readonly string[] | readonly number[] | undefined;
@@ -29,7 +29,7 @@ export interface Finding {
 }
 
 /** The arguments after the code: optional when the code takes none. */
-type Rest<C extends Code, More extends unknown[]> = {} extends ArgsOf<C> ? [args?: ArgsOf<C>, ...More] : [args: ArgsOf<C>, ...More];
+type Rest<C extends Code, More extends unknown[]> = NoArgs extends ArgsOf<C> ? [args?: ArgsOf<C>, ...More] : [args: ArgsOf<C>, ...More];
 
 export const finding = <C extends Code>(code: C, ...[args, at, severity]: Rest<C, [at?: Position, severity?: Severity]>): Finding => ({
   code,

@@ -77,7 +77,7 @@ function rewrite(node: Node, names: Names): Node {
   }
   if (node.type === 'OperatorNode' && (n.fn === 'pow' || n.fn === 'ctranspose' || n.fn === 'transpose')) {
     const [base, exp] = n.args as [Node, Node | undefined];
-    const expName = (exp as AnyNode | undefined)?.name;
+    const expName = nameOf(exp);
     const isT = exp?.type === 'SymbolNode' && (expName === 'T' || expName === 'top') && !names.isValue(expName);
     const apply = (b: Node): Node => (isT || n.fn !== 'pow' ? N.op("'", 'ctranspose', [b]) : N.op('^', 'pow', [b, again(exp!)]));
     const inner = valueCall(base, names);
@@ -92,7 +92,7 @@ function rewrite(node: Node, names: Names): Node {
 /** node.map, but the very same node when no child changed, so that positions keyed by node survive. */
 function mapKeep(node: Node, f: (n: Node) => Node): Node {
   const before: Node[] = [];
-  node.forEach((c) => before.push(c as Node));
+  node.forEach((c) => before.push(c));
   const after = before.map(f);
   if (after.every((a, i) => a === before[i])) return node;
   let i = 0;

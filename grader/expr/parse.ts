@@ -37,7 +37,7 @@ export function parseMathjs(text: string): Node {
 /** Walks a tree depth-first, parents before children. */
 export function walk(node: Node, visit: (n: Node, parent: Node | null) => void, parent: Node | null = null): void {
   visit(node, parent);
-  node.forEach((child) => walk(child as Node, visit, node));
+  node.forEach((child) => walk(child, visit, node));
 }
 
 /** Text to match literally inside a regular expression. */

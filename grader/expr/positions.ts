@@ -26,7 +26,7 @@ export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const kind = m[1] !== undefined ? 'name' : m[2] !== undefined ? 'number' : m[3] !== undefined ? 'string' : 'punct';
-    out.push({ kind, text: m[0], offset: m.index! });
+    out.push({ kind, text: m[0], offset: m.index });
   }
   return out;
 }
@@ -60,7 +60,7 @@ export function mathjsPositions(root: Node, text: string, base = 0): (n: Node) =
     if (node.type === 'SymbolNode') span = take((t) => t.kind === 'name' && t.text === n.name);
     else if (node.type === 'ConstantNode') span = take((t) => t.kind !== 'name' || CONSTANT_WORDS.has(t.text));
     if (span) leaves.set(node, span);
-    node.forEach((child) => visit(child as Node));
+    node.forEach((child) => visit(child));
   };
   visit(root);
   return spans(leaves, tokens.map((t) => ({ ...t, offset: base + t.offset })));
@@ -100,7 +100,7 @@ function spans(leaves: ReadonlyMap<Node, Span>, tokens: readonly Token[]): (n: N
       let lo = Infinity;
       let hi = -Infinity;
       node.forEach((child) => {
-        const s = where(child as Node);
+        const s = where(child);
         if (s) [lo, hi] = [Math.min(lo, s.offset), Math.max(hi, s.offset + s.length)];
       });
       span = lo <= hi ? { offset: lo, length: widen(lo, hi, node, tokens) - lo } : undefined;

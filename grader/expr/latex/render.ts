@@ -31,7 +31,7 @@ const PREC: Readonly<Record<string, number>> = {
   add: 1, subtract: 1, multiply: 2, dotMultiply: 2, divide: 5, dotDivide: 2, unaryMinus: 3, unaryPlus: 3, pow: 4, dotPow: 4, ctranspose: 4, transpose: 4,
 };
 const precOf = (n: AnyNode): number => (n.type === 'OperatorNode' ? (PREC[String(n.fn)] ?? 0) : n.type === 'ConditionalNode' ? 0 : 6);
-const at = (n: Node, min: number): string => (precOf(n as AnyNode) < min ? `\\left(${toLatexText(n)}\\right)` : toLatexText(n));
+const at = (n: Node, min: number): string => (precOf(n) < min ? `\\left(${toLatexText(n)}\\right)` : toLatexText(n));
 
 const bare = (n: Node): Node => (n.type === 'ParenthesisNode' ? bare((n as AnyNode).content!) : n);
 
