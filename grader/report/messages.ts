@@ -101,6 +101,12 @@ export const MESSAGES: Readonly<Record<string, Render>> = {
   // Submissions
   FILE_UNREADABLE: (a) => `cannot read the file: ${a.detail}`,
   FILE_TOO_LARGE: (a) => `the file is ${a.size} bytes; at most ${a.max} are read`,
+  FILE_NOT_REGULAR: (a) => `not a regular file (${a.kind}); only regular files are read`,
+  FILE_NOT_UTF8: (a) => `the file is not UTF-8 text: byte ${a.byte} at byte offset ${a.offset} cannot start a character`,
+  YAML_TOO_DEEP: (a) => `the YAML is nested more than ${a.max} levels deep`,
+  LIMIT_EXCEEDED: (a) => `${a.what}: ${a.count} ${a.unit}; at most ${a.max} are read`,
+  NO_SUBMISSIONS: (a) => `no submissions found in ${a.path} (a folder's *.yaml and *.yml files are graded)`,
+  WORKER_CRASHED: (a) => `grading this file stopped a worker thread (${a.detail}); it was not graded`,
   YAML_SYNTAX: (a) => `YAML syntax error: ${a.detail}`,
   SUBMISSION_SHAPE: (a) => `expected ${a.expected} at ${a.path || 'the top level'}`,
   UNKNOWN_QUESTION: (a) => `there is no question \`${a.id}\` in the bank${(a.suggestions as string[] | undefined)?.length ? `; did you mean ${list(a.suggestions)}?` : ''}`,

@@ -48,12 +48,12 @@ export function renderSubmission(s: SubmissionReport): string {
   return [head, ...body, ...warnings, ...sets, total].join('\n');
 }
 
+/** The line closing a batch of several submissions. */
+export const renderSummary = (count: number, failed: number): string => chalk.bold(`${count} submissions graded${failed ? `, ${failed} could not be read` : ''}`);
+
 export function renderText(batch: BatchReport): string {
   const parts = batch.submissions.map(renderSubmission);
-  if (batch.submissions.length > 1) {
-    const failed = batch.submissions.filter((s) => s.error).length;
-    parts.push(chalk.bold(`${batch.submissions.length} submissions graded${failed ? `, ${failed} could not be read` : ''}`));
-  }
+  if (batch.submissions.length > 1) parts.push(renderSummary(batch.submissions.length, batch.submissions.filter((s) => s.error).length));
   return `${parts.join('\n\n')}\n`;
 }
 
