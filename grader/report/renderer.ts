@@ -8,6 +8,7 @@
  */
 import type { SubmissionReport } from '../core/index.js';
 import { csvHeader, csvRow } from './csv.js';
+import { escapeControls } from './escape.js';
 import { renderGradescope } from './gradescope.js';
 import { htmlFrame, htmlTitle, submission as htmlSubmission, type TexToHtml } from './html.js';
 import { jsonSubmission } from './json.js';
@@ -48,7 +49,9 @@ export function jsonRenderer({ count }: RunInfo): Renderer {
 }
 
 export function csvRenderer(columns: readonly string[]): Renderer {
-  return { head: () => csvHeader(columns), submission: (s) => csvRow(s, columns), tail: () => '' };
+  // Ids and paths are shown in a terminal too (`cat grades.csv`): no control characters.
+  const safe = (s: SubmissionReport): SubmissionReport => ({ ...s, student: s.student === null ? null : escapeControls(s.student), file: escapeControls(s.file) });
+  return { head: () => csvHeader(columns), submission: (s) => csvRow(safe(s), columns), tail: () => '' };
 }
 
 /** The page's title names the student when there is one submission, so the head waits for it. */
