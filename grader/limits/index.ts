@@ -15,6 +15,8 @@ export const FILE_LIMITS = Object.freeze({
   yamlAliases: 100,
   /** Entries of a submission's `definitions:` map. */
   definitions: 200,
+  /** How deep one definition may use another (a → b → c ...). */
+  definitionDepth: 32,
   /** Answers in one submission. */
   answers: 2000,
   /** Characters of a student id or a question id. */

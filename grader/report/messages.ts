@@ -57,6 +57,7 @@ export const MESSAGES: Readonly<Record<string, Render>> = {
   SUM_INDEX: () => 'write the index of a sum as \\sum_{k=1}^{K}, \\sum_{w}, or \\sum_{i \\neq j}',
   SUM_BOUNDS: (a) => `give both bounds of the sum over ${a.index} (\\sum_{${a.index}=1}^{N}) or neither`,
   DEFINITION_FORM: (a) => `a definition reads \`name = formula\`, not \`${a.text}\``,
+  DEFINITIONS_TOO_DEEP: (a) => `the definition of \`${a.name}\` uses definitions nested more than ${a.max} deep`,
   REDEFINES_SYMBOL: (a) => `\`${a.name}\` is already a symbol of this question; choose another name for your own definition`,
   SPELLING_FORM: (a) => `the spelling ${a.spelling} is not a name`,
   // How an answer was read
