@@ -73,10 +73,16 @@ export async function gradeFiles(bank: Bank, files: readonly string[], points: P
   let done = 0;
   const n = threadCount(files.length, opts.jobs);
   if (n <= 1 || !opts.workerEntry) {
-    files.forEach((f, i) => {
-      onReport(gradeFile(bank, f, points), i);
+    let lastYield = Date.now();
+    for (let i = 0; i < files.length; i++) {
+      onReport(gradeFile(bank, files[i]!, points), i);
       opts.onProgress?.(++done);
-    });
+      // Let signals (Ctrl-C) and a closed stdout be handled while a long batch runs.
+      if (Date.now() - lastYield > 50) {
+        await new Promise((r) => setImmediate(r));
+        lastYield = Date.now();
+      }
+    }
     return;
   }
   const waiting = new Map<number, SubmissionReport>();
