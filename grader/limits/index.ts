@@ -23,6 +23,10 @@ export const FILE_LIMITS = Object.freeze({
   idLength: 200,
   /** Points of one question (larger values overflow totals). */
   points: 1_000_000,
+  /** Values of one index range (a free index is graded at each). */
+  indexRange: 10_000,
+  /** Scalar operations of one finite-difference proof of a derivative (`grader check`). */
+  proofWork: 200_000_000,
   /** Candidates compared when suggesting a near question id; longer lists get no suggestion. */
   suggestCandidates: 10_000,
   /** Files of one batch whose answers are held at once while waiting for an earlier one. */
