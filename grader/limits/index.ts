@@ -7,6 +7,8 @@ import { LIMITS as EXPRESSION } from '../expr/limits.js';
 export const FILE_LIMITS = Object.freeze({
   /** Bytes read from a submission file (a larger one is that student's error). */
   submissionBytes: 1_000_000,
+  /** Lines of a submission file, counted before parsing. */
+  submissionLines: 20_000,
   /** Bytes read from a problem file. */
   specBytes: 2_000_000,
   /** YAML nesting depth (flow and block), checked before parsing. */

@@ -25,6 +25,10 @@ export type Loaded = { ok: true; submission: Submission } | { ok: false; file: s
 const isMap = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 export function parseSubmission(file: string, text: string): Loaded {
+  // Counted before parsing: a parser takes seconds over tens of thousands of entries.
+  const lines = text.split('\n', FILE_LIMITS.submissionLines + 1).length;
+  if (lines > FILE_LIMITS.submissionLines)
+    return { ok: false, file, student: null, error: finding('LIMIT_EXCEEDED', { what: 'the file', count: `more than ${FILE_LIMITS.submissionLines}`, max: FILE_LIMITS.submissionLines, unit: 'lines' }, { file }) };
   const src = readYaml(file, text, { strings: true });
   const bad = (error: Finding, student: string | null = null): Loaded => ({ ok: false, file, student, error });
   if (src.errors.length) return bad(src.errors[0]!);

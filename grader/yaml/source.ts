@@ -25,13 +25,28 @@ export interface YamlSource {
 interface Parsed {
   readonly doc: Document;
   readonly lines: LineCounter;
+  /** Offsets of keys given twice in one mapping. */
+  readonly duplicates: readonly number[];
 }
 
 function parseText(text: string, strings: boolean): Parsed {
   const lines = new LineCounter();
-  // uniqueKeys: a key given twice is an error, not a silent override.
   // logLevel error: the parser's warnings (an unknown tag) are not printed raw on stderr.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, merge: true, uniqueKeys: true, logLevel: 'error' });
+  // Keys are checked for uniqueness below: the parser's own check compares every pair of keys.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, merge: true, uniqueKeys: false, logLevel: 'error' });
+  const duplicates: number[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const { key } of map.items) {
+        if (!isScalar(key) || key.value === '<<') continue;
+        const k = `${typeof key.value}:${String(key.value)}`;
+        // A key given twice is an error, not a silent override.
+        if (seen.has(k)) duplicates.push(key.range?.[0] ?? 0);
+        seen.add(k);
+      }
+    },
+  });
   // Plain scalars as written (`007`, `0x1F`, `1e3`, `true`), keeping only empty and `null` as null.
   if (strings)
     visit(doc, {
@@ -39,7 +54,7 @@ function parseText(text: string, strings: boolean): Parsed {
         if (node.type === 'PLAIN' && node.value !== null && typeof node.value !== 'string' && node.source !== undefined) node.value = node.source;
       },
     });
-  return { doc, lines };
+  return { doc, lines, duplicates };
 }
 
 export interface ReadOptions {
@@ -88,8 +103,9 @@ export function readYaml(file: string, text: string, opts: ReadOptions | DataCac
   let data: unknown = cache?.get(text);
   const errors: Finding[] = [];
   if (data === undefined) {
-    const { doc } = parse();
+    const { doc, duplicates } = parse();
     errors.push(...doc.errors.map((e) => finding('YAML_SYNTAX', { detail: e.message.split('\n')[0]! }, pos(e.pos[0]))));
+    errors.push(...duplicates.map((at) => finding('YAML_SYNTAX', { detail: 'Map keys must be unique' }, pos(at))));
     data = null;
     try {
       // Aliases are bounded so that a "billion laughs" file cannot blow up memory.

@@ -102,3 +102,25 @@ describe('deeply nested YAML', () => {
     expect(readYaml('ok.yaml', text).errors).toEqual([]);
   });
 });
+
+describe('large and odd submissions', () => {
+  it('40,000 answers are refused at once; 2,000 unknown ids are graded in moments', () => {
+    const many = (n: number) => `student: a\nanswers:\n${Array.from({ length: n }, (_, i) => `  nope/q${i}: x\n`).join('')}`;
+    const t = performance.now();
+    const big = parseSubmission('s.yaml', many(40_000));
+    expect(big.ok ? 'ok' : big.error.code).toBe('LIMIT_EXCEEDED');
+    const file = join(dir, 'unknown.yaml');
+    writeFileSync(file, many(2000));
+    const r = spawnSync(process.execPath, ['bin/grader.mjs', 'grade', file, '--format', 'json'], { encoding: 'utf8', timeout: 60_000 });
+    expect(JSON.parse(r.stdout).submissions[0].warnings).toHaveLength(2000);
+    expect(performance.now() - t).toBeLessThan(20_000);
+  });
+
+  it("the YAML parser's warnings are not printed raw", () => {
+    const file = join(dir, 'tagged.yaml');
+    writeFileSync(file, 'student: !weird "\\u001b[2Jx"\nanswers:\n  cs224n-a2/naive-softmax-loss: !tag -log(yhat_o)\n');
+    const r = spawnSync(process.execPath, ['bin/grader.mjs', 'grade', file], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toContain('\u001b');
+  });
+});
