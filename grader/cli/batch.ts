@@ -14,13 +14,12 @@ import type { PointCache } from '../compare/points.js';
 import { gradeSubmission } from '../compare/submission.js';
 import type { Bank } from '../bank/types.js';
 import { readSubmission } from '../submission/load.js';
+import { FILE_LIMITS } from '../limits/index.js';
 
 /** Below this many files, starting workers costs more than it saves. */
 export const PARALLEL_FROM = 64;
 /** Files a worker holds at once: enough to never wait for the next, few enough to hold little. */
 const PER_WORKER = 4;
-/** A worker's heap: a file that needs more is that file's failure, not the batch's. */
-const WORKER_HEAP_MB = 384;
 
 export interface WorkerJob {
   readonly role: 'grade';
@@ -105,7 +104,7 @@ export async function gradeFiles(bank: Bank, files: readonly string[], points: P
       spawns++;
       live++;
       const job: WorkerJob = { role: 'grade', bankPath: opts.bankPath, seed: points.seed };
-      const worker = new Worker(opts.workerEntry!, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+      const worker = new Worker(opts.workerEntry!, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: FILE_LIMITS.workerHeapMb } });
       const held: number[] = [];
       let reason = 'it stopped';
       const feed = () => {

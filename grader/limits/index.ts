@@ -29,10 +29,8 @@ export const FILE_LIMITS = Object.freeze({
   indexRange: 10_000,
   /** Scalar operations of one finite-difference proof of a derivative (`grader check`). */
   proofWork: 200_000_000,
-  /** Candidates compared when suggesting a near question id; longer lists get no suggestion. */
-  suggestCandidates: 10_000,
-  /** Files of one batch whose answers are held at once while waiting for an earlier one. */
-  inFlight: 256,
+  /** Heap of one worker thread of a batch: a file that needs more costs that file only. */
+  workerHeapMb: 384,
 });
 
 export const LIMITS = Object.freeze({ ...FILE_LIMITS, expression: EXPRESSION });
