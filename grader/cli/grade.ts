@@ -16,7 +16,7 @@ import type { Bank } from '../bank/types.js';
 import { expandPaths, readSubmission } from '../submission/load.js';
 import { UsageError, type Command } from './args.js';
 import { gradeFiles } from './batch.js';
-import { atomicSink, OutputError, progressBar, stdoutSink, unwritable, writeAtomic, type Sink } from './io.js';
+import { atomicSink, describeFsError, OutputError, progressBar, stdoutSink, unwritable, writeAtomic, type Sink } from './io.js';
 import { pageNames } from './pages.js';
 import { bankPath, loadOrThrow, specCache, workerEntry } from './bank.js';
 import type { Io } from './io.js';
@@ -88,7 +88,7 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
     await gradeFiles(bank, files, points, { jobs: cmd.jobs ?? 0, bankPath: bankPath(cmd), ...(entry ? { workerEntry: entry } : {}), onProgress: bar.tick }, (s, i) => {
       failed ||= s.error !== null;
       // A page per submission, for handing back to each student.
-      if (pages) writeAtomic(join(cmd.out!, names[i]!), renderHtml([s], tex!));
+      if (pages) writePage(join(cmd.out!, names[i]!), renderHtml([s], tex!));
       else sink.write(renderer!.submission(s, i));
     });
     bar.end();
@@ -102,6 +102,14 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
     return 2;
   }
   return failed ? 1 : 0;
+}
+
+function writePage(file: string, html: string): void {
+  try {
+    writeAtomic(file, html);
+  } catch (e) {
+    throw new OutputError(`cannot write ${file}: ${describeFsError(e)}`);
+  }
 }
 
 const isDirectory = (path: string): boolean => {

@@ -73,7 +73,8 @@ export interface Sink {
   abort(): void;
 }
 
-const describe = (e: unknown): string => {
+/** A file-system error in words (a full disk is the common one). */
+export const describeFsError = (e: unknown): string => {
   const code = (e as NodeJS.ErrnoException).code;
   return code === 'ENOSPC' ? 'the disk is full' : code === 'EDQUOT' ? 'the disk quota is exceeded' : ((e as Error).message ?? String(e));
 };
@@ -87,7 +88,7 @@ export function atomicSink(file: string, write: typeof writeSync = writeSync): S
   try {
     fd = openSync(tmp, 'w', 0o644);
   } catch (e) {
-    throw new OutputError(`cannot write ${file}: ${describe(e)}`);
+    throw new OutputError(`cannot write ${file}: ${describeFsError(e)}`);
   }
   temporaries.add(tmp);
   cleanOnSignals();
@@ -108,7 +109,7 @@ export function atomicSink(file: string, write: typeof writeSync = writeSync): S
         for (let off = 0; off < buf.length; ) off += write(fd, buf, off, buf.length - off);
       } catch (e) {
         abort();
-        throw new OutputError(`cannot write ${file}: ${describe(e)}; the old file is unchanged`);
+        throw new OutputError(`cannot write ${file}: ${describeFsError(e)}; the old file is unchanged`);
       }
     },
     commit() {
@@ -119,7 +120,7 @@ export function atomicSink(file: string, write: typeof writeSync = writeSync): S
         temporaries.delete(tmp);
       } catch (e) {
         abort();
-        throw new OutputError(`cannot write ${file}: ${describe(e)}; the old file is unchanged`);
+        throw new OutputError(`cannot write ${file}: ${describeFsError(e)}; the old file is unchanged`);
       }
     },
     abort,
