@@ -4,7 +4,16 @@
 // Also bundles the benchmark (dist/bench.cjs), so that `npm run bench` times built code only.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+// The build's id: a hash of every source file and the locked dependencies. Caches keyed by it
+// (the validated bank, see grader/yaml/cache.ts) are never trusted by another build.
+const hash = createHash('sha256');
+const sources = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : [join(dir, e.name)]));
+for (const file of [...sources('grader').sort(), 'package.json', 'package-lock.json']) hash.update(file).update('\0').update(readFileSync(file)).update('\0');
+const buildId = hash.digest('hex').slice(0, 16);
 
 const common = {
   bundle: true,
@@ -14,7 +23,7 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   external: ['katex'],
-  define: { 'import.meta.url': '__importMetaUrl' },
+  define: { 'import.meta.url': '__importMetaUrl', __GRADER_BUILD__: JSON.stringify(buildId) },
   banner: { js: 'var __importMetaUrl=require("url").pathToFileURL(__filename).href;' },
 };
 await Promise.all([
