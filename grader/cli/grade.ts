@@ -17,6 +17,7 @@ import type { Bank } from '../bank/types.js';
 import { expandPaths, readSubmission } from '../submission/load.js';
 import { UsageError, type Command } from './args.js';
 import { gradeFiles } from './batch.js';
+import { shardFiles, shardOutput } from './shard.js';
 import { progressBar, writeAtomic } from './io.js';
 import { BankError, bankPath, loadOrThrow, specCache, workerEntry } from './bank.js';
 import type { Io } from './io.js';
@@ -52,7 +53,7 @@ function setsAnswered(files: readonly string[]): Set<string> | undefined {
 }
 
 export async function runGrade(cmd: Command, io: Io): Promise<number> {
-  const files = expandPaths(cmd.positionals);
+  const files = shardFiles(expandPaths(cmd.positionals), cmd.shard);
   if (cmd.format === 'gradescope' && files.length !== 1) throw new UsageError('--format gradescope grades one submission (Gradescope runs once per student)');
   const only = setsAnswered(files);
   let bank = only ? loadBank(bankPath(cmd), specCache(), only) : loadOrThrow(cmd);
@@ -68,7 +69,7 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
     const tex = await texToMathml();
     for (const s of submissions) writeAtomic(join(cmd.out, `${basename(s.file).replace(/\.ya?ml$/, '')}.html`), renderHtml([s], tex));
     io.out(`wrote ${submissions.length} reports to ${cmd.out}\n`);
-  } else emit(cmd, io, await render(cmd, submissions));
+  } else emit(cmd, io, shardOutput(cmd.format, await render(cmd, submissions), cmd.shard));
   return submissions.some((s) => s.error) ? 1 : 0;
 }
 
