@@ -15,6 +15,8 @@ const require = createRequire(file);
 
 if (typeof Module.enableCompileCache === 'function' && process.env.GRADER_CODE_CACHE !== 'vm') {
   Module.enableCompileCache();
+  // The CLI exits with process.exit as soon as its output is out: write the cache first.
+  if (typeof Module.flushCompileCache === 'function') process.once('exit', () => Module.flushCompileCache());
   require(file);
 } else {
   const cacheFile = `${file}.cache`;
