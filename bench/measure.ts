@@ -29,8 +29,8 @@ export class Runner {
     writeFileSync(this.hook, HOOK);
   }
 
-  /** Runs `node ...args` once to warm the caches, then `runs` times; medians. */
-  time(args: readonly string[], runs: number): Run {
+  /** Runs `node ...args` once to warm the caches (unless `warm` is false), then `runs` times; medians. */
+  time(args: readonly string[], runs: number, warm = true): Run {
     const once = () => {
       const t = performance.now();
       const r = spawnSync(process.execPath, ['--require', this.hook, ...args], { stdio: 'ignore', env: { ...process.env, BENCH_RUSAGE: this.usage } });
@@ -38,7 +38,7 @@ export class Runner {
       const u = JSON.parse(readFileSync(this.usage, 'utf8')) as { cpu: number; rss: number };
       return { wall, cpu: u.cpu, rssMiB: u.rss, status: r.status };
     };
-    once();
+    if (warm) once();
     const all = Array.from({ length: runs }, once);
     return { wall: median(all.map((r) => r.wall)), cpu: median(all.map((r) => r.cpu)), rssMiB: Math.max(...all.map((r) => r.rssMiB)), status: all[0]!.status };
   }
