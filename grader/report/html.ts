@@ -5,7 +5,7 @@
  * renderer stays pure. Every student-supplied string is escaped.
  */
 import type { QuestionReport, SubmissionReport } from '../core/index.js';
-import type { ItemStats } from '../compare/items.js';
+import type { ItemStats } from '../core/index.js';
 import { message, where } from './messages.js';
 
 export type TexToHtml = (tex: string) => string;
