@@ -14,7 +14,10 @@ type Hand = (env: Env, slot: (name: string) => number) => Float64Array;
 
 const PAIRS: readonly { id: string; hand: Hand }[] = [
   { id: 'cs224n-a2/naive-softmax-grad-vc', hand: (e, s) => softmaxGradVc(e[s('U')]!.data, e[s('yhat')]!.data, e[s('y')]!.data, 3, 7) },
-  { id: 'cs224n-a2/neg-sampling-grad-vc', hand: (e, s) => negSamplingGradVc(e[s('U')]!.data, e[s('v_c')]!.data, e[s('o')]!.data[0]!, e[s('negs')]!.data, 3, 7) },
+  {
+    id: 'cs224n-a2/neg-sampling-grad-vc',
+    hand: (e, s) => negSamplingGradVc(e[s('U')]!.data, e[s('v_c')]!.data, e[s('o')]!.data[0]!, e[s('negs')]!.data, 3, 7),
+  },
   { id: 'cs224n-a2/skipgram-grad-U', hand: (e, s) => skipgramGradU(e[s('v_c')]!.data, e[s('yhat')]!.data, e[s('outside')]!.data, 3, 7) },
 ];
 

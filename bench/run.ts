@@ -19,10 +19,19 @@ import { generate } from './generate.js';
 import { Runner } from './measure.js';
 import { writeWriteup } from './writeup.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, runs: { type: 'string', default: '15' }, 'large-runs': { type: 'string', default: '1' }, cli: { type: 'string', default: 'bin/grader.mjs' }, save: { type: 'string' }, against: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '15' },
+    'large-runs': { type: 'string', default: '1' },
+    cli: { type: 'string', default: 'bin/grader.mjs' },
+    save: { type: 'string' },
+    against: { type: 'string' },
+  },
+});
 const runs = Math.max(3, Number(values.runs) || 15);
 const largeRuns = Math.max(1, Number(values['large-runs']) || 1);
-const cli = values.cli!;
+const cli = values.cli;
 const dir = mkdtempSync(join(tmpdir(), 'grader-bench-'));
 const runner = new Runner(dir);
 
@@ -49,15 +58,46 @@ const floor = runner.time(['-e', '0'], runs);
 add({ key: 'floor', label: 'Node floor, `node -e 0`', value: floor.wall, cpu: floor.cpu, unit: 's' });
 
 const single = runner.time([cli, 'grade', one, '--format', 'json'], runs);
-add({ key: 'one', label: 'one submission (21 answers), whole process', value: single.wall, cpu: single.cpu, unit: 's', target: '≤ 0.12 s', note: `+${(single.wall - floor.wall).toFixed(3)} s over Node (target ≤ +0.05 s)` });
+add({
+  key: 'one',
+  label: 'one submission (21 answers), whole process',
+  value: single.wall,
+  cpu: single.cpu,
+  unit: 's',
+  target: '≤ 0.12 s',
+  note: `+${(single.wall - floor.wall).toFixed(3)} s over Node (target ≤ +0.05 s)`,
+});
 const tried = runner.time([cli, 'try', 'cs224n-a2/naive-softmax-grad-vc', 'U * (yhat - y)'], runs);
-add({ key: 'try', label: '`grader try` one answer', value: tried.wall, cpu: tried.cpu, unit: 's', target: '≤ 0.10 s', note: `+${(tried.wall - floor.wall).toFixed(3)} s over Node` });
+add({
+  key: 'try',
+  label: '`grader try` one answer',
+  value: tried.wall,
+  cpu: tried.cpu,
+  unit: 's',
+  target: '≤ 0.10 s',
+  note: `+${(tried.wall - floor.wall).toFixed(3)} s over Node`,
+});
 
 const out = join(dir, 'out.json');
 const b1 = runner.time([cli, 'grade', join(dir, 'b1000'), '--format', 'json', '--out', out], 5);
-add({ key: 'batch1000', label: `1,000 submissions (${small.answers} answers, ${small.unique} distinct), automatic --jobs`, value: b1.wall, cpu: b1.cpu, unit: 's', target: '≤ 1.5 s', note: `${Math.round(small.answers / b1.wall)} answers/s; peak ${Math.round(b1.rssMiB)} MiB` });
+add({
+  key: 'batch1000',
+  label: `1,000 submissions (${small.answers} answers, ${small.unique} distinct), automatic --jobs`,
+  value: b1.wall,
+  cpu: b1.cpu,
+  unit: 's',
+  target: '≤ 1.5 s',
+  note: `${Math.round(small.answers / b1.wall)} answers/s; peak ${Math.round(b1.rssMiB)} MiB`,
+});
 const b1j2 = runner.time([cli, 'grade', join(dir, 'b1000'), '--format', 'json', '--out', out, '--jobs', '2'], 5);
-add({ key: 'batch1000j2', label: 'the same with --jobs 2', value: b1j2.wall, cpu: b1j2.cpu, unit: 's', note: `${(b1.wall / b1j2.wall).toFixed(2)}x automatic; peak ${Math.round(b1j2.rssMiB)} MiB` });
+add({
+  key: 'batch1000j2',
+  label: 'the same with --jobs 2',
+  value: b1j2.wall,
+  cpu: b1j2.cpu,
+  unit: 's',
+  note: `${(b1.wall / b1j2.wall).toFixed(2)}x automatic; peak ${Math.round(b1j2.rssMiB)} MiB`,
+});
 
 // Rates by wall time, and by CPU time: on a busy machine the second is what an idle core would do.
 let rate = small.answers / b1.wall;
@@ -70,7 +110,15 @@ if (!values.quick) {
   rate = large.answers / b2.wall;
   cpuRate = large.answers / b2.cpu;
   perStudent = large.answers / 20000;
-  add({ key: 'batch20000', label: `20,000 submissions (${large.answers} answers)`, value: b2.wall, cpu: b2.cpu, unit: 's', target: '≤ 25 s', note: `${Math.round(rate)} answers/s; peak ${Math.round(b2.rssMiB)} MiB` });
+  add({
+    key: 'batch20000',
+    label: `20,000 submissions (${large.answers} answers)`,
+    value: b2.wall,
+    cpu: b2.cpu,
+    unit: 's',
+    target: '≤ 25 s',
+    note: `${Math.round(rate)} answers/s; peak ${Math.round(b2.rssMiB)} MiB`,
+  });
 }
 
 // A write-up, once `grade` reads documents: detected by grading it and looking for a document entry.
@@ -80,29 +128,69 @@ const probe = runner.output([cli, 'grade', doc, '--format', 'json']);
 let isDocument = false;
 try {
   isDocument = (JSON.parse(probe.stdout) as { submissions?: { kind?: string }[] }).submissions?.[0]?.kind === 'document';
-} catch {}
+} catch {
+  // not JSON: a CLI that rejects the file
+}
 if (isDocument) {
   const d = runner.time([cli, 'grade', doc, '--format', 'json'], runs);
-  add({ key: 'document', label: `a write-up (${shape.questions} questions, ${shape.steps} steps), whole process`, value: d.wall, cpu: d.cpu, unit: 's', target: '≤ 0.3 s' });
-} else add({ key: 'document', label: `a write-up (${shape.questions} questions, ${shape.steps} steps)`, value: null, unit: 's', target: '≤ 0.3 s', note: 'not available: `grade` does not read write-ups yet' });
+  add({
+    key: 'document',
+    label: `a write-up (${shape.questions} questions, ${shape.steps} steps), whole process`,
+    value: d.wall,
+    cpu: d.cpu,
+    unit: 's',
+    target: '≤ 0.3 s',
+  });
+} else
+  add({
+    key: 'document',
+    label: `a write-up (${shape.questions} questions, ${shape.steps} steps)`,
+    value: null,
+    unit: 's',
+    target: '≤ 0.3 s',
+    note: 'not available: `grade` does not read write-ups yet',
+  });
 
 for (const r of evaluationRows('problems'))
-  add({ key: `eval:${r.id}`, label: `evaluation ${r.id.split('/')[1]}: compiled vs hand-written loop`, value: r.ratio, unit: 'x', target: '≤ 2x', note: `${r.compiledUs.toFixed(2)} µs vs ${r.handUs.toFixed(2)} µs a call` });
+  add({
+    key: `eval:${r.id}`,
+    label: `evaluation ${r.id.split('/')[1]}: compiled vs hand-written loop`,
+    value: r.ratio,
+    unit: 'x',
+    target: '≤ 2x',
+    note: `${r.compiledUs.toFixed(2)} µs vs ${r.handUs.toFixed(2)} µs a call`,
+  });
 
 // Print.
 const before = values.against ? (JSON.parse(readFileSync(values.against, 'utf8')) as { figures: Figure[] }).figures : [];
-const show = (v: number | null | undefined, unit: string) => (v == null ? 'n/a' : unit === 'x' ? `${v.toFixed(2)}x` : `${v.toFixed(unit === 's' && v < 1 ? 3 : 2)} s`);
+const show = (v: number | null | undefined, unit: string) =>
+  v == null ? 'n/a' : unit === 'x' ? `${v.toFixed(2)}x` : `${v.toFixed(unit === 's' && v < 1 ? 3 : 2)} s`;
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const machine = `${platform()} ${arch()}, ${availableParallelism()} x ${cpu}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.versions.node}`;
-console.log(`Benchmark ${new Date().toISOString().slice(0, 16)}Z: ${machine}; CLI ${cli}; medians (${runs} runs a start-up figure, 5 a 1,000 batch, ${largeRuns} a 20,000 batch)`);
-console.log(`  load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (above ${availableParallelism()}, wall times include waiting for other processes: compare CPU)`);
+console.log(
+  `Benchmark ${new Date().toISOString().slice(0, 16)}Z: ${machine}; CLI ${cli}; medians (${runs} runs a start-up figure, 5 a 1,000 batch, ${largeRuns} a 20,000 batch)`,
+);
+console.log(
+  `  load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} (above ${availableParallelism()}, wall times include waiting for other processes: compare CPU)`,
+);
 const head = ['figure', 'wall', 'CPU', 'target', ...(before.length ? ['before: wall', 'CPU'] : []), 'notes'];
 const rows = figures.map((f) => {
   const b = before.find((x) => x.key === f.key);
-  return [f.label, show(f.value, f.unit), f.cpu === undefined ? '' : show(f.cpu, 's'), f.target ?? '', ...(before.length ? [show(b?.value, f.unit), b?.cpu === undefined ? '' : show(b.cpu, 's')] : []), f.note ?? ''];
+  return [
+    f.label,
+    show(f.value, f.unit),
+    f.cpu === undefined ? '' : show(f.cpu, 's'),
+    f.target ?? '',
+    ...(before.length ? [show(b?.value, f.unit), b?.cpu === undefined ? '' : show(b.cpu, 's')] : []),
+    f.note ?? '',
+  ];
 });
 const widths = head.map((_, i) => Math.max(head[i]!.length, ...rows.map((r) => r[i]!.length)));
 for (const r of [head, ...rows]) console.log(`  ${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')}`);
 const minutes = (r: number) => ((100000 * perStudent) / r / 60).toFixed(1);
-console.log(`  100,000 students x ${perStudent.toFixed(1)} answers, one process: about ${minutes(rate)} minutes at the measured ${Math.round(rate)} answers/s, ${minutes(cpuRate)} at ${Math.round(cpuRate)} answers per CPU-second (an idle core); --shard i/n splits it over machines`);
+console.log(
+  `  100,000 students x ${perStudent.toFixed(1)} answers, one process: about ${minutes(rate)} minutes at the measured ${Math.round(rate)} answers/s, ${minutes(cpuRate)} at ${Math.round(cpuRate)} answers per CPU-second (an idle core); --shard i/n splits it over machines`,
+);
 if (values.save) writeFileSync(values.save, `${JSON.stringify({ date: new Date().toISOString(), machine, cli, figures }, null, 2)}\n`);

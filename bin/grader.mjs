@@ -24,7 +24,9 @@ if (typeof Module.enableCompileCache === 'function' && process.env.GRADER_CODE_C
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);
-  } catch {}
+  } catch {
+    // no cache yet: compiled from source, saved on exit
+  }
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   if (cachedData === undefined || script.cachedDataRejected)
     process.once('exit', () => {
@@ -32,7 +34,9 @@ if (typeof Module.enableCompileCache === 'function' && process.env.GRADER_CODE_C
         const tmp = `${cacheFile}.${process.pid}`;
         writeFileSync(tmp, script.createCachedData());
         renameSync(tmp, cacheFile);
-      } catch {}
+      } catch {
+        // a read-only install: start-up stays uncached
+      }
     });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, require, module, file, dirname(file));

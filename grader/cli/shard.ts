@@ -20,7 +20,8 @@ export function parseShard(text: string): Shard {
   const m = /^(\d{1,5})\/(\d{1,5})$/.exec(text);
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
-  if (!m || index < 1 || count < 1 || index > count || count > MAX_SHARDS) throw new UsageError(`--shard takes i/n with 1 ≤ i ≤ n ≤ ${MAX_SHARDS} (e.g. 2/8); not \`${text}\``);
+  if (!m || index < 1 || count < 1 || index > count || count > MAX_SHARDS)
+    throw new UsageError(`--shard takes i/n with 1 ≤ i ≤ n ≤ ${MAX_SHARDS} (e.g. 2/8); not \`${text}\``);
   return { index, count };
 }
 

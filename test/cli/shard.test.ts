@@ -11,7 +11,9 @@ describe('parseShard', () => {
     ['10000/10000', { index: 10000, count: 10000 }],
   ])('%s', (text, shard) => expect(parseShard(text)).toEqual(shard));
 
-  it.each(['0/3', '4/3', '1/0', '1/10001', '1', '1/2/3', '-1/2', 'a/b', ' 1/2', '1.5/2', ''])('rejects %j', (text) => expect(() => parseShard(text)).toThrow(UsageError));
+  it.each(['0/3', '4/3', '1/0', '1/10001', '1', '1/2/3', '-1/2', 'a/b', ' 1/2', '1.5/2', ''])('rejects %j', (text) =>
+    expect(() => parseShard(text)).toThrow(UsageError),
+  );
 });
 
 describe('shardFiles', () => {
