@@ -1,6 +1,6 @@
 /** argv → a command. Node's own util.parseArgs: strict, no dependency, good errors. */
 import { parseArgs } from 'node:util';
-import { parseShard, type Shard } from './shard.js';
+import { parseShard, ShardError, type Shard } from './shard.js';
 
 export class UsageError extends Error {}
 
@@ -115,7 +115,12 @@ export function parseCommand(argv: readonly string[]): Command {
   if (!/^\d+$/.test(values.seed ?? '') || !Number.isSafeInteger(seed) || seed > 0xffffffff) throw new UsageError(`--seed must be a whole number from 0 to ${0xffffffff}`);
   if ((verb === 'grade' || verb === 'items') && rest.length === 0) throw new UsageError(`${verb} needs at least one submission file or folder`);
   if (values.shard !== undefined && verb !== 'grade') throw new UsageError('--shard is for grade');
-  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  let shard: Shard | undefined;
+  try {
+    shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  } catch (e) {
+    throw e instanceof ShardError ? new UsageError(e.message) : e;
+  }
   if (verb === 'try' && rest.length !== 2) throw new UsageError("try needs a question id and an answer: grader try cs224n-a2/naive-softmax-grad-vc 'U * (yhat - y)'");
   return { verb: verb as Command['verb'], positionals: rest, format, seed, markdown: values.markdown === true, explain: values.explain === true, strict: values.strict === true, jobs, ...(shard ? { shard } : {}), ...(values.out ? { out: values.out } : {}), ...(values.problems ? { problems: values.problems } : {}) };
 }
