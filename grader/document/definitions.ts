@@ -8,8 +8,8 @@ const FONTS = /\\(mathbf|bm|boldsymbol|vec|mathrm|text|textrm|operatorname|hat|t
 /** Whether a left-hand side is a name being defined: `\theta`, `\hat{y}`, `\delta_1`, `\rho(x)`, `J_{naive}(v_c, o, U)`. */
 export function definedName(lhs: string): { name: string; params?: string[] } | undefined {
   const s = lhs.replace(/\s+/g, ' ').trim();
-  const flat = s.replace(FONTS, '').replace(/[{}\s]/g, '');
-  const m = /^(\\[A-Za-z]+|[A-Za-z])('|\^T|\^\\top)?(_(\\[A-Za-z]+|[A-Za-z0-9]+|[^()]{1,30}?))?(\^T|\^\\top)?(\(([^()]*)\))?$/.exec(flat);
+  const flat = s.replace(FONTS, '').replace(/\s/g, '').replace(/^\{([^{}]*)\}/, '$1').replace(/\^\{(T|\\top)\}/g, '^T');
+  const m = /^(\\[A-Za-z]+|[A-Za-z])('|\^T|\^\\top)?(_(\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\\[A-Za-z]+|[A-Za-z0-9]))?(\^T|\^\\top)?(\(([^()]*)\))?$/.exec(flat);
   if (!m || /^\\(frac|partial|sum|prod|log|exp|nabla|int|lim|max|min|sigma')$/.test(m[1]!) || flat.startsWith('\\frac')) return undefined;
   const call = /\(([^()]*)\)\s*$/.exec(s);
   const name = (call ? s.slice(0, call.index) : s).trim();

@@ -48,12 +48,14 @@ const under = (parent: readonly string[], own: readonly string[]) => (/^\d/.test
 export function markdownLayout(text: string, inMath: (at: number) => boolean): Layout {
   const markers: Marker[] = [];
   const answers: { start: number; end: number }[] = [];
-  const stack: { level: number; tokens: string[] }[] = [];
+  const stack: { level: number; tokens: string[]; label: string }[] = [];
   const path = () => stack.reduce<string[]>((p, s) => under(p, s.tokens), []);
   const push = (at: number, level: number, tokens: string[], label: string) => {
     while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
-    stack.push({ level, tokens });
-    markers.push({ at, path: path(), label: label.trim() });
+    stack.push({ level, tokens, label: label.trim() });
+    // an unlabelled heading (`### step 1`) stays in the part above it, and is named by it
+    const named = [...stack].reverse().find((e) => e.tokens.length);
+    markers.push({ at, path: path(), label: named?.label ?? label.trim() });
   };
   let at = 0;
   for (const line of text.split('\n')) {
@@ -62,7 +64,7 @@ export function markdownLayout(text: string, inMath: (at: number) => boolean): L
     if (inMath(start)) continue;
     const tpl = /<!--\s*answer:\s*([\w./-]+)\s*-->/.exec(line);
     if (tpl) {
-      markers.push({ at: start, path: path(), label: tpl[0], answerId: tpl[1]! });
+      markers.push({ at: start, path: path(), label: tpl[1]!, answerId: tpl[1]! });
       continue;
     }
     const h = /^\s{0,3}(#{1,6})\s+(.*)$/.exec(line);
@@ -110,7 +112,7 @@ export function latexLayout(text: string, raw: string): Layout {
   let sec = 0;
   let sub = 0;
   const lists: { style: string; n: number }[] = [];
-  const path = () => [...section, ...lists.filter((l) => l.n > 0).map((l) => STYLE[l.style]!(l.n))];
+  const path = () => [...section, ...lists.filter((l) => l.n > 0 && l.style !== 'bullet').map((l) => STYLE[l.style]!(l.n))];
   const re = /\\(section|subsection|setcounter|begin|end|item|[A-Za-z]*(?:hwtitle|question|problem|homework)[A-Za-z]*)(?![A-Za-z])(\*?)/g;
   for (const m of text.matchAll(re)) {
     const at = m.index!;
@@ -136,7 +138,10 @@ export function latexLayout(text: string, raw: string): Layout {
     } else if (cmd === 'begin' || cmd === 'end') {
       const env = readArg(text, after);
       if (!env) continue;
-      if (env.value === 'enumerate') {
+      if (env.value === 'itemize' || env.value === 'description') {
+        if (cmd === 'begin') lists.push({ style: 'bullet', n: 0 });
+        else lists.pop();
+      } else if (env.value === 'enumerate') {
         if (cmd === 'begin') {
           const opt = /^\s*\[([^\]]*)\]/.exec(text.slice(env.end, env.end + 200))?.[1] ?? '';
           const style = /\\alph|\\Alph|\(a\)|^a/.test(opt) ? 'alph' : /\\roman|\\Roman|\(i\)|^i/.test(opt) ? 'roman' : /\\arabic|1/.test(opt) ? 'arabic' : DEFAULT_STYLE[lists.length] ?? 'alph';
@@ -154,7 +159,7 @@ export function latexLayout(text: string, raw: string): Layout {
       }
     } else if (cmd === 'item') {
       const list = lists[lists.length - 1];
-      if (!list) continue;
+      if (!list || list.style === 'bullet') continue;
       const explicit = /^\s*\[([^\]]{1,20})\]/.exec(text.slice(after, after + 30));
       list.n++;
       const own = explicit ? parseLabel(explicit[1]!) : undefined;

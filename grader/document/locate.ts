@@ -1,4 +1,5 @@
 import type { Chain } from './chains.js';
+import { definedName } from './definitions.js';
 import type { Marker } from './labels.js';
 import { parseLabel } from './labels.js';
 import { flatOf, nameScore, type Quantity, quantityOf } from './names.js';
@@ -101,7 +102,7 @@ export function locate(cands: readonly Candidate[], markers: readonly Marker[], 
     for (const x of qs) {
       if (found.has(x.q.id)) continue;
       const n = naming(c, x);
-      if (n.score > 0) pairs.push({ c, x, score: n.score + labelScore(x.labels, pathOf(c)), label: labelScore(x.labels, pathOf(c)), i });
+      if (n.score >= 1) pairs.push({ c, x, score: n.score + labelScore(x.labels, pathOf(c)), label: labelScore(x.labels, pathOf(c)), i });
     }
   });
   pairs.sort((a, b) => b.score - a.score || b.i - a.i);
@@ -131,18 +132,22 @@ export function locate(cands: readonly Candidate[], markers: readonly Marker[], 
       .filter((e) => e.s > 0)
       .sort((a, b) => b.s - a.s || a.r - b.r);
     for (const { r } of regions) {
-      let pool = inRegion(r).filter((c) => !claimed.has(c));
-      const foreign = pool.filter((c) => qs.some((o) => o !== x && naming(c, o).score >= 2) && naming(c, x).score === 0);
-      for (const c of foreign) docNotes.push({ code: 'LABEL_MISMATCH', line: c.line, detail: `${markers[r]!.label} is labelled for ${x.q.id} but its left-hand side names another question` });
-      pool = pool.filter((c) => !foreign.includes(c));
-      if (pool.some((c) => c.inAnswer)) pool = pool.filter((c) => c.inAnswer);
-      if (pool.some((c) => c.display)) pool = pool.filter((c) => c.display);
+      const all = inRegion(r);
+      // a chain that names another question still unanswered is that question's (step 2 would have
+      // taken it); one that names a question answered elsewhere is this part's, mislabelled
+      let pool = all.filter((c) => !claimed.has(c) && !qs.some((o) => o !== x && !found.has(o.q.id) && naming(c, o).score >= 2));
+      if (all.some((c) => c.inAnswer)) pool = pool.filter((c) => c.inAnswer);
+      if (all.some((c) => c.display && (c.inAnswer || !all.some((d) => d.inAnswer)))) pool = pool.filter((c) => c.display);
+      pool = pool.filter((c) => c.chain.sides.length > 1 || !trivial(c.chain.sides[0]!.latex));
       const rank = (c: Candidate) => (c.definition ? 0 : c.chain.sides.length > 1 ? 2 : 1);
       const top = Math.max(0, ...pool.map(rank));
       const best = pool.filter((c) => rank(c) === top && (top > 0 || c.chain.sides.length > 1));
       const last = best[best.length - 1];
       if (!last) continue;
-      const notes: DocNote[] = [{ code: 'FOUND_BY_LABEL', line: last.line, detail: `under ${markers[r]!.label}` }];
+      const named = qs.filter((o) => o !== x && naming(last, o).score >= 2);
+      const notes: DocNote[] = named.length
+        ? [{ code: 'LABEL_MISMATCH', line: last.line, detail: `${markers[r]!.label} names ${x.q.id}; the left-hand side names ${named.map((o) => o.q.id).join(', ')}, answered elsewhere` }]
+        : [{ code: 'FOUND_BY_LABEL', line: last.line, detail: `under ${markers[r]!.label}` }];
       found.set(x.q.id, { parts: withCases(x, last, notes, pool), notes });
       claimed.add(last);
       break;
@@ -164,7 +169,9 @@ export function locate(cands: readonly Candidate[], markers: readonly Marker[], 
       if (cs) byCase.set(cs.replace(/\s+/g, ''), c);
     }
     if (byCase.size < 2) return [{ cand: main, steps }];
-    const parts = [...byCase.values()].sort((a, b) => a.chain.block - b.chain.block || cands.indexOf(a) - cands.indexOf(b));
+    // equality cases first (`w = o`, then `w \neq o`), else document order
+    const eq = (c: Candidate) => ([...byCase].find(([, v]) => v === c)![0].includes('\\') ? 1 : 0);
+    const parts = [...byCase.values()].sort((a, b) => eq(a) - eq(b) || cands.indexOf(a) - cands.indexOf(b));
     claimed.delete(main);
     parts.forEach((c) => claimed.add(c));
     notes.push({ code: 'CASES_JOINED', line: parts[0]!.line, detail: `${parts.length} cases joined into one answer` });
@@ -175,15 +182,27 @@ export function locate(cands: readonly Candidate[], markers: readonly Marker[], 
     });
   }
 
+  function samePath(a: Candidate, b: Candidate): boolean {
+    const p = pathOf(a);
+    const q = pathOf(b);
+    return a.region === b.region || (p.length > 0 && p.length === q.length && p.every((t, i) => t === q[i]));
+  }
+
   /** The derivation that ends in the answer: earlier chains of its region for the same quantity, or named intermediate results. */
   function stepsFor(x: Q, main: Candidate): Candidate[] {
     const idx = cands.indexOf(main);
     return cands.filter((c, i) => {
       if (c === main) return true;
-      if (i > idx || c.region !== main.region || c.inAnswer !== main.inAnswer || (claimed.has(c) && c !== main)) return false;
+      if (!samePath(c, main) || c.inAnswer !== main.inAnswer || (claimed.has(c) && c !== main)) return false;
       if (naming(c, x).score > 0) return true;
+      if (i > idx) return false;
       // `\delta_2 = \frac{\partial CE}{\partial h} = ...`: a named intermediate gradient
       return c.definition && c.chain.sides.slice(1).some((s) => /^\\[dt]?frac\s*\{\s*\\partial|^\\partial/.test(s.latex));
     });
   }
+}
+
+/** A lone symbol or a condition (`\\mathbf{x}`, `w \\neq c`): never an answer on its own. */
+function trivial(latex: string): boolean {
+  return definedName(latex) !== undefined || /\\(neq|ne|leq|geq|le|ge|in|notin)(?![A-Za-z])|[<>]/.test(latex) || latex.trim().length === 0;
 }

@@ -91,6 +91,8 @@ export function nameScore(lhs: Quantity, ask: Quantity, free?: string): { score:
     return { score: 1, case: readable(`${lhs.index}${/^[=\\]/.test(lhs.cond) ? '' : ' '}${lhs.cond}`) };
   }
   if (free && ask.index === free && lhs.index === 'o' && !lhs.cond) return { score: 1, case: `${free} = o` };
+  // an entry of the asked vector (`\partial x_i` for `\partial x`): part of its derivation, not its answer
+  if (!ask.index && lhs.index) return { score: 0.5 };
   return { score: 0 };
 }
 

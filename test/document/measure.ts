@@ -28,11 +28,11 @@ export function near(x: string, y: string): boolean {
 }
 
 interface Entry { q: string; final: string; steps?: string[]; case?: string }
-export interface Figures { groups: number; located: number; finals: number; steps: number; stepsFound: number; lines: string[] }
+export interface Figures { groups: number; located: number; finals: number; byParts: number; steps: number; stepsFound: number; lines: string[] }
 
 export function measure(dir: string, bankDir = 'problems'): Figures {
   const sets = namingOf(loadBank(bankDir));
-  const fig: Figures = { groups: 0, located: 0, finals: 0, steps: 0, stepsFound: 0, lines: [] };
+  const fig: Figures = { groups: 0, located: 0, finals: 0, byParts: 0, steps: 0, stepsFound: 0, lines: [] };
   for (const t of readdirSync(dir).filter((f) => f.endsWith('.truth.yaml')).sort()) {
     const docName = t.slice(0, -'.truth.yaml'.length);
     const file = join(dir, docName);
@@ -45,7 +45,10 @@ export function measure(dir: string, bankDir = 'problems'): Figures {
     for (const [q, entries] of groups) {
       const a = doc.answers.get(q);
       const final = a ? normalize(a.final) : '';
-      const read = entries.some((e) => near(final, normalize(e.final)));
+      // a cases answer joins its parts into one `cases`; the corpus annotates each case's final on its own
+      const finals = [final, ...(a && a.parts.length > 1 ? a.parts.map((p) => normalize(p.final)) : [])];
+      const read = entries.some((e) => finals.some((f) => near(f, normalize(e.final))));
+      if (read && !entries.some((e) => near(final, normalize(e.final)))) fig.byParts++;
       const ours = a ? a.parts.flatMap((p) => p.steps.map((s) => normalize(s.latex))) : [];
       const want = entries.flatMap((e) => e.steps ?? []).map(normalize);
       const hit = want.filter((w) => ours.some((o) => near(o, w))).length;
@@ -64,5 +67,5 @@ if (process.argv[1]?.endsWith('measure.ts')) {
   const dir = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? '../shared/writeups';
   const f = measure(dir);
   if (process.argv.includes('--verbose')) for (const l of f.lines) console.log(l);
-  console.log(`located ${f.located}/${f.groups}, finals ${f.finals}/${f.groups}, steps found ${f.stepsFound}/${f.steps}`);
+  console.log(`located ${f.located}/${f.groups}, finals ${f.finals}/${f.groups} (${f.byParts} of them cases read part by part), steps found ${f.stepsFound}/${f.steps}`);
 }
