@@ -104,11 +104,15 @@ export function locate(cands: readonly Candidate[], markers: readonly Marker[], 
   const pairs: { c: Candidate; x: Q; score: number; label: number; i: number }[] = [];
   cands.forEach((c, i) => {
     if (c.chain.sides.length < 2 || claimed.has(c)) return;
+    const mine: (typeof pairs)[number][] = [];
     for (const x of qs) {
       if (found.has(x.q.id)) continue;
       const n = naming(c, x);
-      if (n.score >= 1) pairs.push({ c, x, score: n.score + labelScore(x.labels, pathOf(c)), label: labelScore(x.labels, pathOf(c)), i });
+      const label = labelScore(x.labels, pathOf(c));
+      if (n.score >= 1) mine.push({ c, x, score: n.score + label, label, i });
     }
+    // a chain that names the question its label names is that question's, if anyone's
+    pairs.push(...(mine.some((p) => p.label > 0) ? mine.filter((p) => p.label > 0) : mine));
   });
   pairs.sort((a, b) => b.score - a.score || b.i - a.i);
   const primary = new Map<string, (typeof pairs)[number]>();
