@@ -102,6 +102,7 @@ export function locate(cands: readonly Candidate[], markers: readonly Marker[], 
 
   // 2. a left-hand side that names the quantity, best where the label agrees too
   const pairs: { c: Candidate; x: Q; score: number; label: number; i: number }[] = [];
+  const ordered: { c: Candidate; xs: Q[] }[] = [];
   cands.forEach((c, i) => {
     if (c.chain.sides.length < 2 || claimed.has(c)) return;
     const mine: (typeof pairs)[number][] = [];
@@ -112,7 +113,13 @@ export function locate(cands: readonly Candidate[], markers: readonly Marker[], 
       if (n.score >= 1) mine.push({ c, x, score: n.score + label, label, i });
     }
     // a chain that names the question its label names is that question's, if anyone's
-    pairs.push(...(mine.some((p) => p.label > 0) ? mine.filter((p) => p.label > 0) : mine));
+    if (mine.some((p) => p.label > 0)) return void pairs.push(...mine.filter((p) => p.label > 0));
+    const top = Math.max(0, ...mine.map((p) => p.score));
+    const best = mine.filter((p) => p.score === top);
+    if (best.length <= 1) return void pairs.push(...mine);
+    // the same quantity asked twice (dJ/dv_c of two losses): unlabelled, the document's order
+    // follows the set's; labelled for another part, it is that part's (step 3)
+    if (!qs.some((o) => labelScore(o.labels, pathOf(c)) > 0)) ordered.push({ c, xs: best.map((p) => p.x) });
   });
   pairs.sort((a, b) => b.score - a.score || b.i - a.i);
   const primary = new Map<string, (typeof pairs)[number]>();
@@ -120,6 +127,12 @@ export function locate(cands: readonly Candidate[], markers: readonly Marker[], 
     if (primary.has(p.x.q.id) || found.has(p.x.q.id) || claimed.has(p.c)) continue;
     primary.set(p.x.q.id, p);
     claimed.add(p.c);
+  }
+  for (const { c, xs } of ordered) {
+    const x = xs.find((o) => !primary.has(o.q.id) && !found.has(o.q.id));
+    if (!x || claimed.has(c)) continue;
+    primary.set(x.q.id, { c, x, score: 0, label: 0, i: cands.indexOf(c) });
+    claimed.add(c);
   }
   for (const x of qs) {
     const p = primary.get(x.q.id);
@@ -164,10 +177,17 @@ export function locate(cands: readonly Candidate[], markers: readonly Marker[], 
     const all = inRegion(r);
     // a chain that names another question still unanswered is that question's (step 2 would have
     // taken it); one that names a question answered elsewhere is this part's, mislabelled
-    let pool = all.filter((c) => !claimed.has(c) && !qs.some((o) => o !== x && !found.has(o.q.id) && naming(c, o).score >= 2));
+    let pool = all.filter((c) => !claimed.has(c) && !namesUnanswered(c, x));
     if (all.some((c) => c.inAnswer)) pool = pool.filter((c) => c.inAnswer);
     if (all.some((c) => c.display && (c.inAnswer || !all.some((d) => d.inAnswer)))) pool = pool.filter((c) => c.display);
     return pool.filter((c) => c.chain.sides.length > 1 || !trivial(c.chain.sides[0]!.latex));
+  }
+
+  /** Whether the chain's left-hand side names another question best, and that question is not answered. */
+  function namesUnanswered(c: Candidate, x: Q): boolean {
+    const others = qs.filter((o) => o !== x).map((o) => ({ o, s: naming(c, o).score }));
+    const top = Math.max(0, ...others.map((e) => e.s));
+    return top >= 2 && others.filter((e) => e.s === top).every((e) => !found.has(e.o.q.id));
   }
 
   /** How many of the symbols a question asks about (`\sigma`, `x`; `J`, `U`) a chain writes. */

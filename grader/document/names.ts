@@ -85,7 +85,8 @@ function variable(s: string): { base: string; index: string; cond: string } {
 export function nameScore(lhs: Quantity, ask: Quantity, free?: string): { score: number; case?: string } {
   if (lhs.num !== ask.num || lhs.base !== ask.base) return { score: 0 };
   if (lhs.tag && ask.tag && lhs.tag !== ask.tag) return { score: 0 };
-  const exact = lhs.tag && ask.tag ? 3 : 2;
+  // both tagged alike 3; an untagged side or ask 2; an untagged side for a tagged-only ask less
+  const exact = lhs.tag && ask.tag ? 3 : !lhs.tag && ask.tag ? 1.5 : 2;
   if (lhs.index === ask.index) {
     if (!lhs.cond || !free || free !== ask.index) return { score: exact };
     return { score: 1, case: readable(`${lhs.index}${/^[=\\]/.test(lhs.cond) ? '' : ' '}${lhs.cond}`) };
