@@ -154,7 +154,7 @@ export function latexLayout(text: string, raw: string): Layout {
         if (cmd === 'begin') {
           open.push(at);
           const id = /^\s*\{\s*([\w-]+\/[\w./-]+)\s*\}/.exec(text.slice(env.end, env.end + 200));
-          if (id) markers.push({ at, path: path(), label: id[0].trim(), answerId: id[1]! });
+          if (id) markers.push({ at, path: path(), label: id[1]!, answerId: id[1]! });
         } else if (open.length) answers.push({ start: open.pop()!, end: at });
       }
     } else if (cmd === 'item') {
