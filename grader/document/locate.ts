@@ -67,7 +67,7 @@ export function locate(cands: readonly Candidate[], markers: readonly Marker[], 
   const memo = new Map<Q, Map<number, number>>();
   const regionScore = (x: Q, r: number): number => {
     let m = memo.get(x);
-    if (!m) memo.set(x, (m = new Map()));
+    if (!m) memo.set(x, (m = new Map<number, number>()));
     let v = m.get(r);
     if (v === undefined) m.set(r, (v = r >= 0 ? labelScore(x.labels, markers[r]!.path) : 0));
     return v;

@@ -10,8 +10,8 @@ import { loadBank } from '../../grader/bank/load.js';
 import { namingOf } from '../../grader/bank/naming.js';
 import { readDocument } from '../../grader/document/index.js';
 
-export function normalize(latex: unknown): string {
-  return String(latex ?? '')
+export function normalize(latex: string | null | undefined): string {
+  return (latex ?? '')
     .replace(/\\(?:tag\*?|label)\s*\{(?:[^{}]|\{[^{}]*\})*\}/g, '')
     .replace(/\\[dt]frac(?![a-zA-Z])/g, '\\frac')
     .replace(/\\(?:nonumber|notag|displaystyle|normalsize|left|right)(?![a-zA-Z])/g, '')
