@@ -74,7 +74,7 @@ export function markdownLayout(text: string, inMath: (at: number) => boolean): L
     }
     const bold = /^\s*(?:[-*+]\s+)?(\*\*|__)([^*_]{1,40}?)\1/.exec(line);
     const item = /^\s*[-*+]\s+(\(?[a-z]{1,4}\)\s*[:.)]?|\(?[a-z]\)?[:.)])/i.exec(line);
-    const para = /^\s*(\([a-z]{1,4}\))\s/.exec(line);
+    const para = /^\s*(\([a-z]{1,4}\)|[a-h]\))\s/.exec(line);
     const found = (bold && parseLabel(bold[2]!)) || (item && parseLabel(item[1]!)) || (para && parseLabel(para[1]!));
     if (found) {
       // `(ii)` under a lettered part is its subpart; `(i)` right after `(h)` is part (i)
@@ -113,7 +113,7 @@ export function latexLayout(text: string, raw: string): Layout {
   let sub = 0;
   const lists: { style: string; n: number }[] = [];
   const path = () => [...section, ...lists.filter((l) => l.n > 0 && l.style !== 'bullet').map((l) => STYLE[l.style]!(l.n))];
-  const re = /\\(section|subsection|setcounter|begin|end|item|[A-Za-z]*(?:hwtitle|question|problem|homework)[A-Za-z]*)(?![A-Za-z])(\*?)/g;
+  const re = /\\(section|subsection|subsubsection|paragraph|textbf|setcounter|begin|end|item|[A-Za-z]*(?:hwtitle|question|problem|homework)[A-Za-z]*)(?![A-Za-z])(\*?)/g;
   for (const m of text.matchAll(re)) {
     const at = m.index;
     const cmd = m[1]!;
@@ -131,6 +131,13 @@ export function latexLayout(text: string, raw: string): Layout {
       }
       lists.length = 0;
       markers.push({ at, path: path(), label: text.slice(at, arg?.end ?? after).trim() });
+    } else if (cmd === 'subsubsection' || cmd === 'paragraph' || cmd === 'textbf') {
+      // `\paragraph{(b)}`, or `\textbf{(b)}` opening a line: a part label when it reads as one
+      if (cmd === 'textbf' && !/(^|\n)[ \t]*(\\noindent\s*)?$/.test(text.slice(Math.max(0, at - 40), at))) continue;
+      const arg = readArg(text, after);
+      const own = arg && arg.value.length < 40 ? parseLabel(arg.value) : undefined;
+      if (!own || (cmd === 'textbf' && !/^\s*(\(|part|question|problem|q\d|\d)/i.test(arg!.value))) continue;
+      markers.push({ at, path: under([...section, ...lists.filter((l) => l.n > 0 && l.style !== 'bullet').map((l) => STYLE[l.style]!(l.n))].filter((t) => !/^[a-z]/.test(t) || /^\d/.test(own[0]!)), own), label: text.slice(at, arg!.end).trim() });
     } else if (cmd === 'setcounter') {
       const name = readArg(text, after);
       const value = name && readArg(text, name.end);

@@ -41,3 +41,13 @@ describe('layouts', () => {
     expect([doc.set, doc.setReason, doc.student]).toEqual([set, reason, student]);
   });
 });
+
+describe('more part labels', () => {
+  it.each([
+    ['\\textbf{(b)} opening a line', 'p.tex', '\\section{Written}\n\\textbf{(b)} We have\n\\[ -u_o + \\sum_w \\hat y_w u_w \\]\n\\noindent\\textbf{(d)}\n\\[ \\sigma(x)(1-\\sigma(x)) \\]\n'],
+    ['\\paragraph{Part (b)}', 'q.tex', '\\paragraph{Part (b)}\n\\[ -u_o + \\sum_w \\hat y_w u_w \\]\n\\paragraph{Part (d)}\n\\[ \\sigma(x)(1-\\sigma(x)) \\]\n'],
+    ['b) at the start of a paragraph', 'r.md', 'b) the gradient\n$$ -u_o + \\sum_w \\hat y_w u_w $$\n\nd) the sigmoid\n$$ \\sigma(x)(1-\\sigma(x)) $$\n'],
+  ])('%s', (_n, file, text) => {
+    expect(finals(read(file, text))).toEqual({ 'naive-softmax-grad-vc': '-u_o + \\sum_w \\hat y_w u_w', 'sigmoid-derivative': '\\sigma(x)(1-\\sigma(x))' });
+  });
+});
