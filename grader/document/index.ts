@@ -1,4 +1,5 @@
-import { type Chain, chainsOf, setAside, stripProse } from './chains.js';
+import { type Chain, chainsOf } from './chains.js';
+import { setAside, stripProse } from './prose.js';
 import { type Candidate, locate } from './locate.js';
 import { definitionsOf } from './definitions.js';
 import { latexLayout, type Layout, markdownLayout } from './labels.js';

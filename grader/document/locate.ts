@@ -1,7 +1,8 @@
 import type { Chain } from './chains.js';
 import type { Marker } from './labels.js';
 import { parseLabel } from './labels.js';
-import { definedName, flatOf, nameScore, type Quantity, quantityOf } from './names.js';
+import { labelScore, trivial } from './match.js';
+import { flatOf, nameScore, type Quantity, quantityOf } from './names.js';
 import type { DocNote, QuestionNaming } from './types.js';
 
 /** A chain as the locator sees it: where it stands and what its left-hand side names. */
@@ -32,26 +33,6 @@ interface Q {
   /** Loss tags its asks name (`neg`): a left-hand side with another tag is not this question's. */
   readonly tags: Set<string>;
   readonly labels: string[][];
-}
-
-/** How well a region's path matches one of a question's labels: 0 not, else 2 and a little for each token. */
-export function labelScore(labels: readonly (readonly string[])[], path: readonly string[]): number {
-  if (!path.length) return 0;
-  const numbered = labels.some((l) => /^\d/.test(l[0] ?? ''));
-  const pathNumbered = /^\d/.test(path[0]!);
-  const rest = path.slice(path.findIndex((t) => !/^\d/.test(t)) >>> 0);
-  const starts = (p: readonly string[], l: readonly string[]) => l.length > 0 && l.every((t, i) => p[i] === t);
-  let best = 0;
-  for (const l of labels) {
-    let s = 0;
-    if (/^\d/.test(l[0] ?? '')) {
-      if (pathNumbered) {
-        for (let k = 0; k < path.length; k++) if (starts(path.slice(k), l)) s = Math.max(s, 2 + 0.1 * l.length + (k + l.length === path.length ? 0.05 : 0));
-      } else if (starts(path, l.slice(1))) s = 2 + 0.1 * (l.length - 1);
-    } else if (!(pathNumbered && numbered) && starts(rest, l)) s = 2 + 0.1 * l.length + (rest.length === l.length ? 0.05 : 0);
-    best = Math.max(best, s);
-  }
-  return best;
 }
 
 /** Find each question's answer among the chains: template blocks, then left-hand sides, then labels. */
@@ -250,9 +231,4 @@ export function locate(cands: readonly Candidate[], markers: readonly Marker[], 
       return c.definition && c.chain.sides.slice(1).some((s) => /^\\[dt]?frac\s*\{\s*\\partial|^\\partial/.test(s.latex));
     });
   }
-}
-
-/** A lone symbol or a condition (`\\mathbf{x}`, `w \\neq c`): never an answer on its own. */
-function trivial(latex: string): boolean {
-  return definedName(latex) !== undefined || /\\(neq|ne|leq|geq|le|ge|in|notin)(?![A-Za-z])|[<>]/.test(latex) || latex.trim().length === 0;
 }
