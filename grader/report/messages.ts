@@ -111,6 +111,8 @@ export const MESSAGES: Messages = {
   NO_SUBMISSIONS: (a) => `no submissions found in ${a.path} (a folder's *.yaml and *.yml files are graded)`,
   WORKER_CRASHED: (a) => `grading this file stopped a worker thread (${a.detail}); it was not graded`,
   YAML_SYNTAX: (a) => `YAML syntax error: ${a.detail}`,
+  NOTEBOOK_JSON: (a) => `not a Jupyter notebook: the file is not valid JSON (${a.detail})`,
+  NOTEBOOK_SHAPE: (a) => `not a Jupyter notebook: ${a.detail}`,
   SUBMISSION_SHAPE: (a) => `expected ${a.expected} at ${a.path || 'the top level'}`,
   UNKNOWN_QUESTION: (a) => `there is no question \`${a.id}\` in the bank${(a.suggestions as string[] | undefined)?.length ? `; did you mean ${list(a.suggestions)}?` : ''}`,
   // Specs
