@@ -1,6 +1,6 @@
 /** argv → a command. Node's own util.parseArgs: strict, no dependency, good errors. */
 import { parseArgs } from 'node:util';
-import { parseShard, type Shard } from './shard.js';
+import { MAX_SHARDS, parseShard, type Shard } from './shard.js';
 
 export class UsageError extends Error {}
 
@@ -116,6 +116,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if ((verb === 'grade' || verb === 'items') && rest.length === 0) throw new UsageError(`${verb} needs at least one submission file or folder`);
   if (values.shard !== undefined && verb !== 'grade') throw new UsageError('--shard is for grade');
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (values.shard !== undefined && !shard) throw new UsageError(`--shard takes i/n with 1 ≤ i ≤ n ≤ ${MAX_SHARDS} (e.g. 2/8); not \`${values.shard}\``);
   if (verb === 'try' && rest.length !== 2) throw new UsageError("try needs a question id and an answer: grader try cs224n-a2/naive-softmax-grad-vc 'U * (yhat - y)'");
   return { verb: verb as Command['verb'], positionals: rest, format, seed, markdown: values.markdown === true, explain: values.explain === true, strict: values.strict === true, jobs, ...(shard ? { shard } : {}), ...(values.out ? { out: values.out } : {}), ...(values.problems ? { problems: values.problems } : {}) };
 }

@@ -5,8 +5,6 @@
  * document per shard (merge with `jq -s '{submissions: map(.submissions[])}'`); HTML to a folder
  * writes one page per student, disjoint across shards.
  */
-import { UsageError } from './args.js';
-import type { Format } from './args.js';
 
 export interface Shard {
   /** 1-based. */
@@ -16,13 +14,12 @@ export interface Shard {
 
 export const MAX_SHARDS = 10_000;
 
-export function parseShard(text: string): Shard {
+/** `i/n` as a shard, or undefined when it is not one (args.ts says so). */
+export function parseShard(text: string): Shard | undefined {
   const m = /^(\d{1,5})\/(\d{1,5})$/.exec(text);
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
-  if (!m || index < 1 || count < 1 || index > count || count > MAX_SHARDS)
-    throw new UsageError(`--shard takes i/n with 1 ≤ i ≤ n ≤ ${MAX_SHARDS} (e.g. 2/8); not \`${text}\``);
-  return { index, count };
+  return m && index >= 1 && index <= count && count <= MAX_SHARDS ? { index, count } : undefined;
 }
 
 /**
@@ -38,7 +35,7 @@ export function shardFiles(files: readonly string[], shard: Shard | undefined): 
 }
 
 /** The output of one shard, shaped to concatenate: a CSV after the first shard loses its header. */
-export function shardOutput(format: Format, text: string, shard: Shard | undefined): string {
+export function shardOutput(format: string, text: string, shard: Shard | undefined): string {
   if (!shard || shard.index === 1 || format !== 'csv') return text;
   const end = text.indexOf('\r\n');
   return end < 0 ? '' : text.slice(end + 2);
