@@ -3,9 +3,8 @@
  * can split a batch over machines with its own job runner and concatenate the outputs in shard
  * order: text as is; CSV with the header from shard 1 only (later shards omit it); JSON is one
  * document per shard (merge with `jq -s '{submissions: map(.submissions[])}'`); HTML to a folder
- * writes one page per student, disjoint across shards.
+ * writes one page per student, disjoint across shards. Imports nothing from args.ts (no cycle).
  */
-
 export interface Shard {
   /** 1-based. */
   readonly index: number;
@@ -34,9 +33,7 @@ export function shardFiles(files: readonly string[], shard: Shard | undefined): 
   return sorted.slice(from, to);
 }
 
-/** The output of one shard, shaped to concatenate: a CSV after the first shard loses its header. */
-export function shardOutput(format: string, text: string, shard: Shard | undefined): string {
-  if (!shard || shard.index === 1 || format !== 'csv') return text;
-  const end = text.indexOf('\r\n');
-  return end < 0 ? '' : text.slice(end + 2);
+/** The head of one shard's output, shaped to concatenate: a CSV after the first shard has no header row. */
+export function shardHead(format: string, head: string, shard: Shard | undefined): string {
+  return shard && shard.index > 1 && format === 'csv' ? '' : head;
 }
