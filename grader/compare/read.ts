@@ -3,7 +3,7 @@
  * bound (from the submission's `definitions:` or a `where` clause), the tree compiled.
  */
 import { fail, InputError, relocate, type Finding } from '../core/index.js';
-import { compileTree, readAnswer, vocabFor, withBinding, type Compiled, type Node, type Notation, type Scope } from '../expr/index.js';
+import { compileTree, readAnswer, vocabFor, withBinding, type Binding, type Compiled, type Node, type Notation, type Scope } from '../expr/index.js';
 import { isValueName } from '../expr/compile/names.js';
 import { latexName } from '../expr/latex/render.js';
 import type { Question } from '../bank/types.js';
@@ -33,13 +33,22 @@ function define(scope: Scope, name: string, compile: (s: Scope) => Compiled): Sc
   return withBinding(scope, name, { kind: 'lazy', get: () => (cached ??= compile(inner)) });
 }
 
-export function readAndCompile(q: Question, answer: string, definitions: Definitions = new Map()): Read {
+/** What a write-up adds: names bound before reading (a derivative's value), and definitions that restate the bank's own symbols. */
+export interface ReadOptions {
+  readonly bindings?: ReadonlyMap<string, Binding>;
+  /** A write-up restates the bank's symbols (`\hat y = softmax(U^T v_c)`): such definitions are skipped, not an error. */
+  readonly skipKnown?: boolean;
+}
+
+export function readAndCompile(q: Question, answer: string, definitions: Definitions = new Map(), opts: ReadOptions = {}): Read {
   const base = questionScope(q);
+  for (const [name, b] of opts.bindings ?? []) base.scope = withBinding(base.scope, name, b);
   const vocab = vocabFor(base.scope, q.primeTranspose);
   let scope = base.scope;
   for (const [key, text] of definitions) {
     const name = /[\\{}$]/.test(key) ? (readAnswer(`$${key}$`, vocab).node as unknown as { name?: string }).name : key;
     if (!name) fail('DEFINITION_FORM', { text: key });
+    if (opts.skipKnown && (isValueName(name!, scope) || scope.indices.has(name!))) continue;
     scope = define(scope, name!, (s) => {
       try {
         const r = readAnswer(text, vocab);

@@ -1,0 +1,130 @@
+/**
+ * A located write-up × its set's questions → SubmissionReport: each final graded as an answer
+ * is (gradeAnswer, under the student's definitions), each derivation checked side by side
+ * (steps.ts), and where the student's own layout of a matrix is what makes a final right, said.
+ */
+import { finding, InputError, type Finding, type QuestionReport, type StepReport, type SubmissionReport } from '../core/index.js';
+import { latexName } from '../expr/index.js';
+import { isValueName } from '../expr/compile/names.js';
+import type { DocDefinition, LocatedAnswer, LocatedDocument } from '../document/types.js';
+import type { Question } from '../bank/types.js';
+import type { PointCache } from './points.js';
+import { questionScope, type Definitions } from './read.js';
+import { checkSides, type Side, type StepContext } from './steps.js';
+import { expandFunctions, type UserFunction } from './steps-latex.js';
+import { gradeOne } from './submission.js';
+
+const nameOf = (latex: string): string | null => {
+  try {
+    return latexName(latex.trim());
+  } catch {
+    return null;
+  }
+};
+
+/** The student's definitions in the question's terms: names the question already has are restatements, not definitions. */
+export function contextFor(q: Question, defs: readonly DocDefinition[]): StepContext {
+  const { scope } = questionScope(q);
+  const definitions = new Map<string, string>();
+  const functions: UserFunction[] = [];
+  for (const d of defs) {
+    if (!d.name || d.value === undefined || !d.value.trim()) continue;
+    if (d.params?.length) {
+      functions.push({ name: d.name.trim(), params: d.params, value: d.value });
+      continue;
+    }
+    const name = nameOf(d.name);
+    if (!name || isValueName(name, scope) || scope.indices.has(name) || definitions.has(name)) continue;
+    definitions.set(name, `$${d.value}$`);
+  }
+  return { definitions, functions };
+}
+
+/** A declared shape that is the transpose of the bank's (`U \in \mathbb{R}^{|V| \times d}`), as symbol and sizes. */
+function transposedLayouts(q: Question, defs: readonly DocDefinition[]): { symbol: string; rows: string; cols: string; bankRows: number; bankCols: number }[] {
+  const { scope } = questionScope(q);
+  const size = (t: string): number | undefined => scope.sizes.get(t.replace(/[^A-Za-z0-9]/g, '')) ?? (Number(t) || undefined);
+  return defs.flatMap((d) => {
+    if (!d.shape) return [];
+    const symbol = nameOf(d.latex.split(/\\in(?![a-zA-Z])/)[0] ?? '');
+    const b = symbol ? scope.bindings.get(symbol) : undefined;
+    if (!symbol || b?.kind !== 'slot') return [];
+    const { rows, cols } = b.shape;
+    return rows !== cols && size(d.shape.rows) === cols && size(d.shape.cols) === rows ? [{ symbol, rows: d.shape.rows, cols: d.shape.cols, bankRows: rows, bankCols: cols }] : [];
+  });
+}
+
+const transposeSymbol = (latex: string, symbol: string): string =>
+  latex.replace(new RegExp(`\\\\(?:mathbf|boldsymbol|bm|mathrm)\\s*\\{${symbol}\\}|(?<![\\\\a-zA-Z])${symbol}(?![a-zA-Z])`, 'g'), `(${symbol}^{T})`);
+
+function gradeLocated(q: Question, a: LocatedAnswer, doc: LocatedDocument, points: PointCache, chainBase: { n: number }): QuestionReport {
+  const ctx = contextFor(q, doc.definitions);
+  const final = expandFunctions(a.finalExpanded, ctx.functions);
+  const graded = gradeOne(q, final, points, ctx.definitions as Definitions);
+  const feedback: Finding[] = [...graded.feedback, ...a.notes.map((n) => finding(`DOC_${n.code}`, { line: n.line, detail: n.detail }, undefined, 'info'))];
+  if (graded.verdict !== 'correct')
+    for (const l of transposedLayouts(q, doc.definitions)) {
+      const theirs = gradeOne(q, transposeSymbol(final, l.symbol), points, ctx.definitions as Definitions);
+      if (theirs.verdict === 'correct') feedback.push(finding('STUDENT_LAYOUT', l, undefined, 'warning'));
+    }
+  const steps: StepReport[] = [];
+  const stepFeedback: Finding[] = [];
+  let pts: ReturnType<PointCache['get']> = [];
+  try {
+    pts = points.get(q);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+  }
+  for (const part of a.parts) {
+    const sides: Side[] = part.steps.map((s) => ({ latex: s.latex, expanded: s.expanded, line: s.line, chain: s.chain }));
+    const checked = pts.length ? checkSides(q, sides, pts, ctx, part.case) : sides.map(() => ({ check: 'unchecked' as const, reason: finding('STEP_UNREADABLE', { detail: 'no sample points' }) }));
+    const base = chainBase.n;
+    sides.forEach((s, i) => {
+      const c = checked[i]!;
+      steps.push({ latex: s.latex, line: s.line, chain: base + s.chain, check: c.check, ...(c.reason ? { reason: c.reason } : {}) });
+      if (c.check === 'differs' && !stepFeedback.length) stepFeedback.push(...(c.diagnosis ?? []));
+    });
+    chainBase.n = base + 1 + Math.max(-1, ...sides.map((s) => s.chain));
+  }
+  const first = steps.findIndex((s) => s.check === 'differs');
+  const part = a.parts[0];
+  return {
+    ...graded,
+    answer: a.parts.length === 1 ? a.parts[0]!.final : a.final,
+    feedback,
+    located: part ? { line: part.line, label: part.label } : null,
+    steps,
+    firstWrongStep: first < 0 ? null : first,
+    definitions: doc.definitions.map((d) => ({ latex: d.latex, line: d.line })),
+    ...(stepFeedback.length ? { stepFeedback } : {}),
+  };
+}
+
+const totals = (rs: readonly QuestionReport[]) => ({
+  score: Math.round(rs.reduce((s, r) => s + r.score, 0) * 1000) / 1000,
+  maxScore: Math.round(rs.reduce((s, r) => s + r.maxScore, 0) * 1000) / 1000,
+});
+
+/** Grades every question of the document's set (bank order); a question not found is `unanswered`. */
+export function gradeDocument(questions: readonly Question[], doc: LocatedDocument, points: PointCache): SubmissionReport {
+  const chainBase = { n: 0 };
+  const reports = questions.map((q): QuestionReport => {
+    const a = doc.answers.get(q.id);
+    if (!a || !a.parts.length) return { ...gradeOne(q, undefined, points), located: null, steps: [], firstWrongStep: null, definitions: [] };
+    chainBase.n = 0;
+    return gradeLocated(q, a, doc, points, chainBase);
+  });
+  return {
+    file: doc.file,
+    student: doc.student,
+    ...totals(reports),
+    seed: points.seed,
+    error: null,
+    questions: reports,
+    sets: [{ set: doc.set, ...totals(reports) }],
+    warnings: [finding('DOC_SET', { set: doc.set, reason: doc.setReason }, undefined, 'info'), ...doc.notes.map((n) => finding(`DOC_${n.code}`, { line: n.line, detail: n.detail }, { file: doc.file, line: n.line }, 'info'))],
+    kind: 'document',
+    set: doc.set,
+    setReason: doc.setReason,
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * The value of an unevaluated derivative in a step, by differentiating what is written:
+ * numerically (central differences, sample/gradient.ts), perturbing the sampled symbol the
+ * variable is made of and refilling the derived ones. The loss names (`J`, `\mathcal{L}`,
+ * `J_{neg}`) stand for the question's loss; any other numerator is read as written.
+ */
+import { fail, isScalar, type Shape } from '../core/index.js';
+import type { Binding, Compiled } from '../expr/index.js';
+import * as M from '../linalg/mat.js';
+import { numericGradient } from '../sample/gradient.js';
+import type { Question } from '../bank/types.js';
+import { isLossName, type DerivativeForm } from './steps-latex.js';
+
+/** Reads a LaTeX formula in the question's terms (the step's definitions and bindings). */
+export type ReadFormula = (latex: string) => Compiled;
+
+// Central differences at 6 points cost 2 loss runs per entry of the variable; beyond this many
+// entries a side is left unchecked rather than slow.
+const MAX_ENTRIES = 400;
+
+/** A loss-like name standing alone as a side (`J`, `\mathcal{L}(v_c)`): the question's loss. */
+export function lossOf(q: Question): Compiled | undefined {
+  return q.derivative?.loss;
+}
+
+/** The sampled slot `wrt` reads, found by tagging each candidate slot's entries with their positions. */
+function baseSlot(q: Question, wrt: Compiled, env: M.Mat[]): number | undefined {
+  if (q.derivative) {
+    const probe = numericProbe(q, wrt, q.derivative.baseSlot, env);
+    if (probe) return q.derivative.baseSlot;
+  }
+  for (let s = 0; s < q.model.slots.length; s++) if (q.model.slots[s]!.dist && numericProbe(q, wrt, s, env)) return s;
+  return undefined;
+}
+
+function numericProbe(q: Question, wrt: Compiled, slot: number, env: M.Mat[]): boolean {
+  const base = env[slot];
+  if (!base) return false;
+  const tagged = env.slice();
+  tagged[slot] = M.mat(base.rows, base.cols, Float64Array.from(base.data, (_, i) => i + 1));
+  const tags = wrt.run(tagged);
+  const plain = wrt.run(env.slice());
+  return tags.data.every((t, i) => Number.isInteger(t) && t >= 1 && t <= base.data.length && t !== plain.data[i]);
+}
+
+const unwrapBrackets = (latex: string): string => {
+  const t = latex.trim();
+  return t.startsWith('[') && t.endsWith(']') ? `(${t.slice(1, -1)})` : t;
+};
+
+/** One binding per derivative form; throws InputError when the variable or the numerator cannot be read. */
+export function derivativeBindings(q: Question, forms: readonly DerivativeForm[], read: ReadFormula): Map<string, Binding> {
+  const out = new Map<string, Binding>();
+  for (const f of forms) {
+    const wrt = read(f.wrt);
+    if (wrt.shape.rows * wrt.shape.cols > MAX_ENTRIES) fail('STEP_DERIVATIVE_TOO_LARGE', { wrt: f.wrt, max: MAX_ENTRIES });
+    const of = isLossName(f.of) ? lossOf(q) : read(unwrapBrackets(f.of));
+    if (!of) fail('STEP_NO_LOSS', { name: f.of.trim() });
+    if (!isScalar(of!.shape)) fail('STEP_DERIVATIVE_OF_VECTOR', { of: f.of.trim() });
+    out.set(f.name, { kind: 'alias', compiled: gradient(q, of!, wrt) });
+  }
+  return out;
+}
+
+function gradient(q: Question, of: Compiled, wrt: Compiled): Compiled {
+  const shape: Shape = wrt.shape;
+  let slot: number | undefined | null = null;
+  return {
+    shape,
+    work: (of.work + 1) * 2 * shape.rows * shape.cols + wrt.work,
+    run: (env) => {
+      if (slot === null) slot = baseSlot(q, wrt, env);
+      const g = slot === undefined ? undefined : numericGradient(q.model, { loss: of, wrt, baseSlot: slot }, env);
+      // Not made of one sampled symbol's entries: NaN, which never equals anything, so the
+      // step checker leaves the side unchecked (a NaN side is never called different).
+      return g ?? M.mat(shape.rows, shape.cols, new Float64Array(shape.rows * shape.cols).fill(NaN));
+    },
+  };
+}
