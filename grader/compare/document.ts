@@ -11,7 +11,7 @@ import type { Question } from '../bank/types.js';
 import type { PointCache } from './points.js';
 import { questionScope, type Definitions } from './read.js';
 import { checkSides, type Side, type StepContext } from './steps.js';
-import { expandFunctions, type UserFunction } from './steps-latex.js';
+import { expandFunctions, normalizeSide, type UserFunction } from './steps-latex.js';
 import { gradeOne } from './submission.js';
 
 const nameOf = (latex: string): string | null => {
@@ -59,7 +59,7 @@ const transposeSymbol = (latex: string, symbol: string): string =>
 
 function gradeLocated(q: Question, a: LocatedAnswer, doc: LocatedDocument, points: PointCache, chainBase: { n: number }): QuestionReport {
   const ctx = contextFor(q, doc.definitions);
-  const final = expandFunctions(a.finalExpanded, ctx.functions);
+  const final = normalizeSide(expandFunctions(a.finalExpanded, ctx.functions));
   const graded = gradeOne(q, final, points, ctx.definitions as Definitions);
   const feedback: Finding[] = [...graded.feedback, ...a.notes.map((n) => finding(`DOC_${n.code}`, { line: n.line, detail: n.detail }, undefined, 'info'))];
   if (graded.verdict !== 'correct')

@@ -54,7 +54,9 @@ export function derivativeBindings(q: Question, forms: readonly DerivativeForm[]
   for (const f of forms) {
     const wrt = read(f.wrt);
     if (wrt.shape.rows * wrt.shape.cols > MAX_ENTRIES) fail('STEP_DERIVATIVE_TOO_LARGE', { wrt: f.wrt, max: MAX_ENTRIES });
-    const of = isLossName(f.of) ? lossOf(q) : read(unwrapBrackets(f.of));
+    // `\frac{d\sigma}{dx}`: a bare function differentiated at the variable.
+    const bare = /^\s*\\(sigma|sigmoid)\s*$/.exec(f.of);
+    const of = isLossName(f.of) ? lossOf(q) : read(bare ? `\\${bare[1]}(${f.wrt})` : unwrapBrackets(f.of));
     if (!of) fail('STEP_NO_LOSS', { name: f.of.trim() });
     if (!isScalar(of!.shape)) fail('STEP_DERIVATIVE_OF_VECTOR', { of: f.of.trim() });
     out.set(f.name, { kind: 'alias', compiled: gradient(q, of!, wrt) });

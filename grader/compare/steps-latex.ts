@@ -172,15 +172,29 @@ export function findDerivatives(latex: string): { latex: string; forms: Derivati
 }
 
 /**
- * Whether a numerator names the loss: `J`, `L`, `\mathcal{L}`, `\mathbf{J}`, `J_{neg}`,
- * `J_\text{skip-gram}`, with or without arguments `(v_c, o, U)`.
+ * Whether a numerator names the loss: `J`, `L`, `\mathcal{L}`, `\mathbf{J}`, `\bm J`, `J_{neg}`,
+ * `J_\textrm{skip-gram}`, `{J}`, with or without arguments `(v_c, o, U)`.
  */
 export function isLossName(latex: string): boolean {
-  let s = latex.replace(/\s+/g, '');
-  s = s.replace(/^\\(?:mathbf|boldsymbol|bm|mathcal|mathrm|mathit)\{([A-Za-z])\}/, '$1');
-  s = s.replace(/^([A-Za-z])_(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\\text\{[^}]*\}|\\mathrm\{[^}]*\}|[A-Za-z0-9])/, '$1');
-  s = s.replace(/^([A-Za-z])(?:\\left)?\(.*\)$/, '$1');
-  return s === 'J' || s === 'L';
+  let s = latex.replace(/\\(?:text|textrm|mathrm|operatorname)\s*\{[^{}]*\}/g, '');
+  s = s.replace(/\\(?:mathbf|boldsymbol|bm|mathcal|mathit|displaystyle)(?![a-zA-Z])/g, '').replace(/[{}\s]/g, '');
+  s = s.replace(/^([A-Za-z])_[^(]*/, '$1').replace(/^([A-Za-z])(?:\\left)?\(.*\)$/, '$1');
+  return s === 'J' || s === 'L' || s === 'CE';
+}
+
+/**
+ * Spellings students use that the reader does not take, rewritten to ones it does: `u^T_k` (the
+ * transpose before the index) as `u_k^T`, `\sigma^\prime` as `\sigma'`, a condition in an index
+ * (`u_{w=o}` is `u_o`, `\hat y_{w \neq o}` is `\hat y_w`), the vocabulary spelled out in a sum.
+ */
+export function normalizeSide(latex: string): string {
+  return latex
+    .replace(/\^\s*\{?\\prime\}?/g, "'")
+    .replace(/\\(sigma|sigmoid)\s*\(([^()]*)\)\s*'/g, "\\$1'($2)")
+    .replace(/\^\s*(\{\s*(?:T|\\top|\\intercal|\\mathsf\{T\}|\\mathrm\{T\})\s*\}|T(?![a-zA-Z])|\\top(?![a-zA-Z])|\\intercal)\s*_\s*(\{[^{}]*\}|[A-Za-z0-9])/g, '_$2^$1')
+    .replace(/_\s*\{\s*(?:\\mathbf\s*\{)?([A-Za-z])\}?\s*=\s*(?:\\mathbf\s*\{)?([A-Za-z])\}?\s*\}/g, '_{$2}')
+    .replace(/_\s*\{\s*(?:\\mathbf\s*\{)?([A-Za-z])\}?\s*(?:\\neq?|\\not\s*=)\s*(?:\\mathbf\s*\{)?([A-Za-z])\}?\s*\}/g, '_{$1}')
+    .replace(/\\(?:mathrm|operatorname|text|textrm|mathit)\s*\{\s*[Vv]\s*o\s*c\s*a\s*b\s*\}|V\s*o\s*c\s*a\s*b|V\s*\\text\s*\{\s*ocab\s*\}/g, '\\textrm{Vocab}');
 }
 
 /** A student's function: `\rho(x) = \frac{1}{1+e^{-x}}` as name `\rho`, params `[x]`, value. */

@@ -11,7 +11,7 @@ import type { Point } from '../sample/points.js';
 import type { Question } from '../bank/types.js';
 import { readAndCompile, type Definitions } from './read.js';
 import { derivativeBindings, lossOf } from './steps-derivative.js';
-import { expandFunctions, findDerivatives, isLossName, type UserFunction } from './steps-latex.js';
+import { expandFunctions, findDerivatives, isLossName, normalizeSide, type UserFunction } from './steps-latex.js';
 import { mismatch } from './tolerance.js';
 import { diagnoseStep } from './steps-diagnose.js';
 
@@ -41,7 +41,7 @@ type Valued = { ok: true; values: M.Mat[]; compiled: Compiled } | { ok: false; r
 
 /** The side compiled in the question's terms; throws InputError. */
 export function compileSide(q: Question, latex: string, ctx: StepContext): Compiled {
-  const text = expandFunctions(latex, ctx.functions);
+  const text = normalizeSide(expandFunctions(latex, ctx.functions));
   if (isLossName(text)) {
     const loss = lossOf(q);
     if (loss) return loss;
