@@ -115,6 +115,7 @@ export const MESSAGES: Readonly<Record<string, Render>> = {
   DOC_CASES_JOINED: (a) => `the cases, written as separate displays, were joined: ${a.detail} (line ${a.line})`,
   DOC_MACRO_LIMIT: (a) => `macro expansion stopped: ${a.detail} (line ${a.line})`,
   DOC_UNREADABLE_BLOCK: (a) => `a block could not be read: ${a.detail} (line ${a.line})`,
+  UNKNOWN_SET: (a) => `there is no problem set \`${a.set}\` (known: ${(a.known as string[]).join(', ')})`,
   DOC_SET: (a) => `graded against set ${a.set} (${a.reason})`,
   // Submissions
   FILE_UNREADABLE: (a) => `cannot read the file: ${a.detail}`,
