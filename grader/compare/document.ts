@@ -11,7 +11,7 @@ import type { Question } from '../bank/types.js';
 import type { PointCache } from './points.js';
 import { questionScope, type Definitions } from './read.js';
 import { checkSides, type Side, type StepContext } from './steps.js';
-import { expandFunctions, normalizeSide, type UserFunction } from './steps-latex.js';
+import { expandFunctions, isLossName, normalizeSide, type UserFunction } from './steps-latex.js';
 import { gradeOne } from './submission.js';
 
 const nameOf = (latex: string): string | null => {
@@ -22,22 +22,43 @@ const nameOf = (latex: string): string | null => {
   }
 };
 
-/** The student's definitions in the question's terms: names the question already has are restatements, not definitions. */
-export function contextFor(q: Question, defs: readonly DocDefinition[]): StepContext {
+// Functions the reader knows, and the loss (bound to the question's): a student's own
+// definition of them restates them, and expanding it could only lose what the reader knows.
+const KNOWN_FUNCTION = /^\\?(?:sigma|sigmoid|exp|log|ln|tanh|softmax|relu|max|min|operatorname\{\w+\})$/;
+const PLAIN_PARAM = /^\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]\}?)?$/;
+
+/** A definition's value without the prose after it (`U^T v_c \text{, where } U \in ...`). */
+const valueOf = (v: string): string => v.split(/\\text\s*\{\s*[,;]?\s*(?:where|for|and|with|if|since)\b|\\quad|\\text\s*\{\s*,/)[0]!.trim().replace(/[,.;]+$/, '');
+
+/**
+ * The student's definitions in the question's terms. Names the question already has are
+ * restatements, not definitions; of several definitions of one name, the last before the answer
+ * counts (else the first after it); one defined by itself (`\theta := \theta - \alpha ...`) does not.
+ */
+export function contextFor(q: Question, defs: readonly DocDefinition[], line = Infinity): StepContext {
   const { scope } = questionScope(q);
-  const definitions = new Map<string, string>();
-  const functions: UserFunction[] = [];
+  const definitions = new Map<string, { value: string; line: number }>();
+  const functions = new Map<string, UserFunction>();
+  const better = (old: { line: number } | undefined, at: number): boolean => !old || (at <= line ? old.line > line || at >= old.line : false);
   for (const d of defs) {
     if (!d.name || d.value === undefined || !d.value.trim()) continue;
+    const value = valueOf(d.value);
+    if (!value) continue;
     if (d.params?.length) {
-      functions.push({ name: d.name.trim(), params: d.params, value: d.value });
+      const fname = d.name.trim();
+      if (isLossName(fname) || KNOWN_FUNCTION.test(fname.replace(/\s+/g, '')) || !d.params.every((p) => PLAIN_PARAM.test(p.trim()))) continue;
+      if (better(functions.get(fname) as unknown as { line: number } | undefined, d.line)) functions.set(fname, Object.assign({ name: fname, params: d.params.map((p) => p.trim()), value }, { line: d.line }));
       continue;
     }
     const name = nameOf(d.name);
-    if (!name || isValueName(name, scope) || scope.indices.has(name) || definitions.has(name)) continue;
-    definitions.set(name, `$${d.value}$`);
+    if (!name || isLossName(d.name) || isValueName(name, scope) || scope.indices.has(name)) continue;
+    // `y_w = 1`, `u_0 = ...`: an entry of the course's own family, not a new name.
+    const base = /^([A-Za-z]+)_/.exec(name)?.[1];
+    if (base && (scope.families.has(base) || isValueName(base, scope))) continue;
+    if (new RegExp(`(?<![A-Za-z\\\\])${name.replace(/[^A-Za-z0-9]/g, '')}(?![A-Za-z])|${d.name.trim().replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}`).test(value)) continue;
+    if (better(definitions.get(name), d.line)) definitions.set(name, { value, line: d.line });
   }
-  return { definitions, functions };
+  return { definitions: new Map([...definitions].map(([n, v]) => [n, `$${v.value}$`])), functions: [...functions.values()] };
 }
 
 /** A declared shape that is the transpose of the bank's (`U \in \mathbb{R}^{|V| \times d}`), as symbol and sizes. */
@@ -58,7 +79,7 @@ const transposeSymbol = (latex: string, symbol: string): string =>
   latex.replace(new RegExp(`\\\\(?:mathbf|boldsymbol|bm|mathrm)\\s*\\{${symbol}\\}|(?<![\\\\a-zA-Z])${symbol}(?![a-zA-Z])`, 'g'), `(${symbol}^{T})`);
 
 function gradeLocated(q: Question, a: LocatedAnswer, doc: LocatedDocument, points: PointCache, chainBase: { n: number }): QuestionReport {
-  const ctx = contextFor(q, doc.definitions);
+  const ctx = contextFor(q, doc.definitions, Math.min(...a.parts.flatMap((p) => [p.line, ...p.steps.map((st) => st.line)])));
   const final = normalizeSide(expandFunctions(a.finalExpanded, ctx.functions));
   const graded = gradeOne(q, final, points, ctx.definitions as Definitions);
   const feedback: Finding[] = [...graded.feedback, ...a.notes.map((n) => finding(`DOC_${n.code}`, { line: n.line, detail: n.detail }, undefined, 'info'))];

@@ -187,13 +187,15 @@ export function isLossName(latex: string): boolean {
  * transpose before the index) as `u_k^T`, `\sigma^\prime` as `\sigma'`, a condition in an index
  * (`u_{w=o}` is `u_o`, `\hat y_{w \neq o}` is `\hat y_w`), the vocabulary spelled out in a sum.
  */
+const LETTER = String.raw`(?:\\mathbf\s*\{\s*([A-Za-z])\s*\}|([A-Za-z]))`;
+const CONDITION_INDEX = new RegExp(String.raw`_\s*\{\s*${LETTER}\s*(=|\\neq?|\\not\s*=)\s*${LETTER}\s*\}`, 'g');
+
 export function normalizeSide(latex: string): string {
   return latex
     .replace(/\^\s*\{?\\prime\}?/g, "'")
     .replace(/\\(sigma|sigmoid)\s*\(([^()]*)\)\s*'/g, "\\$1'($2)")
     .replace(/\^\s*(\{\s*(?:T|\\top|\\intercal|\\mathsf\{T\}|\\mathrm\{T\})\s*\}|T(?![a-zA-Z])|\\top(?![a-zA-Z])|\\intercal)\s*_\s*(\{[^{}]*\}|[A-Za-z0-9])/g, '_$2^$1')
-    .replace(/_\s*\{\s*(?:\\mathbf\s*\{)?([A-Za-z])\}?\s*=\s*(?:\\mathbf\s*\{)?([A-Za-z])\}?\s*\}/g, '_{$2}')
-    .replace(/_\s*\{\s*(?:\\mathbf\s*\{)?([A-Za-z])\}?\s*(?:\\neq?|\\not\s*=)\s*(?:\\mathbf\s*\{)?([A-Za-z])\}?\s*\}/g, '_{$1}')
+    .replace(CONDITION_INDEX, (_, a1, a2, op, b1, b2) => `_{${op === '=' ? (b1 ?? b2) : (a1 ?? a2)}}`)
     .replace(/\\(?:mathrm|operatorname|text|textrm|mathit)\s*\{\s*[Vv]\s*o\s*c\s*a\s*b\s*\}|V\s*o\s*c\s*a\s*b|V\s*\\text\s*\{\s*ocab\s*\}/g, '\\textrm{Vocab}');
 }
 
