@@ -178,7 +178,7 @@ export function findDerivatives(latex: string): { latex: string; forms: Derivati
 export function isLossName(latex: string): boolean {
   let s = latex.replace(/\\(?:text|textrm|mathrm|operatorname)\s*\{[^{}]*\}/g, '');
   s = s.replace(/\\(?:mathbf|boldsymbol|bm|mathcal|mathit|displaystyle)(?![a-zA-Z])/g, '').replace(/[{}\s]/g, '');
-  s = s.replace(/^([A-Za-z])_[^(]*/, '$1').replace(/^([A-Za-z])(?:\\left)?\(.*\)$/, '$1');
+  s = s.replace(/^(CE|[A-Za-z])_[^(]*/, '$1').replace(/^(CE|[A-Za-z])(?:\\left)?\(.*\)$/, '$1');
   return s === 'J' || s === 'L' || s === 'CE';
 }
 
@@ -196,6 +196,8 @@ export function normalizeSide(latex: string): string {
     .replace(/\\(sigma|sigmoid)\s*\(([^()]*)\)\s*'/g, "\\$1'($2)")
     .replace(/\^\s*(\{\s*(?:T|\\top|\\intercal|\\mathsf\{T\}|\\mathrm\{T\})\s*\}|T(?![a-zA-Z])|\\top(?![a-zA-Z])|\\intercal)\s*_\s*(\{[^{}]*\}|[A-Za-z0-9])/g, '_$2^$1')
     .replace(CONDITION_INDEX, (_, a1, a2, op, b1, b2) => `_{${op === '=' ? (b1 ?? b2) : (a1 ?? a2)}}`)
+    .replace(/\\Sigma(?=\s*_)/g, '\\sum')
+    .replace(/(?:\\mathrm\s*\{\s*P\s*\}|\\Pr|P)\s*\(\s*O\s*=\s*o\s*(?:\||\\mid)\s*C\s*=\s*c\s*\)/g, '\\hat{y}_{o}')
     .replace(/\\(?:mathrm|operatorname|text|textrm|mathit)\s*\{\s*[Vv]\s*o\s*c\s*a\s*b\s*\}|V\s*o\s*c\s*a\s*b|V\s*\\text\s*\{\s*ocab\s*\}/g, '\\textrm{Vocab}');
 }
 

@@ -103,3 +103,11 @@ describe('grading a located document', () => {
     expect(vc.feedback.map((f) => f.code)).toContain('STUDENT_LAYOUT');
   });
 });
+
+describe('course spellings', () => {
+  it.each([
+    ['\\Sigma_k u_k', '\\sum_k u_k'],
+    ['-\\log \\mathrm{P}(O = o | C = c)', '-\\log \\hat{y}_{o}'],
+  ])('%s reads as %s', (a, b) => expect(normalizeSide(a)).toBe(b));
+  it('CE with arguments names the loss', () => expect(isLossName('CE(y, \\hat{y})')).toBe(true));
+});
