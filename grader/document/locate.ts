@@ -1,0 +1,208 @@
+import type { Chain } from './chains.js';
+import { definedName } from './definitions.js';
+import type { Marker } from './labels.js';
+import { parseLabel } from './labels.js';
+import { flatOf, nameScore, type Quantity, quantityOf } from './names.js';
+import type { DocNote, QuestionNaming } from './types.js';
+
+/** A chain as the locator sees it: where it stands and what its left-hand side names. */
+export interface Candidate {
+  readonly chain: Chain;
+  /** Index of the marker whose region holds it, or -1 before the first. */
+  readonly region: number;
+  readonly display: boolean;
+  readonly inAnswer: boolean;
+  readonly lhs?: Quantity;
+  /** A definition (`\theta = U^T v_c`, `:=`), not an answer. */
+  readonly definition: boolean;
+  /** A case condition written next to it (`when $w = o$`). */
+  readonly caseHint?: string;
+  readonly line: number;
+}
+
+export interface Found {
+  readonly parts: { cand: Candidate; steps: Candidate[]; case?: string }[];
+  readonly notes: DocNote[];
+}
+
+interface Q {
+  readonly q: QuestionNaming;
+  readonly asks: Quantity[];
+  /** Asked quantities that are not derivatives, compared as written. */
+  readonly flats: string[];
+  /** Loss tags its asks name (`neg`): a left-hand side with another tag is not this question's. */
+  readonly tags: Set<string>;
+  readonly labels: string[][];
+}
+
+/** How well a region's path matches one of a question's labels: 0 not, else 2 and a little for each token. */
+export function labelScore(labels: readonly (readonly string[])[], path: readonly string[]): number {
+  if (!path.length) return 0;
+  const numbered = labels.some((l) => /^\d/.test(l[0] ?? ''));
+  const pathNumbered = /^\d/.test(path[0]!);
+  const rest = path.slice(path.findIndex((t) => !/^\d/.test(t)) >>> 0);
+  const starts = (p: readonly string[], l: readonly string[]) => l.length > 0 && l.every((t, i) => p[i] === t);
+  let best = 0;
+  for (const l of labels) {
+    let s = 0;
+    if (/^\d/.test(l[0] ?? '')) {
+      if (pathNumbered) {
+        for (let k = 0; k < path.length; k++) if (starts(path.slice(k), l)) s = Math.max(s, 2 + 0.1 * l.length + (k + l.length === path.length ? 0.05 : 0));
+      } else if (starts(path, l.slice(1))) s = 2 + 0.1 * (l.length - 1);
+    } else if (!(pathNumbered && numbered) && starts(rest, l)) s = 2 + 0.1 * l.length + (rest.length === l.length ? 0.05 : 0);
+    best = Math.max(best, s);
+  }
+  return best;
+}
+
+/** Find each question's answer among the chains: template blocks, then left-hand sides, then labels. */
+export function locate(cands: readonly Candidate[], markers: readonly Marker[], questions: readonly QuestionNaming[]): { found: Map<string, Found>; notes: DocNote[] } {
+  const qs: Q[] = questions.map((q) => ({
+    q,
+    asks: q.asks.map(quantityOf).filter((x): x is Quantity => x !== undefined),
+    flats: q.asks.filter((a) => !quantityOf(a)).map(flatOf),
+    tags: new Set(q.asks.map((a) => quantityOf(a)?.tag).filter((t): t is string => t !== undefined)),
+    labels: q.labels.map(parseLabel).filter((x): x is string[] => x !== undefined),
+  }));
+  const pathOf = (c: Candidate) => (c.region >= 0 ? markers[c.region]!.path : []);
+  const found = new Map<string, Found>();
+  const claimed = new Set<Candidate>();
+  const docNotes: DocNote[] = [];
+  const flatLhs = new Map<Candidate, string>();
+  const naming = (c: Candidate, x: Q) => {
+    let best: { score: number; case?: string } = { score: 0 };
+    if (x.flats.length && c.chain.sides.length > 1) {
+      if (!flatLhs.has(c)) flatLhs.set(c, flatOf(c.chain.sides[0]!.latex));
+      if (x.flats.includes(flatLhs.get(c)!)) return { score: 2 };
+    }
+    if (c.lhs?.tag && x.tags.size && !x.tags.has(c.lhs.tag)) return best;
+    for (const a of x.asks) {
+      const s = c.lhs ? nameScore(c.lhs, a, x.q.free) : { score: 0 };
+      if (s.score > best.score) best = s;
+    }
+    return best;
+  };
+  const inRegion = (r: number) => cands.filter((c) => c.region === r);
+
+  // 1. the template's answer blocks name their question
+  for (const x of qs) {
+    const r = markers.findIndex((m) => m.answerId === x.q.id);
+    if (r < 0) continue;
+    const own = inRegion(r).filter((c) => !c.definition);
+    const last = own[own.length - 1] ?? inRegion(r).at(-1);
+    if (!last) continue;
+    found.set(x.q.id, { parts: [{ cand: last, steps: inRegion(r).filter((c) => c.chain.block <= last.chain.block && !c.definition) }], notes: [] });
+    inRegion(r).forEach((c) => claimed.add(c));
+  }
+
+  // 2. a left-hand side that names the quantity, best where the label agrees too
+  const pairs: { c: Candidate; x: Q; score: number; label: number; i: number }[] = [];
+  cands.forEach((c, i) => {
+    if (c.chain.sides.length < 2 || claimed.has(c)) return;
+    for (const x of qs) {
+      if (found.has(x.q.id)) continue;
+      const n = naming(c, x);
+      if (n.score >= 1) pairs.push({ c, x, score: n.score + labelScore(x.labels, pathOf(c)), label: labelScore(x.labels, pathOf(c)), i });
+    }
+  });
+  pairs.sort((a, b) => b.score - a.score || b.i - a.i);
+  const primary = new Map<string, (typeof pairs)[number]>();
+  for (const p of pairs) {
+    if (primary.has(p.x.q.id) || found.has(p.x.q.id) || claimed.has(p.c)) continue;
+    primary.set(p.x.q.id, p);
+    claimed.add(p.c);
+  }
+  for (const x of qs) {
+    const p = primary.get(x.q.id);
+    if (!p) continue;
+    const notes: DocNote[] = [];
+    const others = qs.filter((o) => o !== x && labelScore(o.labels, pathOf(p.c)) > 0);
+    const label = markers[p.c.region]?.label ?? '';
+    if (p.label === 0 && others.length) {
+      notes.push({ code: 'LABEL_MISMATCH', line: p.c.line, detail: `${label} names ${others.map((o) => o.q.id).join(', ')}; the left-hand side names ${x.q.id}` });
+    } else if (p.label === 0) notes.push({ code: 'FOUND_BY_CONTENT', line: p.c.line, detail: `the left-hand side names ${x.q.id}` });
+    found.set(x.q.id, { parts: withCases(x, p.c, notes), notes });
+  }
+
+  // 3. by label alone: the answer displays of the part, not ones that name another question
+  for (const x of qs) {
+    if (found.has(x.q.id) || !x.labels.length) continue;
+    const regions = markers
+      .map((m, r) => ({ r, s: labelScore(x.labels, m.path) }))
+      .filter((e) => e.s > 0)
+      .sort((a, b) => b.s - a.s || a.r - b.r);
+    for (const { r } of regions) {
+      const all = inRegion(r);
+      // a chain that names another question still unanswered is that question's (step 2 would have
+      // taken it); one that names a question answered elsewhere is this part's, mislabelled
+      let pool = all.filter((c) => !claimed.has(c) && !qs.some((o) => o !== x && !found.has(o.q.id) && naming(c, o).score >= 2));
+      if (all.some((c) => c.inAnswer)) pool = pool.filter((c) => c.inAnswer);
+      if (all.some((c) => c.display && (c.inAnswer || !all.some((d) => d.inAnswer)))) pool = pool.filter((c) => c.display);
+      pool = pool.filter((c) => c.chain.sides.length > 1 || !trivial(c.chain.sides[0]!.latex));
+      const rank = (c: Candidate) => (c.definition ? 0 : c.chain.sides.length > 1 ? 2 : 1);
+      const top = Math.max(0, ...pool.map(rank));
+      const best = pool.filter((c) => rank(c) === top && (top > 0 || c.chain.sides.length > 1));
+      const last = best[best.length - 1];
+      if (!last) continue;
+      const named = qs.filter((o) => o !== x && naming(last, o).score >= 2);
+      const notes: DocNote[] = named.length
+        ? [{ code: 'LABEL_MISMATCH', line: last.line, detail: `${markers[r]!.label} names ${x.q.id}; the left-hand side names ${named.map((o) => o.q.id).join(', ')}, answered elsewhere` }]
+        : [{ code: 'FOUND_BY_LABEL', line: last.line, detail: `under ${markers[r]!.label}` }];
+      found.set(x.q.id, { parts: withCases(x, last, notes, pool), notes });
+      claimed.add(last);
+      break;
+    }
+  }
+  return { found, notes: docNotes };
+
+  /** A free-index answer written as separate displays, one per case, becomes several parts. */
+  function withCases(x: Q, main: Candidate, notes: DocNote[], pool?: readonly Candidate[]): Found['parts'] {
+    const steps = stepsFor(x, main);
+    if (!x.q.free) return [{ cand: main, steps }];
+    const near = (pool ?? cands).filter((c) => (c === main || !claimed.has(c)) && (c.region === main.region || labelScore(x.labels, pathOf(c)) > 0));
+    const byCase = new Map<string, Candidate>();
+    for (const c of near) {
+      const n = naming(c, x);
+      if (!pool && n.score === 0) continue;
+      const hint = c.caseHint && new RegExp(`^${x.q.free}\\b`).test(c.caseHint) ? c.caseHint : undefined;
+      const cs = n.case ?? hint;
+      if (cs) byCase.set(cs.replace(/\s+/g, ''), c);
+    }
+    if (byCase.size < 2) return [{ cand: main, steps }];
+    // equality cases first (`w = o`, then `w \neq o`), else document order
+    const eq = (c: Candidate) => ([...byCase].find(([, v]) => v === c)![0].includes('\\') ? 1 : 0);
+    const parts = [...byCase.values()].sort((a, b) => eq(a) - eq(b) || cands.indexOf(a) - cands.indexOf(b));
+    claimed.delete(main);
+    parts.forEach((c) => claimed.add(c));
+    notes.push({ code: 'CASES_JOINED', line: parts[0]!.line, detail: `${parts.length} cases joined into one answer` });
+    return parts.map((c) => {
+      const n = naming(c, x);
+      const hint = c.caseHint && new RegExp(`^${x.q.free}\\b`).test(c.caseHint) ? c.caseHint : undefined;
+      return { cand: c, steps: [c], case: (n.case ?? hint)! };
+    });
+  }
+
+  function samePath(a: Candidate, b: Candidate): boolean {
+    const p = pathOf(a);
+    const q = pathOf(b);
+    return a.region === b.region || (p.length > 0 && p.length === q.length && p.every((t, i) => t === q[i]));
+  }
+
+  /** The derivation that ends in the answer: earlier chains of its region for the same quantity, or named intermediate results. */
+  function stepsFor(x: Q, main: Candidate): Candidate[] {
+    const idx = cands.indexOf(main);
+    return cands.filter((c, i) => {
+      if (c === main) return true;
+      if (!samePath(c, main) || c.inAnswer !== main.inAnswer || (claimed.has(c) && c !== main)) return false;
+      if (naming(c, x).score > 0) return true;
+      if (i > idx) return false;
+      // `\delta_2 = \frac{\partial CE}{\partial h} = ...`: a named intermediate gradient
+      return c.definition && c.chain.sides.slice(1).some((s) => /^\\[dt]?frac\s*\{\s*\\partial|^\\partial/.test(s.latex));
+    });
+  }
+}
+
+/** A lone symbol or a condition (`\\mathbf{x}`, `w \\neq c`): never an answer on its own. */
+function trivial(latex: string): boolean {
+  return definedName(latex) !== undefined || /\\(neq|ne|leq|geq|le|ge|in|notin)(?![A-Za-z])|[<>]/.test(latex) || latex.trim().length === 0;
+}
