@@ -27,6 +27,7 @@ Options:
   --jobs N                   worker threads for grade (default 0: automatic for large batches)
   --seed N                   seed for the sample points (default 1)
   --problems DIR             the problem bank (default ./problems)
+  --set ID                   grade: the problem set write-ups (.md, .tex, .ipynb) answer
   -h, --help                 this help
 `;
 
@@ -48,10 +49,12 @@ export interface Command {
   readonly out?: string;
   /** grade: worker threads (0: as many as help, for large batches). */
   readonly jobs?: number;
+  /** grade: the set that write-ups answer (else from the document, or the best match). */
+  readonly set?: string;
 }
 
-const OPTION = /^(-h|--(help|format|seed|problems|markdown|explain|strict|out|jobs))(=|$)/;
-const TAKES_VALUE = /^--(format|seed|problems|out|jobs)$/;
+const OPTION = /^(-h|--(help|format|seed|problems|markdown|explain|strict|out|jobs|set))(=|$)/;
+const TAKES_VALUE = /^--(format|seed|problems|out|jobs|set)$/;
 
 /**
  * `grader try ID '-log(yhat_o)'`: an answer may start with a minus sign. The positional after
@@ -88,6 +91,7 @@ export function parseCommand(argv: readonly string[]): Command {
         explain: { type: 'boolean', default: false },
         out: { type: 'string' },
         jobs: { type: 'string', default: '0' },
+        set: { type: 'string' },
         strict: { type: 'boolean', default: false },
       },
     });
@@ -109,5 +113,5 @@ export function parseCommand(argv: readonly string[]): Command {
   if (!/^\d+$/.test(values.seed ?? '') || !Number.isSafeInteger(seed) || seed > 0xffffffff) throw new UsageError(`--seed must be a whole number from 0 to ${0xffffffff}`);
   if ((verb === 'grade' || verb === 'items') && rest.length === 0) throw new UsageError(`${verb} needs at least one submission file or folder`);
   if (verb === 'try' && rest.length !== 2) throw new UsageError("try needs a question id and an answer: grader try cs224n-a2/naive-softmax-grad-vc 'U * (yhat - y)'");
-  return { verb: verb as Command['verb'], positionals: rest, format, seed, markdown: values.markdown === true, explain: values.explain === true, strict: values.strict === true, jobs, ...(values.out ? { out: values.out } : {}), ...(values.problems ? { problems: values.problems } : {}) };
+  return { verb: verb as Command['verb'], positionals: rest, format, seed, markdown: values.markdown === true, explain: values.explain === true, strict: values.strict === true, jobs, ...(values.out ? { out: values.out } : {}), ...(values.problems ? { problems: values.problems } : {}), ...(values.set ? { set: values.set } : {}) };
 }

@@ -12,6 +12,7 @@ import type { PointCache } from '../compare/points.js';
 import { gradeSubmission } from '../compare/submission.js';
 import type { Bank } from '../bank/types.js';
 import { readSubmission } from '../submission/load.js';
+import { gradeDocumentFile, isDocumentFile } from './document.js';
 
 /** Below this many files, starting workers costs more than it saves. */
 export const PARALLEL_FROM = 64;
@@ -21,6 +22,7 @@ export interface WorkerJob {
   readonly bankPath: string;
   readonly seed: number;
   readonly files: readonly string[];
+  readonly set?: string;
 }
 
 export interface BatchOptions {
@@ -29,9 +31,12 @@ export interface BatchOptions {
   /** The program file a worker runs (the CLI's own entry). */
   readonly workerEntry?: string;
   readonly onProgress?: (done: number) => void;
+  /** `--set`: the set write-ups answer. */
+  readonly set?: string;
 }
 
-export const gradeFile = (bank: Bank, file: string, points: PointCache): SubmissionReport => gradeSubmission(bank, readSubmission(file), points);
+export const gradeFile = (bank: Bank, file: string, points: PointCache, set?: string): SubmissionReport =>
+  isDocumentFile(file) ? gradeDocumentFile(bank, file, points, set) : gradeSubmission(bank, readSubmission(file), points);
 
 /**
  * Threads to use. Automatic mode spreads only from 4 cores: on 2 vCPUs (one physical core, as on
@@ -52,7 +57,7 @@ export async function gradeFiles(bank: Bank, files: readonly string[], points: P
   };
   const n = threadCount(files.length, opts.jobs);
   if (n <= 1 || !opts.workerEntry) {
-    files.forEach((f, i) => finish(i, gradeFile(bank, f, points)));
+    files.forEach((f, i) => finish(i, gradeFile(bank, f, points, opts.set)));
     return out;
   }
   const size = Math.ceil(files.length / n);
@@ -62,7 +67,7 @@ export async function gradeFiles(bank: Bank, files: readonly string[], points: P
     theirs.map(
       (slice) =>
         new Promise<void>((resolve) => {
-          const job: WorkerJob = { role: 'grade', bankPath: opts.bankPath, seed: points.seed, files: slice.files };
+          const job: WorkerJob = { role: 'grade', bankPath: opts.bankPath, seed: points.seed, files: slice.files, ...(opts.set ? { set: opts.set } : {}) };
           const worker = new Worker(opts.workerEntry!, { workerData: job });
           const got = new Set<number>();
           worker.on('message', (m: { index: number; report: SubmissionReport }) => {
@@ -71,7 +76,7 @@ export async function gradeFiles(bank: Bank, files: readonly string[], points: P
           });
           const settle = () => {
             // Whatever the worker did not report is graded here, one file at a time.
-            slice.files.forEach((f, j) => got.has(j) || finish(slice.start + j, gradeFile(bank, f, points)));
+            slice.files.forEach((f, j) => got.has(j) || finish(slice.start + j, gradeFile(bank, f, points, opts.set)));
             resolve();
           };
           worker.on('error', () => undefined);
@@ -79,7 +84,7 @@ export async function gradeFiles(bank: Bank, files: readonly string[], points: P
         }),
     ),
   );
-  mine!.files.forEach((f, j) => finish(mine!.start + j, gradeFile(bank, f, points)));
+  mine!.files.forEach((f, j) => finish(mine!.start + j, gradeFile(bank, f, points, opts.set)));
   await workers;
   return out;
 }

@@ -17,6 +17,7 @@ import type { Bank } from '../bank/types.js';
 import { expandPaths, readSubmission } from '../submission/load.js';
 import { UsageError, type Command } from './args.js';
 import { gradeFiles } from './batch.js';
+import { isDocumentFile } from './document.js';
 import { progressBar, writeAtomic } from './io.js';
 import { BankError, bankPath, loadOrThrow, specCache, workerEntry } from './bank.js';
 import type { Io } from './io.js';
@@ -39,7 +40,8 @@ function emit(cmd: Command, io: Io, text: string): void {
  * answers no set at all (it is then graded on every set).
  */
 function setsAnswered(files: readonly string[]): Set<string> | undefined {
-  if (files.length > 8) return undefined;
+  // A write-up's set is known only once it is read: every set is loaded.
+  if (files.length > 8 || files.some(isDocumentFile)) return undefined;
   const sets = new Set<string>();
   for (const file of files) {
     const loaded = readSubmission(file);
@@ -61,12 +63,12 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
   const points = pointsFor(bank, cmd.seed);
   const bar = progressBar(files.length);
   const entry = workerEntry();
-  const submissions = await gradeFiles(bank, files, points, { jobs: cmd.jobs ?? 0, bankPath: bankPath(cmd), ...(entry ? { workerEntry: entry } : {}), onProgress: bar.tick });
+  const submissions = await gradeFiles(bank, files, points, { jobs: cmd.jobs ?? 0, bankPath: bankPath(cmd), ...(entry ? { workerEntry: entry } : {}), onProgress: bar.tick, ...(cmd.set ? { set: cmd.set } : {}) });
   bar.end();
   if (cmd.format === 'html' && cmd.out && isDirectory(cmd.out)) {
     // A page per submission, named after its file, for handing back to each student.
     const tex = await texToMathml();
-    for (const s of submissions) writeAtomic(join(cmd.out, `${basename(s.file).replace(/\.ya?ml$/, '')}.html`), renderHtml([s], tex));
+    for (const s of submissions) writeAtomic(join(cmd.out, `${basename(s.file).replace(/\.(ya?ml|md|markdown|tex|ipynb)$/i, '')}.html`), renderHtml([s], tex));
     io.out(`wrote ${submissions.length} reports to ${cmd.out}\n`);
   } else emit(cmd, io, await render(cmd, submissions));
   return submissions.some((s) => s.error) ? 1 : 0;

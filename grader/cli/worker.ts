@@ -8,5 +8,5 @@ import { specCache } from './bank.js';
 export function runWorker(job: WorkerJob): void {
   const bank = loadBank(job.bankPath, specCache());
   const points = new PointCache(job.seed);
-  job.files.forEach((file, index) => parentPort!.postMessage({ index, report: gradeFile(bank, file, points) }));
+  job.files.forEach((file, index) => parentPort!.postMessage({ index, report: gradeFile(bank, file, points, job.set) }));
 }

@@ -59,12 +59,12 @@ export function derivativeBindings(q: Question, forms: readonly DerivativeForm[]
     const of = isLossName(f.of) ? lossOf(q) : read(bare ? `\\${bare[1]}(${f.wrt})` : unwrapBrackets(f.of));
     if (!of) fail('STEP_NO_LOSS', { name: f.of.trim() });
     if (!isScalar(of!.shape)) fail('STEP_DERIVATIVE_OF_VECTOR', { of: f.of.trim() });
-    out.set(f.name, { kind: 'alias', compiled: gradient(q, of!, wrt) });
+    out.set(f.name, { kind: 'alias', compiled: gradient(q, of!, wrt, f.wrt.trim(), isLossName(f.of)) });
   }
   return out;
 }
 
-function gradient(q: Question, of: Compiled, wrt: Compiled): Compiled {
+function gradient(q: Question, of: Compiled, wrt: Compiled, wrtLatex: string, ofLoss: boolean): Compiled {
   const shape: Shape = wrt.shape;
   let slot: number | undefined | null = null;
   return {
@@ -72,10 +72,14 @@ function gradient(q: Question, of: Compiled, wrt: Compiled): Compiled {
     work: (of.work + 1) * 2 * shape.rows * shape.cols + wrt.work,
     run: (env) => {
       if (slot === null) slot = baseSlot(q, wrt, env);
-      const g = slot === undefined ? undefined : numericGradient(q.model, { loss: of, wrt, baseSlot: slot }, env);
-      // Not made of one sampled symbol's entries: NaN, which never equals anything, so the
-      // step checker leaves the side unchecked (a NaN side is never called different).
-      return g ?? M.mat(shape.rows, shape.cols, new Float64Array(shape.rows * shape.cols).fill(NaN));
+      // A derived quantity (`\theta = U^T v_c`): its derivative is a Jacobian, not checked here.
+      if (slot === undefined) fail('STEP_WRT_NOT_SAMPLED', { wrt: wrtLatex });
+      const g = numericGradient(q.model, { loss: of, wrt, baseSlot: slot! }, env);
+      if (!g) fail('STEP_WRT_NOT_SAMPLED', { wrt: wrtLatex });
+      // The loss does not read the variable, which is not the question's own: the student's
+      // name for another quantity (their `x` for the course's theta), not a zero derivative.
+      if (ofLoss && slot !== q.derivative?.baseSlot && g!.data.every((x) => x === 0)) fail('STEP_WRT_NOT_IN_LOSS', { wrt: wrtLatex });
+      return g!;
     },
   };
 }

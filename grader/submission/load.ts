@@ -70,7 +70,7 @@ export function expandPaths(paths: readonly string[]): string[] {
     try {
       if (statSync(p).isDirectory())
         return readdirSync(p)
-          .filter((f) => /\.ya?ml$/.test(f))
+          .filter((f) => /\.(ya?ml|md|markdown|tex|ipynb)$/i.test(f))
           .sort()
           .map((f) => join(p, f));
     } catch {
