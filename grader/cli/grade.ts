@@ -54,7 +54,7 @@ function setsAnswered(files: readonly string[]): Set<string> | undefined {
 }
 
 export async function runGrade(cmd: Command, io: Io): Promise<number> {
-  const files = expandPaths(cmd.positionals);
+  const files = expandPaths(cmd.positionals, { documents: true });
   if (cmd.format === 'gradescope' && files.length !== 1) throw new UsageError('--format gradescope grades one submission (Gradescope runs once per student)');
   const only = setsAnswered(files);
   let bank = only ? loadBank(bankPath(cmd), specCache(), only) : loadOrThrow(cmd);

@@ -118,6 +118,8 @@ export const MESSAGES: Readonly<Record<string, Render>> = {
   DOC_MACRO_LIMIT: (a) => `macro expansion stopped: ${a.detail} (line ${a.line})`,
   DOC_UNREADABLE_BLOCK: (a) => `a block could not be read: ${a.detail} (line ${a.line})`,
   UNKNOWN_SET: (a) => `there is no problem set \`${a.set}\` (known: ${(a.known as string[]).join(', ')})`,
+  NOTEBOOK_JSON: (a) => `the notebook is not valid JSON: ${a.detail}`,
+  NOTEBOOK_SHAPE: (a) => `the notebook has an unexpected shape: ${a.detail}`,
   DOC_SET: (a) => `graded against set ${a.set} (${a.reason})`,
   // Submissions
   FILE_UNREADABLE: (a) => `cannot read the file: ${a.detail}`,

@@ -64,13 +64,14 @@ export function readSubmission(file: string): Loaded {
   return parseSubmission(file, text);
 }
 
-/** Submission paths from the command line: files as given, folders as their *.yaml / *.yml files, sorted. */
-export function expandPaths(paths: readonly string[]): string[] {
+/** A folder's files to grade, in name order: its YAML submissions, and with `documents` its write-ups too. */
+export function expandPaths(paths: readonly string[], opts: { documents?: boolean } = {}): string[] {
+  const wanted = opts.documents ? /\.(ya?ml|md|markdown|tex|ipynb)$/i : /\.ya?ml$/;
   return paths.flatMap((p) => {
     try {
       if (statSync(p).isDirectory())
         return readdirSync(p)
-          .filter((f) => /\.(ya?ml|md|markdown|tex|ipynb)$/i.test(f))
+          .filter((f) => wanted.test(f))
           .sort()
           .map((f) => join(p, f));
     } catch {
