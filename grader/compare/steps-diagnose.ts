@@ -14,6 +14,24 @@ import { mismatch } from './tolerance.js';
 // The answer diagnosis also judges dependencies against the reference; between two sides only these speak of the jump.
 const JUMPS = new Set(['SIGN_FLIPPED', 'CONSTANT_FACTOR', 'CONSTANT_TERM', 'ZERO_ANSWER', 'MISSING_TERM', 'EXTRA_TERM', 'TERM_SIGN', 'WRONG_WHEN_EQUAL', 'WRONG_WHEN_NOT_EQUAL']);
 
+/**
+ * What changed in the writing between two sides, when the values alone do not say: the one span
+ * that differs once the common start and end are set aside (`e^{u_w^T v_c}` became `u_w^T v_c`:
+ * an exp dropped; `u_o` became `u_w`: an index changed).
+ */
+export function textualJump(before: string, after: string): Finding | undefined {
+  const a = before.replace(/\s+/g, ''), b = after.replace(/\s+/g, '');
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  let e = 0;
+  while (e < a.length - p && e < b.length - p && a[a.length - 1 - e] === b[b.length - 1 - e]) e++;
+  const x = a.slice(p, a.length - e), y = b.slice(p, b.length - e);
+  const bare = (t: string) => t.replace(/[{}()]|\\left|\\right/g, '');
+  if (/\\exp|e\^/.test(x) && !/\\exp|e\^/.test(y) && bare(x.replace(/\\exp|e\^/g, '')) === bare(y)) return finding('STEP_EXP_DROPPED');
+  if (/^[A-Za-z0-9]$/.test(x) && /^[A-Za-z0-9]$/.test(y) && /[_{]$/.test(a.slice(0, p))) return finding('STEP_INDEX_CHANGED', { from: x, to: y });
+  return undefined;
+}
+
 export function diagnoseStep(q: Question, envs: readonly { env: M.Mat[]; free?: number }[], got: readonly M.Mat[], before: readonly M.Mat[]): Finding[] {
   const cases: Case[] = envs.map((e, k) => {
     const b = before[k]!;

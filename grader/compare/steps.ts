@@ -13,7 +13,7 @@ import { readAndCompile, type Definitions } from './read.js';
 import { derivativeBindings, lossOf } from './steps-derivative.js';
 import { expandFunctions, findDerivatives, isLossName, normalizeSide, type UserFunction } from './steps-latex.js';
 import { mismatch } from './tolerance.js';
-import { diagnoseStep } from './steps-diagnose.js';
+import { diagnoseStep, textualJump } from './steps-diagnose.js';
 
 /** A side as the checker sees it: verbatim for the report, expanded for reading. */
 export interface Side {
@@ -116,7 +116,11 @@ export function checkSides(q: Question, sides: readonly Side[], points: readonly
       const wrong = a.map((v, k) => mismatch(v, b[k]!, q.tolerance) !== undefined);
       if (!wrong.some(Boolean)) out.push({ check: 'equal' });
       else if (caseOf && !filter && !wrong.every(Boolean)) out.push({ check: 'unchecked', reason: finding('STEP_CASE_UNREAD', { case: caseOf }) });
-      else out.push({ check: 'differs', diagnosis: [finding('STEP_DIFFERS', { from: prev.side.line, to: side.line }), ...diagnoseStep(q, envs, a, b)] });
+      else {
+        const numeric = diagnoseStep(q, envs, a, b);
+        const textual = textualJump(prev.side.expanded, side.expanded);
+        out.push({ check: 'differs', diagnosis: [finding('STEP_DIFFERS', { from: prev.side.line, to: side.line }), ...numeric, ...(textual ? [textual] : [])] });
+      }
     }
     prev = { valued, side };
   });

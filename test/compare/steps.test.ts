@@ -111,3 +111,15 @@ describe('course spellings', () => {
   ])('%s reads as %s', (a, b) => expect(normalizeSide(a)).toBe(b));
   it('CE with arguments names the loss', () => expect(isLossName('CE(y, \\hat{y})')).toBe(true));
 });
+
+describe('naming the jump', () => {
+  const q = Q('cs224n-a2/naive-softmax-grad-vc');
+  const jump = (a: string, b: string) => checkSides(q, chain(a, b), points.get(q), none)[1]!.diagnosis!.map((f) => [f.code, f.args]);
+  it.each([
+    ['a sign flipped', 'U(\\hat y - y)', 'U(y - \\hat y)', ['SIGN_FLIPPED', {}]],
+    ['a factor 2', 'U(\\hat y - y)', '2U(\\hat y - y)', ['CONSTANT_FACTOR', { factor: '2' }]],
+    ['a lost term', 'U\\hat y - u_o', 'U\\hat y', ['MISSING_TERM', { term: '-u_o' }]],
+    ['an exp dropped', '-u_o + \\frac{\\sum_w e^{u_w^T v_c} u_w}{\\sum_w e^{u_w^T v_c}}', '-u_o + \\frac{\\sum_w u_w^T v_c u_w}{\\sum_w e^{u_w^T v_c}}', ['STEP_EXP_DROPPED', {}]],
+    ['an index changed', '-u_o + \\sum_w \\hat y_w u_w', '-u_o + \\sum_w \\hat y_w u_o', ['STEP_INDEX_CHANGED', { from: 'w', to: 'o' }]],
+  ])('%s', (_, a, b, expected) => expect(jump(a, b)).toContainEqual(expected));
+});
