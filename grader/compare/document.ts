@@ -83,11 +83,12 @@ function gradeLocated(q: Question, a: LocatedAnswer, doc: LocatedDocument, point
   const final = normalizeSide(expandFunctions(a.finalExpanded, ctx.functions));
   const graded = gradeOne(q, final, points, ctx.definitions as Definitions);
   const feedback: Finding[] = [...graded.feedback, ...a.notes.map((n) => finding(`DOC_${n.code}`, { line: n.line, detail: n.detail }, undefined, 'info'))];
-  if (graded.verdict !== 'correct')
-    for (const l of transposedLayouts(q, doc.definitions)) {
-      const theirs = gradeOne(q, transposeSymbol(final, l.symbol), points, ctx.definitions as Definitions);
-      if (theirs.verdict === 'correct') feedback.push(finding('STUDENT_LAYOUT', l, undefined, 'warning'));
-    }
+  for (const l of transposedLayouts(q, doc.definitions)) {
+    if (transposeSymbol(final, l.symbol) === final) continue;
+    // Right in one layout only: the student's (said, not accepted) or the course's (said, as their own declaration contradicts it).
+    if (graded.verdict === 'correct') feedback.push(finding('STUDENT_LAYOUT_CONTRADICTED', l, undefined, 'warning'));
+    else if (gradeOne(q, transposeSymbol(final, l.symbol), points, ctx.definitions as Definitions).verdict === 'correct') feedback.push(finding('STUDENT_LAYOUT', l, undefined, 'warning'));
+  }
   const steps: StepReport[] = [];
   const stepFeedback: Finding[] = [];
   let pts: ReturnType<PointCache['get']> = [];

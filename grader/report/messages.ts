@@ -113,6 +113,7 @@ export const MESSAGES: Readonly<Record<string, Render>> = {
   STEP_WRT_NOT_SAMPLED: (a) => `the derivative with respect to \`${a.wrt}\`, a quantity derived from others, is not checked`,
   STEP_WRT_NOT_IN_LOSS: (a) => `the loss does not depend on \`${a.wrt}\` as the course names it; not checked`,
   STUDENT_LAYOUT: (a) => `right only in your own layout of ${a.symbol} (declared ${a.rows} x ${a.cols}); the course's ${a.symbol} is ${a.bankRows} x ${a.bankCols}`,
+  STUDENT_LAYOUT_CONTRADICTED: (a) => `right in the course's layout of ${a.symbol} (${a.bankRows} x ${a.bankCols}), though you declared ${a.symbol} as ${a.rows} x ${a.cols}`,
   DOC_LABEL_MISMATCH: (a) => `the part's label disagrees with its content: ${a.detail} (line ${a.line})`,
   DOC_FOUND_BY_CONTENT: (a) => `found by its content, not by a label: ${a.detail} (line ${a.line})`,
   DOC_FOUND_BY_LABEL: (a) => `found by its label: ${a.detail} (line ${a.line})`,

@@ -102,6 +102,12 @@ describe('grading a located document', () => {
     expect(vc.verdict).not.toBe('correct');
     expect(vc.feedback.map((f) => f.code)).toContain('STUDENT_LAYOUT');
   });
+
+  it('says when a right final contradicts the layout the student declared', () => {
+    const r = gradeDocument(set, doc('U(\\hat y - y)', [{ latex: 'U \\in \\mathbb{R}^{|V| \\times d}', line: 1, shape: { rows: '|V|', cols: 'd' } }]), points);
+    const vc = r.questions.find((q) => q.id.endsWith('grad-vc'))!;
+    expect([vc.verdict, vc.feedback.map((f) => f.code)]).toEqual(['correct', ['STUDENT_LAYOUT_CONTRADICTED']]);
+  });
 });
 
 describe('course spellings', () => {
