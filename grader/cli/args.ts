@@ -1,5 +1,6 @@
 /** argv → a command. Node's own util.parseArgs: strict, no dependency, good errors. */
 import { parseArgs } from 'node:util';
+import { TEMPLATE_FORMATS, type TemplateFormat } from '../document/template.js';
 
 export class UsageError extends Error {}
 
@@ -16,6 +17,8 @@ Commands:
                              (--strict: also unused symbols, prompts, undefined references)
   list                       list problem sets and question ids
   schema [--markdown]        print the JSON Schema of problem specs (or its docs)
+  template <set>             a starting write-up for students: every prompt and one answer block
+                             per question (--format tex, md or yaml; default md)
   new set <file.yaml>        start a problem set from a working, commented example
   new question <file.yaml> <id>
                              add a working, commented question to a problem set
@@ -35,7 +38,7 @@ export const FORMATS = ['text', 'json', 'csv', 'gradescope', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface Command {
-  readonly verb: 'grade' | 'try' | 'check' | 'list' | 'schema' | 'new' | 'items' | 'gradescope' | 'help';
+  readonly verb: 'grade' | 'try' | 'check' | 'list' | 'schema' | 'new' | 'items' | 'gradescope' | 'template' | 'help';
   readonly positionals: readonly string[];
   readonly format: Format;
   readonly seed: number;
@@ -51,6 +54,8 @@ export interface Command {
   readonly jobs?: number;
   /** grade: the set that write-ups answer (else from the document, or the best match). */
   readonly set?: string;
+  /** template: the kind of file to write. */
+  readonly templateFormat?: TemplateFormat;
 }
 
 const OPTION = /^(-h|--(help|format|seed|problems|markdown|explain|strict|out|jobs|set))(=|$)/;
@@ -101,7 +106,13 @@ export function parseCommand(argv: readonly string[]): Command {
   const { values, positionals } = parsed;
   const [verb = 'help', ...rest] = positionals;
   if (values.help || verb === 'help') return { verb: 'help', positionals: [], format: 'text', seed: 1 };
-  if (!['grade', 'try', 'check', 'list', 'schema', 'new', 'items', 'gradescope'].includes(verb)) throw new UsageError(`unknown command \`${verb}\``);
+  if (!['grade', 'try', 'check', 'list', 'schema', 'new', 'items', 'gradescope', 'template'].includes(verb)) throw new UsageError(`unknown command \`${verb}\``);
+  if (verb === 'template') {
+    const tf = (values.format === 'text' ? 'md' : values.format) as TemplateFormat;
+    if (!TEMPLATE_FORMATS.includes(tf)) throw new UsageError(`--format for template is ${TEMPLATE_FORMATS.join(', ')}; not \`${values.format}\``);
+    if (rest.length !== 1) throw new UsageError('template needs a problem set id: grader template cs224n-a2 --format tex');
+    return { verb, positionals: rest, format: 'text', seed: 1, templateFormat: tf, ...(values.out ? { out: values.out } : {}), ...(values.problems ? { problems: values.problems } : {}) };
+  }
   if (verb === 'new' && !((rest[0] === 'set' && rest.length === 2) || (rest[0] === 'question' && rest.length === 3)))
     throw new UsageError('new takes `set <file.yaml>` or `question <file.yaml> <id>`');
   const format = values.format as Format;

@@ -58,7 +58,7 @@ function relations(row: string, parens: boolean): { at: number; length: number; 
     if (parens && c === '(') depth++;
     else if (parens && c === ')') depth = Math.max(0, depth - 1);
     if (depth > 0) return 0;
-    if (c === '=' && !'<>!=:'.includes(t[i - 1] ?? '') && t[i + 1] !== '=') {
+    if (c === '=' && !(i > 0 && '<>!=:'.includes(t[i - 1]!)) && t[i + 1] !== '=') {
       rels.push({ at: i, length: 1, rel: 'eq' });
       return 1;
     }

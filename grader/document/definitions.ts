@@ -1,22 +1,8 @@
 import type { Candidate } from './locate.js';
 import type { Macro } from './macros.js';
 import type { MathBlock } from './math.js';
+import { definedName } from './names.js';
 import type { DocDefinition } from './types.js';
-
-const FONTS = /\\(mathbf|bm|boldsymbol|vec|mathrm|text|textrm|operatorname|hat|tilde|bar|widehat|widetilde)(?![A-Za-z])/g;
-
-/** Whether a left-hand side is a name being defined: `\theta`, `\hat{y}`, `\delta_1`, `\rho(x)`, `J_{naive}(v_c, o, U)`. */
-export function definedName(lhs: string): { name: string; params?: string[] } | undefined {
-  const s = lhs.replace(/\s+/g, ' ').trim();
-  const flat = s.replace(FONTS, '').replace(/\s/g, '').replace(/^\{([^{}]*)\}/, '$1').replace(/\^\{(T|\\top)\}/g, '^T');
-  const m = /^(\\[A-Za-z]+|[A-Za-z])('|\^T|\^\\top)?(_(\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\\[A-Za-z]+|[A-Za-z0-9]))?(\^T|\^\\top)?(\(([^()]*)\))?$/.exec(flat);
-  if (!m || /^\\(frac|partial|sum|prod|log|exp|nabla|int|lim|max|min|sigma')$/.test(m[1]!) || flat.startsWith('\\frac')) return undefined;
-  const call = /\(([^()]*)\)\s*$/.exec(s);
-  const name = (call ? s.slice(0, call.index) : s).trim();
-  const params = m[7] !== undefined ? m[7].split(',').map((p) => p.trim()).filter(Boolean) : undefined;
-  // arguments that are whole expressions (`J(v_c, o, U)`) are a signature, not parameters: keep them all the same
-  return params?.length ? { name, params } : { name };
-}
 
 /** The student's own definitions, in document order. */
 export function definitionsOf(

@@ -1,10 +1,10 @@
 import { type Chain, chainsOf, setAside, stripProse } from './chains.js';
 import { type Candidate, locate } from './locate.js';
-import { definedName, definitionsOf } from './definitions.js';
+import { definitionsOf } from './definitions.js';
 import { latexLayout, type Layout, markdownLayout } from './labels.js';
 import { collectMacros, expand, type Macro } from './macros.js';
 import { blankLatexComments, blankMarkdownCode, type MathBlock, scanMath } from './math.js';
-import { quantityOf } from './names.js';
+import { definedName, quantityOf } from './names.js';
 import { readSource } from './source.js';
 import type { DocNote, DocStep, LocatedAnswer, LocatedDocument, LocatedPart, ReadOptions, SetNaming } from './types.js';
 
@@ -13,6 +13,7 @@ export { renderTemplate } from './template.js';
 
 /** Blocks longer than this are set aside unread (a note says so): bounded time on hostile input. */
 const MAX_BLOCK = 20_000;
+const MAX_TEXT = 1_000_000;
 
 /**
  * Read a write-up (Markdown, LaTeX or a notebook) and locate each question's answer of its set:
@@ -22,8 +23,11 @@ const MAX_BLOCK = 20_000;
 export function readDocument(file: string, text: string, sets: readonly SetNaming[], opts: ReadOptions = {}): LocatedDocument {
   const source = readSource(file, text);
   const latex = source.format === 'latex';
-  const scan = latex ? blankLatexComments(source.text) : blankMarkdownCode(source.text);
   const notes: DocNote[] = [];
+  // write-ups run to tens of kilobytes: past the limit a file is read in part, so time stays bounded
+  const kept = source.text.length > MAX_TEXT ? source.text.slice(0, MAX_TEXT) : source.text;
+  if (kept !== source.text) notes.push({ code: 'UNREADABLE_BLOCK', line: source.lineOf(MAX_TEXT), detail: `the document is ${source.text.length} characters long; only the first ${MAX_TEXT} are read` });
+  const scan = latex ? blankLatexComments(kept) : blankMarkdownCode(kept);
   const macroList = collectMacros(scan);
   const macros = new Map<string, Macro>(macroList.map((m) => [m.name, m]));
   let limited = false;
@@ -51,7 +55,7 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
     }
     return false;
   };
-  const layout: Layout = latex ? latexLayout(scan, source.text) : markdownLayout(scan, inDisplay);
+  const layout: Layout = latex ? latexLayout(scan, kept) : markdownLayout(scan, inDisplay);
   const cands = candidates(blocks, layout, scan, source.lineOf, notes);
 
   const front = frontMatter(source.text);
@@ -165,11 +169,11 @@ function caseHint(blocks: readonly MathBlock[], i: number, text: string, since: 
   const b = blocks[i]!;
   if (!b.display) return undefined;
   const lineEnd = text.indexOf('\n', b.end);
-  for (let j = i + 1; j < blocks.length && blocks[j]!.start < (lineEnd < 0 ? text.length : lineEnd); j++) {
+  for (let j = i + 1; j < Math.min(blocks.length, i + 4) && blocks[j]!.start < (lineEnd < 0 ? text.length : lineEnd); j++) {
     const m = COND.exec(blocks[j]!.body);
     if (m && !blocks[j]!.display) return `${m[1]} ${m[2]} ${m[3]}`;
   }
-  for (let j = i - 1; j >= 0 && blocks[j]!.start >= since; j--) {
+  for (let j = i - 1; j >= Math.max(0, i - 8) && blocks[j]!.start >= since; j--) {
     const m = COND.exec(blocks[j]!.body);
     if (m && !blocks[j]!.display) return `${m[1]} ${m[2]} ${m[3]}`;
   }
@@ -179,7 +183,9 @@ function caseHint(blocks: readonly MathBlock[], i: number, text: string, since: 
 function bestMatch(sets: readonly SetNaming[], cands: readonly Candidate[], layout: Layout): SetNaming | undefined {
   let best: { set: SetNaming; n: number } | undefined;
   for (const set of sets) {
-    const n = locate(cands, layout.markers, set.questions).found.size;
+    // an answer its label confirms counts twice one found by its left-hand side alone
+    const found = [...locate(cands, layout.markers, set.questions).found.values()];
+    const n = found.reduce((sum, f) => sum + (f.notes.some((x) => x.code === 'FOUND_BY_CONTENT' || x.code === 'LABEL_MISMATCH') ? 1 : 2), 0);
     if (!best || n > best.n) best = { set, n };
   }
   return best?.set;

@@ -1,8 +1,7 @@
 import type { Chain } from './chains.js';
-import { definedName } from './definitions.js';
 import type { Marker } from './labels.js';
 import { parseLabel } from './labels.js';
-import { flatOf, nameScore, type Quantity, quantityOf } from './names.js';
+import { definedName, flatOf, nameScore, type Quantity, quantityOf } from './names.js';
 import type { DocNote, QuestionNaming } from './types.js';
 
 /** A chain as the locator sees it: where it stands and what its left-hand side names. */
@@ -82,7 +81,13 @@ export function locate(cands: readonly Candidate[], markers: readonly Marker[], 
     }
     return best;
   };
-  const inRegion = (r: number) => cands.filter((c) => c.region === r);
+  const byRegion = new Map<number, Candidate[]>();
+  for (const c of cands) {
+    const list = byRegion.get(c.region);
+    if (list) list.push(c);
+    else byRegion.set(c.region, [c]);
+  }
+  const inRegion = (r: number) => byRegion.get(r) ?? [];
 
   // 1. the template's answer blocks name their question
   for (const x of qs) {
@@ -97,13 +102,24 @@ export function locate(cands: readonly Candidate[], markers: readonly Marker[], 
 
   // 2. a left-hand side that names the quantity, best where the label agrees too
   const pairs: { c: Candidate; x: Q; score: number; label: number; i: number }[] = [];
+  const ordered: { c: Candidate; xs: Q[] }[] = [];
   cands.forEach((c, i) => {
     if (c.chain.sides.length < 2 || claimed.has(c)) return;
+    const mine: (typeof pairs)[number][] = [];
     for (const x of qs) {
       if (found.has(x.q.id)) continue;
       const n = naming(c, x);
-      if (n.score >= 1) pairs.push({ c, x, score: n.score + labelScore(x.labels, pathOf(c)), label: labelScore(x.labels, pathOf(c)), i });
+      const label = labelScore(x.labels, pathOf(c));
+      if (n.score >= 1) mine.push({ c, x, score: n.score + label, label, i });
     }
+    // a chain that names the question its label names is that question's, if anyone's
+    if (mine.some((p) => p.label > 0)) return void pairs.push(...mine.filter((p) => p.label > 0));
+    const top = Math.max(0, ...mine.map((p) => p.score));
+    const best = mine.filter((p) => p.score === top);
+    if (best.length <= 1) return void pairs.push(...mine);
+    // the same quantity asked twice (dJ/dv_c of two losses): unlabelled, the document's order
+    // follows the set's; labelled for another part, it is that part's (step 3)
+    if (!qs.some((o) => labelScore(o.labels, pathOf(c)) > 0)) ordered.push({ c, xs: best.map((p) => p.x) });
   });
   pairs.sort((a, b) => b.score - a.score || b.i - a.i);
   const primary = new Map<string, (typeof pairs)[number]>();
@@ -111,6 +127,12 @@ export function locate(cands: readonly Candidate[], markers: readonly Marker[], 
     if (primary.has(p.x.q.id) || found.has(p.x.q.id) || claimed.has(p.c)) continue;
     primary.set(p.x.q.id, p);
     claimed.add(p.c);
+  }
+  for (const { c, xs } of ordered) {
+    const x = xs.find((o) => !primary.has(o.q.id) && !found.has(o.q.id));
+    if (!x || claimed.has(c)) continue;
+    primary.set(x.q.id, { c, x, score: 0, label: 0, i: cands.indexOf(c) });
+    claimed.add(c);
   }
   for (const x of qs) {
     const p = primary.get(x.q.id);
@@ -124,36 +146,56 @@ export function locate(cands: readonly Candidate[], markers: readonly Marker[], 
     found.set(x.q.id, { parts: withCases(x, p.c, notes), notes });
   }
 
-  // 3. by label alone: the answer displays of the part, not ones that name another question
+  // 3. by label alone: the answer displays of the part, not ones that name another question; where
+  // a label is shared (`(d)` is dJ/dU one year, the sigmoid another), the symbols decide
+  const options: { x: Q; r: number; c: Candidate; pool: Candidate[]; s: number; aff: number }[] = [];
   for (const x of qs) {
     if (found.has(x.q.id) || !x.labels.length) continue;
-    const regions = markers
-      .map((m, r) => ({ r, s: labelScore(x.labels, m.path) }))
-      .filter((e) => e.s > 0)
-      .sort((a, b) => b.s - a.s || a.r - b.r);
-    for (const { r } of regions) {
-      const all = inRegion(r);
-      // a chain that names another question still unanswered is that question's (step 2 would have
-      // taken it); one that names a question answered elsewhere is this part's, mislabelled
-      let pool = all.filter((c) => !claimed.has(c) && !qs.some((o) => o !== x && !found.has(o.q.id) && naming(c, o).score >= 2));
-      if (all.some((c) => c.inAnswer)) pool = pool.filter((c) => c.inAnswer);
-      if (all.some((c) => c.display && (c.inAnswer || !all.some((d) => d.inAnswer)))) pool = pool.filter((c) => c.display);
-      pool = pool.filter((c) => c.chain.sides.length > 1 || !trivial(c.chain.sides[0]!.latex));
+    markers.forEach((m, r) => {
+      const s = labelScore(x.labels, m.path);
+      if (s === 0) return;
+      const pool = fallbackPool(x, r);
       const rank = (c: Candidate) => (c.definition ? 0 : c.chain.sides.length > 1 ? 2 : 1);
       const top = Math.max(0, ...pool.map(rank));
-      const best = pool.filter((c) => rank(c) === top && (top > 0 || c.chain.sides.length > 1));
-      const last = best[best.length - 1];
-      if (!last) continue;
-      const named = qs.filter((o) => o !== x && naming(last, o).score >= 2);
-      const notes: DocNote[] = named.length
-        ? [{ code: 'LABEL_MISMATCH', line: last.line, detail: `${markers[r]!.label} names ${x.q.id}; the left-hand side names ${named.map((o) => o.q.id).join(', ')}, answered elsewhere` }]
-        : [{ code: 'FOUND_BY_LABEL', line: last.line, detail: `under ${markers[r]!.label}` }];
-      found.set(x.q.id, { parts: withCases(x, last, notes, pool), notes });
-      claimed.add(last);
-      break;
-    }
+      const last = pool.filter((c) => rank(c) === top && (top > 0 || c.chain.sides.length > 1)).at(-1);
+      if (last) options.push({ x, r, c: last, pool, s, aff: affinity(x, last) });
+    });
+  }
+  options.sort((a, b) => b.s - a.s || b.aff - a.aff || a.r - b.r);
+  for (const { x, r, c: last, pool } of options) {
+    if (found.has(x.q.id) || claimed.has(last)) continue;
+    const named = qs.filter((o) => o !== x && naming(last, o).score >= 2);
+    const notes: DocNote[] = named.length
+      ? [{ code: 'LABEL_MISMATCH', line: last.line, detail: `${markers[r]!.label} names ${x.q.id}; the left-hand side names ${named.map((o) => o.q.id).join(', ')}, answered elsewhere` }]
+      : [{ code: 'FOUND_BY_LABEL', line: last.line, detail: `under ${markers[r]!.label}` }];
+    found.set(x.q.id, { parts: withCases(x, last, notes, pool), notes });
+    claimed.add(last);
   }
   return { found, notes: docNotes };
+
+  function fallbackPool(x: Q, r: number): Candidate[] {
+    const all = inRegion(r);
+    // a chain that names another question still unanswered is that question's (step 2 would have
+    // taken it); one that names a question answered elsewhere is this part's, mislabelled
+    let pool = all.filter((c) => !claimed.has(c) && !namesUnanswered(c, x));
+    if (all.some((c) => c.inAnswer)) pool = pool.filter((c) => c.inAnswer);
+    if (all.some((c) => c.display && (c.inAnswer || !all.some((d) => d.inAnswer)))) pool = pool.filter((c) => c.display);
+    return pool.filter((c) => c.chain.sides.length > 1 || !trivial(c.chain.sides[0]!.latex));
+  }
+
+  /** Whether the chain's left-hand side names another question best, and that question is not answered. */
+  function namesUnanswered(c: Candidate, x: Q): boolean {
+    const others = qs.filter((o) => o !== x).map((o) => ({ o, s: naming(c, o).score }));
+    const top = Math.max(0, ...others.map((e) => e.s));
+    return top >= 2 && others.filter((e) => e.s === top).every((e) => !found.has(e.o.q.id));
+  }
+
+  /** How many of the symbols a question asks about (`\sigma`, `x`; `J`, `U`) a chain writes. */
+  function affinity(x: Q, c: Candidate): number {
+    const text = c.chain.sides.map((s) => s.latex).join(' ');
+    const symbols = new Set(x.asks.flatMap((a) => [a.num, a.base]));
+    return [...symbols].filter((s) => new RegExp(`${s.replace(/\\/g, '\\\\')}(?![A-Za-z])`).test(text)).length;
+  }
 
   /** A free-index answer written as separate displays, one per case, becomes several parts. */
   function withCases(x: Q, main: Candidate, notes: DocNote[], pool?: readonly Candidate[]): Found['parts'] {

@@ -30,6 +30,14 @@ const INLINE_DISPLAY = /^\s*\\begin\{(align|aligned|gather|gathered|equation|spl
 export function scanMath(text: string): MathScan {
   const blocks: MathBlock[] = [];
   const unclosed: { at: number; what: string }[] = [];
+  // a closer not found once is not found later either: remember, so stray openers cost one search
+  const missing = new Set<string>();
+  const find = (closer: string, from: number) => {
+    if (missing.has(closer)) return -1;
+    const e = text.indexOf(closer, from);
+    if (e < 0) missing.add(closer);
+    return e;
+  };
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -38,7 +46,7 @@ export function scanMath(text: string): MathScan {
       const next = text[i + 1];
       if (next === '[' || next === '(') {
         const close = next === '[' ? '\\]' : '\\)';
-        const e = text.indexOf(close, i + 2);
+        const e = find(close, i + 2);
         if (e < 0) {
           unclosed.push({ at: i, what: `\\${next}` });
           i += 2;
@@ -52,7 +60,7 @@ export function scanMath(text: string): MathScan {
         const arg = readArg(text, i + 6);
         if (arg && DISPLAY_ENVS.test(arg.value)) {
           const endTag = `\\end{${arg.value}}`;
-          const e = text.indexOf(endTag, arg.end);
+          const e = find(endTag, arg.end);
           if (e < 0) {
             unclosed.push({ at: i, what: `\\begin{${arg.value}}` });
             i = arg.end;
@@ -69,7 +77,7 @@ export function scanMath(text: string): MathScan {
     }
     if (c === '$') {
       if (text[i + 1] === '$') {
-        const e = text.indexOf('$$', i + 2);
+        const e = find('$$', i + 2);
         if (e < 0) {
           unclosed.push({ at: i, what: '$$' });
           i += 2;
@@ -81,8 +89,9 @@ export function scanMath(text: string): MathScan {
       }
       const e = inlineEnd(text, i + 1);
       if (e < 0) {
+        // no `$` before the paragraph ends: no `$` in between can close one either
         unclosed.push({ at: i, what: '$' });
-        i += 1;
+        i = -e;
         continue;
       }
       const body = text.slice(i + 1, e);
@@ -95,7 +104,7 @@ export function scanMath(text: string): MathScan {
   return { blocks, unclosed };
 }
 
-/** The closing `$` of inline math opened before `from`, or -1 (a blank line ends the search). */
+/** The closing `$` of inline math opened before `from`, or minus where the search stopped (a blank line, the end). */
 function inlineEnd(text: string, from: number): number {
   for (let j = from; j < text.length; j++) {
     const c = text[j];
@@ -104,14 +113,14 @@ function inlineEnd(text: string, from: number): number {
       continue;
     }
     if (c === '$') return j;
-    if (c === '\n' && /^[ \t]*\n/.test(text.slice(j + 1, j + 80))) return -1;
+    if (c === '\n' && /^[ \t]*\n/.test(text.slice(j + 1, j + 80))) return -j;
     if (c === '{') {
       // braces may hold a `$` of \text{..$x$..}: skip the group when it closes soon
       const e = groupEnd(text, j, '{', '}', 2000);
       if (e > 0 && !text.slice(j, e).includes('\n\n')) j = e - 1;
     }
   }
-  return -1;
+  return -text.length;
 }
 
 /** `text` with Markdown code (fences, indented-free inline code spans) blanked, offsets kept. */

@@ -85,7 +85,8 @@ function variable(s: string): { base: string; index: string; cond: string } {
 export function nameScore(lhs: Quantity, ask: Quantity, free?: string): { score: number; case?: string } {
   if (lhs.num !== ask.num || lhs.base !== ask.base) return { score: 0 };
   if (lhs.tag && ask.tag && lhs.tag !== ask.tag) return { score: 0 };
-  const exact = lhs.tag && ask.tag ? 3 : 2;
+  // both tagged alike 3; an untagged side or ask 2; an untagged side for a tagged-only ask less
+  const exact = lhs.tag && ask.tag ? 3 : !lhs.tag && ask.tag ? 1.5 : 2;
   if (lhs.index === ask.index) {
     if (!lhs.cond || !free || free !== ask.index) return { score: exact };
     return { score: 1, case: readable(`${lhs.index}${/^[=\\]/.test(lhs.cond) ? '' : ' '}${lhs.cond}`) };
@@ -106,3 +107,19 @@ export function flatOf(latex: string): string {
   const s = simplify(latex).replace(/\\(sum|prod)(_\{[^{}]*(\{[^{}]*\}[^{}]*)*\}|_\\?[A-Za-z0-9]+)?(\^\{[^{}]*\}|\^\\?[A-Za-z0-9]+)?/g, '\\$1 ');
   return s.replace(/[{}]/g, '').replace(/\s+/g, '').replace(/\\hat([A-Za-z])/g, '\\hat$1');
 }
+
+const NAME_FONTS = /\\(mathbf|bm|boldsymbol|vec|mathrm|text|textrm|operatorname|hat|tilde|bar|widehat|widetilde)(?![A-Za-z])/g;
+
+/** Whether a left-hand side is a name being defined: `\theta`, `\hat{y}`, `\delta_1`, `\rho(x)`, `J_{naive}(v_c, o, U)`. */
+export function definedName(lhs: string): { name: string; params?: string[] } | undefined {
+  const s = lhs.replace(/\s+/g, ' ').trim();
+  const flat = s.replace(NAME_FONTS, '').replace(/\s/g, '').replace(/^\{([^{}]*)\}/, '$1').replace(/\^\{(T|\\top)\}/g, '^T');
+  const m = /^(\\[A-Za-z]+|[A-Za-z])('|\^T|\^\\top)?(_(\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\\[A-Za-z]+|[A-Za-z0-9]))?(\^T|\^\\top)?(\(([^()]*)\))?$/.exec(flat);
+  if (!m || /^\\(frac|partial|sum|prod|log|exp|nabla|int|lim|max|min|sigma')$/.test(m[1]!) || flat.startsWith('\\frac')) return undefined;
+  const call = /\(([^()]*)\)\s*$/.exec(s);
+  const name = (call ? s.slice(0, call.index) : s).trim();
+  const params = m[7] !== undefined ? m[7].split(',').map((p) => p.trim()).filter(Boolean) : undefined;
+  // arguments that are whole expressions (`J(v_c, o, U)`) are a signature, not parameters: keep them all the same
+  return params?.length ? { name, params } : { name };
+}
+
