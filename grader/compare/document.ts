@@ -35,10 +35,10 @@ const valueOf = (v: string): string => v.split(/\\text\s*\{\s*[,;]?\s*(?:where|f
  * restatements, not definitions; of several definitions of one name, the last before the answer
  * counts (else the first after it); one defined by itself (`\theta := \theta - \alpha ...`) does not.
  */
-export function contextFor(q: Question, defs: readonly DocDefinition[], line = Infinity): StepContext {
+export function contextFor(q: Question, defs: readonly DocDefinition[], line = Infinity): StepContext & { chosen: DocDefinition[] } {
   const { scope } = questionScope(q);
-  const definitions = new Map<string, { value: string; line: number }>();
-  const functions = new Map<string, UserFunction>();
+  const definitions = new Map<string, { value: string; line: number; d: DocDefinition }>();
+  const functions = new Map<string, UserFunction & { d: DocDefinition }>();
   const better = (old: { line: number } | undefined, at: number): boolean => !old || (at <= line ? old.line > line || at >= old.line : false);
   for (const d of defs) {
     if (!d.name || d.value === undefined || !d.value.trim()) continue;
@@ -47,7 +47,7 @@ export function contextFor(q: Question, defs: readonly DocDefinition[], line = I
     if (d.params?.length) {
       const fname = d.name.trim();
       if (isLossName(fname) || KNOWN_FUNCTION.test(fname.replace(/\s+/g, '')) || !d.params.every((p) => PLAIN_PARAM.test(p.trim()))) continue;
-      if (better(functions.get(fname) as unknown as { line: number } | undefined, d.line)) functions.set(fname, Object.assign({ name: fname, params: d.params.map((p) => p.trim()), value }, { line: d.line }));
+      if (better(functions.get(fname) as unknown as { line: number } | undefined, d.line)) functions.set(fname, Object.assign({ name: fname, params: d.params.map((p) => p.trim()), value, d }, { line: d.line }));
       continue;
     }
     const name = nameOf(d.name);
@@ -56,9 +56,24 @@ export function contextFor(q: Question, defs: readonly DocDefinition[], line = I
     const base = /^([A-Za-z]+)_/.exec(name)?.[1];
     if (base && (scope.families.has(base) || isValueName(base, scope))) continue;
     if (new RegExp(`(?<![A-Za-z\\\\])${name.replace(/[^A-Za-z0-9]/g, '')}(?![A-Za-z])|${d.name.trim().replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}`).test(value)) continue;
-    if (better(definitions.get(name), d.line)) definitions.set(name, { value, line: d.line });
+    if (better(definitions.get(name), d.line)) definitions.set(name, { value, line: d.line, d });
   }
-  return { definitions: new Map([...definitions].map(([n, v]) => [n, `$${v.value}$`])), functions: [...functions.values()] };
+  return {
+    definitions: new Map([...definitions].map(([n, v]) => [n, `$${v.value}$`])),
+    functions: [...functions.values()],
+    chosen: [...[...definitions.values()].map((v) => v.d), ...[...functions.values()].map((f) => f.d)],
+  };
+}
+
+/** The definitions an answer's reading used: the student's names and functions it writes, their macros, a layout they declared for a symbol it writes. */
+function usedBy(texts: string, defs: readonly DocDefinition[], chosen: readonly DocDefinition[]): DocDefinition[] {
+  const writes = (name: string | undefined): boolean => !!name && new RegExp(`${name.trim().replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}(?![a-zA-Z])`).test(texts);
+  return defs.filter((d) => {
+    const macro = /^\\(?:re)?newcommand\*?\s*\{?\s*(\\[a-zA-Z]+)|^\\def\s*(\\[a-zA-Z]+)|^\\DeclareMathOperator\*?\s*\{\s*(\\[a-zA-Z]+)/.exec(d.latex.trim());
+    if (macro) return writes(macro[1] ?? macro[2] ?? macro[3]);
+    if (d.shape) return writes(d.latex.split(/\\in(?![a-zA-Z])/)[0]);
+    return chosen.includes(d) && writes(d.name);
+  });
 }
 
 /** A declared shape that is the transpose of the bank's (`U \in \mathbb{R}^{|V| \times d}`), as symbol and sizes. */
@@ -117,7 +132,7 @@ function gradeLocated(q: Question, a: LocatedAnswer, doc: LocatedDocument, point
     located: part ? { line: part.line, label: part.label } : null,
     steps,
     firstWrongStep: first < 0 ? null : first,
-    definitions: doc.definitions.map((d) => ({ latex: d.latex, line: d.line })),
+    definitions: usedBy([a.final, ...a.parts.flatMap((p) => [p.final, ...p.steps.map((st) => st.latex)])].join(' '), doc.definitions, ctx.chosen).map((d) => ({ latex: d.latex, line: d.line })),
     ...(stepFeedback.length ? { stepFeedback } : {}),
   };
 }
