@@ -127,7 +127,9 @@ function gradeLocated(q: Question, a: LocatedAnswer, doc: LocatedDocument, point
   const part = a.parts[0];
   return {
     ...graded,
-    answer: a.parts.length === 1 ? a.parts[0]!.final : a.final,
+    // As it stands in the document: a cases answer joined from separate displays is graded whole
+    // (see interpreted) but shown as its first display; every display is in steps.
+    answer: a.parts[0]!.final,
     feedback,
     located: part ? { line: part.line, label: part.label } : null,
     steps,
