@@ -111,7 +111,12 @@ export function checkSides(q: Question, sides: readonly Side[], points: readonly
     }
     const a = valued.values, b = prev.valued.values;
     if (!a.every((v, k) => comparable(v, b[k]!))) {
-      out.push({ check: 'differs', diagnosis: [finding('STEP_DIFFERS', { from: prev.side.line, to: side.line }), finding('STEP_SHAPE', { got: `${a[0]!.rows} x ${a[0]!.cols}`, before: `${b[0]!.rows} x ${b[0]!.cols}` })] });
+      // A transposed matrix is often the student's own layout, another shape often our reading of
+      // their notation: said, not called wrong.
+      const t = a.every((v, k) => v.rows === b[k]!.cols && v.cols === b[k]!.rows && mismatch(M.transpose(v), b[k]!, q.tolerance) === undefined);
+      out.push({ check: 'unchecked', reason: finding(t ? 'STEP_TRANSPOSED_LAYOUT' : 'STEP_SHAPE', { got: `${a[0]!.rows} x ${a[0]!.cols}`, before: `${b[0]!.rows} x ${b[0]!.cols}` }) });
+      prev = { valued, side };
+      return;
     } else {
       const wrong = a.map((v, k) => mismatch(v, b[k]!, q.tolerance) !== undefined);
       if (!wrong.some(Boolean)) out.push({ check: 'equal' });

@@ -107,6 +107,7 @@ export const MESSAGES: Readonly<Record<string, Render>> = {
   STEP_EXP_DROPPED: () => 'an exponential was dropped between the two sides',
   STEP_INDEX_CHANGED: (a) => `the index ${a.from} became ${a.to} between the two sides`,
   STEP_SHAPE: (a) => `the side is ${a.got} but the side before it is ${a.before}`,
+  STEP_TRANSPOSED_LAYOUT: (a) => `equal to the side before it transposed (${a.got} against ${a.before}): a layout of the student's own`,
   STEP_NO_LOSS: (a) => `\`${a.name}\` names a loss, but this question has none to differentiate`,
   STEP_DERIVATIVE_OF_VECTOR: (a) => `the derivative of \`${a.of}\`, not a scalar, is not checked`,
   STEP_DERIVATIVE_TOO_LARGE: (a) => `the derivative with respect to \`${a.wrt}\` has more than ${a.max} entries; not checked`,
