@@ -32,7 +32,7 @@ export function definitionsOf(
     for (const m of b.body.matchAll(/((?:\\[A-Za-z]+\s*\{[^{}]*\}|\\[A-Za-z]+\s*[A-Za-z]|[A-Za-z])(?:_\{?[^{}\s]*\}?)?)\s*\\in\s*\\mathbb\s*\{?R\}?\s*\^\s*\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g)) {
       const dims = m[2]!.split(/\\times|×|\\cdot|,/);
       if (dims.length !== 2) continue;
-      const at = b.at + m.index!;
+      const at = b.at + m.index;
       out.push({ at, latex: m[0].trim(), line: lineOf(at), name: m[1]!.trim(), shape: { rows: dims[0]!.trim(), cols: dims[1]!.trim() } });
     }
   }
@@ -40,11 +40,11 @@ export function definitionsOf(
   for (const m of text.matchAll(/\$([^$\n]{1,60})\$[ \t]*(=|:=)[ \t]*\$([^$\n]{1,200})\$/g)) {
     const named = definedName(m[1]!);
     if (!named) continue;
-    out.push({ at: m.index!, latex: `${m[1]!.trim()} ${m[2]} ${m[3]!.trim()}`, line: lineOf(m.index!), name: named.name, value: expand(m[3]!.trim()) });
+    out.push({ at: m.index, latex: `${m[1]!.trim()} ${m[2]} ${m[3]!.trim()}`, line: lineOf(m.index), name: named.name, value: expand(m[3]!.trim()) });
   }
   // a notation list: `- $\tilde{y}$ : the predicted distribution`
   for (const m of text.matchAll(/^[ \t]*[-*+][ \t]+\$([^$\n]{1,60})\$[ \t]*(?::|-|—|–)[ \t]*(\S[^\n]*)$/gm)) {
-    out.push({ at: m.index!, latex: m[0].trim(), line: lineOf(m.index!), name: m[1]!.trim() });
+    out.push({ at: m.index, latex: m[0].trim(), line: lineOf(m.index), name: m[1]!.trim() });
   }
   for (const mac of macros) out.push({ at: mac.at, latex: mac.latex.replace(/\s+/g, ' '), line: lineOf(mac.at) });
   out.sort((a, b) => a.at - b.at);

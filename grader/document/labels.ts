@@ -32,11 +32,11 @@ export function parseLabel(s: string): string[] | undefined {
     const m =
       /^(\d{1,2})(?!\d)/.exec(t) ??
       /^\(([a-z]|[ivx]{1,4}|\d{1,2})\)/i.exec(t) ??
-      /^([a-z]|[ivx]{2,4})(?=[.):\-]|\s*$|\s*[(*_])/i.exec(t) ??
+      /^([a-z]|[ivx]{2,4})(?=[.):-]|\s*$|\s*[(*_])/i.exec(t) ??
       /^([a-z])(?=\s)/.exec(t);
     if (!m) break;
     tokens.push(m[1]!.toLowerCase());
-    t = t.slice(m[0].length).replace(/^[\s.):\-]*/, '');
+    t = t.slice(m[0].length).replace(/^[\s.):-]*/, '');
   }
   return tokens.length ? tokens : undefined;
 }
@@ -115,7 +115,7 @@ export function latexLayout(text: string, raw: string): Layout {
   const path = () => [...section, ...lists.filter((l) => l.n > 0 && l.style !== 'bullet').map((l) => STYLE[l.style]!(l.n))];
   const re = /\\(section|subsection|setcounter|begin|end|item|[A-Za-z]*(?:hwtitle|question|problem|homework)[A-Za-z]*)(?![A-Za-z])(\*?)/g;
   for (const m of text.matchAll(re)) {
-    const at = m.index!;
+    const at = m.index;
     const cmd = m[1]!;
     const after = at + m[0].length;
     if (cmd === 'section' || cmd === 'subsection') {
@@ -154,7 +154,7 @@ export function latexLayout(text: string, raw: string): Layout {
         if (cmd === 'begin') {
           open.push(at);
           const id = /^\s*\{\s*([\w-]+\/[\w./-]+)\s*\}/.exec(text.slice(env.end, env.end + 200));
-          if (id) markers.push({ at, path: path(), label: id[0].trim(), answerId: id[1]! });
+          if (id) markers.push({ at, path: path(), label: id[1]!, answerId: id[1]! });
         } else if (open.length) answers.push({ start: open.pop()!, end: at });
       }
     } else if (cmd === 'item') {
@@ -181,7 +181,7 @@ export function latexLayout(text: string, raw: string): Layout {
   // `% Question 1-B`: comments are blanked in `text`, so read them from the raw source
   for (const m of raw.matchAll(/%[ \t]*(?:question|problem|part)[ \t]*([0-9]{1,2}[ \t]*[-.]?[ \t]*\(?[a-z]\)?(?:\([ivx]+\))?)[ \t]*$/gim)) {
     const own = parseLabel(m[1]!);
-    if (own) markers.push({ at: m.index!, path: own, label: m[0].trim() });
+    if (own) markers.push({ at: m.index, path: own, label: m[0].trim() });
   }
   markers.sort((a, b) => a.at - b.at);
   return { markers, answers };

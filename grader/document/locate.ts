@@ -64,6 +64,14 @@ export function locate(cands: readonly Candidate[], markers: readonly Marker[], 
     labels: q.labels.map(parseLabel).filter((x): x is string[] => x !== undefined),
   }));
   const pathOf = (c: Candidate) => (c.region >= 0 ? markers[c.region]!.path : []);
+  const memo = new Map<Q, Map<number, number>>();
+  const regionScore = (x: Q, r: number): number => {
+    let m = memo.get(x);
+    if (!m) memo.set(x, (m = new Map<number, number>()));
+    let v = m.get(r);
+    if (v === undefined) m.set(r, (v = r >= 0 ? labelScore(x.labels, markers[r]!.path) : 0));
+    return v;
+  };
   const found = new Map<string, Found>();
   const claimed = new Set<Candidate>();
   const docNotes: DocNote[] = [];
@@ -109,7 +117,7 @@ export function locate(cands: readonly Candidate[], markers: readonly Marker[], 
     for (const x of qs) {
       if (found.has(x.q.id)) continue;
       const n = naming(c, x);
-      const label = labelScore(x.labels, pathOf(c));
+      const label = regionScore(x, c.region);
       if (n.score >= 1) mine.push({ c, x, score: n.score + label, label, i });
     }
     // a chain that names the question its label names is that question's, if anyone's
@@ -119,7 +127,7 @@ export function locate(cands: readonly Candidate[], markers: readonly Marker[], 
     if (best.length <= 1) return void pairs.push(...mine);
     // the same quantity asked twice (dJ/dv_c of two losses): unlabelled, the document's order
     // follows the set's; labelled for another part, it is that part's (step 3)
-    if (!qs.some((o) => labelScore(o.labels, pathOf(c)) > 0)) ordered.push({ c, xs: best.map((p) => p.x) });
+    if (!qs.some((o) => regionScore(o, c.region) > 0)) ordered.push({ c, xs: best.map((p) => p.x) });
   });
   pairs.sort((a, b) => b.score - a.score || b.i - a.i);
   const primary = new Map<string, (typeof pairs)[number]>();
@@ -138,7 +146,7 @@ export function locate(cands: readonly Candidate[], markers: readonly Marker[], 
     const p = primary.get(x.q.id);
     if (!p) continue;
     const notes: DocNote[] = [];
-    const others = qs.filter((o) => o !== x && labelScore(o.labels, pathOf(p.c)) > 0);
+    const others = qs.filter((o) => o !== x && regionScore(o, p.c.region) > 0);
     const label = markers[p.c.region]?.label ?? '';
     if (p.label === 0 && others.length) {
       notes.push({ code: 'LABEL_MISMATCH', line: p.c.line, detail: `${label} names ${others.map((o) => o.q.id).join(', ')}; the left-hand side names ${x.q.id}` });
@@ -152,7 +160,7 @@ export function locate(cands: readonly Candidate[], markers: readonly Marker[], 
   for (const x of qs) {
     if (found.has(x.q.id) || !x.labels.length) continue;
     markers.forEach((m, r) => {
-      const s = labelScore(x.labels, m.path);
+      const s = regionScore(x, r);
       if (s === 0) return;
       const pool = fallbackPool(x, r);
       const rank = (c: Candidate) => (c.definition ? 0 : c.chain.sides.length > 1 ? 2 : 1);
@@ -201,7 +209,7 @@ export function locate(cands: readonly Candidate[], markers: readonly Marker[], 
   function withCases(x: Q, main: Candidate, notes: DocNote[], pool?: readonly Candidate[]): Found['parts'] {
     const steps = stepsFor(x, main);
     if (!x.q.free) return [{ cand: main, steps }];
-    const near = (pool ?? cands).filter((c) => (c === main || !claimed.has(c)) && (c.region === main.region || labelScore(x.labels, pathOf(c)) > 0));
+    const near = (pool ?? cands).filter((c) => (c === main || !claimed.has(c)) && (c.region === main.region || regionScore(x, c.region) > 0));
     const byCase = new Map<string, Candidate>();
     for (const c of near) {
       const n = naming(c, x);

@@ -18,7 +18,7 @@ const DEFINERS = /\\(newcommand|renewcommand|providecommand|def|DeclareMathOpera
 export function collectMacros(text: string): Macro[] {
   const out: Macro[] = [];
   for (const m of text.matchAll(DEFINERS)) {
-    const start = m.index!;
+    const start = m.index;
     const after = start + m[0].length;
     if (/[A-Za-z]/.test(text[after] ?? '')) continue; // \definecolor, \newcommandx
     const macro = m[1] === 'def' ? readDef(text, after) : m[1] === 'DeclareMathOperator' ? readOperator(text, after) : readNew(text, after);

@@ -10,7 +10,7 @@ export interface Source {
   readonly format: DocumentFormat;
   readonly text: string;
   /** 1-based line in the file of an offset into `text`. */
-  lineOf(offset: number): number;
+  readonly lineOf: (offset: number) => number;
 }
 
 export function formatOf(file: string): DocumentFormat {

@@ -129,6 +129,8 @@ export const MESSAGES: Readonly<Record<string, Render>> = {
   FILE_UNREADABLE: (a) => `cannot read the file: ${a.detail}`,
   FILE_TOO_LARGE: (a) => `the file is ${a.size} bytes; at most ${a.max} are read`,
   YAML_SYNTAX: (a) => `YAML syntax error: ${a.detail}`,
+  NOTEBOOK_JSON: (a) => `not a Jupyter notebook: the file is not valid JSON (${a.detail})`,
+  NOTEBOOK_SHAPE: (a) => `not a Jupyter notebook: ${a.detail}`,
   SUBMISSION_SHAPE: (a) => `expected ${a.expected} at ${a.path || 'the top level'}`,
   UNKNOWN_QUESTION: (a) => `there is no question \`${a.id}\` in the bank${(a.suggestions as string[] | undefined)?.length ? `; did you mean ${list(a.suggestions)}?` : ''}`,
   // Specs

@@ -10,8 +10,8 @@ import { loadBank } from '../../grader/bank/load.js';
 import { namingOf } from '../../grader/bank/naming.js';
 import { readDocument } from '../../grader/document/index.js';
 
-export function normalize(latex: unknown): string {
-  return String(latex ?? '')
+export function normalize(latex: string | null | undefined): string {
+  return (latex ?? '')
     .replace(/\\(?:tag\*?|label)\s*\{(?:[^{}]|\{[^{}]*\})*\}/g, '')
     .replace(/\\[dt]frac(?![a-zA-Z])/g, '\\frac')
     .replace(/\\(?:nonumber|notag|displaystyle|normalsize|left|right)(?![a-zA-Z])/g, '')
@@ -64,7 +64,7 @@ export function measure(dir: string, bankDir = 'problems'): Figures {
 }
 
 if (process.argv[1]?.endsWith('measure.ts')) {
-  const dir = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? '../shared/writeups';
+  const dir = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? (['../shared/writeups', '../../shared/writeups'].find((d) => existsSync(d)) ?? '../shared/writeups');
   const f = measure(dir);
   if (process.argv.includes('--verbose')) for (const l of f.lines) console.log(l);
   console.log(`located ${f.located}/${f.groups}, finals ${f.finals}/${f.groups} (${f.byParts} of them cases read part by part), steps found ${f.stepsFound}/${f.steps}`);
