@@ -17,6 +17,17 @@ const MAX_BYTES = 2_000_000;
 
 const failed = (file: string, points: PointCache, error: ReturnType<typeof finding>): SubmissionReport => ({ file, student: null, score: 0, maxScore: 0, seed: points.seed, error, questions: [], kind: 'document' });
 
+/** The set a write-up answers (for a gradebook's columns before grading), or undefined when it cannot be read. */
+export function documentSet(bank: Bank, file: string, set?: string): string | undefined {
+  if (set) return set;
+  try {
+    if (statSync(file).size > MAX_BYTES) return undefined;
+    return readDocument(file, readFileSync(file, 'utf8'), namingOf(bank), {}).set;
+  } catch {
+    return undefined;
+  }
+}
+
 export function gradeDocumentFile(bank: Bank, file: string, points: PointCache, set?: string): SubmissionReport {
   let text: string;
   try {

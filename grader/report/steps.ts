@@ -5,22 +5,24 @@
  * terminal renderer keeps chalk to itself; and an HTML fragment with the math typeset.
  */
 import type { QuestionReport, StepCheck } from '../core/index.js';
+import { escapeControls } from './escape.js';
 import { message } from './messages.js';
 
 export type Marks = Readonly<Record<StepCheck, string>> & { readonly dim: (s: string) => string };
 
-const clip = (s: string, n = 160): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+// Student text, clipped and with control characters made visible (it reaches a terminal).
+const clip = (s: string, n = 160): string => escapeControls(s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export function stepLines(q: QuestionReport, marks: Marks, indent = '    '): string[] {
   if (!q.steps) return [];
   const lines: string[] = [];
-  if (q.located) lines.push(`${indent}found:   ${q.located.label ? `${q.located.label}, ` : ''}line ${q.located.line}`);
+  if (q.located) lines.push(`${indent}found:   ${q.located.label ? `${clip(q.located.label, 80)}, ` : ''}line ${q.located.line}`);
   if (q.definitions?.length) lines.push(`${indent}using:   ${q.definitions.map((d) => `${clip(d.latex, 60)} (line ${d.line})`).join('; ')}`);
   if (!q.steps.length) return lines;
   lines.push(`${indent}derivation:`);
   q.steps.forEach((s, i) => {
     const eq = s.check === 'start' || (i > 0 && q.steps![i - 1]!.chain !== s.chain) ? '  ' : '= ';
-    const why = s.check === 'unchecked' && s.reason ? marks.dim(`   (not checked: ${message(s.reason)})`) : '';
+    const why = s.check === 'unchecked' && s.reason ? marks.dim(`   (not checked: ${clip(message(s.reason), 200)})`) : '';
     lines.push(`${indent}  ${marks[s.check]} ${marks.dim(`line ${String(s.line).padStart(4)}`)}  ${eq}${clip(s.latex)}${why}`);
   });
   const w = q.firstWrongStep;
@@ -30,7 +32,7 @@ export function stepLines(q: QuestionReport, marks: Marks, indent = '    '): str
     lines.push(`${indent}first wrong step: line ${after.line}`);
     if (before) lines.push(`${indent}  before (line ${before.line}): ${clip(before.latex)}`);
     lines.push(`${indent}  after  (line ${after.line}): ${clip(after.latex)}`);
-    for (const f of q.stepFeedback ?? []) lines.push(`${indent}  ${message(f)}`);
+    for (const f of q.stepFeedback ?? []) lines.push(`${indent}  ${clip(message(f), 200)}`);
   }
   return lines;
 }
