@@ -13,7 +13,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   submission: ['core', 'yaml'],
   document: ['core'],
   bank: ['core', 'expr', 'linalg', 'sample', 'yaml'],
-  compare: ['core', 'linalg', 'expr', 'sample', 'bank', 'submission'],
+  compare: ['core', 'linalg', 'expr', 'sample', 'bank', 'submission', 'document'],
   report: ['core'],
 };
 

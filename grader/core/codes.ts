@@ -140,9 +140,9 @@ export interface CodeArgs {
   STEP_DIFFERS: { from: number; to: number };
   STEP_EXP_DROPPED: NoArgs;
   STEP_INDEX_CHANGED: { from: string; to: string };
-  STEP_NO_LOSS: { name: string };
-  STEP_NOT_FINITE: NoArgs;
   STEP_NOTHING_BEFORE: NoArgs;
+  STEP_NOT_FINITE: NoArgs;
+  STEP_NO_LOSS: { name: string };
   STEP_SHAPE: { got: string; before: string };
   STEP_TRANSPOSED_LAYOUT: { got: string; before: string };
   STEP_UNREADABLE: { detail: string };
