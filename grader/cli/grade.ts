@@ -1,8 +1,8 @@
 /** `grade` and `items`: many submissions in, one report out (to stdout, or atomically to --out). */
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
-import { finding, type SubmissionReport } from '../core/index.js';
+import type { SubmissionReport } from '../core/index.js';
 import { analyseItem, type GradedAnswer } from '../compare/items.js';
 import { pointsFor } from './bank.js';
 import { gradeSubmission } from '../compare/submission.js';
@@ -17,6 +17,8 @@ import type { Bank } from '../bank/types.js';
 import { expandPaths, readSubmission } from '../submission/load.js';
 import { UsageError, type Command } from './args.js';
 import { gradeFiles } from './batch.js';
+import { gradebook } from './gradebook.js';
+import { gradescopeQuestions } from './gradescope.js';
 import { progressBar, writeAtomic } from './io.js';
 import { BankError, bankPath, loadOrThrow, specCache, workerEntry } from './bank.js';
 import type { Io } from './io.js';
@@ -68,7 +70,7 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
     const tex = await texToMathml();
     for (const s of submissions) writeAtomic(join(cmd.out, `${basename(s.file).replace(/\.ya?ml$/, '')}.html`), renderHtml([s], tex));
     io.out(`wrote ${submissions.length} reports to ${cmd.out}\n`);
-  } else emit(cmd, io, await render(cmd, submissions));
+  } else emit(cmd, io, cmd.csv ? gradebook(cmd, bank, submissions, io) : await render(cmd, bank, submissions));
   return submissions.some((s) => s.error) ? 1 : 0;
 }
 
@@ -80,14 +82,14 @@ const isDirectory = (path: string): boolean => {
   }
 };
 
-async function render(cmd: Command, submissions: SubmissionReport[]): Promise<string> {
+async function render(cmd: Command, bank: Bank, submissions: SubmissionReport[]): Promise<string> {
   switch (cmd.format) {
     case 'json':
       return renderJson({ submissions });
     case 'csv':
       return renderCsv(submissions);
     case 'gradescope':
-      return renderGradescope(submissions[0]!);
+      return renderGradescope(submissions[0]!, { questions: gradescopeQuestions(bank), ...(cmd.visibility ? { visibility: cmd.visibility } : {}) });
     case 'html':
       return renderHtml(submissions, await texToMathml());
     default:
@@ -109,26 +111,4 @@ export async function runItems(cmd: Command, bank: Bank, io: Io): Promise<number
     .map((q) => analyseItem(q, answers.get(q.id)!, points));
   emit(cmd, io, cmd.format === 'json' ? renderItemsJson(items) : cmd.format === 'html' ? renderHtml(submissions, await texToMathml(), items) : renderItemsText(items));
   return submissions.some((s) => s.error) ? 1 : 0;
-}
-
-/**
- * Gradescope's autograder entry: grade the one submission in the submission folder and write
- * results.json. Whatever happens to the student's file, a results.json is written, so the student
- * always sees why.
- */
-export async function runGradescope(cmd: Command, bank: Bank, io: Io): Promise<number> {
-  const [dir = '/autograder/submission', results = '/autograder/results/results.json'] = cmd.positionals;
-  let files: string[] = [];
-  try {
-    files = statSync(dir).isDirectory() ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f)) : [dir];
-  } catch {
-    files = [];
-  }
-  const chosen = files.find((f) => /(^|\/)answers\.ya?ml$/.test(f)) ?? (files.length === 1 ? files[0] : undefined);
-  const report: SubmissionReport = chosen
-    ? gradeSubmission(bank, readSubmission(chosen), pointsFor(bank, cmd.seed))
-    : { file: dir, student: null, score: 0, maxScore: 0, seed: cmd.seed, error: finding('SUBMISSION_SHAPE', { expected: files.length ? 'one answers.yaml (several YAML files were uploaded)' : 'a YAML file of answers (answers.yaml)', path: '' }, { file: dir }), questions: [] };
-  writeAtomic(results, renderGradescope(report));
-  io.out(`wrote ${results}: ${report.score}/${report.maxScore}\n`);
-  return 0;
 }

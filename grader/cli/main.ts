@@ -8,7 +8,8 @@ import { BankError, bankPath, loadOrThrow, specCache } from './bank.js';
 import { renderFindings } from '../report/terminal.js';
 import { parseCommand, USAGE, UsageError } from './args.js';
 import { runCheck, runList, runSchema, runTry } from './commands.js';
-import { runGrade, runGradescope, runItems } from './grade.js';
+import { runGrade, runItems } from './grade.js';
+import { runGradescope } from './gradescope.js';
 import { runNew } from './new.js';
 
 export type { Io } from './io.js';

@@ -7,11 +7,12 @@ import type { SubmissionReport } from '../core/index.js';
 
 const FORMULA = /^[=+\-@\t\r]/;
 
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
+/** `quote: true` quotes every cell (Blackboard requires it of comma-delimited files). */
+export function csvCell(value: string | number | null | undefined, quote = false): string {
+  if (value === null || value === undefined) return quote ? '""' : '';
+  if (typeof value === 'number') return quote ? `"${value}"` : String(value);
   const safe = FORMULA.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return quote || /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function renderCsv(submissions: readonly SubmissionReport[]): string {
@@ -21,5 +22,5 @@ export function renderCsv(submissions: readonly SubmissionReport[]): string {
     const scores = new Map(s.questions.map((q) => [q.id, q.score]));
     return [s.student, s.file, ...ids.map((id) => scores.get(id) ?? null), s.error ? null : s.score, s.error ? null : s.maxScore, s.error?.code ?? null];
   });
-  return `${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return `${[header, ...rows].map((r) => r.map((v) => csvCell(v)).join(',')).join('\r\n')}\r\n`;
 }
