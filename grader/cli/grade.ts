@@ -1,6 +1,5 @@
 /** `grade` and `items`: many submissions in, one report out (to stdout, or atomically to --out). */
 import { statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import type { SubmissionReport } from '../core/index.js';
 import { analyseItem, type GradedAnswer } from '../compare/items.js';
@@ -8,7 +7,8 @@ import { pointsFor } from './bank.js';
 import { gradeSubmission } from '../compare/submission.js';
 import { renderCsv } from '../report/csv.js';
 import { renderGradescope } from '../report/gradescope.js';
-import { renderHtml, type TexToHtml } from '../report/html.js';
+import { renderHtml, renderIndex } from '../report/html.js';
+import { htmlOptions, itemsOf, texToMathml } from './html.js';
 import { renderItemsJson, renderItemsText } from '../report/items.js';
 import { renderJson } from '../report/json.js';
 import { renderText } from '../report/terminal.js';
@@ -22,13 +22,6 @@ import { gradescopeQuestions } from './gradescope.js';
 import { progressBar, writeAtomic } from './io.js';
 import { BankError, bankPath, loadOrThrow, specCache, workerEntry } from './bank.js';
 import type { Io } from './io.js';
-
-/** KaTeX, loaded only for HTML, rendering MathML: the browser typesets it with no fonts to fetch. */
-async function texToMathml(): Promise<TexToHtml> {
-  // required, not imported: the bundle runs in a vm.Script (for its code cache), where import() is not available
-  const katex = createRequire(import.meta.url)('katex') as typeof import('katex');
-  return (tex) => katex.renderToString(tex, { output: 'mathml', throwOnError: false, strict: 'ignore', maxSize: 20, maxExpand: 100 });
-}
 
 function emit(cmd: Command, io: Io, text: string): void {
   if (cmd.out) writeAtomic(cmd.out, text);
@@ -68,8 +61,11 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
   if (cmd.format === 'html' && cmd.out && isDirectory(cmd.out)) {
     // A page per submission, named after its file, for handing back to each student.
     const tex = await texToMathml();
-    for (const s of submissions) writeAtomic(join(cmd.out, `${basename(s.file).replace(/\.ya?ml$/, '')}.html`), renderHtml([s], tex));
-    io.out(`wrote ${submissions.length} reports to ${cmd.out}\n`);
+    const opts = htmlOptions(bank, cmd.instructor);
+    const page = (s: SubmissionReport) => `${basename(s.file).replace(/\.ya?ml$/, '')}.html`;
+    for (const s of submissions) writeAtomic(join(cmd.out, page(s)), renderHtml([s], tex, undefined, opts));
+    writeAtomic(join(cmd.out, 'index.html'), renderIndex(submissions, page, cmd.instructor ? itemsOf(bank, submissions, points) : undefined, opts));
+    io.out(`wrote ${submissions.length} reports and index.html to ${cmd.out}\n`);
   } else emit(cmd, io, cmd.csv ? gradebook(cmd, bank, submissions, io) : await render(cmd, bank, submissions));
   return submissions.some((s) => s.error) ? 1 : 0;
 }
@@ -91,7 +87,7 @@ async function render(cmd: Command, bank: Bank, submissions: SubmissionReport[])
     case 'gradescope':
       return renderGradescope(submissions[0]!, { questions: gradescopeQuestions(bank), ...(cmd.visibility ? { visibility: cmd.visibility } : {}) });
     case 'html':
-      return renderHtml(submissions, await texToMathml());
+      return renderHtml(submissions, await texToMathml(), cmd.instructor ? itemsOf(bank, submissions, pointsFor(bank, cmd.seed)) : undefined, htmlOptions(bank, cmd.instructor));
     default:
       return renderText({ submissions });
   }
@@ -109,6 +105,6 @@ export async function runItems(cmd: Command, bank: Bank, io: Io): Promise<number
   const items = allQuestions(bank)
     .filter((q) => answers.has(q.id))
     .map((q) => analyseItem(q, answers.get(q.id)!, points));
-  emit(cmd, io, cmd.format === 'json' ? renderItemsJson(items) : cmd.format === 'html' ? renderHtml(submissions, await texToMathml(), items) : renderItemsText(items));
+  emit(cmd, io, cmd.format === 'json' ? renderItemsJson(items) : cmd.format === 'html' ? renderHtml(submissions, await texToMathml(), items, htmlOptions(bank, true)) : renderItemsText(items));
   return submissions.some((s) => s.error) ? 1 : 0;
 }
