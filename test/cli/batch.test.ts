@@ -68,7 +68,7 @@ describe('formats through the CLI', () => {
   it('html, a page per submission into a folder', () => {
     const out = mkdtempSync(join(tmpdir(), 'grader-pages-'));
     expect(run('grade', 'submissions/', '--format', 'html', '--out', out).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['alice.html', 'bob.html', 'carol-malformed.html', 'dave-latex.html']);
+    expect(readdirSync(out).sort()).toEqual(['alice.html', 'bob.html', 'carol-malformed.html', 'dave-latex.html', 'index.html']);
     expect(readFileSync(join(out, 'bob.html'), 'utf8')).toContain('<title>Report: bob</title>');
   });
 
