@@ -32,12 +32,12 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((x) => x.trim() !== ''));
 }
 
-/** The roster's people: one record per row, keyed by the header's names (trimmed). */
+/** The roster's people: one record per row, keyed by the header's names (trimmed); Canvas's `Points Possible` row is no one. */
 export function parseRoster(text: string): RosterRow[] {
   const [header, ...rows] = parseCsv(text);
   if (!header) return [];
   const names = header.map((h) => h.trim());
-  return rows.map((r) => Object.fromEntries(names.map((n, i) => [n, (r[i] ?? '').trim()])));
+  return rows.filter((r) => r[0]?.trim() !== 'Points Possible').map((r) => Object.fromEntries(names.map((n, i) => [n, (r[i] ?? '').trim()])));
 }
 
 export interface Joined {
