@@ -55,3 +55,12 @@ describe('visibility', () => {
     expect(r.tests.slice(1).every((t) => t.visibility === 'after_due_date')).toBe(true);
   });
 });
+
+describe('feedback in Markdown', () => {
+  it('keeps the messages\' code spans and escapes the rest', () => {
+    const s = gradeSubmission(BANK, parseSubmission('bo.yaml', 'student: bo\nanswers:\n  cs224n-a2/naive-softmax-grad-vc: "U * (y_hat - y)"\n'), new PointCache(1));
+    const out = gradescopeResults(s).tests.find((t) => t.name.endsWith('naive-softmax-grad-vc'))!.output;
+    expect(out).toMatch(/`y_hat`|`hat`/);
+    expect(out).not.toMatch(/`[^`]*\\_[^`]*`/);
+  });
+});

@@ -39,8 +39,12 @@ export function mdCode(text: string): string {
   return `${fence}${/^`|`$/.test(text) ? ` ${text} ` : text}${fence}`;
 }
 
-/** Markdown special characters in words the grader did not write (messages quote answers). */
-const mdText = (s: string): string => s.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
+/** Markdown and HTML special characters in messages (they quote answers); their backticks are code spans on purpose. */
+const mdText = (s: string): string =>
+  s
+    .split(/(`[^`\n]*`)/)
+    .map((part, i) => (i % 2 ? part : part.replace(/([\\`*_{}[\]<>#|])/g, '\\$1')))
+    .join('');
 
 function testOutput(q: QuestionReport): string {
   const lines = [`**${q.verdict}** — ${q.score}/${q.maxScore}`];
