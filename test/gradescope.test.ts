@@ -56,8 +56,8 @@ export function gradescopeSchemaErrors(r: unknown): string[] {
   for (const k of Object.keys(r)) check(TOP.includes(k), `unknown top-level key ${k}`);
   for (const k of ['score', 'execution_time']) if (k in r) check(typeof r[k] === 'number' && Number.isFinite(r[k]), `${k} is not a number`);
   if ('output' in r) check(typeof r.output === 'string', 'output is not a string');
-  for (const k of ['output_format', 'test_output_format']) if (k in r) check(FORMAT.includes(r[k] as string), `${k} ${r[k]}`);
-  for (const k of ['visibility', 'stdout_visibility']) if (k in r) check(VISIBILITY.includes(r[k] as string), `${k} ${r[k]}`);
+  for (const k of ['output_format', 'test_output_format']) if (k in r) check(FORMAT.includes(r[k] as string), `${k} ${String(r[k])}`);
+  for (const k of ['visibility', 'stdout_visibility']) if (k in r) check(VISIBILITY.includes(r[k] as string), `${k} ${String(r[k])}`);
   if ('extra_data' in r) check(obj(r.extra_data), 'extra_data is not an object');
   check('score' in r || 'tests' in r, 'neither score nor tests');
   if ('tests' in r) {
@@ -67,10 +67,10 @@ export function gradescopeSchemaErrors(r: unknown): string[] {
       for (const k of Object.keys(t)) check(TEST.includes(k), `tests[${i}]: unknown key ${k}`);
       for (const k of ['score', 'max_score']) if (k in t) check(typeof t[k] === 'number' && Number.isFinite(t[k]), `tests[${i}].${k} is not a number`);
       check('score' in t || 'score' in r, `tests[${i}] has no score, and neither has the submission`);
-      if ('status' in t) check(t.status === 'passed' || t.status === 'failed', `tests[${i}].status ${t.status}`);
+      if ('status' in t) check(t.status === 'passed' || t.status === 'failed', `tests[${i}].status ${String(t.status)}`);
       for (const k of ['name', 'number', 'output']) if (k in t) check(typeof t[k] === 'string', `tests[${i}].${k} is not a string`);
-      if ('output_format' in t) check(FORMAT.includes(t.output_format as string), `tests[${i}].output_format ${t.output_format}`);
-      if ('visibility' in t) check(VISIBILITY.includes(t.visibility as string), `tests[${i}].visibility ${t.visibility}`);
+      if ('output_format' in t) check(FORMAT.includes(t.output_format as string), `tests[${i}].output_format ${String(t.output_format)}`);
+      if ('visibility' in t) check(VISIBILITY.includes(t.visibility as string), `tests[${i}].visibility ${String(t.visibility)}`);
       if ('tags' in t) check(Array.isArray(t.tags) && t.tags.every((x) => typeof x === 'string'), `tests[${i}].tags is not a list of strings`);
     });
   }

@@ -60,7 +60,7 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
   bar.end();
   if (cmd.format === 'html' && cmd.out && isDirectory(cmd.out)) {
     // A page per submission, named after its file, for handing back to each student.
-    const tex = await texToMathml();
+    const tex = texToMathml();
     const opts = htmlOptions(bank, cmd.instructor);
     const page = (s: SubmissionReport) => `${basename(s.file).replace(/\.ya?ml$/, '')}.html`;
     for (const s of submissions) writeAtomic(join(cmd.out, page(s)), renderHtml([s], tex, undefined, opts));
@@ -87,7 +87,7 @@ async function render(cmd: Command, bank: Bank, submissions: SubmissionReport[])
     case 'gradescope':
       return renderGradescope(submissions[0]!, { questions: gradescopeQuestions(bank), ...(cmd.visibility ? { visibility: cmd.visibility } : {}) });
     case 'html':
-      return renderHtml(submissions, await texToMathml(), cmd.instructor ? itemsOf(bank, submissions, pointsFor(bank, cmd.seed)) : undefined, htmlOptions(bank, cmd.instructor));
+      return renderHtml(submissions, texToMathml(), cmd.instructor ? itemsOf(bank, submissions, pointsFor(bank, cmd.seed)) : undefined, htmlOptions(bank, cmd.instructor));
     default:
       return renderText({ submissions });
   }
@@ -105,6 +105,6 @@ export async function runItems(cmd: Command, bank: Bank, io: Io): Promise<number
   const items = allQuestions(bank)
     .filter((q) => answers.has(q.id))
     .map((q) => analyseItem(q, answers.get(q.id)!, points));
-  emit(cmd, io, cmd.format === 'json' ? renderItemsJson(items) : cmd.format === 'html' ? renderHtml(submissions, await texToMathml(), items, htmlOptions(bank, true)) : renderItemsText(items));
+  emit(cmd, io, cmd.format === 'json' ? renderItemsJson(items) : cmd.format === 'html' ? renderHtml(submissions, texToMathml(), items, htmlOptions(bank, true)) : renderItemsText(items));
   return submissions.some((s) => s.error) ? 1 : 0;
 }

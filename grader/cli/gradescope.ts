@@ -69,7 +69,7 @@ export const gradescopeQuestions = (bank: Bank): Map<string, GradescopeQuestion>
 
 const notGraded = (file: string, seed: number, error: Finding): SubmissionReport => ({ file, student: null, score: 0, maxScore: 0, seed, error, questions: [] });
 
-export async function runGradescope(cmd: Command, bank: Bank, io: Io): Promise<number> {
+export function runGradescope(cmd: Command, bank: Bank, io: Io): number {
   const started = process.hrtime.bigint();
   const [dir = '/autograder/submission', results = '/autograder/results/results.json'] = cmd.positionals;
   const files = listUploads(dir);
@@ -83,7 +83,7 @@ export async function runGradescope(cmd: Command, bank: Bank, io: Io): Promise<n
       report = gradeFile(bank, chosen, pointsFor(bank, cmd.seed));
     } catch (e) {
       // A bug must not cost the student their feedback: say so in results.json and in the log.
-      io.err(`grader: grading ${chosen} failed: ${(e as Error).stack ?? e}\n`);
+      io.err(`grader: grading ${chosen} failed: ${(e as Error).stack ?? String(e)}\n`);
       report = notGraded(chosen, cmd.seed, finding('UPLOAD_FAILED', {}, { file: chosen }));
     }
   }

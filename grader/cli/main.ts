@@ -33,7 +33,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'items':
         return await runItems(cmd, loadOrThrow(cmd), io);
       case 'gradescope':
-        return await runGradescope(cmd, loadOrThrow(cmd), io);
+        return runGradescope(cmd, loadOrThrow(cmd), io);
       case 'check':
         return runCheck(cmd, loadBank(bankPath(cmd), specCache()), io);
       case 'new':

@@ -84,7 +84,7 @@ function setScore(s: SubmissionReport, set: string): number | null {
 
 export function renderGradebook(name: CsvProfileName, submissions: readonly SubmissionReport[], sets: readonly GradebookSet[], roster?: readonly RosterRow[]): Gradebook {
   const p = PROFILES[name];
-  const join = roster ? joinRoster(submissions, roster, p.matchOn) : { matched: submissions.map((submission) => ({ submission, person: { [p.idColumn]: submission.student ?? '' } as RosterRow })), unmatched: [] };
+  const join = roster ? joinRoster(submissions, roster, p.matchOn) : { matched: submissions.map((submission) => ({ submission, person: { [p.idColumn]: submission.student ?? '' } })), unmatched: [] };
   const cell = (v: string | number | null) => csvCell(v, p.quoteAll);
   const header = [...p.identity, ...sets.map(p.column)];
   const rows: (string | number | null)[][] = [header];

@@ -8,7 +8,7 @@ export type TexToHtml = (tex: string, display?: boolean) => string;
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The LaTeX inside `$...$` and the like, or the text itself. */
-export const innerTex = (s: string): string => s.trim().replace(/^\$\$([\s\S]*)\$\$$|^\$([\s\S]*)\$$|^\\\(([\s\S]*)\\\)$|^\\\[([\s\S]*)\\\]$/, (_, a, b, c, d) => a ?? b ?? c ?? d);
+export const innerTex = (s: string): string => s.trim().replace(/^\$\$([\s\S]*)\$\$$|^\$([\s\S]*)\$$|^\\\(([\s\S]*)\\\)$|^\\\[([\s\S]*)\\\]$/, (_, a?: string, b?: string, c?: string, d?: string) => a ?? b ?? c ?? d ?? '');
 
 const MATH = /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)|\$([^$\n]+?)\$/g;
 
@@ -26,7 +26,7 @@ function paragraph(text: string, tex: TexToHtml): string {
     out += inline(text.slice(last, m.index));
     const display = m[1] !== undefined || m[2] !== undefined;
     out += tex((m[1] ?? m[2] ?? m[3] ?? m[4])!.trim(), display);
-    last = m.index! + m[0].length;
+    last = m.index + m[0].length;
   }
   return out + inline(text.slice(last));
 }

@@ -41,7 +41,13 @@ async function open(file: string): Promise<{ page: Page; failed: string[]; error
   const failed: string[] = [];
   const errors: string[] = [];
   await page.setRequestInterception(true);
-  page.on('request', (r) => (r.url().startsWith('file:') || r.url().startsWith('data:') ? r.continue() : (failed.push(r.url()), r.abort())));
+  page.on('request', (r) => {
+    if (r.url().startsWith('file:') || r.url().startsWith('data:')) void r.continue();
+    else {
+      failed.push(r.url());
+      void r.abort();
+    }
+  });
   page.on('requestfailed', (r) => failed.push(r.url()));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
