@@ -124,6 +124,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.roster !== undefined && values.csv === undefined) throw new UsageError('--roster goes with --csv canvas|moodle|blackboard');
   if (values.visibility !== undefined && !(VISIBILITIES as readonly string[]).includes(values.visibility)) throw new UsageError(`--visibility is one of ${VISIBILITIES.join(', ')}; not \`${values.visibility}\``);
   const format = (values.csv !== undefined ? 'csv' : values.format) as Format;
+  if (values.instructor && (verb !== 'grade' || format !== 'html')) throw new UsageError('--instructor goes with grade --format html');
   const allowed: readonly Format[] = verb === 'grade' ? FORMATS : verb === 'items' ? ['text', 'json', 'html'] : ['text', 'json'];
   if (!allowed.includes(format)) throw new UsageError(`--format for ${verb} is ${allowed.join(', ')}; not \`${format}\``);
   const jobs = Number(values.jobs);
