@@ -62,11 +62,12 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
     // A page per submission, named after its file, for handing back to each student.
     const tex = texToMathml();
     const opts = htmlOptions(bank, cmd.instructor);
-    const page = (s: SubmissionReport) => `${basename(s.file).replace(/\.ya?ml$/, '')}.html`;
+    // index.html is the batch's front page; a submission named index.yaml gets another name.
+    const page = (s: SubmissionReport) => `${basename(s.file).replace(/\.ya?ml$/, '').replace(/^index$/, 'index-submission')}.html`;
     for (const s of submissions) writeAtomic(join(cmd.out, page(s)), renderHtml([s], tex, undefined, opts));
     writeAtomic(join(cmd.out, 'index.html'), renderIndex(submissions, page, cmd.instructor ? itemsOf(bank, submissions, points) : undefined, opts));
     io.out(`wrote ${submissions.length} reports and index.html to ${cmd.out}\n`);
-  } else emit(cmd, io, cmd.csv ? gradebook(cmd, bank, submissions, io) : await render(cmd, bank, submissions));
+  } else emit(cmd, io, cmd.csv ? gradebook(cmd, bank, submissions, io) : render(cmd, bank, submissions));
   return submissions.some((s) => s.error) ? 1 : 0;
 }
 
@@ -78,7 +79,7 @@ const isDirectory = (path: string): boolean => {
   }
 };
 
-async function render(cmd: Command, bank: Bank, submissions: SubmissionReport[]): Promise<string> {
+function render(cmd: Command, bank: Bank, submissions: SubmissionReport[]): string {
   switch (cmd.format) {
     case 'json':
       return renderJson({ submissions });
@@ -93,7 +94,7 @@ async function render(cmd: Command, bank: Bank, submissions: SubmissionReport[])
   }
 }
 
-export async function runItems(cmd: Command, bank: Bank, io: Io): Promise<number> {
+export function runItems(cmd: Command, bank: Bank, io: Io): number {
   const points = pointsFor(bank, cmd.seed);
   const answers = new Map<string, GradedAnswer[]>();
   const submissions = expandPaths(cmd.positionals).map((file) => {

@@ -31,7 +31,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'grade':
         return await runGrade(cmd, io);
       case 'items':
-        return await runItems(cmd, loadOrThrow(cmd), io);
+        return runItems(cmd, loadOrThrow(cmd), io);
       case 'gradescope':
         return runGradescope(cmd, loadOrThrow(cmd), io);
       case 'check':
