@@ -1,5 +1,5 @@
 /** Collects every problem found in a spec, each placed in its file; never stops at the first. */
-import { InputError, finding, relocate, type Args, type Finding } from '../core/index.js';
+import { InputError, relocate, type ArgsOf, type Code, type Finding } from '../core/index.js';
 import { compileTree, readAnswer, vocabFor, type Compiled, type Node, type Scope } from '../expr/index.js';
 import type { Path, YamlSource } from '../yaml/source.js';
 
@@ -16,8 +16,8 @@ export class Issues {
     this.list.push(f);
   }
 
-  add(code: string, args: Args, path: Path, key = false): void {
-    this.push(finding(code, args, this.src.at(path, key)));
+  add<C extends Code>(code: C, args: ArgsOf<C>, path: Path, key = false): void {
+    this.push({ code, args, at: this.src.at(path, key) });
   }
 
   /** Runs `f`; an InputError it throws becomes an issue placed at `path`. */

@@ -2,7 +2,7 @@
  * Declarations → Model: sizes evaluated, shapes fixed, distributions resolved, derived
  * symbols compiled in order. Problems are collected, each at its place in the file.
  */
-import { isVector, SCALAR, type Shape } from '../core/index.js';
+import { isVector, SCALAR, unreachable, type Shape } from '../core/index.js';
 import { compileText, latexName, parseMathjs, type Binding, type Family, type IndexDecl, type Scope } from '../expr/index.js';
 import type { Dist } from '../sample/dist.js';
 import type { Path } from '../yaml/source.js';
@@ -160,5 +160,7 @@ function resolveDist(
       }
       return { dist: { kind: 'indices', max, distinct: s.distinct, avoid: avoid.filter((a) => a >= 0) }, shape: { rows: count, cols: 1 } };
     }
+    default:
+      return unreachable(s, 'distribution');
   }
 }

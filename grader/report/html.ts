@@ -8,7 +8,7 @@
  * so that a streaming renderer can call them one at a time.
  */
 import type { QuestionReport, SubmissionReport } from '../core/index.js';
-import type { ItemStats } from '../compare/items.js';
+import type { ItemStats } from '../core/index.js';
 import { message, where } from './messages.js';
 import { questionSummary, scoreTable, SORT_SCRIPT, type QuestionInfo } from './html-index.js';
 import { escapeHtml, innerTex, renderProse, type TexToHtml } from './html-text.js';

@@ -1,15 +1,17 @@
 /**
- * Findings → words. Every code any module emits has a row here; a test checks that.
+ * Findings → words. The table is typed by core/codes.ts: a code without a row, or a row reading
+ * an argument its code does not have, fails to compile.
  * Positions are not in the words: renderers place them (carets, file:line:col).
  */
-import type { Args, Finding } from '../core/index.js';
+import type { Args, ArgsOf, Code, Finding } from '../core/index.js';
 
-type Render = (a: Args) => string;
+type Messages = { readonly [C in Code]: (a: ArgsOf<C>) => string };
 
 const list = (xs: unknown): string => (Array.isArray(xs) ? xs.map((x) => `\`${x}\``).join(' or ') : '');
-const named = (a: Args, key: string): string => {
-  const name = a[`${key}Name`];
-  const num = a[key];
+const named = (a: Args | object, key: string): string => {
+  const args = a as Args;
+  const name = args[`${key}Name`];
+  const num = args[key];
   return name && name !== num ? `${name} (${num})` : String(num);
 };
 const hint = (h: unknown): string =>
@@ -20,7 +22,7 @@ const hint = (h: unknown): string =>
     scalar: ': a scalar where a vector or matrix is expected',
   })[String(h)] ?? '';
 
-export const MESSAGES: Readonly<Record<string, Render>> = {
+export const MESSAGES: Messages = {
   // Reading an answer
   EMPTY_ANSWER: () => 'the answer is empty',
   TOO_LONG: (a) => `the answer is ${a.length} characters long; at most ${a.max} are read`,
@@ -145,7 +147,8 @@ export const MESSAGES: Readonly<Record<string, Render>> = {
 
 /** A finding in words (without its position). */
 export function message(f: Finding): string {
-  const render = Object.hasOwn(MESSAGES, f.code) ? MESSAGES[f.code] : undefined;
+  // Findings may come from outside (a JSON report): an unknown code is shown as data.
+  const render = Object.hasOwn(MESSAGES, f.code) ? (MESSAGES[f.code] as (a: Args) => string) : undefined;
   return render ? render(f.args) : `${f.code} ${JSON.stringify(f.args)}`;
 }
 
