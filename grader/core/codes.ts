@@ -90,6 +90,9 @@ export interface CodeArgs {
   FILE_UNREADABLE: { detail: string };
   SUBMISSION_SHAPE: { expected: string; path: string };
   UNKNOWN_QUESTION: { id: string; suggestions: Names };
+  UPLOAD_AMBIGUOUS: { files: Names };
+  UPLOAD_FAILED: NoArgs;
+  UPLOAD_MISSING: { kinds: Names };
   YAML_SYNTAX: { detail: string };
   // Specs
   BANK_BROKEN: NoArgs;

@@ -106,7 +106,7 @@ export const MESSAGES: Messages = {
   YAML_SYNTAX: (a) => `YAML syntax error: ${a.detail}`,
   SUBMISSION_SHAPE: (a) => `expected ${a.expected} at ${a.path || 'the top level'}`,
   UPLOAD_MISSING: (a) => `no file of answers was uploaded: upload answers.yaml (or a write-up: ${list(a.kinds)})`,
-  UPLOAD_AMBIGUOUS: (a) => `several files of answers were uploaded (${(a.files as string[]).join(", ")}): upload one, or name the one to grade answers.yaml`,
+  UPLOAD_AMBIGUOUS: (a) => `several files of answers were uploaded (${a.files.join(', ')}): upload one, or name the one to grade answers.yaml`,
   UPLOAD_FAILED: () => 'the grader failed on this file; please tell the course staff (your upload is kept)',
   UNKNOWN_QUESTION: (a) => `there is no question \`${a.id}\` in the bank${(a.suggestions as string[] | undefined)?.length ? `; did you mean ${list(a.suggestions)}?` : ''}`,
   // Specs
