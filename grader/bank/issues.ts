@@ -20,11 +20,18 @@ export class Issues {
     this.push({ code, args, at: this.src.at(path, key) });
   }
 
-  /** Runs `f`; an InputError it throws becomes an issue placed at `path`. */
+  /**
+   * Runs `f`; an InputError it throws becomes an issue placed at `path`, and so does a definition
+   * that recurses without end (SPEC_RECURSIVE).
+   */
   guard<T>(path: Path, f: () => T): T | undefined {
     try {
       return f();
     } catch (e) {
+      if (e instanceof RangeError && /call stack/i.test(e.message)) {
+        this.add('SPEC_RECURSIVE', {}, path);
+        return undefined;
+      }
       if (!(e instanceof InputError)) throw e;
       const offset = e.finding.at?.offset;
       this.push(relocate(e.finding, offset === undefined ? this.src.at(path) : this.src.inString(path, offset)));

@@ -7,6 +7,7 @@ import { renderGradebook, type GradebookSet } from '../report/csv-profiles.js';
 import { parseRoster, type RosterRow } from '../report/roster.js';
 import { UsageError, type Command } from './args.js';
 import { writeAtomic, type Io } from './io.js';
+import type { Renderer } from '../report/renderer.js';
 
 /** The sets the batch was graded on, each with its full points in the bank (a fixed maximum). */
 export function gradebookSets(bank: Bank, submissions: readonly SubmissionReport[]): GradebookSet[] {
@@ -42,4 +43,14 @@ export function gradebook(cmd: Command, bank: Bank, submissions: readonly Submis
     }
   }
   return book.text;
+}
+
+/** The gradebook as a renderer: the roster join needs every row, so it is written at the end. */
+export function gradebookRenderer(cmd: Command, bank: Bank, io: Io): Renderer {
+  const kept: SubmissionReport[] = [];
+  return {
+    head: () => '',
+    submission: (s) => (kept.push(s), ''),
+    tail: () => gradebook(cmd, bank, kept, io),
+  };
 }

@@ -21,6 +21,8 @@ export function checkText(text: string): void {
 
 export function parseMathjs(text: string): Node {
   checkText(text);
+  // mathjs reads `#` as a comment: the rest of the answer would be silently dropped.
+  if (text.includes('#')) fail('NOT_ALLOWED', { what: 'a comment (#)' }, { offset: text.indexOf('#'), length: 1 });
   let node: Node;
   try {
     node = mathParse(text);

@@ -75,14 +75,28 @@ export function renderItems(list: readonly ItemStats[]): string {
   return `<section aria-labelledby="items"><h2 id="items">Item analysis</h2><table><thead><tr><th scope="col">question</th><th scope="col">correct</th><th scope="col">incorrect</th><th scope="col">invalid</th><th scope="col">unanswered</th><th scope="col">most common wrong answers</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
+/** The scores and per-question summary of a batch, and the item analysis: after the submissions, so that a page streams. */
+export function htmlBackMatter(submissions: readonly SubmissionReport[], opts: HtmlOptions = {}, itemStats?: readonly ItemStats[], href: (s: SubmissionReport, i: number) => string = (_, i) => `#s${i + 1}`): string {
+  const batch = submissions.length > 1;
+  return `${batch ? scoreTable(submissions, href) + questionSummary(submissions, opts.questions ?? new Map()) : ''}${itemStats ? renderItems(itemStats) : ''}`;
+}
+
 /** A batch's index page, linking to each submission's own page (`href`). */
 export function renderIndex(submissions: readonly SubmissionReport[], href: (s: SubmissionReport, i: number) => string, itemStats?: readonly ItemStats[], opts: HtmlOptions = {}): string {
   return `${renderHead(`Report: ${submissions.length} submissions`)}${scoreTable(submissions, href)}${questionSummary(submissions, opts.questions ?? new Map())}${itemStats ? renderItems(itemStats) : ''}${renderFoot(true)}`;
 }
 
+/** The page's title: the student for one submission, the count for several. */
+export const htmlTitle = (count: number, first?: SubmissionReport): string => (count === 1 && first ? `Report: ${first.student ?? first.file}` : `Report: ${count} submissions`);
+
+/** The page up to the first submission (a batch links to its scores at the end), and its end. */
+export const htmlFrame = (title: string, batch = false): [string, string] => [`${renderHead(title)}${batch ? '<p><a href="#scores">Scores and per-question summary</a></p>' : ''}`, renderFoot(batch)];
+
+/** One submission, as a streaming renderer writes it (`i`: its 0-based place in the batch). */
+export const submission = (s: SubmissionReport, tex: TexToHtml, opts: HtmlOptions = {}, i = 0): string => renderSubmission(s, tex, opts, `s${i + 1}`);
+
 export function renderHtml(submissions: readonly SubmissionReport[], tex: TexToHtml, itemStats?: readonly ItemStats[], opts: HtmlOptions = {}): string {
   const batch = submissions.length > 1;
-  const title = batch ? `Report: ${submissions.length} submissions` : `Report: ${submissions[0]?.student ?? submissions[0]?.file ?? 'no submissions'}`;
-  const front = batch ? scoreTable(submissions, (_, i) => `#s${i + 1}`) + questionSummary(submissions, opts.questions ?? new Map()) : '';
-  return `${renderHead(title)}${front}${itemStats ? renderItems(itemStats) : ''}${submissions.map((s, i) => renderSubmission(s, tex, opts, `s${i + 1}`)).join('')}${renderFoot(batch)}`;
+  const [head, tail] = htmlFrame(htmlTitle(submissions.length, submissions[0]), batch);
+  return `${head}${submissions.map((s, i) => submission(s, tex, opts, i)).join('')}${htmlBackMatter(submissions, opts, itemStats)}${tail}`;
 }
