@@ -93,6 +93,10 @@ export interface Question {
   readonly description?: string;
   /** How it appears in Gradescope's results.json (visibility, tags). */
   readonly gradescope?: { readonly visibility?: 'visible' | 'hidden' | 'after_due_date' | 'after_published'; readonly tags: readonly string[] };
+  /** How write-ups label it (`1(b)`, `(b)`), from the spec. */
+  readonly labels: readonly string[];
+  /** LaTeX spellings of the quantity it asks for, from the spec. */
+  readonly asks: readonly string[];
 }
 
 export interface ProblemSet {

@@ -2,6 +2,8 @@
 import { parseArgs } from 'node:util';
 import { CSV_PROFILES, type CsvProfileName } from '../report/csv-profiles.js';
 import { VISIBILITIES, type Visibility } from '../report/gradescope.js';
+import { parseShard, ShardError, type Shard } from './shard.js';
+import { TEMPLATE_FORMATS, type TemplateFormat } from '../document/template.js';
 
 export class UsageError extends Error {}
 
@@ -18,6 +20,8 @@ Commands:
                              (--strict: also unused symbols, prompts, undefined references)
   list                       list problem sets and question ids
   schema [--markdown]        print the JSON Schema of problem specs (or its docs)
+  template <set>             a starting write-up for students: every prompt and one answer block
+                             per question (--format tex, md or yaml; default md)
   new set <file.yaml>        start a problem set from a working, commented example
   new question <file.yaml> <id>
                              add a working, commented question to a problem set
@@ -27,6 +31,8 @@ Options:
                              items also html
   --out FILE                 write the output to FILE, atomically
   --jobs N                   worker threads for grade (default 0: automatic for large batches)
+  --shard I/N                grade: only the I-th of N slices of the sorted files, for
+                             splitting a course over machines (outputs concatenate)
   --seed N                   seed for the sample points (default 1)
   --csv PROFILE              grade: a gradebook to import: canvas, moodle or blackboard
   --roster FILE              with --csv: the platform's roster export, to match students
@@ -41,7 +47,7 @@ export const FORMATS = ['text', 'json', 'csv', 'gradescope', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface Command {
-  readonly verb: 'grade' | 'try' | 'check' | 'list' | 'schema' | 'new' | 'items' | 'gradescope' | 'help';
+  readonly verb: 'grade' | 'try' | 'check' | 'list' | 'schema' | 'new' | 'items' | 'gradescope' | 'template' | 'help';
   readonly positionals: readonly string[];
   readonly format: Format;
   readonly seed: number;
@@ -63,10 +69,14 @@ export interface Command {
   readonly instructor?: boolean;
   /** gradescope: the assignment's visibility. */
   readonly visibility?: Visibility;
+  /** grade: only this slice of the sorted files (see shard.ts). */
+  readonly shard?: Shard;
+  /** template: the kind of file to write. */
+  readonly templateFormat?: TemplateFormat;
 }
 
-const OPTION = /^(-h|--(help|format|seed|problems|markdown|explain|strict|out|jobs|csv|roster|instructor|visibility))(=|$)/;
-const TAKES_VALUE = /^--(format|seed|problems|out|jobs|csv|roster|visibility)$/;
+const OPTION = /^(-h|--(help|format|seed|problems|markdown|explain|strict|out|jobs|shard|csv|roster|instructor|visibility))(=|$)/;
+const TAKES_VALUE = /^--(format|seed|problems|out|jobs|shard|csv|roster|visibility)$/;
 
 /**
  * `grader try ID '-log(yhat_o)'`: an answer may start with a minus sign. The positional after
@@ -103,6 +113,7 @@ export function parseCommand(argv: readonly string[]): Command {
         explain: { type: 'boolean', default: false },
         out: { type: 'string' },
         jobs: { type: 'string', default: '0' },
+        shard: { type: 'string' },
         strict: { type: 'boolean', default: false },
         csv: { type: 'string' },
         roster: { type: 'string' },
@@ -116,7 +127,13 @@ export function parseCommand(argv: readonly string[]): Command {
   const { values, positionals } = parsed;
   const [verb = 'help', ...rest] = positionals;
   if (values.help || verb === 'help') return { verb: 'help', positionals: [], format: 'text', seed: 1 };
-  if (!['grade', 'try', 'check', 'list', 'schema', 'new', 'items', 'gradescope'].includes(verb)) throw new UsageError(`unknown command \`${verb}\``);
+  if (!['grade', 'try', 'check', 'list', 'schema', 'new', 'items', 'gradescope', 'template'].includes(verb)) throw new UsageError(`unknown command \`${verb}\``);
+  if (verb === 'template') {
+    const tf = (values.format === 'text' ? 'md' : values.format) as TemplateFormat;
+    if (!TEMPLATE_FORMATS.includes(tf)) throw new UsageError(`--format for template is ${TEMPLATE_FORMATS.join(', ')}; not \`${values.format}\``);
+    if (rest.length !== 1) throw new UsageError('template needs a problem set id: grader template cs224n-a2 --format tex');
+    return { verb, positionals: rest, format: 'text', seed: 1, templateFormat: tf, ...(values.out ? { out: values.out } : {}), ...(values.problems ? { problems: values.problems } : {}) };
+  }
   if (verb === 'new' && !((rest[0] === 'set' && rest.length === 2) || (rest[0] === 'question' && rest.length === 3)))
     throw new UsageError('new takes `set <file.yaml>` or `question <file.yaml> <id>`');
   if (values.csv !== undefined && (verb !== 'grade' || !(CSV_PROFILES as readonly string[]).includes(values.csv)))
@@ -132,6 +149,13 @@ export function parseCommand(argv: readonly string[]): Command {
   const seed = Number(values.seed);
   if (!/^\d+$/.test(values.seed ?? '') || !Number.isSafeInteger(seed) || seed > 0xffffffff) throw new UsageError(`--seed must be a whole number from 0 to ${0xffffffff}`);
   if ((verb === 'grade' || verb === 'items') && rest.length === 0) throw new UsageError(`${verb} needs at least one submission file or folder`);
+  if (values.shard !== undefined && verb !== 'grade') throw new UsageError('--shard is for grade');
+  let shard: Shard | undefined;
+  try {
+    shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  } catch (e) {
+    throw e instanceof ShardError ? new UsageError(e.message) : e;
+  }
   if (verb === 'try' && rest.length !== 2) throw new UsageError("try needs a question id and an answer: grader try cs224n-a2/naive-softmax-grad-vc 'U * (yhat - y)'");
-  return { verb: verb as Command['verb'], positionals: rest, format, seed, markdown: values.markdown === true, explain: values.explain === true, strict: values.strict === true, jobs, ...(values.out ? { out: values.out } : {}), ...(values.csv ? { csv: values.csv as CsvProfileName } : {}), ...(values.roster ? { roster: values.roster } : {}), ...(values.instructor ? { instructor: true } : {}), ...(values.visibility ? { visibility: values.visibility as Visibility } : {}), ...(values.problems ? { problems: values.problems } : {}) };
+  return { verb: verb as Command['verb'], positionals: rest, format, seed, markdown: values.markdown === true, explain: values.explain === true, strict: values.strict === true, jobs, ...(shard ? { shard } : {}), ...(values.out ? { out: values.out } : {}), ...(values.csv ? { csv: values.csv as CsvProfileName } : {}), ...(values.roster ? { roster: values.roster } : {}), ...(values.instructor ? { instructor: true } : {}), ...(values.visibility ? { visibility: values.visibility as Visibility } : {}), ...(values.problems ? { problems: values.problems } : {}) };
 }

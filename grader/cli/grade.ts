@@ -20,6 +20,7 @@ import { gradeFiles } from './batch.js';
 import { atomicSink, describeFsError, OutputError, progressBar, stdoutSink, unwritable, writeAtomic, type Sink } from './io.js';
 import { pageNames } from './pages.js';
 import { bankPath, loadOrThrow, specCache, workerEntry } from './bank.js';
+import { shardFiles, shardHead } from './shard.js';
 import type { Io } from './io.js';
 
 function emit(cmd: Command, io: Io, text: string): void {
@@ -46,8 +47,10 @@ function setsAnswered(files: readonly string[]): Set<string> | undefined {
 }
 
 export async function runGrade(cmd: Command, io: Io): Promise<number> {
-  const files = expandPaths(cmd.positionals);
-  if (files.length === 0) {
+  const all = expandPaths(cmd.positionals);
+  // An empty shard is a normal part of a split batch; an empty batch is a mistake.
+  const files = shardFiles(all, cmd.shard);
+  if (all.length === 0) {
     io.err(`grader: ${message(finding('NO_SUBMISSIONS', { path: cmd.positionals.join(', ') }))}\n`);
     return 1;
   }
@@ -79,7 +82,7 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
     const opts = htmlOptions(bank, cmd.instructor);
     // The index needs every score: small rows, kept as the pages are written (full reports only for --instructor's item analysis).
     const graded: SubmissionReport[] = [];
-    sink.write(renderer?.head() ?? '');
+    sink.write(shardHead(cmd.format, renderer?.head() ?? '', cmd.shard));
     const bar = progressBar(files.length);
     const entry = workerEntry();
     await gradeFiles(bank, files, points, { jobs: cmd.jobs ?? 0, bankPath: bankPath(cmd), ...(entry ? { workerEntry: entry } : {}), onProgress: bar.tick }, (s, i) => {
