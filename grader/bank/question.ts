@@ -35,6 +35,7 @@ interface Naming {
   readonly title: string;
   readonly prompt: string;
   readonly group?: string;
+  readonly gradescope?: QuestionSpec['gradescope'];
 }
 
 /** A question spec → its Questions: itself, or one per part (`<set>/<question>/<part>`). */
@@ -50,9 +51,10 @@ export function buildQuestions(spec: ProblemSetSpec, index: number, issues: Issu
   layers.push({ decls: q, path: qpath });
   const model = buildModel(merge(layers), issues);
   const id = `${spec.set}/${q.id}`;
-  if (q.parts.length === 0) return [buildAnswer(spec, model, q, qpath, { id, title: q.title, prompt: q.prompt }, issues)].filter((x) => x !== undefined);
+  const gradescope = q.gradescope ? { gradescope: q.gradescope } : {};
+  if (q.parts.length === 0) return [buildAnswer(spec, model, q, qpath, { id, title: q.title, prompt: q.prompt, ...gradescope }, issues)].filter((x) => x !== undefined);
   return q.parts.flatMap((p, i) => {
-    const naming = { id: `${id}/${p.id}`, title: p.title ?? `${q.title} (${p.id})`, prompt: p.prompt ? `${q.prompt}\n\n${p.prompt}` : q.prompt, group: id };
+    const naming = { id: `${id}/${p.id}`, title: p.title ?? `${q.title} (${p.id})`, prompt: p.prompt ? `${q.prompt}\n\n${p.prompt}` : q.prompt, group: id, ...gradescope };
     const built = buildAnswer(spec, model, p, [...qpath, 'parts', i], naming, issues);
     return built ? [built] : [];
   });

@@ -116,6 +116,13 @@ export const FormSpec = z
 
 const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/);
 
+export const GradescopeSpec = z
+  .strictObject({
+    visibility: z.enum(['visible', 'hidden', 'after_due_date', 'after_published']).optional().describe("When students see this question's result on Gradescope (default: the assignment's, `--visibility`)."),
+    tags: z.array(z.string()).default([]).describe('Tags for Gradescope (the set id is always one).'),
+  })
+  .describe("How this question appears in Gradescope's results.json.");
+
 /** What is graded: shared by a question and each of its parts. */
 const Answer = {
   quantity: z.string().optional().describe('What the answer is, in feedback ("dJ/dU is d x V"); default dJ/d<variable> for a derivative.'),
@@ -179,6 +186,7 @@ export const QuestionSpec = z
     ...Declarations,
     ...Answer,
     parts: z.array(PartSpec).default([]).describe('Several parts sharing this question\'s prompt and symbols; then the question itself has no reference.'),
+    gradescope: GradescopeSpec.optional(),
   })
   .refine((q) => (q.parts.length ? q.reference === undefined && q.implementation === undefined : oneReference(q)), {
     message: `${ONE_REFERENCE}, or \`parts\` (each with its own)`,

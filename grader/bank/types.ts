@@ -91,6 +91,8 @@ export interface Question {
   readonly expressions: readonly Node[];
   /** The set's description (its conventions), which students read with the prompt. */
   readonly description?: string;
+  /** How it appears in Gradescope's results.json (visibility, tags). */
+  readonly gradescope?: { readonly visibility?: 'visible' | 'hidden' | 'after_due_date' | 'after_published'; readonly tags: readonly string[] };
   /** How write-ups label it (`1(b)`, `(b)`), from the spec. */
   readonly labels: readonly string[];
   /** LaTeX spellings of the quantity it asks for, from the spec. */

@@ -1,5 +1,7 @@
 /** argv → a command. Node's own util.parseArgs: strict, no dependency, good errors. */
 import { parseArgs } from 'node:util';
+import { CSV_PROFILES, type CsvProfileName } from '../report/csv-profiles.js';
+import { VISIBILITIES, type Visibility } from '../report/gradescope.js';
 import { parseShard, ShardError, type Shard } from './shard.js';
 import { TEMPLATE_FORMATS, type TemplateFormat } from '../document/template.js';
 
@@ -32,6 +34,11 @@ Options:
   --shard I/N                grade: only the I-th of N slices of the sorted files, for
                              splitting a course over machines (outputs concatenate)
   --seed N                   seed for the sample points (default 1)
+  --csv PROFILE              grade: a gradebook to import: canvas, moodle or blackboard
+  --roster FILE              with --csv: the platform's roster export, to match students
+  --instructor               grade --format html: add the expected answers and item analysis
+  --visibility WHEN          gradescope: visible (default), hidden, after_due_date,
+                             after_published (a question's own setting wins)
   --problems DIR             the problem bank (default ./problems)
   --set ID                   grade: the problem set write-ups (.md, .tex, .ipynb) answer
   -h, --help                 this help
@@ -55,6 +62,14 @@ export interface Command {
   readonly out?: string;
   /** grade: worker threads (0: as many as help, for large batches). */
   readonly jobs?: number;
+  /** grade: a gradebook profile (implies CSV). */
+  readonly csv?: CsvProfileName;
+  /** grade --csv: the platform's roster export. */
+  readonly roster?: string;
+  /** grade --format html: the expected answers and the item analysis too. */
+  readonly instructor?: boolean;
+  /** gradescope: the assignment's visibility. */
+  readonly visibility?: Visibility;
   /** grade: only this slice of the sorted files (see shard.ts). */
   readonly shard?: Shard;
   /** grade: the set that write-ups answer (else from the document, or the best match). */
@@ -63,8 +78,8 @@ export interface Command {
   readonly templateFormat?: TemplateFormat;
 }
 
-const OPTION = /^(-h|--(help|format|seed|problems|markdown|explain|strict|out|jobs|shard|set))(=|$)/;
-const TAKES_VALUE = /^--(format|seed|problems|out|jobs|shard|set)$/;
+const OPTION = /^(-h|--(help|format|seed|problems|markdown|explain|strict|out|jobs|shard|csv|roster|instructor|visibility|set))(=|$)/;
+const TAKES_VALUE = /^--(format|seed|problems|out|jobs|shard|csv|roster|visibility|set)$/;
 
 /**
  * `grader try ID '-log(yhat_o)'`: an answer may start with a minus sign. The positional after
@@ -104,6 +119,10 @@ export function parseCommand(argv: readonly string[]): Command {
         shard: { type: 'string' },
         set: { type: 'string' },
         strict: { type: 'boolean', default: false },
+        csv: { type: 'string' },
+        roster: { type: 'string' },
+        instructor: { type: 'boolean', default: false },
+        visibility: { type: 'string' },
       },
     });
   } catch (e) {
@@ -121,7 +140,12 @@ export function parseCommand(argv: readonly string[]): Command {
   }
   if (verb === 'new' && !((rest[0] === 'set' && rest.length === 2) || (rest[0] === 'question' && rest.length === 3)))
     throw new UsageError('new takes `set <file.yaml>` or `question <file.yaml> <id>`');
-  const format = values.format as Format;
+  if (values.csv !== undefined && (verb !== 'grade' || !(CSV_PROFILES as readonly string[]).includes(values.csv)))
+    throw new UsageError(`--csv is for grade and is one of ${CSV_PROFILES.join(', ')}; not \`${values.csv}\``);
+  if (values.roster !== undefined && values.csv === undefined) throw new UsageError('--roster goes with --csv canvas|moodle|blackboard');
+  if (values.visibility !== undefined && !(VISIBILITIES as readonly string[]).includes(values.visibility)) throw new UsageError(`--visibility is one of ${VISIBILITIES.join(', ')}; not \`${values.visibility}\``);
+  const format = (values.csv !== undefined ? 'csv' : values.format) as Format;
+  if (values.instructor && (verb !== 'grade' || format !== 'html')) throw new UsageError('--instructor goes with grade --format html');
   const allowed: readonly Format[] = verb === 'grade' ? FORMATS : verb === 'items' ? ['text', 'json', 'html'] : ['text', 'json'];
   if (!allowed.includes(format)) throw new UsageError(`--format for ${verb} is ${allowed.join(', ')}; not \`${format}\``);
   const jobs = Number(values.jobs);
@@ -137,5 +161,5 @@ export function parseCommand(argv: readonly string[]): Command {
     throw e instanceof ShardError ? new UsageError(e.message) : e;
   }
   if (verb === 'try' && rest.length !== 2) throw new UsageError("try needs a question id and an answer: grader try cs224n-a2/naive-softmax-grad-vc 'U * (yhat - y)'");
-  return { verb: verb as Command['verb'], positionals: rest, format, seed, markdown: values.markdown === true, explain: values.explain === true, strict: values.strict === true, jobs, ...(shard ? { shard } : {}), ...(values.out ? { out: values.out } : {}), ...(values.problems ? { problems: values.problems } : {}), ...(values.set ? { set: values.set } : {}) };
+  return { verb: verb as Command['verb'], positionals: rest, format, seed, markdown: values.markdown === true, explain: values.explain === true, strict: values.strict === true, jobs, ...(shard ? { shard } : {}), ...(values.out ? { out: values.out } : {}), ...(values.csv ? { csv: values.csv as CsvProfileName } : {}), ...(values.roster ? { roster: values.roster } : {}), ...(values.instructor ? { instructor: true } : {}), ...(values.visibility ? { visibility: values.visibility as Visibility } : {}), ...(values.problems ? { problems: values.problems } : {}), ...(values.set ? { set: values.set } : {}) };
 }

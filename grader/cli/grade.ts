@@ -1,13 +1,14 @@
 /** `grade` and `items`: many submissions in, one report out (to stdout, or atomically to --out). */
-import { readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { finding, type SubmissionReport } from '../core/index.js';
 import { analyseItem, type GradedAnswer } from '../compare/items.js';
 import { pointsFor } from './bank.js';
 import { gradeSubmission, questionsFor } from '../compare/submission.js';
-import { renderGradescope } from '../report/gradescope.js';
-import { renderHtml, type TexToHtml } from '../report/html.js';
+import { renderHtml, renderIndex } from '../report/html.js';
+import { htmlOptions, itemsOf, texToMathml } from './html.js';
+import { gradebookRenderer } from './gradebook.js';
+import { gradescopeQuestions } from './gradescope.js';
 import { renderItemsJson, renderItemsText } from '../report/items.js';
 import { message } from '../report/messages.js';
 import { csvRenderer, gradescopeRenderer, htmlRenderer, jsonRenderer, textRenderer, type Renderer } from '../report/renderer.js';
@@ -22,13 +23,6 @@ import { pageNames } from './pages.js';
 import { bankPath, loadOrThrow, specCache, workerEntry } from './bank.js';
 import { shardFiles, shardHead } from './shard.js';
 import type { Io } from './io.js';
-
-/** KaTeX, loaded only for HTML, rendering MathML: the browser typesets it with no fonts to fetch. */
-async function texToMathml(): Promise<TexToHtml> {
-  // required, not imported: the bundle runs in a vm.Script (for its code cache), where import() is not available
-  const katex = createRequire(import.meta.url)('katex') as typeof import('katex');
-  return (tex) => katex.renderToString(tex, { output: 'mathml', throwOnError: false, strict: 'ignore', maxSize: 20, maxExpand: 100 });
-}
 
 function emit(cmd: Command, io: Io, text: string): void {
   if (cmd.out) writeAtomic(cmd.out, text);
@@ -73,7 +67,7 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
   try {
     // The destination is checked (and its temporary file opened) before any grading.
     if (pages) {
-      const why = unwritable(join(cmd.out!, 'report.html'));
+      const why = unwritable(join(cmd.out, 'report.html'));
       if (why) throw new OutputError(`cannot write to ${cmd.out}: ${why}`);
     }
     sink = cmd.out && !pages ? atomicSink(cmd.out, io.write) : stdoutSink(io);
@@ -84,22 +78,31 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
   }
   let failed = false;
   try {
-    const renderer = pages ? undefined : await rendererFor(cmd, bank, files);
+    const renderer = pages ? undefined : rendererFor(cmd, bank, files, io);
     const names = pages ? pageNames(files) : [];
-    const tex = pages ? await texToMathml() : undefined;
+    const tex = pages ? texToMathml() : undefined;
+    const opts = htmlOptions(bank, cmd.instructor);
+    // The index needs every score: small rows, kept as the pages are written (full reports only for --instructor's item analysis).
+    const graded: SubmissionReport[] = [];
     sink.write(shardHead(cmd.format, renderer?.head() ?? '', cmd.shard));
     const bar = progressBar(files.length);
     const entry = workerEntry();
     await gradeFiles(bank, files, points, { jobs: cmd.jobs ?? 0, bankPath: bankPath(cmd), ...(entry ? { workerEntry: entry } : {}), onProgress: bar.tick, ...(cmd.set ? { set: cmd.set } : {}) }, (s, i) => {
       failed ||= s.error !== null;
       // A page per submission, for handing back to each student.
-      if (pages) writePage(join(cmd.out!, names[i]!), renderHtml([s], tex!));
+      if (pages) {
+        writePage(join(cmd.out, names[i]!), renderHtml([s], tex!, undefined, opts));
+        graded.push(cmd.instructor ? s : { ...s, questions: s.questions.map((q) => ({ ...q, feedback: [] })) });
+      }
       else sink.write(renderer!.submission(s, i));
     });
     bar.end();
     sink.write(renderer?.tail() ?? '');
     sink.commit();
-    if (pages) io.out(`wrote ${files.length} reports to ${cmd.out}\n`);
+    if (pages) {
+      writePage(join(cmd.out, 'index.html'), renderIndex(graded, (_, i) => names[i]!, cmd.instructor ? itemsOf(bank, graded, points) : undefined, opts));
+      io.out(`wrote ${files.length} reports and index.html to ${cmd.out}\n`);
+    }
   } catch (e) {
     sink.abort();
     if (!(e instanceof OutputError)) throw e;
@@ -126,17 +129,17 @@ const isDirectory = (path: string): boolean => {
 };
 
 /** The renderer of the chosen format, told up front what it needs. */
-async function rendererFor(cmd: Command, bank: Bank, files: readonly string[]): Promise<Renderer> {
+function rendererFor(cmd: Command, bank: Bank, files: readonly string[], io: Io): Renderer {
   const run = { count: files.length };
   switch (cmd.format) {
     case 'json':
       return jsonRenderer(run);
     case 'csv':
-      return csvRenderer(gradebookColumns(bank, files, cmd.set));
+      return cmd.csv ? gradebookRenderer(cmd, bank, io) : csvRenderer(gradebookColumns(bank, files, cmd.set));
     case 'gradescope':
-      return gradescopeRenderer();
+      return gradescopeRenderer({ questions: gradescopeQuestions(bank), ...(cmd.visibility ? { visibility: cmd.visibility } : {}) });
     case 'html':
-      return htmlRenderer(run, await texToMathml());
+      return htmlRenderer(run, texToMathml(), htmlOptions(bank, cmd.instructor), cmd.instructor ? (subs) => itemsOf(bank, subs, pointsFor(bank, cmd.seed)) : undefined);
     default:
       return textRenderer(run);
   }
@@ -160,7 +163,7 @@ function gradebookColumns(bank: Bank, files: readonly string[], set?: string): s
   return [...ids];
 }
 
-export async function runItems(cmd: Command, bank: Bank, io: Io): Promise<number> {
+export function runItems(cmd: Command, bank: Bank, io: Io): number {
   const points = pointsFor(bank, cmd.seed);
   const answers = new Map<string, GradedAnswer[]>();
   const submissions = expandPaths(cmd.positionals).map((file) => {
@@ -172,28 +175,6 @@ export async function runItems(cmd: Command, bank: Bank, io: Io): Promise<number
   const items = allQuestions(bank)
     .filter((q) => answers.has(q.id))
     .map((q) => analyseItem(q, answers.get(q.id)!, points));
-  emit(cmd, io, cmd.format === 'json' ? renderItemsJson(items) : cmd.format === 'html' ? renderHtml(submissions, await texToMathml(), items) : renderItemsText(items));
+  emit(cmd, io, cmd.format === 'json' ? renderItemsJson(items) : cmd.format === 'html' ? renderHtml(submissions, texToMathml(), items, htmlOptions(bank, true)) : renderItemsText(items));
   return submissions.some((s) => s.error) ? 1 : 0;
-}
-
-/**
- * Gradescope's autograder entry: grade the one submission in the submission folder and write
- * results.json. Whatever happens to the student's file, a results.json is written, so the student
- * always sees why.
- */
-export async function runGradescope(cmd: Command, bank: Bank, io: Io): Promise<number> {
-  const [dir = '/autograder/submission', results = '/autograder/results/results.json'] = cmd.positionals;
-  let files: string[] = [];
-  try {
-    files = statSync(dir).isDirectory() ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f)) : [dir];
-  } catch {
-    files = [];
-  }
-  const chosen = files.find((f) => /(^|\/)answers\.ya?ml$/.test(f)) ?? (files.length === 1 ? files[0] : undefined);
-  const report: SubmissionReport = chosen
-    ? gradeSubmission(bank, readSubmission(chosen), pointsFor(bank, cmd.seed))
-    : { file: dir, student: null, score: 0, maxScore: 0, seed: cmd.seed, error: finding('SUBMISSION_SHAPE', { expected: files.length ? 'one answers.yaml (several YAML files were uploaded)' : 'a YAML file of answers (answers.yaml)', path: '' }, { file: dir }), questions: [] };
-  writeAtomic(results, renderGradescope(report));
-  io.out(`wrote ${results}: ${report.score}/${report.maxScore}\n`);
-  return 0;
 }

@@ -9,7 +9,8 @@ import { renderFindings } from '../report/terminal.js';
 import { parseCommand, USAGE, UsageError, type Command } from './args.js';
 import type { Bank } from '../bank/types.js';
 import { runCheck, runList, runSchema, runTry } from './commands.js';
-import { runGrade, runGradescope, runItems } from './grade.js';
+import { runGrade, runItems } from './grade.js';
+import { runGradescope } from './gradescope.js';
 import { runNew } from './new.js';
 import { runTemplate } from './template.js';
 
@@ -39,9 +40,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'grade':
         return await runGrade(cmd, io);
       case 'items':
-        return await runItems(cmd, loadOrThrow(cmd), io);
+        return runItems(cmd, loadOrThrow(cmd), io);
       case 'gradescope':
-        return await runGradescope(cmd, loadOrThrow(cmd), io);
+        return runGradescope(cmd, loadOrThrow(cmd), io);
       case 'check':
         return runCheck(cmd, loadBank(bankPath(cmd), specCache()), io);
       case 'new':

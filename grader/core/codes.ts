@@ -95,6 +95,9 @@ export interface CodeArgs {
   NO_SUBMISSIONS: { path: string };
   SUBMISSION_SHAPE: { expected: string; path: string };
   UNKNOWN_QUESTION: { id: string; suggestions: Names };
+  UPLOAD_AMBIGUOUS: { files: Names };
+  UPLOAD_FAILED: NoArgs;
+  UPLOAD_MISSING: { kinds: Names };
   WORKER_CRASHED: { detail: string };
   YAML_SYNTAX: { detail: string };
   YAML_TOO_DEEP: { max: number };

@@ -7,21 +7,22 @@ import type { SubmissionReport } from '../core/index.js';
 
 const FORMULA = /^[=+\-@\t\r]/;
 
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
+/** `quote: true` quotes every cell (Blackboard requires it of comma-delimited files). */
+export function csvCell(value: string | number | null | undefined, quote = false): string {
+  if (value === null || value === undefined) return quote ? '""' : '';
+  if (typeof value === 'number') return quote ? `"${value}"` : String(value);
   const safe = FORMULA.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return quote || /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** The header line, with a column per question id (a streamed gradebook knows them up front). */
-export const csvHeader = (ids: readonly string[]): string => `${['student', 'file', ...ids, 'total', 'max', 'error'].map(csvCell).join(',')}\r\n`;
+export const csvHeader = (ids: readonly string[]): string => `${['student', 'file', ...ids, 'total', 'max', 'error'].map((v) => csvCell(v)).join(',')}\r\n`;
 
 /** One student's line. */
 export function csvRow(s: SubmissionReport, ids: readonly string[]): string {
   const scores = new Map(s.questions.map((q) => [q.id, q.score]));
   const row = [s.student, s.file, ...ids.map((id) => scores.get(id) ?? null), s.error ? null : s.score, s.error ? null : s.maxScore, s.error?.code ?? null];
-  return `${row.map(csvCell).join(',')}\r\n`;
+  return `${row.map((v) => csvCell(v)).join(',')}\r\n`;
 }
 
 export function renderCsv(submissions: readonly SubmissionReport[]): string {

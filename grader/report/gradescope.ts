@@ -1,31 +1,93 @@
 /**
- * Gradescope's autograder results.json: a score for the submission and one test per question,
- * each with its name, score, max_score, output and visibility.
+ * Gradescope's autograder results.json (gradescope-autograders "Autograder Specifications"): the
+ * submission's score, execution_time, output and visibility, and one test per question with its
+ * name (title and id), number, score, max_score, status, output (Markdown), visibility and tags.
  */
-import type { SubmissionReport } from '../core/index.js';
+import type { QuestionReport, SubmissionReport } from '../core/index.js';
 import { message } from './messages.js';
 
+export const VISIBILITIES = ['visible', 'hidden', 'after_due_date', 'after_published'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+/** What the bank says of a question, for its test: the report itself carries only the id. */
+export interface GradescopeQuestion {
+  readonly title: string;
+  readonly visibility?: Visibility;
+  readonly tags?: readonly string[];
+}
+
+/** The student, from Gradescope's submission_metadata.json (users[0]). */
+export interface GradescopeStudent {
+  readonly name?: string;
+  readonly email?: string;
+  readonly sid?: string;
+}
+
 export interface GradescopeOptions {
-  /** When students see each test (Gradescope: visible, hidden, after_due_date, after_published). */
-  readonly visibility?: 'visible' | 'hidden' | 'after_due_date' | 'after_published';
+  /** The assignment's visibility (default visible); a question's own setting overrides it per test. */
+  readonly visibility?: Visibility;
+  readonly questions?: ReadonlyMap<string, GradescopeQuestion>;
+  readonly student?: GradescopeStudent;
+  /** Seconds the grading took. */
+  readonly executionTime?: number;
+}
+
+/** Student text inside Markdown inline code: a fence longer than any run of backticks in it. */
+export function mdCode(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${/^`|`$/.test(text) ? ` ${text} ` : text}${fence}`;
+}
+
+/** Markdown and HTML special characters in messages (they quote answers); their backticks are code spans on purpose. */
+const mdText = (s: string): string =>
+  s
+    .split(/(`[^`\n]*`)/)
+    .map((part, i) => (i % 2 ? part : part.replace(/([\\`*_{}[\]<>#|])/g, '\\$1')))
+    .join('');
+
+function testOutput(q: QuestionReport): string {
+  const lines = [`**${q.verdict}** — ${q.score}/${q.maxScore}`];
+  if (q.answer) lines.push('', `answer: ${mdCode(q.answer)}`);
+  if (q.interpreted && q.interpreted !== q.answer) lines.push('', `read as: ${mdCode(q.interpreted)}`);
+  if (q.feedback.length) lines.push('', ...q.feedback.map((f) => `- ${mdText(message(f))}`));
+  return lines.join('\n');
+}
+
+function who(s: GradescopeStudent | undefined): string {
+  if (!s) return '';
+  const parts = [s.name, s.email && `<${s.email}>`, s.sid && `(${s.sid})`].filter(Boolean);
+  return parts.length ? ` for ${mdText(parts.join(' '))}` : '';
 }
 
 export function gradescopeResults(s: SubmissionReport, opts: GradescopeOptions = {}) {
   const visibility = opts.visibility ?? 'visible';
-  if (s.error) return { score: 0, output: `Could not read the submission: ${message(s.error)}`, visibility, tests: [] };
+  const common = {
+    // Only when measured (the autograder): `grade --format gradescope` stays reproducible.
+    ...(opts.executionTime !== undefined ? { execution_time: Math.round(opts.executionTime * 1000) / 1000 } : {}),
+    output_format: 'md' as const,
+    visibility,
+    ...(opts.student ? { extra_data: { student: opts.student } } : {}),
+  };
+  if (s.error) return { score: 0, ...common, output: `**Your upload could not be graded**${who(opts.student)}: ${mdText(message(s.error))}`, tests: [] };
   return {
     score: s.score,
-    output: `Graded with seed ${s.seed}: ${s.score}/${s.maxScore}.`,
-    visibility,
-    tests: s.questions.map((q, i) => ({
-      name: q.id,
-      number: String(i + 1),
-      score: q.score,
-      max_score: q.maxScore,
-      status: q.verdict === 'correct' ? 'passed' : 'failed',
-      output: [`${q.verdict}${q.answer ? `: ${q.answer}` : ''}`, ...(q.interpreted && q.interpreted !== q.answer ? [`read as: ${q.interpreted}`] : []), ...q.feedback.map(message)].join('\n'),
-      visibility,
-    })),
+    ...common,
+    output: `Graded${who(opts.student)} with seed ${s.seed}: ${s.score}/${s.maxScore}.`,
+    tests: s.questions.map((q, i) => {
+      const meta = opts.questions?.get(q.id);
+      return {
+        name: meta ? `${meta.title} (${q.id})` : q.id,
+        number: String(i + 1),
+        score: q.score,
+        max_score: q.maxScore,
+        status: q.verdict === 'correct' ? ('passed' as const) : ('failed' as const),
+        output: testOutput(q),
+        output_format: 'md' as const,
+        visibility: meta?.visibility ?? visibility,
+        tags: [q.id.split('/')[0]!, q.verdict, ...(meta?.tags ?? [])],
+      };
+    }),
   };
 }
 

@@ -139,6 +139,9 @@ export const MESSAGES: Messages = {
   NOTEBOOK_JSON: (a) => `not a Jupyter notebook: the file is not valid JSON (${a.detail})`,
   NOTEBOOK_SHAPE: (a) => `not a Jupyter notebook: ${a.detail}`,
   SUBMISSION_SHAPE: (a) => `expected ${a.expected} at ${a.path || 'the top level'}`,
+  UPLOAD_MISSING: (a) => `no file of answers was uploaded: upload answers.yaml (or a write-up: ${list(a.kinds)})`,
+  UPLOAD_AMBIGUOUS: (a) => `several files of answers were uploaded (${a.files.join(', ')}): upload one, or name the one to grade answers.yaml`,
+  UPLOAD_FAILED: () => 'the grader failed on this file; please tell the course staff (your upload is kept)',
   UNKNOWN_QUESTION: (a) => `there is no question \`${a.id}\` in the bank${(a.suggestions as string[] | undefined)?.length ? `; did you mean ${list(a.suggestions)}?` : ''}`,
   // Specs
   SPEC_SCHEMA: (a) => `${a.path || 'the file'}: ${a.detail}`,

@@ -9,8 +9,9 @@
 import type { SubmissionReport } from '../core/index.js';
 import { csvHeader, csvRow } from './csv.js';
 import { escapeControls } from './escape.js';
-import { renderGradescope } from './gradescope.js';
-import { htmlFrame, htmlTitle, submission as htmlSubmission, type TexToHtml } from './html.js';
+import { renderGradescope, type GradescopeOptions } from './gradescope.js';
+import { htmlBackMatter, htmlFrame, htmlTitle, submission as htmlSubmission, type HtmlOptions, type TexToHtml } from './html.js';
+import type { ItemStats } from '../core/index.js';
 import { jsonSubmission } from './json.js';
 import { renderSubmission, renderSummary } from './terminal.js';
 
@@ -54,16 +55,24 @@ export function csvRenderer(columns: readonly string[]): Renderer {
   return { head: () => csvHeader(columns), submission: (s) => csvRow(safe(s), columns), tail: () => '' };
 }
 
-/** The page's title names the student when there is one submission, so the head waits for it. */
-export function htmlRenderer({ count }: RunInfo, tex: TexToHtml): Renderer {
-  const frame = (first?: SubmissionReport) => htmlFrame(htmlTitle(count, first));
+/**
+ * The page's title names the student when there is one submission, so the head waits for it. A
+ * batch's scores and per-question summary follow the submissions: each submission is kept without
+ * its feedback for them (the item analysis, `items`, needs the whole reports and gets them).
+ */
+export function htmlRenderer({ count }: RunInfo, tex: TexToHtml, opts: HtmlOptions = {}, items?: (subs: readonly SubmissionReport[]) => readonly ItemStats[]): Renderer {
+  const frame = (first?: SubmissionReport) => htmlFrame(htmlTitle(count, first), count > 1);
+  const kept: SubmissionReport[] = [];
   return {
     head: () => (count === 1 ? '' : frame()[0]),
-    submission: (s, i) => `${count === 1 && i === 0 ? frame(s)[0] : ''}${htmlSubmission(s, tex)}`,
-    tail: () => frame()[1],
+    submission: (s, i) => {
+      kept.push(items ? s : { ...s, questions: s.questions.map((q) => ({ ...q, feedback: [] })) });
+      return `${count === 1 && i === 0 ? frame(s)[0] : ''}${htmlSubmission(s, tex, opts, i)}`;
+    },
+    tail: () => `${htmlBackMatter(kept, opts, items?.(kept))}${frame()[1]}`,
   };
 }
 
-export function gradescopeRenderer(): Renderer {
-  return { head: () => '', submission: (s) => renderGradescope(s), tail: () => '' };
+export function gradescopeRenderer(opts: GradescopeOptions = {}): Renderer {
+  return { head: () => '', submission: (s) => renderGradescope(s, opts), tail: () => '' };
 }

@@ -105,8 +105,9 @@ describe('per-student HTML pages', () => {
     const args = ['grade', join(root, 'a', 'hw.yaml'), join(root, 'b', 'hw.yaml'), join(root, 'c', 'bob.yaml'), '--format', 'html', '--out', pages];
     expect(cli(...args).code).toBe(0);
     const first = readdirSync(pages).sort();
-    expect(first).toHaveLength(3);
+    expect(first).toHaveLength(4); // and the batch's index.html
     expect(first).toContain('bob.html');
+    expect(first).toContain('index.html');
     expect(cli(...args).code).toBe(0);
     expect(readdirSync(pages).sort()).toEqual(first);
     const texts = first.filter((f) => f.startsWith('hw-')).map((f) => readFileSync(join(pages, f), 'utf8'));

@@ -50,7 +50,7 @@ describe('gradescope', () => {
   it('explains an unreadable submission', () => {
     const r = gradescopeResults(gradeSubmission(BANK, parseSubmission('x.yaml', 'student: [oops'), points));
     expect(r).toMatchObject({ score: 0, tests: [] });
-    expect(r.output).toContain('Could not read');
+    expect(r.output).toContain('could not be graded');
   });
 });
 
