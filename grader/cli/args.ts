@@ -1,40 +1,63 @@
-/** argv → a command. Node's own util.parseArgs: strict, no dependency, good errors. */
+/**
+ * argv → a command, for a table of verbs (verbs.ts). Node's own util.parseArgs, strict, with
+ * each verb's options only: an option of another verb, an unknown flag or a wrong count of
+ * arguments is a one-line usage error with a suggestion.
+ */
 import { parseArgs } from 'node:util';
+import { suggest } from '../expr/compile/suggest.js';
 
-export class UsageError extends Error {}
-
-export const USAGE = `Usage: grader <command> [options]
-
-Commands:
-  grade <file|folder>...     grade submissions (YAML: student, answers)
-  items <file|folder>...     item analysis: per question, shares and common wrong answers
-  gradescope [SUBMISSION_DIR] [RESULTS_JSON]
-                             Gradescope's autograder entry (default /autograder/submission,
-                             /autograder/results/results.json)
-  try <question-id> <answer> grade one answer (--explain: the points, values and errors)
-  check [--strict]           validate every spec and prove every reference right
-                             (--strict: also unused symbols, prompts, undefined references)
-  list                       list problem sets and question ids
-  schema [--markdown]        print the JSON Schema of problem specs (or its docs)
-  new set <file.yaml>        start a problem set from a working, commented example
-  new question <file.yaml> <id>
-                             add a working, commented question to a problem set
-
-Options:
-  --format FORMAT            text (default) or json; grade also csv, gradescope, html;
-                             items also html
-  --out FILE                 write the output to FILE, atomically
-  --jobs N                   worker threads for grade (default 0: automatic for large batches)
-  --seed N                   seed for the sample points (default 1)
-  --problems DIR             the problem bank (default ./problems)
-  -h, --help                 this help
-`;
+/** Bad usage: told in a line or two, with where to read more (`grader <verb> --help`). */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly verb?: string,
+  ) {
+    super(message);
+  }
+}
 
 export const FORMATS = ['text', 'json', 'csv', 'gradescope', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
+export interface OptionSpec {
+  readonly type: 'string' | 'boolean';
+  readonly short?: string;
+  /** The value's placeholder in help (`--seed N`). */
+  readonly value?: string;
+  readonly help: string;
+}
+
+/** Every option any verb takes; a verb's row names the ones it accepts. Adding an option is a row here and a name there. */
+export const OPTIONS = {
+  format: { type: 'string', value: 'FORMAT', help: 'output format (text is coloured on a terminal, plain when piped or under NO_COLOR)' },
+  seed: { type: 'string', value: 'N', help: 'seed for the sample points (default 1)' },
+  problems: { type: 'string', value: 'DIR', help: 'the problem bank (default: GRADER_PROBLEMS, else ./problems, else the bundled bank)' },
+  out: { type: 'string', value: 'FILE', help: 'write the output to FILE, atomically' },
+  jobs: { type: 'string', value: 'N', help: 'worker threads (default 0: automatic for large batches)' },
+  markdown: { type: 'boolean', help: 'the format reference in Markdown instead of the JSON Schema' },
+  explain: { type: 'boolean', help: 'show the points, both values and the error at each' },
+  strict: { type: 'boolean', help: 'also fail on warnings (unused symbols, prompts, undefined references, missing examples)' },
+  help: { type: 'boolean', short: 'h', help: 'this help' },
+  version: { type: 'boolean', help: "the grader's version" },
+} as const satisfies Record<string, OptionSpec>;
+export type OptionName = keyof typeof OPTIONS;
+
+/** What args.ts needs of a verb: its name, options, formats and arguments. verbs.ts adds the help and the handler. */
+export interface VerbSpec {
+  readonly name: string;
+  /** Options besides --help and --version. */
+  readonly options: readonly OptionName[];
+  /** Output formats, first the default; none when the verb has no --format. */
+  readonly formats?: readonly Format[];
+  /** A usage error for these arguments, or undefined when they are fine. */
+  readonly check?: (positionals: readonly string[]) => string | undefined;
+  /** Arguments that may start with `-` (an answer such as `-log(yhat_o)`), by position after the verb. */
+  readonly freeArgument?: number;
+}
+
 export interface Command {
-  readonly verb: 'grade' | 'try' | 'check' | 'list' | 'schema' | 'new' | 'items' | 'gradescope' | 'help';
+  /** A verb's name, or `help` / `version`. */
+  readonly verb: string;
   readonly positionals: readonly string[];
   readonly format: Format;
   readonly seed: number;
@@ -50,64 +73,111 @@ export interface Command {
   readonly jobs?: number;
 }
 
-const OPTION = /^(-h|--(help|format|seed|problems|markdown|explain|strict|out|jobs))(=|$)/;
-const TAKES_VALUE = /^--(format|seed|problems|out|jobs)$/;
+const takesValue = (arg: string): boolean => {
+  const name = /^--([a-z-]+)$/.exec(arg)?.[1];
+  return name !== undefined && Object.hasOwn(OPTIONS, name) && OPTIONS[name as OptionName].type === 'string';
+};
 
-/**
- * `grader try ID '-log(yhat_o)'`: an answer may start with a minus sign. The positional after
- * `try ID` is moved behind `--`, so that it is never read as an option.
- */
-function protectAnswer(argv: readonly string[]): string[] {
-  const args = [...argv];
-  if (args.includes('--')) return args;
-  const positions: number[] = [];
+/** Indices of the positional arguments (not options, not option values). */
+function positionalIndices(args: readonly string[]): number[] {
+  const out: number[] = [];
   for (let i = 0; i < args.length; i++) {
-    if (OPTION.test(args[i]!)) {
-      if (TAKES_VALUE.test(args[i]!)) i++;
-    } else positions.push(i);
+    if (args[i] === '--') return [...out, ...args.slice(i + 1).map((_, j) => i + 1 + j)];
+    if (args[i] === '-' || !args[i]!.startsWith('-')) out.push(i);
+    else if (takesValue(args[i]!)) i++;
   }
-  const [verb, , answer] = positions;
-  if (verb === undefined || args[verb] !== 'try' || answer === undefined || !args[answer]!.startsWith('-')) return args;
-  const [text] = args.splice(answer, 1);
-  return [...args, '--', text!];
+  return out;
 }
 
-export function parseCommand(argv: readonly string[]): Command {
+/**
+ * `grader try ID '-log(yhat_o)'`: an answer may start with a minus sign. The verb's free argument
+ * is moved behind `--`, so that it is never read as an option.
+ */
+function protectFree(args: string[], verb: VerbSpec): string[] {
+  if (verb.freeArgument === undefined || args.includes('--')) return args;
+  let seen = 0;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const option = a.startsWith('--') ? a.slice(2).split('=')[0]! : a === '-h' ? 'help' : undefined;
+    if (option !== undefined && Object.hasOwn(OPTIONS, option)) {
+      if (takesValue(a)) i++;
+      continue;
+    }
+    if (seen++ === verb.freeArgument) return a.startsWith('-') && a !== '-' ? [...args.filter((_, j) => j !== i), '--', a] : args;
+  }
+  return args;
+}
+
+const flag = (name: string) => `--${name}`;
+
+/** A message for an option parseArgs refused, with the nearest option the verb has. */
+function unknownOption(detail: string, verb: VerbSpec | undefined, verbs: readonly VerbSpec[]): string {
+  const opt = /Unknown option '(-{1,2}[^']*)'/.exec(detail)?.[1];
+  if (!opt) {
+    const missing = /Option '(--[a-z-]+)/.exec(detail)?.[1];
+    return missing ? `${missing} needs a value` : detail.split('\n')[0]!;
+  }
+  const name = opt.replace(/^-+/, '');
+  const own = [...(verb?.options ?? []), 'help', 'version'];
+  const elsewhere = verbs.filter((v) => v.options.includes(name as OptionName)).map((v) => v.name);
+  if (elsewhere.length && verb) return `${opt} is not an option of ${verb.name} (it is one of ${elsewhere.join(', ')})`;
+  const near = suggest(name, own);
+  return `unknown option ${opt}${near.length ? `; did you mean ${near.map(flag).join(' or ')}?` : ''}`;
+}
+
+export function parseCommand(argv: readonly string[], verbs: readonly VerbSpec[]): Command {
+  const defaults = { format: 'text' as Format, seed: 1 };
+  const firstAt = positionalIndices(argv)[0];
+  const name = firstAt === undefined ? undefined : argv[firstAt]!;
+  const rest = firstAt === undefined ? [...argv] : [...argv.slice(0, firstAt), ...argv.slice(firstAt + 1)];
+  if (name === undefined || name === 'help') {
+    // `grader`, `grader --help`, `grader help [verb]`, `grader --version`
+    if (argv.includes('--version')) return { verb: 'version', positionals: [], ...defaults };
+    const about = name === 'help' ? positionalIndices(rest).map((i) => rest[i]!)[0] : undefined;
+    if (about !== undefined && !verbs.some((v) => v.name === about)) throw unknownVerb(about, verbs);
+    const bad = rest.find((a) => a.startsWith('-') && a !== '--help' && a !== '-h');
+    if (bad) throw new UsageError(unknownOption(`Unknown option '${bad}'`, undefined, verbs));
+    return { verb: 'help', positionals: about ? [about] : [], ...defaults };
+  }
+  const verb = verbs.find((v) => v.name === name);
+  if (!verb) throw unknownVerb(name, verbs);
+  const options = Object.fromEntries([...verb.options, 'help', 'version'].map((o) => [o, OPTIONS[o as OptionName]]));
   let parsed;
   try {
-    parsed = parseArgs({
-      args: protectAnswer(argv),
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        seed: { type: 'string', default: '1' },
-        problems: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-        markdown: { type: 'boolean', default: false },
-        explain: { type: 'boolean', default: false },
-        out: { type: 'string' },
-        jobs: { type: 'string', default: '0' },
-        strict: { type: 'boolean', default: false },
-      },
-    });
+    parsed = parseArgs({ args: protectFree(rest, verb), allowPositionals: true, strict: true, options });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError(unknownOption((e as Error).message, verb, verbs), verb.name);
   }
-  const { values, positionals } = parsed;
-  const [verb = 'help', ...rest] = positionals;
-  if (values.help || verb === 'help') return { verb: 'help', positionals: [], format: 'text', seed: 1 };
-  if (!['grade', 'try', 'check', 'list', 'schema', 'new', 'items', 'gradescope'].includes(verb)) throw new UsageError(`unknown command \`${verb}\``);
-  if (verb === 'new' && !((rest[0] === 'set' && rest.length === 2) || (rest[0] === 'question' && rest.length === 3)))
-    throw new UsageError('new takes `set <file.yaml>` or `question <file.yaml> <id>`');
-  const format = values.format as Format;
-  const allowed: readonly Format[] = verb === 'grade' ? FORMATS : verb === 'items' ? ['text', 'json', 'html'] : ['text', 'json'];
-  if (!allowed.includes(format)) throw new UsageError(`--format for ${verb} is ${allowed.join(', ')}; not \`${format}\``);
-  const jobs = Number(values.jobs);
-  if (!/^\d+$/.test(values.jobs ?? '') || jobs > 64) throw new UsageError('--jobs must be a whole number from 0 (automatic) to 64');
-  const seed = Number(values.seed);
-  if (!/^\d+$/.test(values.seed ?? '') || !Number.isSafeInteger(seed) || seed > 0xffffffff) throw new UsageError(`--seed must be a whole number from 0 to ${0xffffffff}`);
-  if ((verb === 'grade' || verb === 'items') && rest.length === 0) throw new UsageError(`${verb} needs at least one submission file or folder`);
-  if (verb === 'try' && rest.length !== 2) throw new UsageError("try needs a question id and an answer: grader try cs224n-a2/naive-softmax-grad-vc 'U * (yhat - y)'");
-  return { verb: verb as Command['verb'], positionals: rest, format, seed, markdown: values.markdown === true, explain: values.explain === true, strict: values.strict === true, jobs, ...(values.out ? { out: values.out } : {}), ...(values.problems ? { problems: values.problems } : {}) };
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  if (values.version) return { verb: 'version', positionals: [], ...defaults };
+  if (values.help) return { verb: 'help', positionals: [verb.name], ...defaults };
+  const positionals = parsed.positionals;
+  const usage = verb.check?.(positionals);
+  if (usage) throw new UsageError(usage, verb.name);
+  const allowed = verb.formats ?? ['text'];
+  const format = (values.format ?? allowed[0]) as Format;
+  if (!allowed.includes(format)) throw new UsageError(`--format for ${verb.name} is ${allowed.join(', ')}; not \`${format}\``, verb.name);
+  const jobsText = (values.jobs as string | undefined) ?? '0';
+  const jobs = Number(jobsText);
+  if (!/^\d+$/.test(jobsText) || jobs > 64) throw new UsageError('--jobs must be a whole number from 0 (automatic) to 64', verb.name);
+  const seedText = (values.seed as string | undefined) ?? '1';
+  const seed = Number(seedText);
+  if (!/^\d+$/.test(seedText) || !Number.isSafeInteger(seed) || seed > 0xffffffff) throw new UsageError(`--seed must be a whole number from 0 to ${0xffffffff}`, verb.name);
+  return {
+    verb: verb.name,
+    positionals,
+    format,
+    seed,
+    markdown: values.markdown === true,
+    explain: values.explain === true,
+    strict: values.strict === true,
+    jobs,
+    ...(typeof values.out === 'string' ? { out: values.out } : {}),
+    ...(typeof values.problems === 'string' ? { problems: values.problems } : {}),
+  };
+}
+
+function unknownVerb(name: string, verbs: readonly VerbSpec[]): UsageError {
+  const near = suggest(name, verbs.map((v) => v.name));
+  return new UsageError(`unknown command \`${name}\`${near.length ? `; did you mean ${near.map((n) => `\`${n}\``).join(' or ')}?` : ''}`);
 }

@@ -10,9 +10,10 @@ import { dirCache } from '../yaml/cache.js';
 import type { DataCache } from '../yaml/source.js';
 import type { Command } from './args.js';
 
-/** The bank to use: --problems, else ./problems, else the bank shipped beside this program. */
-export function bankPath(cmd: Command): string {
+/** The bank to use: --problems, else $GRADER_PROBLEMS, else ./problems, else the bank shipped beside this program. */
+export function bankPath(cmd: Command, env: Readonly<Record<string, string | undefined>> = process.env): string {
   if (cmd.problems) return cmd.problems;
+  if (env.GRADER_PROBLEMS) return env.GRADER_PROBLEMS;
   if (existsSync('problems')) return 'problems';
   return join(dirname(fileURLToPath(import.meta.url)), '..', 'problems');
 }

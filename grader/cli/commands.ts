@@ -4,7 +4,6 @@ import { gradeOne } from '../compare/submission.js';
 import { explain } from '../compare/explain.js';
 import { pointsFor } from './bank.js';
 import { verifyQuestion, type QuestionCheck } from '../compare/verify.js';
-import { suggest } from '../expr/compile/suggest.js';
 import { jsonFinding, renderQuestionJson } from '../report/json.js';
 import { renderFindings, renderQuestion } from '../report/terminal.js';
 import { specDocs } from '../bank/docs.js';
@@ -12,17 +11,13 @@ import { jsonSchema } from '../bank/schema.js';
 import { allQuestions } from '../bank/load.js';
 import { lint } from '../bank/lint.js';
 import type { Bank } from '../bank/types.js';
-import { UsageError, type Command } from './args.js';
+import type { Command } from './args.js';
+import { findQuestion } from './show.js';
 import type { Io } from './io.js';
 
 export function runTry(cmd: Command, bank: Bank, io: Io): number {
   const [id, answer] = cmd.positionals as [string, string];
-  const questions = allQuestions(bank);
-  const q = questions.find((x) => x.id === id);
-  if (!q) {
-    const near = suggest(id, questions.map((x) => x.id));
-    throw new UsageError(`there is no question \`${id}\`${near.length ? `; did you mean ${near.join(' or ')}?` : ''} (see \`grader list\`)`);
-  }
+  const q = findQuestion(bank, id);
   const points = pointsFor(bank, cmd.seed, [q]);
   const graded = gradeOne(q, answer, points);
   const report = cmd.explain ? explain(q, graded, points.get(q)) : graded;

@@ -93,6 +93,7 @@ export const MESSAGES: Readonly<Record<string, Render>> = {
       ...((a.without as string[]).length ? [`write it without ${(a.without as string[]).map((s) => `\`${s}\``).join(', ')}`] : []),
       ...((a.using as string[]).length ? [`write it in terms of ${(a.using as string[]).map((s) => `\`${s}\``).join(', ')}`] : []),
     ].join('; ')}`,
+  FORBIDDEN: (a) => `the question does not accept \`${a.name}\` in the answer${a.reason ? `: ${a.reason}` : ' (it restates what is asked)'}`,
   // Values
   VALUE_MISMATCH: (a) => `the value differs from the expected answer at ${a.wrong} of ${a.total} sample points`,
   WRONG_FOR_SOME_INDEX: (a) => `right for some values of ${a.index} but wrong for others (${a.wrong} of ${a.total} cases)`,
