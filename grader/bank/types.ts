@@ -85,6 +85,9 @@ export interface Question {
   readonly samples: number;
   readonly examples: QuestionSpec['examples'];
   readonly at: Position;
+  /** Where the reference (or implementation) and the derivative's loss stand, for `grader check`. */
+  readonly referenceAt?: Position;
+  readonly derivativeAt?: Position;
   /** Where each example stands in the spec, for `grader check`. */
   readonly exampleAt: readonly Position[];
   readonly mistakes: readonly Mistake[];

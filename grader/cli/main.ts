@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BankError } from './bank.js';
 import { renderFindings } from '../report/terminal.js';
+import { message } from '../report/messages.js';
 import { parseCommand, UsageError } from './args.js';
 import { VERBS } from './verbs.js';
 import { generalHelp, usageError, verbHelp } from './verbs-help.js';
@@ -64,7 +65,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return 2;
     }
     if (e instanceof BankError) {
-      io.err(`grader: the problem bank has errors (run \`grader check\`):\n${renderFindings(e.issues)}\n`);
+      const unreadable = e.issues.length === 1 && e.issues[0]!.code === 'BANK_UNREADABLE';
+      io.err(unreadable ? `grader: ${e.issues[0]!.at?.file}: ${message(e.issues[0]!)}\n` : `grader: the problem bank has errors (run \`grader check\`):\n${renderFindings(e.issues)}\n`);
+      return 2;
+    }
+    const sys = e as NodeJS.ErrnoException;
+    if (sys?.syscall && sys.code) {
+      // A file the command line named could not be opened or written: one line, not a stack.
+      io.err(`grader: cannot ${sys.syscall} ${(sys.path ?? '').replace(/\/\.([^/]+)\.\d+\.tmp$/, '/$1')}: ${message({ code: 'FILE_UNREADABLE', args: { detail: sys.code } }).replace(/^cannot read the file: /, '')}\n`);
       return 2;
     }
     throw e;

@@ -20,6 +20,9 @@ const hint = (h: unknown): string =>
     scalar: ': a scalar where a vector or matrix is expected',
   })[String(h)] ?? '';
 
+/** A system error code in words (a raw ENOENT tells a student nothing). */
+const errno = (code: unknown): string => ({ ENOENT: 'there is no such file', EACCES: 'permission denied', EISDIR: 'it is a folder', ENOTDIR: 'a part of the path is not a folder' })[String(code)] ?? String(code);
+
 export const MESSAGES: Readonly<Record<string, Render>> = {
   // Reading an answer
   EMPTY_ANSWER: () => 'the answer is empty',
@@ -100,9 +103,14 @@ export const MESSAGES: Readonly<Record<string, Render>> = {
   NOT_FINITE: (a) => `your answer is undefined (NaN or infinite) in ${a.count} case(s) where the expected answer is defined`,
   INTERNAL_ERROR: (a) => `the grader failed on this answer (${a.detail}); please report it`,
   // Submissions
-  FILE_UNREADABLE: (a) => `cannot read the file: ${a.detail}`,
+  FILE_UNREADABLE: (a) => `cannot read the file: ${errno(a.detail)}`,
   FILE_TOO_LARGE: (a) => `the file is ${a.size} bytes; at most ${a.max} are read`,
   YAML_SYNTAX: (a) => `YAML syntax error: ${a.detail}`,
+  YAML_BAD_ESCAPE: (a) => `YAML syntax error: ${a.detail}; a backslash was eaten by YAML double quotes: use single quotes or a \`|\` block`,
+  YAML_UNQUOTED_COLON: (a) => `YAML syntax error: ${a.detail}; an answer with a colon in it must be quoted: put it in single quotes ('a: b') or a \`|\` block`,
+  BACKSLASH_EATEN: (a) => `${a.path}: \`${a.command}\` became a control character: a backslash was eaten by YAML double quotes: use single quotes or a \`|\` block`,
+  STUDENT_FROM_FILE: (a) => `no \`student:\` in the file: graded as student \`${a.student}\` (the file's name); add \`student: <your id>\``,
+  QUESTION_ID_RESOLVED: (a) => `read answer id \`${a.id}\` as \`${a.resolved}\`${a.by === 'set' ? ' (the file\'s `set:`)' : ' (the only question with that name)'}`,
   SUBMISSION_SHAPE: (a) => `expected ${a.expected} at ${a.path || 'the top level'}`,
   UNKNOWN_QUESTION: (a) => `there is no question \`${a.id}\` in the bank${(a.suggestions as string[] | undefined)?.length ? `; did you mean ${list(a.suggestions)}?` : ''}`,
   // Specs
@@ -128,14 +136,18 @@ export const MESSAGES: Readonly<Record<string, Render>> = {
   UNUSED_SYMBOL: (a) => `symbol \`${a.name}\` is declared but no question uses it`,
   NO_INCORRECT_EXAMPLE: (a) => `${a.id} has no example that is wrong in value (verdict: incorrect)`,
   PROMPT_MISSING_SYMBOL: (a) => `${a.id}: the prompt never mentions \`${a.name}\`, which the reference uses`,
+  FEW_LATEX_EXAMPLES: (a) => `${a.id}: ${a.count} LaTeX example(s); give at least ${a.min}, so that the question's notation is proven to read as students write it`,
+  UNNAMED_MISTAKE: (a) => `${a.id}: the incorrect example \`${a.answer}\` gets no named diagnosis, so a student would hear only that the value differs: add it to \`mistakes:\` with feedback, or name the reference's \`terms:\``,
+  DISCRETE_NOT_COVERED: (a) => `${a.id}: \`${a.name}\` is ${(a.seen as number[]).join(', ')} at all ${a.points} points, of ${a.domain} possible values: an answer wrong for the others would pass; raise \`samples\` or use another seed`,
   REFERENCE_OFTEN_UNDEFINED: (a) => `${a.id}: the reference was undefined at ${a.rejected} draws for ${a.kept} points kept`,
   UNKNOWN_IMPLEMENTATION: (a) => `there is no reference implementation \`${a.name}\` (known: ${(a.known as string[]).join(', ')})`,
   IMPLEMENTATION_NEEDS: (a) => `implementation ${a.name} ${a.detail}`,
   REFERENCE_UNDEFINED: (a) => `the reference is undefined at too many sample points (${a.found} of ${a.wanted} found in ${a.tries} draws)`,
-  FD_MISMATCH: (a) => `the reference differs from finite differences of the loss with respect to ${a.wrt}: relative error ${Number(a.error).toExponential(2)} (must be below ${a.max})`,
+  FD_MISMATCH: (a) =>
+    `the reference differs from finite differences of the loss${a.lossLine ? ` (derivative: line ${a.lossLine})` : ''} with respect to ${a.wrt}: ${a.factor ? `the reference is ${a.factor} times the loss's gradient (factor ${a.factor}); ` : ''}relative error ${Number(a.error).toExponential(2)} (must be below ${a.max})`,
   DEFINITION_MISMATCH: (a) => `the reference differs from its definition at ${a.wrong} of ${a.total} points`,
   EXAMPLE_VERDICT: (a) => `example \`${a.answer}\` should be ${a.expected} but is ${a.got}${(a.because as string[] | undefined)?.length ? ` (${(a.because as string[]).join(', ')})` : ''}`,
-  BANK_UNREADABLE: (a) => `cannot read the problem bank: ${a.detail}`,
+  BANK_UNREADABLE: (a) => `cannot read the problem bank: ${errno(a.detail)}`,
   BANK_EMPTY: () => 'no problem files (*.yaml) found',
   BANK_BROKEN: () => 'the problem bank has errors: run `grader check`',
   USAGE: (a) => String(a.detail),

@@ -3,7 +3,7 @@
  * `student: <id>` and `answers: {<question id>: <answer string>}`.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { finding, type Finding } from '../core/index.js';
 import { readYaml } from '../yaml/source.js';
 
@@ -16,6 +16,10 @@ export interface Submission {
   readonly answerAt: ReadonlyMap<string, { line?: number; col?: number }>;
   /** The student's own names (`delta_1: "yhat - y"`), usable in every answer. */
   readonly definitions: ReadonlyMap<string, string>;
+  /** `set: <id>`: the set that answer ids without a prefix belong to. */
+  readonly set?: string;
+  /** What was assumed to read the file (a student id taken from the file name). */
+  readonly warnings?: readonly Finding[];
 }
 
 export type Loaded = { ok: true; submission: Submission } | { ok: false; file: string; student: string | null; error: Finding };
@@ -23,15 +27,48 @@ export type Loaded = { ok: true; submission: Submission } | { ok: false; file: s
 const MAX_BYTES = 1_000_000;
 const isMap = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
+/**
+ * What YAML double quotes make of a LaTeX command: `"\theta"` is a tab and `heta`, `"\frac"` a
+ * form feed and `rac`. The letter each control character came from, to name the command.
+ */
+const EATEN: Readonly<Record<string, string>> = { '\t': 't', '\f': 'f', '\b': 'b', '\v': 'v', '\u0007': 'a', '\u001b': 'e', '\r': 'r', '\0': '0', '\u2028': 'L', '\u2029': 'P' };
+/** `\n` is also a real line break (in a `|` block): only the commands it usually starts count. */
+const EATEN_N = /\n(abla|eq|e|u|ot|eg|i|orm|ewline)(?![A-Za-z])/;
+
+/** The command a control character stands for in an answer, if one does (`\theta`), else undefined. */
+export function eatenBackslash(text: string): { command: string; offset: number } | undefined {
+  const m = /[\t\f\b\v\u0007\u001b\r\0\u2028\u2029]([A-Za-z]*)/.exec(text);
+  if (m) return { command: `\\${EATEN[m[0][0]!]}${m[1]}`, offset: m.index };
+  const n = EATEN_N.exec(text);
+  return n ? { command: `\\n${n[1]}`, offset: n.index } : undefined;
+}
+
+/** A YAML syntax error with the fix for the usual cause: a backslash in double quotes, a bare colon. */
+function explainSyntax(error: Finding): Finding {
+  const detail = String(error.args.detail ?? '');
+  if (/escape sequence/i.test(detail)) return { ...error, code: 'YAML_BAD_ESCAPE' };
+  // `q: a: b`: the second colon starts a mapping.
+  if (/compact mappings|Implicit map keys|mapping values are not allowed/i.test(detail)) return { ...error, code: 'YAML_UNQUOTED_COLON' };
+  return error;
+}
+
 export function parseSubmission(file: string, text: string): Loaded {
   const src = readYaml(file, text);
   const bad = (error: Finding, student: string | null = null): Loaded => ({ ok: false, file, student, error });
-  if (src.errors.length) return bad(src.errors[0]!);
+  if (src.errors.length) return bad(explainSyntax(src.errors[0]!));
   const data = src.data;
   if (!isMap(data)) return bad(finding('SUBMISSION_SHAPE', { expected: 'a mapping with `student` and `answers`', path: '' }, src.at([])));
+  const warnings: Finding[] = [];
   const rawStudent = data.student;
-  const student = typeof rawStudent === 'string' || typeof rawStudent === 'number' ? String(rawStudent) : null;
-  if (student === null) return bad(finding('SUBMISSION_SHAPE', { expected: 'a student id (text)', path: 'student' }, src.at(['student'])));
+  let student = typeof rawStudent === 'string' || typeof rawStudent === 'number' ? String(rawStudent) : null;
+  if (student === null && rawStudent !== undefined && rawStudent !== null)
+    return bad(finding('SUBMISSION_SHAPE', { expected: 'a student id (text)', path: 'student' }, src.at(['student'])));
+  if (student === null) {
+    // No `student:`: the file's name is the usual id (alice.yaml), and saying so lets the student fix it.
+    student = file === '-' ? 'stdin' : basename(file).replace(/\.ya?ml$/i, '');
+    warnings.push(finding('STUDENT_FROM_FILE', { student }, { file, line: 1, col: 1 }, 'warning'));
+  }
+  const set = typeof data.set === 'string' ? data.set : undefined;
   const answers = new Map<string, string | null>();
   const answerAt = new Map<string, { line?: number; col?: number }>();
   const raw = data.answers ?? {};
@@ -39,6 +76,8 @@ export function parseSubmission(file: string, text: string): Loaded {
   for (const [id, value] of Object.entries(raw)) {
     if (value !== null && typeof value !== 'string' && typeof value !== 'number')
       return bad(finding('SUBMISSION_SHAPE', { expected: 'an answer as text', path: `answers.${id}` }, src.at(['answers', id])), student);
+    const eaten = typeof value === 'string' ? eatenBackslash(value) : undefined;
+    if (eaten) return bad(finding('BACKSLASH_EATEN', { command: eaten.command, path: `answers.${id}` }, src.at(['answers', id])), student);
     answers.set(id, value === null ? null : String(value));
     answerAt.set(id, src.at(['answers', id]));
   }
@@ -48,12 +87,19 @@ export function parseSubmission(file: string, text: string): Loaded {
   for (const [name, value] of Object.entries(rawDefs)) {
     if (typeof value !== 'string' && typeof value !== 'number')
       return bad(finding('SUBMISSION_SHAPE', { expected: 'a formula as text', path: `definitions.${name}` }, src.at(['definitions', name])), student);
+    const eaten = eatenBackslash(`${name} ${value}`);
+    if (eaten) return bad(finding('BACKSLASH_EATEN', { command: eaten.command, path: `definitions.${name}` }, src.at(['definitions', name])), student);
     definitions.set(name, String(value));
   }
-  return { ok: true, submission: { file, student, answers, answerAt, definitions } };
+  return { ok: true, submission: { file, student, answers, answerAt, definitions, ...(set ? { set } : {}), ...(warnings.length ? { warnings } : {}) } };
 }
 
+let stdin: string | undefined;
+/** Standard input, read once: `grade -` lists the file's sets before grading it. */
+const readStdin = (): string => (stdin ??= readFileSync(0, 'utf8'));
+
 export function readSubmission(file: string): Loaded {
+  if (file === '-') return parseSubmission('-', readStdin());
   let text: string;
   try {
     if (statSync(file).size > MAX_BYTES) return { ok: false, file, student: null, error: finding('FILE_TOO_LARGE', { size: statSync(file).size, max: MAX_BYTES }, { file }) };
