@@ -21,7 +21,7 @@ describe('the parsed-YAML cache', () => {
     const dir = mkdtempSync(join(tmpdir(), 'grader-cache-'));
     loadBank('problems', dirCache(dir));
     for (const f of readdirSync(dir)) writeFileSync(join(dir, f), '{not json');
-    expect(loadBank('problems', dirCache(dir)).sets.flatMap((s) => s.questions)).toHaveLength(21);
+    expect(loadBank('problems', dirCache(dir)).sets.flatMap((s) => s.questions)).toHaveLength(loadBank('problems').sets.flatMap((s) => s.questions).length);
   });
 
   it('never caches a file with syntax errors', () => {
