@@ -36,8 +36,8 @@ export interface Shown {
 }
 
 const NOTATION = [
-  "mathjs syntax: U * (yhat - y) or U (yhat - y) for a product; ' or ^T to transpose; .* ./ .^ elementwise; sigma, exp, log, tanh, softmax, sum(k, 1, K, ...)",
-  'LaTeX: \\hat{y}, \\mathbf{U}, ^\\top, \\odot, \\frac{a}{b}, \\sigma(x), \\sum_{k=1}^{K}, \\begin{cases} ... \\end{cases}',
+  "mathjs syntax: A * (b - c) or A (b - c) for a product; ' or ^T to transpose; .* ./ .^ elementwise; sigma, exp, log, tanh, softmax, sum(k, 1, K, ...)",
+  'LaTeX: \\hat{b}, \\mathbf{A}, ^\\top, \\odot, \\frac{a}{b}, \\sigma(a), \\sum_{k=1}^{K}, \\begin{cases} ... \\end{cases}',
   'a vector is a column; 0 is the zero of the expected shape',
 ];
 
@@ -49,7 +49,7 @@ const shapeOf = (s: Shape, sizes: ReadonlyMap<string, number>) => {
 /** The example answer never holds a formula: only the id and where the answer goes. */
 const example = (id: string) => `student: your-id
 answers:
-  ${id}: '<your answer>'        # single quotes keep backslashes: '\\hat{y} - y'
+  ${id}: '<your answer>'        # single quotes keep backslashes: '\\frac{a}{b}'
   # or, for a long answer, a block (no quoting at all):
   # ${id}: |
   #   <your answer>
