@@ -162,7 +162,8 @@ export function parseCommand(argv: readonly string[], verbs: readonly VerbSpec[]
   if (!/^\d+$/.test(jobsText) || jobs > 64) throw new UsageError('--jobs must be a whole number from 0 (automatic) to 64', verb.name);
   const seedText = (values.seed as string | undefined) ?? '1';
   const seed = Number(seedText);
-  if (!/^\d+$/.test(seedText) || !Number.isSafeInteger(seed) || seed > 0xffffffff) throw new UsageError(`--seed must be a whole number from 0 to ${0xffffffff}`, verb.name);
+  if (!/^\d+$/.test(seedText) || !Number.isSafeInteger(seed) || seed > 0xffffffff)
+    throw new UsageError(`--seed must be a whole number from 0 to ${0xffffffff}`, verb.name);
   return {
     verb: verb.name,
     positionals,
@@ -178,6 +179,9 @@ export function parseCommand(argv: readonly string[], verbs: readonly VerbSpec[]
 }
 
 function unknownVerb(name: string, verbs: readonly VerbSpec[]): UsageError {
-  const near = suggest(name, verbs.map((v) => v.name));
+  const near = suggest(
+    name,
+    verbs.map((v) => v.name),
+  );
   return new UsageError(`unknown command \`${name}\`${near.length ? `; did you mean ${near.map((n) => `\`${n}\``).join(' or ')}?` : ''}`);
 }

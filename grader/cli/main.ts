@@ -66,13 +66,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (e instanceof BankError) {
       const unreadable = e.issues.length === 1 && e.issues[0]!.code === 'BANK_UNREADABLE';
-      io.err(unreadable ? `grader: ${e.issues[0]!.at?.file}: ${message(e.issues[0]!)}\n` : `grader: the problem bank has errors (run \`grader check\`):\n${renderFindings(e.issues)}\n`);
+      io.err(
+        unreadable
+          ? `grader: ${e.issues[0]!.at?.file}: ${message(e.issues[0]!)}\n`
+          : `grader: the problem bank has errors (run \`grader check\`):\n${renderFindings(e.issues)}\n`,
+      );
       return 2;
     }
     const sys = e as NodeJS.ErrnoException;
     if (sys?.syscall && sys.code) {
       // A file the command line named could not be opened or written: one line, not a stack.
-      io.err(`grader: cannot ${sys.syscall} ${(sys.path ?? '').replace(/\/\.([^/]+)\.\d+\.tmp$/, '/$1')}: ${message({ code: 'FILE_UNREADABLE', args: { detail: sys.code } }).replace(/^cannot read the file: /, '')}\n`);
+      io.err(
+        `grader: cannot ${sys.syscall} ${(sys.path ?? '').replace(/\/\.([^/]+)\.\d+\.tmp$/, '/$1')}: ${message({ code: 'FILE_UNREADABLE', args: { detail: sys.code } }).replace(/^cannot read the file: /, '')}\n`,
+      );
       return 2;
     }
     throw e;

@@ -64,7 +64,13 @@ export function shownQuestion(q: Question): Shown {
     ...(q.description ? { description: q.description.trim() } : {}),
     prompt: q.prompt.trim(),
     answer: { quantity: q.quantity, ...shapeOf(q.reference.shape, scope.sizes), ...(q.free ? { free: `${q.free.name} in ${q.free.lo}..${q.free.hi}` } : {}) },
-    symbols: q.model.slots.map((s) => ({ name: s.name, latex: latexName(s.name), ...shapeOf(s.shape, scope.sizes), kind: s.derived ? 'derived' : 'drawn', ...(s.description ? { description: s.description } : {}) })),
+    symbols: q.model.slots.map((s) => ({
+      name: s.name,
+      latex: latexName(s.name),
+      ...shapeOf(s.shape, scope.sizes),
+      kind: s.derived ? 'derived' : 'drawn',
+      ...(s.description ? { description: s.description } : {}),
+    })),
     indices: [...scope.indices].map(([name, d]) => ({ name, range: `${d.lo}..${d.hi}${d.of ? ` (as a subscript: the ${name}-th entry of ${d.of})` : ''}` })),
     families: [...scope.families].map(([name, f]) => ({ name: `${name}_${f.param}`, means: f.body.toString().replaceAll('1:end', ':') })),
     forbidden: q.forbid,
@@ -79,11 +85,23 @@ export function renderShown(s: Shown): string {
   if (s.description) lines.push(s.description, '');
   lines.push(s.prompt, '', `Answer: ${s.answer.quantity}, ${shape(s.answer)}${s.answer.free ? `, for every ${s.answer.free}` : ''}`, '', 'Symbols:');
   const width = Math.max(...s.symbols.map((x) => x.name.length), 4);
-  for (const x of s.symbols) lines.push(`  ${x.name.padEnd(width)}  ${shape(x).padEnd(14)}  ${x.kind === 'derived' ? 'given' : 'drawn'}${x.description ? `  ${x.description}` : ''}`);
+  for (const x of s.symbols)
+    lines.push(`  ${x.name.padEnd(width)}  ${shape(x).padEnd(14)}  ${x.kind === 'derived' ? 'given' : 'drawn'}${x.description ? `  ${x.description}` : ''}`);
   if (s.indices.length) lines.push('Indices:', ...s.indices.map((i) => `  ${i.name} in ${i.range}`));
   if (s.families.length) lines.push('Families:', ...s.families.map((f) => `  ${f.name} = ${f.means}`));
   if (s.forbidden.length) lines.push('Not accepted in the answer:', ...s.forbidden.map((f) => `  ${f.name}${f.reason ? `: ${f.reason}` : ''}`));
-  lines.push('', 'Notation:', ...s.notation.map((n) => `  ${n}`), '', 'Answer format (YAML submission):', ...s.example.trimEnd().split('\n').map((l) => `  ${l}`), '');
+  lines.push(
+    '',
+    'Notation:',
+    ...s.notation.map((n) => `  ${n}`),
+    '',
+    'Answer format (YAML submission):',
+    ...s.example
+      .trimEnd()
+      .split('\n')
+      .map((l) => `  ${l}`),
+    '',
+  );
   return lines.join('\n');
 }
 
@@ -93,7 +111,12 @@ export function findQuestion(bank: Bank, id: string): Question {
   const q = questions.find((x) => x.id === id);
   if (q) return q;
   const bySuffix = questions.filter((x) => x.id.endsWith(`/${id}`)).map((x) => x.id);
-  const near = bySuffix.length ? bySuffix : suggest(id, questions.map((x) => x.id));
+  const near = bySuffix.length
+    ? bySuffix
+    : suggest(
+        id,
+        questions.map((x) => x.id),
+      );
   throw new UsageError(`there is no question \`${id}\`${near.length ? `; did you mean ${near.join(' or ')}?` : ''} (see \`grader list\`)`);
 }
 

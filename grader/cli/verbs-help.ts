@@ -1,5 +1,5 @@
 /** Help text, drawn from the verbs table: the general help, a verb's own, and the short usage line of an error. */
-import { OPTIONS, UsageError, type OptionName } from './args.js';
+import { OPTIONS, type OptionName, type UsageError } from './args.js';
 import type { Verb } from './verbs.js';
 
 const optionLine = (name: OptionName | 'help' | 'version', formats?: readonly string[]): string => {

@@ -31,7 +31,8 @@ export const VERBS: readonly Verb[] = [
     name: 'grade',
     summary: 'grade submissions (YAML: student, answers)',
     usage: '<file|folder|->...',
-    details: 'A folder means its *.yaml files, in name order; `-` reads one submission from standard input.\nExit status: 0 when every file was read, 1 when some could not be (the others are still graded), 2 for bad usage or a broken bank.',
+    details:
+      'A folder means its *.yaml files, in name order; `-` reads one submission from standard input.\nExit status: 0 when every file was read, 1 when some could not be (the others are still graded), 2 for bad usage or a broken bank.',
     options: ['format', 'out', 'jobs', 'seed', 'problems'],
     formats: ['text', 'json', 'csv', 'gradescope', 'html'],
     check: atLeastOne('submission file or folder (or - for standard input)'),
@@ -67,7 +68,11 @@ export const VERBS: readonly Verb[] = [
     formats: ['text', 'json'],
     check: count(2, "a question id and an answer: grader try cs224n-a2/naive-softmax-grad-vc 'U * (yhat - y)'"),
     freeArgument: 1,
-    examples: ["grader try cs224n-a2/naive-softmax-grad-vc 'U * (yhat - y)'", "grader try cs224n-a2/naive-softmax-loss '-log(yhat_o)'", "grader try cs224n-a2/naive-softmax-grad-uw 'yhat_w * v_c' --explain"],
+    examples: [
+      "grader try cs224n-a2/naive-softmax-grad-vc 'U * (yhat - y)'",
+      "grader try cs224n-a2/naive-softmax-loss '-log(yhat_o)'",
+      "grader try cs224n-a2/naive-softmax-grad-uw 'yhat_w * v_c' --explain",
+    ],
     run: (cmd, io) => runTry(cmd, loadOrThrow(cmd), io),
   },
   {
@@ -84,7 +89,8 @@ export const VERBS: readonly Verb[] = [
     name: 'check',
     summary: 'validate every spec and prove every reference right',
     usage: '[--strict]',
-    details: 'Exit status: 0 when everything is proven, 1 when anything fails, 2 for bad usage.\n--strict also fails on warnings: unused symbols, prompts that never mention a symbol, references undefined at many draws, fewer than 3 LaTeX examples, an incorrect example without a named diagnosis.',
+    details:
+      'Exit status: 0 when everything is proven, 1 when anything fails, 2 for bad usage.\n--strict also fails on warnings: unused symbols, prompts that never mention a symbol, references undefined at many draws, fewer than 3 LaTeX examples, an incorrect example without a named diagnosis.',
     options: ['format', 'strict', 'seed', 'problems'],
     formats: ['text', 'json'],
     check: count(0, 'no arguments (the bank is --problems DIR)'),
@@ -115,7 +121,8 @@ export const VERBS: readonly Verb[] = [
     summary: 'start a problem set, or add a question, from a working, commented example',
     usage: 'set <file.yaml> | question <file.yaml> <id>',
     options: ['problems'],
-    check: (p) => ((p[0] === 'set' && p.length === 2) || (p[0] === 'question' && p.length === 3) ? undefined : 'takes `set <file.yaml>` or `question <file.yaml> <id>`'),
+    check: (p) =>
+      (p[0] === 'set' && p.length === 2) || (p[0] === 'question' && p.length === 3) ? undefined : 'takes `set <file.yaml>` or `question <file.yaml> <id>`',
     examples: ['grader new set problems/my-course.yaml', 'grader new question problems/my-course.yaml chain-rule'],
     run: (cmd, io) => runNew(cmd, io),
   },

@@ -17,7 +17,16 @@ import { drawPoints } from './points.js';
 export const MIN_LATEX_EXAMPLES = 3;
 
 /** Codes that say how an answer was read or that it is wrong, without saying what the mistake is. */
-export const NOT_A_DIAGNOSIS: ReadonlySet<string> = new Set(['VALUE_MISMATCH', 'ORIENTATION_FORGIVEN', 'READ_AS_ELEMENTWISE', 'READ_AS_PRODUCT', 'READ_AS_DOT', 'QUALIFIER_IGNORED', 'LHS_IGNORED', 'NOT_FINITE']);
+export const NOT_A_DIAGNOSIS: ReadonlySet<string> = new Set([
+  'VALUE_MISMATCH',
+  'ORIENTATION_FORGIVEN',
+  'READ_AS_ELEMENTWISE',
+  'READ_AS_PRODUCT',
+  'READ_AS_DOT',
+  'QUALIFIER_IGNORED',
+  'LHS_IGNORED',
+  'NOT_FINITE',
+]);
 
 const isLatex = (answer: string): boolean => /[\\$]/.test(answer);
 
@@ -42,13 +51,24 @@ export function coverageFindings(q: Question, seed: number): Finding[] {
     const size = s.shape.rows * s.shape.cols;
     const domain = d?.kind === 'integer' && size === 1 ? d.max - d.min + 1 : d?.kind === 'onehot' ? size : undefined;
     if (domain === undefined || domain < 2 || domain > MAX_DOMAIN) return [];
-    const seen = new Set(points.map((p) => {
-      const m = p.envs[0]![i]!;
-      return d!.kind === 'onehot' ? m.data.indexOf(1) : m.data[0]!;
-    }));
+    const seen = new Set(
+      points.map((p) => {
+        const m = p.envs[0]![i]!;
+        return d!.kind === 'onehot' ? m.data.indexOf(1) : m.data[0]!;
+      }),
+    );
     // One value everywhere always matters; a missed value of a small domain (a label, a sign) usually does.
     const missing = seen.size === 1 || (domain <= SMALL_DOMAIN && seen.size < domain);
-    return missing ? [finding('DISCRETE_NOT_COVERED', { id: q.id, name: s.name, seen: [...seen].sort((a, b) => a - b).map((v) => (d!.kind === 'onehot' ? v + 1 : v)), domain, points: points.length }, s.at ?? q.at, 'warning')] : [];
+    return missing
+      ? [
+          finding(
+            'DISCRETE_NOT_COVERED',
+            { id: q.id, name: s.name, seen: [...seen].sort((a, b) => a - b).map((v) => (d!.kind === 'onehot' ? v + 1 : v)), domain, points: points.length },
+            s.at ?? q.at,
+            'warning',
+          ),
+        ]
+      : [];
   });
 }
 

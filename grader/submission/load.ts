@@ -37,8 +37,9 @@ const EATEN_N = /\n(abla|eq|e|u|ot|eg|i|orm|ewline)(?![A-Za-z])/;
 
 /** The command a control character stands for in an answer, if one does (`\theta`), else undefined. */
 export function eatenBackslash(text: string): { command: string; offset: number } | undefined {
-  const m = /[\t\f\b\v\u0007\u001b\r\0\u2028\u2029]([A-Za-z]*)/.exec(text);
-  if (m) return { command: `\\${EATEN[m[0][0]!]}${m[1]}`, offset: m.index };
+  let at = 0;
+  while (at < text.length && !Object.hasOwn(EATEN, text[at]!)) at++;
+  if (at < text.length) return { command: `\\${EATEN[text[at]!]}${/^[A-Za-z]*/.exec(text.slice(at + 1))![0]}`, offset: at };
   const n = EATEN_N.exec(text);
   return n ? { command: `\\n${n[1]}`, offset: n.index } : undefined;
 }

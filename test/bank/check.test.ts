@@ -58,7 +58,10 @@ describe('the summary of a failed check', () => {
 });
 
 describe('forbid', () => {
-  const q = question('symbols:\n  x: { sample: normal }', 'reference: "sigma(x) * (1 - sigma(x))"\nforbid:\n  - { name: sigmaprime, reason: "it is the derivative asked for" }');
+  const q = question(
+    'symbols:\n  x: { sample: normal }',
+    'reference: "sigma(x) * (1 - sigma(x))"\nforbid:\n  - { name: sigmaprime, reason: "it is the derivative asked for" }',
+  );
 
   it.each([
     ["\\sigma'(x)", 'incorrect', ['FORBIDDEN']],
@@ -95,7 +98,10 @@ describe('--strict rules', () => {
         '2 * x',
         `    mistakes: [{ answer: "x^3", feedback: "The power rule brings down the 2." }]
 `,
-      ).replace('examples: [', "examples: [{ answer: '2\\,x', verdict: correct }, { answer: '\\frac{4x}{2}', verdict: correct }, { answer: '\\frac{x}{1}', verdict: incorrect }, "),
+      ).replace(
+        'examples: [',
+        "examples: [{ answer: '2\\,x', verdict: correct }, { answer: '\\frac{4x}{2}', verdict: correct }, { answer: '\\frac{x}{1}', verdict: incorrect }, ",
+      ),
     );
     expect(strictQuestionFindings(q, 1)).toEqual([]);
   });

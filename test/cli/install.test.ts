@@ -7,7 +7,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 type Version = [number, number, number];
-const parse = (v: string): Version => (v.replace(/^[v=]/, '').split('.').map((x) => Number.parseInt(x, 10) || 0).concat(0, 0).slice(0, 3) as Version);
+const parse = (v: string): Version =>
+  v
+    .replace(/^[v=]/, '')
+    .split('.')
+    .map((x) => Number.parseInt(x, 10) || 0)
+    .concat(0, 0)
+    .slice(0, 3) as Version;
 const cmp = (a: Version, b: Version): number => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
 
 /** Whether `version` satisfies a range of the forms npm's `engines` use: `*`, `>=x`, `^x`, `x - y` alternatives joined by `||`. */
@@ -46,7 +52,9 @@ export function satisfies(version: string, range: string): boolean {
 describe('install on Node 20', () => {
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { engines: { node: string } };
   const oldest = pkg.engines.node.replace(/^>=\s*/, '');
-  const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, { engines?: { node?: string }; dev?: boolean; optional?: boolean }> };
+  const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as {
+    packages: Record<string, { engines?: { node?: string }; dev?: boolean; optional?: boolean }>;
+  };
 
   it.each([
     ['20.19.0', '>=20', true],

@@ -59,7 +59,11 @@ describe('YAML quoting traps', () => {
   });
 
   it('never exits 0 on an eaten backslash', () => {
-    const r = spawnSync(process.execPath, ['bin/grader.mjs', 'grade', '-'], { input: 'student: s\nanswers:\n  cs224n-a2/naive-softmax-grad-vc: "\\theta"\n', encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+    const r = spawnSync(process.execPath, ['bin/grader.mjs', 'grade', '-'], {
+      input: 'student: s\nanswers:\n  cs224n-a2/naive-softmax-grad-vc: "\\theta"\n',
+      encoding: 'utf8',
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(HINT);
   });
@@ -95,7 +99,10 @@ describe('missing student, ids without their set', () => {
 
 describe('grade - (standard input)', () => {
   it('reads the submission once and grades it', () => {
-    const r = spawnSync(process.execPath, ['bin/grader.mjs', 'grade', '-', '--format', 'json'], { input: "student: s\nanswers:\n  cs224n-a2/naive-softmax-grad-vc: 'U (yhat - y)'\n", encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['bin/grader.mjs', 'grade', '-', '--format', 'json'], {
+      input: "student: s\nanswers:\n  cs224n-a2/naive-softmax-grad-vc: 'U (yhat - y)'\n",
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
     const s = JSON.parse(r.stdout).submissions[0];
     expect(s).toMatchObject({ file: '-', student: 's', error: null });
