@@ -2,7 +2,7 @@
  * Distributions for sampled symbols. Each returns a matrix of the symbol's shape, given the
  * values already drawn (index lists must differ from earlier indices).
  */
-import type { Shape } from '../core/index.js';
+import { unreachable, type Shape } from '../core/index.js';
 import * as M from '../linalg/mat.js';
 import { integer, normal, type Rng } from './rng.js';
 
@@ -53,6 +53,8 @@ export function draw(dist: Dist, shape: Shape, rng: Rng, env: readonly M.Mat[]):
       }
       break;
     }
+    default:
+      return unreachable(dist, 'distribution');
   }
   return out;
 }

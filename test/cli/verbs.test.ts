@@ -105,7 +105,7 @@ describe('help and usage errors', () => {
     expect(err).toContain('--out is not an option of list');
     const graded = await run('grade', 'submissions/alice.yaml', '--out', '/no/such/folder/x.txt');
     expect(graded.code).toBe(2);
-    expect(graded.err).toBe('grader: cannot open /no/such/folder/x.txt: there is no such file\n');
+    expect(graded.err).toMatch(/^grader: cannot write \/no\/such\/folder\/x\.txt: .*\n$/);
   });
 
   it('says in one line that the bank is missing', async () => {

@@ -2,7 +2,7 @@
 import { fail, finding, isScalar, isVector, sameShape, SCALAR, size, type Shape } from '../../core/index.js';
 import * as M from '../../linalg/mat.js';
 import type { Node } from '../math.js';
-import { elementwiseShape, productShape, requireScalar, shapeArgs } from './shapes.js';
+import { elementwiseShape, productShape, requireScalar, shapeArgs, type ShapeRuleCode } from './shapes.js';
 import { numOf, scalarCompiled } from './scalar.js';
 import type { Compiled, Ctx, Scope } from './types.js';
 
@@ -21,7 +21,7 @@ const COMPARISONS: Readonly<Record<string, ScalarFn>> = {
   or: (x, y) => bool(x !== 0 || y !== 0),
 };
 
-const ELEMENTWISE: Readonly<Record<string, [ScalarFn, Kernel, string]>> = {
+const ELEMENTWISE: Readonly<Record<string, [ScalarFn, Kernel, ShapeRuleCode]>> = {
   add: [(x, y) => x + y, M.add, 'SHAPE_ADD'],
   subtract: [(x, y) => x - y, M.sub, 'SHAPE_ADD'],
   dotMultiply: [(x, y) => x * y, M.hadamard, 'SHAPE_ELEMENTWISE'],
