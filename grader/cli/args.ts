@@ -34,6 +34,7 @@ export const OPTIONS = {
   problems: { type: 'string', value: 'DIR', help: 'the problem bank (default: GRADER_PROBLEMS, else ./problems, else the bundled bank)' },
   out: { type: 'string', value: 'FILE', help: 'write the output to FILE, atomically' },
   jobs: { type: 'string', value: 'N', help: 'worker threads (default 0: automatic for large batches)' },
+  shard: { type: 'string', value: 'I/N', help: 'only the I-th of N slices of the sorted files, for splitting a course over machines (outputs concatenate)' },
   markdown: { type: 'boolean', help: 'the format reference in Markdown instead of the JSON Schema' },
   explain: { type: 'boolean', help: 'show the points, both values and the error at each' },
   strict: { type: 'boolean', help: 'also fail on warnings (unused symbols, prompts, undefined references, missing examples)' },
@@ -53,6 +54,8 @@ export interface VerbSpec {
   readonly check?: (positionals: readonly string[]) => string | undefined;
   /** Arguments that may start with `-` (an answer such as `-log(yhat_o)`), by position after the verb. */
   readonly freeArgument?: number;
+  /** Reads the verb's own option values into the command (`--shard 2/8`); throws a UsageError. */
+  readonly refine?: (cmd: Command, values: Readonly<Record<string, string | boolean | undefined>>) => Command;
 }
 
 export interface Command {
@@ -71,6 +74,8 @@ export interface Command {
   readonly out?: string;
   /** grade: worker threads (0: as many as help, for large batches). */
   readonly jobs?: number;
+  /** grade: only this slice of the sorted files (see shard.ts). */
+  readonly shard?: { readonly index: number; readonly count: number };
 }
 
 const takesValue = (arg: string): boolean => {
@@ -164,7 +169,7 @@ export function parseCommand(argv: readonly string[], verbs: readonly VerbSpec[]
   const seed = Number(seedText);
   if (!/^\d+$/.test(seedText) || !Number.isSafeInteger(seed) || seed > 0xffffffff)
     throw new UsageError(`--seed must be a whole number from 0 to ${0xffffffff}`, verb.name);
-  return {
+  const cmd: Command = {
     verb: verb.name,
     positionals,
     format,
@@ -176,6 +181,11 @@ export function parseCommand(argv: readonly string[], verbs: readonly VerbSpec[]
     ...(typeof values.out === 'string' ? { out: values.out } : {}),
     ...(typeof values.problems === 'string' ? { problems: values.problems } : {}),
   };
+  try {
+    return verb.refine ? verb.refine(cmd, values) : cmd;
+  } catch (e) {
+    throw e instanceof UsageError && !e.verb ? new UsageError(e.message, verb.name) : e;
+  }
 }
 
 function unknownVerb(name: string, verbs: readonly VerbSpec[]): UsageError {

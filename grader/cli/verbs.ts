@@ -5,11 +5,12 @@
  */
 import { loadBank } from '../bank/load.js';
 import type { Command, VerbSpec } from './args.js';
-import { bankPath, loadOrThrow, specCache } from './bank.js';
+import { bankPath, loadForTry, loadOrThrow, specCache } from './bank.js';
 import { runCheck, runList, runSchema, runTry } from './commands.js';
 import { runGrade, runGradescope, runItems } from './grade.js';
 import type { Io } from './io.js';
 import { runNew } from './new.js';
+import { parseShard } from './shard.js';
 import { runShow } from './show.js';
 
 export interface Verb extends VerbSpec {
@@ -33,10 +34,11 @@ export const VERBS: readonly Verb[] = [
     usage: '<file|folder|->...',
     details:
       'A folder means its *.yaml files, in name order; `-` reads one submission from standard input.\nExit status: 0 when every file was read, 1 when some could not be (the others are still graded), 2 for bad usage or a broken bank.',
-    options: ['format', 'out', 'jobs', 'seed', 'problems'],
+    options: ['format', 'out', 'jobs', 'shard', 'seed', 'problems'],
     formats: ['text', 'json', 'csv', 'gradescope', 'html'],
+    refine: (cmd, v) => (typeof v.shard === 'string' ? { ...cmd, shard: parseShard(v.shard) } : cmd),
     check: atLeastOne('submission file or folder (or - for standard input)'),
-    examples: ['grader grade submissions/', 'grader grade submissions/ --format csv --out gradebook.csv', 'cat answers.yaml | grader grade - --format json'],
+    examples: ['grader grade submissions/', 'grader grade submissions/ --format csv --out gradebook.csv', 'grader grade submissions/ --shard 2/8 --format csv', 'cat answers.yaml | grader grade - --format json'],
     run: (cmd, io) => runGrade(cmd, io),
   },
   {
@@ -73,7 +75,7 @@ export const VERBS: readonly Verb[] = [
       "grader try cs224n-a2/naive-softmax-loss '-log(yhat_o)'",
       "grader try cs224n-a2/naive-softmax-grad-uw 'yhat_w * v_c' --explain",
     ],
-    run: (cmd, io) => runTry(cmd, loadOrThrow(cmd), io),
+    run: (cmd, io) => runTry(cmd, loadForTry(cmd), io),
   },
   {
     name: 'show',
