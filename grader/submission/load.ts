@@ -38,9 +38,11 @@ const EATEN_N = /\n(abla|eq|e|u|ot|eg|i|orm|ewline)(?![A-Za-z])/;
 
 /** The command a control character stands for in an answer, if one does (`\theta`), else undefined. */
 export function eatenBackslash(text: string): { command: string; offset: number } | undefined {
-  let at = 0;
-  while (at < text.length && !Object.hasOwn(EATEN, text[at]!)) at++;
-  if (at < text.length) return { command: `\\${EATEN[text[at]!]}${/^[A-Za-z]*/.exec(text.slice(at + 1))![0]}`, offset: at };
+  // A command has letters: a control character before anything else (ESC [2J) is hostile, not eaten.
+  for (let at = 0; at < text.length; at++) {
+    const letters = Object.hasOwn(EATEN, text[at]!) ? /^[A-Za-z]+/.exec(text.slice(at + 1))?.[0] : undefined;
+    if (letters) return { command: `\\${EATEN[text[at]!]}${letters}`, offset: at };
+  }
   const n = EATEN_N.exec(text);
   return n ? { command: `\\n${n[1]}`, offset: n.index } : undefined;
 }
