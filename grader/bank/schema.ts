@@ -151,6 +151,14 @@ const Answer = {
     .array(z.union([z.string(), z.strictObject({ name: z.string().describe('A function or symbol.'), reason: z.string().optional().describe('Why, in words for the student.') })]))
     .default([])
     .describe('Functions or symbols an answer may not use, whatever its value: the derivative asked for (`sigmaprime` for dσ/dx), or `softmax` when it is to be expanded. An answer using one is incorrect, with a finding that says why.'),
+  labels: z
+    .array(z.string())
+    .default([])
+    .describe('How write-ups label this part, with the course\'s variants across years (`["1(b)", "(b)", "1b"]`); a write-up\'s heading or item with one of these locates the answer.'),
+  asks: z
+    .array(z.string())
+    .default([])
+    .describe('LaTeX spellings of the quantity asked for (`\\frac{\\partial J}{\\partial v_c}`, `\\sigma\'(x)`): a chain whose left-hand side is one of them answers this part, under any heading.'),
 };
 
 const oneReference = (q: { reference?: string; implementation?: string }) => (q.reference === undefined) !== (q.implementation === undefined);

@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { suggest } from '../expr/compile/suggest.js';
+import type { TemplateFormat } from '../document/template.js';
 
 /** Bad usage: told in a line or two, with where to read more (`grader <verb> --help`). */
 export class UsageError extends Error {
@@ -48,8 +49,8 @@ export interface VerbSpec {
   readonly name: string;
   /** Options besides --help and --version. */
   readonly options: readonly OptionName[];
-  /** Output formats, first the default; none when the verb has no --format. */
-  readonly formats?: readonly Format[];
+  /** Output formats, first the default; none when the verb has no --format. Others than FORMATS (template's `tex`) are read by `refine`. */
+  readonly formats?: readonly string[];
   /** A usage error for these arguments, or undefined when they are fine. */
   readonly check?: (positionals: readonly string[]) => string | undefined;
   /** Arguments that may start with `-` (an answer such as `-log(yhat_o)`), by position after the verb. */
@@ -76,6 +77,8 @@ export interface Command {
   readonly jobs?: number;
   /** grade: only this slice of the sorted files (see shard.ts). */
   readonly shard?: { readonly index: number; readonly count: number };
+  /** template: the kind of file to write. */
+  readonly templateFormat?: TemplateFormat;
 }
 
 const takesValue = (arg: string): boolean => {
@@ -161,7 +164,7 @@ export function parseCommand(argv: readonly string[], verbs: readonly VerbSpec[]
   if (usage) throw new UsageError(usage, verb.name);
   const allowed = verb.formats ?? ['text'];
   const format = (values.format ?? allowed[0]) as Format;
-  if (!allowed.includes(format)) throw new UsageError(`--format for ${verb.name} is ${allowed.join(', ')}; not \`${format}\``, verb.name);
+  if (!allowed.includes(format as string)) throw new UsageError(`--format for ${verb.name} is ${allowed.join(', ')}; not \`${format}\``, verb.name);
   const jobsText = (values.jobs as string | undefined) ?? '0';
   const jobs = Number(jobsText);
   if (!/^\d+$/.test(jobsText) || jobs > 64) throw new UsageError('--jobs must be a whole number from 0 (automatic) to 64', verb.name);
@@ -172,7 +175,7 @@ export function parseCommand(argv: readonly string[], verbs: readonly VerbSpec[]
   const cmd: Command = {
     verb: verb.name,
     positionals,
-    format,
+    format: (FORMATS as readonly string[]).includes(format) ? format : 'text',
     seed,
     markdown: values.markdown === true,
     explain: values.explain === true,

@@ -4,13 +4,15 @@
  * so adding a verb is adding a row, and adding an option is a row in OPTIONS and a name here.
  */
 import { loadBank } from '../bank/load.js';
-import type { Command, VerbSpec } from './args.js';
+import { UsageError, type Command, type VerbSpec } from './args.js';
 import { bankPath, loadForTry, loadOrThrow, specCache } from './bank.js';
 import { runCheck, runList, runSchema, runTry } from './commands.js';
 import { runGrade, runGradescope, runItems } from './grade.js';
 import type { Io } from './io.js';
 import { runNew } from './new.js';
-import { parseShard } from './shard.js';
+import { parseShard, ShardError } from './shard.js';
+import { runTemplate } from './template.js';
+import { TEMPLATE_FORMATS, type TemplateFormat } from '../document/template.js';
 import { runShow } from './show.js';
 
 export interface Verb extends VerbSpec {
@@ -36,7 +38,13 @@ export const VERBS: readonly Verb[] = [
       'A folder means its *.yaml files, in name order; `-` reads one submission from standard input.\nExit status: 0 when every file was read, 1 when some could not be (the others are still graded), 2 for bad usage or a broken bank.',
     options: ['format', 'out', 'jobs', 'shard', 'seed', 'problems'],
     formats: ['text', 'json', 'csv', 'gradescope', 'html'],
-    refine: (cmd, v) => (typeof v.shard === 'string' ? { ...cmd, shard: parseShard(v.shard) } : cmd),
+    refine: (cmd, v) => {
+      try {
+        return typeof v.shard === 'string' ? { ...cmd, shard: parseShard(v.shard) } : cmd;
+      } catch (e) {
+        throw e instanceof ShardError ? new UsageError(e.message, 'grade') : e;
+      }
+    },
     check: atLeastOne('submission file or folder (or - for standard input)'),
     examples: ['grader grade submissions/', 'grader grade submissions/ --format csv --out gradebook.csv', 'grader grade submissions/ --shard 2/8 --format csv', 'cat answers.yaml | grader grade - --format json'],
     run: (cmd, io) => runGrade(cmd, io),
@@ -117,6 +125,19 @@ export const VERBS: readonly Verb[] = [
     check: count(0, 'no arguments'),
     examples: ['grader schema > problem.schema.json', 'grader schema --markdown > SPEC.md'],
     run: (cmd, io) => runSchema(cmd, io),
+  },
+  {
+    name: 'template',
+    summary: 'a starting write-up for students: every prompt and one answer block per question',
+    usage: '<set>',
+    details: 'The answer blocks are mapped back to the questions by id when the write-up is graded.',
+    options: ['format', 'out', 'problems'],
+    // md first: the default; `text`, every verb's default word, also means md.
+    formats: ['md', ...TEMPLATE_FORMATS.filter((f) => f !== 'md'), 'text'],
+    check: count(1, 'a problem set id: grader template cs224n-a2 --format tex'),
+    refine: (cmd, v) => ({ ...cmd, templateFormat: (v.format === undefined || v.format === 'text' ? 'md' : v.format) as TemplateFormat }),
+    examples: ['grader template cs224n-a2 --format tex --out a2.tex', 'grader template cs224n-a2 --format yaml'],
+    run: (cmd, io) => runTemplate(cmd, loadOrThrow(cmd), io),
   },
   {
     name: 'new',

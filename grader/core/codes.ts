@@ -94,6 +94,8 @@ export interface CodeArgs {
   FILE_TOO_LARGE: { size: number; max: number };
   FILE_UNREADABLE: { detail: string };
   LIMIT_EXCEEDED: { what: string; count: number | string; max: number; unit: string };
+  NOTEBOOK_JSON: { detail: string };
+  NOTEBOOK_SHAPE: { detail: string };
   NO_SUBMISSIONS: { path: string };
   QUESTION_ID_RESOLVED: { id: string; resolved: string; by: string };
   STUDENT_FROM_FILE: { student: string };

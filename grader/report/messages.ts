@@ -120,6 +120,8 @@ export const MESSAGES: Messages = {
   BACKSLASH_EATEN: (a) => `${a.path}: \`${a.command}\` became a control character: a backslash was eaten by YAML double quotes: use single quotes or a \`|\` block`,
   STUDENT_FROM_FILE: (a) => `no \`student:\` in the file: graded as student \`${a.student}\` (the file's name); add \`student: <your id>\``,
   QUESTION_ID_RESOLVED: (a) => `read answer id \`${a.id}\` as \`${a.resolved}\`${a.by === 'set' ? ' (the file\'s `set:`)' : ' (the only question with that name)'}`,
+  NOTEBOOK_JSON: (a) => `not a Jupyter notebook: the file is not valid JSON (${a.detail})`,
+  NOTEBOOK_SHAPE: (a) => `not a Jupyter notebook: ${a.detail}`,
   SUBMISSION_SHAPE: (a) => `expected ${a.expected} at ${a.path || 'the top level'}`,
   UNKNOWN_QUESTION: (a) => `there is no question \`${a.id}\` in the bank${(a.suggestions as string[] | undefined)?.length ? `; did you mean ${list(a.suggestions)}?` : ''}`,
   // Specs
