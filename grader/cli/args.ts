@@ -35,6 +35,7 @@ export const OPTIONS = {
   problems: { type: 'string', value: 'DIR', help: 'the problem bank (default: GRADER_PROBLEMS, else ./problems, else the bundled bank)' },
   out: { type: 'string', value: 'FILE', help: 'write the output to FILE, atomically' },
   jobs: { type: 'string', value: 'N', help: 'worker threads (default 0: automatic for large batches)' },
+  set: { type: 'string', value: 'ID', help: 'the problem set write-ups (.md, .tex, .ipynb) answer (else from the document, or the best match)' },
   shard: { type: 'string', value: 'I/N', help: 'only the I-th of N slices of the sorted files, for splitting a course over machines (outputs concatenate)' },
   markdown: { type: 'boolean', help: 'the format reference in Markdown instead of the JSON Schema' },
   explain: { type: 'boolean', help: 'show the points, both values and the error at each' },
@@ -77,6 +78,8 @@ export interface Command {
   readonly jobs?: number;
   /** grade: only this slice of the sorted files (see shard.ts). */
   readonly shard?: { readonly index: number; readonly count: number };
+  /** grade: the set that write-ups answer (else from the document, or the best match). */
+  readonly set?: string;
   /** template: the kind of file to write. */
   readonly templateFormat?: TemplateFormat;
 }
@@ -183,6 +186,7 @@ export function parseCommand(argv: readonly string[], verbs: readonly VerbSpec[]
     jobs,
     ...(typeof values.out === 'string' ? { out: values.out } : {}),
     ...(typeof values.problems === 'string' ? { problems: values.problems } : {}),
+    ...(typeof values.set === 'string' && values.set ? { set: values.set } : {}),
   };
   try {
     return verb.refine ? verb.refine(cmd, values) : cmd;

@@ -36,7 +36,7 @@ export const VERBS: readonly Verb[] = [
     usage: '<file|folder|->...',
     details:
       'A folder means its *.yaml files, in name order; `-` reads one submission from standard input.\nExit status: 0 when every file was read, 1 when some could not be (the others are still graded), 2 for bad usage or a broken bank.',
-    options: ['format', 'out', 'jobs', 'shard', 'seed', 'problems'],
+    options: ['format', 'out', 'jobs', 'shard', 'set', 'seed', 'problems'],
     formats: ['text', 'json', 'csv', 'gradescope', 'html'],
     refine: (cmd, v) => {
       try {

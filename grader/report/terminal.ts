@@ -8,6 +8,7 @@ import type { BatchReport, Finding, QuestionReport, SubmissionReport, Verdict } 
 import { escapeControls as safe } from './escape.js';
 import { renderExplanation } from './explain.js';
 import { message, where } from './messages.js';
+import { stepLines, type Marks } from './steps.js';
 
 /** The colour level, decided by the CLI from the environment (NO_COLOR, FORCE_COLOR, a terminal). */
 export const setColourLevel = (level: 0 | 1 | 2 | 3): void => {
@@ -16,6 +17,8 @@ export const setColourLevel = (level: 0 | 1 | 2 | 3): void => {
 
 // A function, not a table: chalk's colour level is read when rendering, not when loading.
 const mark = (v: Verdict): string => ({ correct: chalk.green('✓'), incorrect: chalk.red('✗'), invalid: chalk.yellow('!'), unanswered: chalk.gray('·') })[v];
+
+const stepMarks = (): Marks => ({ start: ' ', equal: chalk.green('✓'), differs: chalk.red('✗'), unchecked: chalk.yellow('?'), dim: chalk.dim });
 
 const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 
@@ -37,6 +40,7 @@ function feedbackLine(f: Finding, answer: string | null, indent: string): string
 
 export function renderQuestion(q: QuestionReport): string {
   const lines = [`${mark(q.verdict)} ${chalk.bold(q.id)}  ${fmt(q.score)}/${fmt(q.maxScore)}  ${chalk.dim(q.verdict)}`];
+  lines.push(...stepLines(q, stepMarks()));
   if (q.answer !== null && q.answer.trim() !== '') lines.push(`    answer:  ${safe(q.answer)}`);
   if (q.interpreted !== null && q.interpreted !== q.answer) lines.push(`    read as: ${chalk.cyan(safe(q.interpreted))}`);
   if (q.notation === 'latex' && q.interpretedLatex) lines.push(`    LaTeX:   ${chalk.dim(safe(q.interpretedLatex))}`);
