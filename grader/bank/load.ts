@@ -54,7 +54,7 @@ export function loadBank(path: string, cache?: DataCache, only?: ReadonlySet<str
       ? readdirSync(path).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(path, f))
       : [path];
   } catch (e) {
-    return { sets: [], issues: [finding('BANK_UNREADABLE', { detail: (e as Error).message }, { file: path })] };
+    return { sets: [], issues: [finding('BANK_UNREADABLE', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { file: path })] };
   }
   if (files.length === 0) return { sets: [], issues: [finding('BANK_EMPTY', {}, { file: path })] };
   const sets: ProblemSet[] = [];

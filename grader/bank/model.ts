@@ -80,7 +80,7 @@ export function buildModel(decls: MergedDeclarations, issues: Issues): Model {
     if ((dist.kind === 'onehot' || dist.kind === 'probability') && !isVector(shape))
       issues.add('SHAPE_NEEDS_VECTOR', { name, dist: dist.kind }, [...loc.path, 'shape']);
     bindings.set(name, { kind: 'slot', slot: slots.length, shape });
-    slots.push({ name, shape, dist, at: issues.src.at(loc.path, true) });
+    slots.push({ name, shape, dist, at: issues.src.at(loc.path, true), ...(loc.value.description ? { description: loc.value.description } : {}) });
   }
 
   for (const [name, { value, path }] of decls.indices) {
@@ -105,7 +105,7 @@ export function buildModel(decls: MergedDeclarations, issues: Issues): Model {
     if (!read) continue;
     const { compiled, node } = read;
     bindings.set(name, { kind: 'slot', slot: slots.length, shape: compiled.shape });
-    slots.push({ name, shape: compiled.shape, derived: compiled, derivedNode: node, at: issues.src.at(path, true) });
+    slots.push({ name, shape: compiled.shape, derived: compiled, derivedNode: node, at: issues.src.at(path, true), ...(value.description ? { description: value.description } : {}) });
   }
 
   // Each family must make sense for a typical index; compile it once to find unknown names now.

@@ -133,6 +133,8 @@ function buildAnswer(spec: ProblemSetSpec, model: Model, q: Graded, path: Path, 
   });
   const known = (name: string) => scope.bindings.has(name) || scope.families.has(name) || FUNCTION_BY_NAME.has(name);
   for (const name of [...(q.form?.without ?? []), ...(q.form?.using ?? [])]) if (!known(name)) issues.add('UNKNOWN_SYMBOL', { name, suggestions: [] }, [...path, 'form']);
+  const forbid = q.forbid.map((f) => (typeof f === 'string' ? { name: f } : f));
+  forbid.forEach((f, i) => known(f.name) || issues.add('UNKNOWN_SYMBOL', { name: f.name, suggestions: [] }, [...path, 'forbid', i]));
   return {
     ...naming,
     points: q.points,
@@ -149,10 +151,13 @@ function buildAnswer(spec: ProblemSetSpec, model: Model, q: Graded, path: Path, 
     samples: q.samples,
     examples: q.examples,
     at: issues.src.at(path),
+    referenceAt: issues.src.at(refPath),
+    ...(q.derivative ? { derivativeAt: issues.src.at([...path, 'derivative', 'of']) } : {}),
     exampleAt: q.examples.map((_, i) => issues.src.at([...path, 'examples', i, 'answer'])),
     mistakes,
     terms,
     ...(q.form ? { form: q.form } : {}),
+    forbid,
     set: spec.set,
     expressions,
     ...(spec.description ? { description: spec.description } : {}),

@@ -154,6 +154,10 @@ const Answer = {
     .default({})
     .describe('The reference as a sum of named terms (`{softmax part: "U * yhat", true word: "-u_o"}`), so that a missing, extra or sign-flipped term is named; `grader check` proves they add up.'),
   form: FormSpec.optional(),
+  forbid: z
+    .array(z.union([z.string(), z.strictObject({ name: z.string().describe('A function or symbol.'), reason: z.string().optional().describe('Why, in words for the student.') })]))
+    .default([])
+    .describe('Functions or symbols an answer may not use, whatever its value: the derivative asked for (`sigmaprime` for dσ/dx), or `softmax` when it is to be expanded. An answer using one is incorrect, with a finding that says why.'),
   labels: z
     .array(z.string())
     .default([])

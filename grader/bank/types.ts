@@ -13,6 +13,8 @@ export interface Slot {
   readonly derivedNode?: Node;
   /** Where the symbol is declared. */
   readonly at?: Position;
+  /** What the symbol is, from its declaration (`grader show` prints it). */
+  readonly description?: string;
 }
 
 /** Everything a question's expressions can name, and how to draw a point. */
@@ -55,6 +57,12 @@ export interface Form {
   readonly credit: number;
 }
 
+/** A function or symbol an answer may not use, and why. */
+export interface Forbidden {
+  readonly name: string;
+  readonly reason?: string;
+}
+
 export interface Question {
   /** `<set>/<id>`: the public id. */
   readonly id: string;
@@ -77,12 +85,17 @@ export interface Question {
   readonly samples: number;
   readonly examples: QuestionSpec['examples'];
   readonly at: Position;
+  /** Where the reference (or implementation) and the derivative's loss stand, for `grader check`. */
+  readonly referenceAt?: Position;
+  readonly derivativeAt?: Position;
   /** Where each example stands in the spec, for `grader check`. */
   readonly exampleAt: readonly Position[];
   readonly mistakes: readonly Mistake[];
   /** The reference as a sum of named terms, to name a missing or extra one. */
   readonly terms: readonly { readonly name: string; readonly compiled: Compiled }[];
   readonly form?: Form;
+  /** Names an answer may not use, whatever its value (an answer restating the question). */
+  readonly forbid: readonly Forbidden[];
   /** The set this question belongs to. */
   readonly set: string;
   /** For a part of a question with several: the question's id. */

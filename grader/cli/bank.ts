@@ -11,9 +11,10 @@ import { dirCache } from '../yaml/cache.js';
 import type { DataCache } from '../yaml/source.js';
 import type { Command } from './args.js';
 
-/** The bank to use: --problems, else ./problems, else the bank shipped beside this program. */
-export function bankPath(cmd: Command): string {
+/** The bank to use: --problems, else $GRADER_PROBLEMS, else ./problems, else the bank shipped beside this program. */
+export function bankPath(cmd: Command, env: Readonly<Record<string, string | undefined>> = process.env): string {
   if (cmd.problems) return cmd.problems;
+  if (env.GRADER_PROBLEMS) return env.GRADER_PROBLEMS;
   if (existsSync('problems')) return 'problems';
   return join(dirname(fileURLToPath(import.meta.url)), '..', 'problems');
 }
@@ -37,6 +38,13 @@ export function workerEntry(): string | undefined {
 export function specCache(): DataCache | undefined {
   if (process.env.GRADER_CACHE === 'off') return undefined;
   return dirCache(process.env.GRADER_CACHE || join(tmpdir(), `formula-grader-${process.getuid?.() ?? 'user'}`));
+}
+
+/** `try` builds only the set of the question it grades; the whole bank when that set is not there (for the suggestions). */
+export function loadForTry(cmd: Command): Bank {
+  const only = new Set([cmd.positionals[0]!.split('/')[0]!]);
+  const bank = loadBank(bankPath(cmd), specCache(), only);
+  return bank.issues.length === 0 && bank.sets.some((s) => only.has(s.set) && s.questions.some((q) => q.id === cmd.positionals[0])) ? bank : loadOrThrow(cmd);
 }
 
 export function loadOrThrow(cmd: Command, only?: ReadonlySet<string>): Bank {

@@ -4,25 +4,21 @@ import { gradeOne } from '../compare/submission.js';
 import { explain } from '../compare/explain.js';
 import { pointsFor } from './bank.js';
 import { verifyQuestion, type QuestionCheck } from '../compare/verify.js';
-import { suggest } from '../expr/compile/suggest.js';
 import { jsonFinding, renderQuestionJson } from '../report/json.js';
 import { renderFindings, renderQuestion } from '../report/terminal.js';
 import { specDocs } from '../bank/docs.js';
 import { jsonSchema } from '../bank/schema.js';
 import { allQuestions } from '../bank/load.js';
 import { lint } from '../bank/lint.js';
+import { coverageFindings, strictQuestionFindings } from '../compare/strict.js';
 import type { Bank } from '../bank/types.js';
-import { UsageError, type Command } from './args.js';
+import type { Command } from './args.js';
+import { findQuestion } from './show.js';
 import type { Io } from './io.js';
 
 export function runTry(cmd: Command, bank: Bank, io: Io): number {
   const [id, answer] = cmd.positionals as [string, string];
-  const questions = allQuestions(bank);
-  const q = questions.find((x) => x.id === id);
-  if (!q) {
-    const near = suggest(id, questions.map((x) => x.id));
-    throw new UsageError(`there is no question \`${id}\`${near.length ? `; did you mean ${near.join(' or ')}?` : ''} (see \`grader list\`)`);
-  }
+  const q = findQuestion(bank, id);
   const points = pointsFor(bank, cmd.seed, [q]);
   const graded = gradeOne(q, answer, points);
   const report = cmd.explain ? explain(q, graded, points.get(q)) : graded;
@@ -47,20 +43,31 @@ export function runSchema(cmd: Command, io: Io): number {
 }
 
 /** `--strict`: warnings that fail the check too. */
-function strictFindings(bank: Bank, checks: readonly QuestionCheck[]): Finding[] {
+function strictFindings(bank: Bank, checks: readonly QuestionCheck[], seed: number): Finding[] {
   const questions = allQuestions(bank);
   const undefinedOften = checks.flatMap((c, i) => {
     const q = questions[i]!;
     return c.rejected > q.samples / 2 ? [finding('REFERENCE_OFTEN_UNDEFINED', { id: q.id, rejected: c.rejected, kept: q.samples }, q.at, 'warning')] : [];
   });
-  return [...bank.sets.flatMap((s) => lint(s.questions)), ...undefinedOften];
+  return [...bank.sets.flatMap((s) => lint(s.questions)), ...undefinedOften, ...questions.flatMap((q) => strictQuestionFindings(q, seed))];
+}
+
+/** The summary line of a failed check: each count says what it counts ("0 of 0 questions" never). */
+export function checkSummary(fileProblems: number, failed: number, built: number, warnings: number): string {
+  const parts = [
+    ...(fileProblems ? [`${fileProblems} problem(s) in the files${built ? '' : '; no question could be built'}`] : []),
+    ...(built && (failed || !fileProblems) ? [`${failed} of ${built} ${fileProblems ? 'questions built' : 'questions'} failed`] : []),
+    ...(warnings ? [`${warnings} warning(s), which fail --strict`] : []),
+  ];
+  return parts.join('; ');
 }
 
 export function runCheck(cmd: Command, bank: Bank, io: Io): number {
   const checks: QuestionCheck[] = allQuestions(bank).map((q) => verifyQuestion(q, cmd.seed));
   const failed = checks.filter((c) => c.issues.length);
-  const warnings = cmd.strict ? strictFindings(bank, checks) : [];
-  const ok = bank.issues.length === 0 && failed.length === 0 && warnings.length === 0;
+  const coverage = allQuestions(bank).flatMap((q) => coverageFindings(q, cmd.seed));
+  const warnings = [...(cmd.strict ? strictFindings(bank, checks, cmd.seed) : []), ...coverage];
+  const ok = bank.issues.length === 0 && failed.length === 0 && (!cmd.strict || warnings.length === 0);
   if (cmd.format === 'json') {
     const json = {
       ok,
@@ -80,8 +87,7 @@ export function runCheck(cmd: Command, bank: Bank, io: Io): number {
     if (c.issues.length) lines.push(renderFindings(c.issues).replace(/^/gm, '    '));
   }
   if (warnings.length) lines.push('', renderFindings(warnings));
-  const problems = bank.issues.length + failed.reduce((n, c) => n + c.issues.length, 0) + warnings.length;
-  lines.push('', ok ? `all ${checks.length} questions proven (seed ${cmd.seed})` : `${problems} problem(s) found; ${failed.length} of ${checks.length} questions failed`);
+  lines.push('', ok ? `all ${checks.length} questions proven (seed ${cmd.seed})${warnings.length ? `; ${warnings.length} warning(s)` : ''}` : checkSummary(bank.issues.length, failed.length, checks.length, cmd.strict ? warnings.length : 0));
   io.out(`${lines.join('\n')}\n`);
   return ok ? 0 : 1;
 }

@@ -46,13 +46,18 @@ questions:
       - answer: "s * x"
         feedback: "Differentiate the sigmoid too: sigma'(z) = sigma(z) (1 - sigma(z))."
         credit: 0.25
-    # Each example must get its verdict (\`check\` proves it); include answers that must fail.
+      - answer: "s * (1 - s) * w"
+        feedback: "The chain rule brings out x, the factor that multiplies w: d(w'x)/dw = x."
+    # Each example must get its verdict (\`check\` proves it); include answers that must fail,
+    # and at least 3 in LaTeX (\`check --strict\`). Single quotes keep a backslash as written.
     examples:
       - { answer: "sigma(w' * x) * (1 - sigma(w' * x)) * x", verdict: correct }
       - { answer: 's(1 - s)\\,\\mathbf{x}', verdict: correct, note: LaTeX }
-      - { answer: "s * x", verdict: incorrect }
+      - { answer: '\\sigma(w^\\top x)(1 - \\sigma(w^\\top x))\\, x', verdict: correct, note: LaTeX }
+      - { answer: 's * x', verdict: incorrect }
+      - { answer: 's\\, \\mathbf{x}', verdict: incorrect, note: LaTeX }
       - { answer: "(s * (1 - s) * x)'", verdict: correct, note: "a row is forgiven for a column" }
-      - { answer: "s * (1 - s) * w", verdict: incorrect }
+      - { answer: 's * (1 - s) * w', verdict: incorrect }
 `;
 }
 
@@ -66,8 +71,11 @@ symbols:
   t: { sample: normal }  # a question may add symbols (or replace the set's) for itself
 derivative: { of: "t^2", wrt: t }  # check compares the reference with finite differences of this
 reference: "2 * t"
-examples:  # each must get its verdict; keep at least one that must fail
-  - { answer: "2t", verdict: correct }
-  - { answer: "t", verdict: incorrect }
+examples:  # each must get its verdict; keep one that must fail, and 3 in LaTeX (single quotes)
+  - { answer: '2t', verdict: correct }
+  - { answer: 't', verdict: incorrect }
+  - { answer: '2\\,t', verdict: correct, note: LaTeX }
+  - { answer: '\\frac{4t}{2}', verdict: correct, note: LaTeX }
+  - { answer: '\\frac{t}{2}', verdict: incorrect, note: LaTeX }
 `;
 }

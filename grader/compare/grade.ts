@@ -10,7 +10,7 @@ import type { Point } from '../sample/points.js';
 import type { Question } from '../bank/types.js';
 import { answerRun, evaluateCases, type Case } from './cases.js';
 import { diagnose } from './diagnose.js';
-import { formFindings } from './form.js';
+import { forbiddenFindings, formFindings } from './form.js';
 
 /** How an answer was read, for the report: mathjs text, LaTeX, notation. */
 export interface Interpretation {
@@ -111,6 +111,8 @@ function judgeValues(q: Question, j: Judged): QuestionReport {
 function judgeCases(q: Question, j: Judged, cases: Case[]): QuestionReport {
   const wrong = cases.filter((c) => c.wrong);
   if (wrong.length === 0) {
+    const forbidden = forbiddenFindings(q.forbid, j.read.node, q.model.scope);
+    if (forbidden.length) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, ...forbidden], 0);
     const form = q.form ? formFindings(q.form, j.read.node, q.model.scope) : [];
     if (form.length) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, ...form], q.form!.credit);
     return report(q, 'correct', j.answer, j.interpreted, j.feedback);

@@ -2,9 +2,9 @@
  * One submission × the bank → SubmissionReport. Each answer is graded in isolation: a bug or a
  * hostile answer costs that answer its grade, never another's.
  */
-import { finding, type QuestionReport, type SubmissionReport } from '../core/index.js';
+import { finding, type Finding, type QuestionReport, type SubmissionReport } from '../core/index.js';
 import { suggest } from '../expr/compile/suggest.js';
-import type { Loaded } from '../submission/load.js';
+import type { Loaded, Submission } from '../submission/load.js';
 import type { Bank, Question } from '../bank/types.js';
 import { gradeAnswer } from './grade.js';
 import type { Definitions } from './read.js';
@@ -46,16 +46,48 @@ function gradeFresh(q: Question, answer: string | undefined, points: PointCache,
   }
 }
 
+/** Near ids, and every id of that name in another set (`naive-softmax-grad-vc` → `cs224n-a2/naive-softmax-grad-vc`). */
+const suggestIds = (id: string, known: ReadonlySet<string>): string[] => {
+  const name = id.split('/').pop()!;
+  const same = [...known].filter((k) => k !== id && k.endsWith(`/${name}`));
+  return same.length ? same : suggest(id, known);
+};
+
 /** Scores add up to 3 decimals, so that partial credits (0.3 of 3 points) print as they are. */
 const totals = (rs: readonly QuestionReport[]) => ({
   score: Math.round(rs.reduce((s, r) => s + r.score, 0) * 1000) / 1000,
   maxScore: Math.round(rs.reduce((s, r) => s + r.maxScore, 0) * 1000) / 1000,
 });
 
+/**
+ * Answer ids without their set (`naive-softmax-grad-vc`): resolved by the file's `set:` key, or
+ * by the one question of that name in the bank (with a warning that says so); others stay as written.
+ */
+export function resolveIds(bank: Bank, submission: Submission): { submission: Submission; warnings: Finding[] } {
+  const known = new Set(bank.sets.flatMap((s) => s.questions.map((q) => q.id)));
+  const warnings: Finding[] = [];
+  const answers = new Map<string, string | null>();
+  const answerAt = new Map(submission.answerAt);
+  for (const [id, answer] of submission.answers) {
+    let resolved = id;
+    if (!known.has(id) && !id.includes('/')) {
+      const bySet = submission.set !== undefined && known.has(`${submission.set}/${id}`) ? `${submission.set}/${id}` : undefined;
+      const matches = [...known].filter((k) => k.endsWith(`/${id}`) && k.split('/').length === 2);
+      resolved = bySet ?? (matches.length === 1 ? matches[0]! : id);
+      if (resolved !== id && !bySet) warnings.push(finding('QUESTION_ID_RESOLVED', { id, resolved, by: 'unique' }, { ...submission.answerAt.get(id), file: submission.file }, 'warning'));
+    }
+    if (answers.has(resolved)) resolved = id; // both spellings given: keep both as written
+    answers.set(resolved, answer);
+    if (resolved !== id) answerAt.set(resolved, submission.answerAt.get(id) ?? {});
+  }
+  return { submission: { ...submission, answers, answerAt }, warnings };
+}
+
 export function gradeSubmission(bank: Bank, loaded: Loaded, points: PointCache): SubmissionReport {
   if (!loaded.ok)
     return { file: loaded.file, student: loaded.student, score: 0, maxScore: 0, seed: points.seed, error: loaded.error, questions: [] };
-  const { submission } = loaded;
+  const { submission, warnings: resolvedWarnings } = resolveIds(bank, loaded.submission);
+  const assumed = [...(submission.warnings ?? []), ...resolvedWarnings];
   const questions = questionsFor(bank, submission.answers.keys());
   const known = new Set(bank.sets.flatMap((s) => s.questions.map((q) => q.id)));
   const reports = questions.map((q) => gradeOne(q, submission.answers.get(q.id) ?? undefined, points, submission.definitions));
@@ -68,8 +100,9 @@ export function gradeSubmission(bank: Bank, loaded: Loaded, points: PointCache):
     error: null,
     questions: reports,
     sets: [...new Set(questions.map((q) => q.set))].map((set) => ({ set, ...totals(reports.filter((_, i) => questions[i]!.set === set)) })),
-    ...(unknown.length
-      ? { unknownAnswers: unknown, warnings: unknown.map((id) => finding('UNKNOWN_QUESTION', { id, suggestions: suggest(id, known) }, { ...submission.answerAt.get(id), file: submission.file }, 'warning')) }
+    ...(unknown.length ? { unknownAnswers: unknown } : {}),
+    ...(unknown.length || assumed.length
+      ? { warnings: [...assumed, ...unknown.map((id) => finding('UNKNOWN_QUESTION', { id, suggestions: suggestIds(id, known) }, { ...submission.answerAt.get(id), file: submission.file }, 'warning'))] }
       : {}),
   };
 }

@@ -11,6 +11,7 @@ import { drawPoints } from './points.js';
 import type { Derivative, Question } from '../bank/types.js';
 import { gradeAnswer } from './grade.js';
 import { mismatch, relativeError } from './tolerance.js';
+import { nice } from './diagnose.js';
 
 /** Central differences must agree with the reference to this relative error. */
 export const FD_TOLERANCE = 1e-6;
@@ -38,12 +39,16 @@ export function verifyQuestion(q: Question, seed: number): QuestionCheck {
   let fdError: number | undefined;
   if (q.derivative) {
     fdError = finiteDifferenceError(q, q.derivative, points);
-    if (!(fdError < FD_TOLERANCE)) issues.push(finding('FD_MISMATCH', { error: fdError, max: FD_TOLERANCE, wrt: q.derivative.wrtText }, q.at));
+    if (!(fdError < FD_TOLERANCE)) {
+      // Reference and loss disagree: at the reference, with the loss's line, and the factor when the ratio is constant.
+      const factor = fdFactor(q, q.derivative, points);
+      issues.push(finding('FD_MISMATCH', { error: fdError, max: FD_TOLERANCE, wrt: q.derivative.wrtText, ...(q.derivativeAt?.line ? { lossLine: q.derivativeAt.line } : {}), ...(factor ? { factor } : {}) }, q.referenceAt ?? q.at));
+    }
   }
   const reference = q.reference.run;
   if (q.definition) {
     const wrong = pointsWhereDiffer(q, points, q.definition.run, reference);
-    if (wrong > 0) issues.push(finding('DEFINITION_MISMATCH', { wrong, total: points.length }, q.at));
+    if (wrong > 0) issues.push(finding('DEFINITION_MISMATCH', { wrong, total: points.length }, q.referenceAt ?? q.at));
   }
   if (q.terms.length) {
     const sum = (env: M.Mat[]) => q.terms.map((t) => t.compiled.run(env)).reduce((a, b) => M.add(a, b));
@@ -89,6 +94,25 @@ export function finiteDifferenceError(q: Question, d: Derivative, points: readon
     worst = Math.max(worst, relativeError(stack(fds), stack(refs)));
   }
   return worst;
+}
+
+/** The constant k with reference = k × finite differences at every point, in words (`2`, `-1/2`), if there is one. */
+function fdFactor(q: Question, d: Derivative, points: readonly Point[]): string | undefined {
+  const fds: M.Mat[] = [];
+  const refs: M.Mat[] = [];
+  for (const p of points)
+    for (const env of p.envs) {
+      const fd = numericGradient(q.model, d, env);
+      if (!fd) return undefined;
+      fds.push(fd);
+      refs.push(q.reference.run(env.slice()));
+    }
+  const fd = stack(fds);
+  const ref = stack(refs);
+  const norm = M.dotData(fd, fd);
+  if (!(norm > 1e-24)) return undefined;
+  const k = M.dotData(ref, fd) / norm;
+  return Math.abs(k - 1) > 1e-3 && Math.abs(k) > 1e-9 && relativeError(M.map(fd, (x) => k * x), ref) < 1e-5 ? nice(k) : undefined;
 }
 
 const stack = (ms: M.Mat[]): M.Mat => M.column(ms.flatMap((m) => [...m.data]));

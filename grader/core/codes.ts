@@ -71,6 +71,7 @@ export interface CodeArgs {
   CONSTANT_TERM: { term: string };
   DEPENDS_ON_EXTRA: { symbols: Names };
   EXTRA_TERM: { term: string };
+  FORBIDDEN: { name: string; reason?: string };
   FORM_REQUIRED: { without: Names; using: Names; credit: number };
   KNOWN_MISTAKE: { feedback: string; credit: number };
   MISSING_DEPENDENCY: { symbols: Names };
@@ -87,31 +88,38 @@ export interface CodeArgs {
   VALUE_MISMATCH: { wrong: number; total: number };
   WRONG_FOR_SOME_INDEX: { index: string; wrong: number; total: number };
   // Submissions
+  BACKSLASH_EATEN: { command: string; path: string };
   FILE_NOT_REGULAR: { kind: string };
   FILE_NOT_UTF8: { byte: string; offset: number };
   FILE_TOO_LARGE: { size: number; max: number };
   FILE_UNREADABLE: { detail: string };
   LIMIT_EXCEEDED: { what: string; count: number | string; max: number; unit: string };
   NO_SUBMISSIONS: { path: string };
+  QUESTION_ID_RESOLVED: { id: string; resolved: string; by: string };
+  STUDENT_FROM_FILE: { student: string };
   SUBMISSION_SHAPE: { expected: string; path: string };
   UNKNOWN_QUESTION: { id: string; suggestions: Names };
   UPLOAD_AMBIGUOUS: { files: Names };
   UPLOAD_FAILED: NoArgs;
   UPLOAD_MISSING: { kinds: Names };
   WORKER_CRASHED: { detail: string };
+  YAML_BAD_ESCAPE: { detail: string };
   YAML_SYNTAX: { detail: string };
   YAML_TOO_DEEP: { max: number };
+  YAML_UNQUOTED_COLON: { detail: string };
   // Specs
   BANK_BROKEN: NoArgs;
   BANK_EMPTY: NoArgs;
   BANK_UNREADABLE: { detail: string };
   DEFINITION_MISMATCH: { wrong: number; total: number };
+  DISCRETE_NOT_COVERED: { id: string; name: string; seen: readonly number[]; domain: number; points: number };
   DIST_INFEASIBLE: { count: number; max: number; avoid: number };
   DIST_RANGE: { dist: string; min: number; max: number };
   DUPLICATE_ID: { id: string };
   DUPLICATE_SET: { set: string; other: string };
   EXAMPLE_VERDICT: { answer: string; expected: string; got: string; because?: Names };
-  FD_MISMATCH: { error: number; max: number; wrt: string };
+  FD_MISMATCH: { error: number; max: number; wrt: string; lossLine?: number; factor?: string };
+  FEW_LATEX_EXAMPLES: { id: string; count: number; min: number };
   IMPLEMENTATION_NEEDS: { name: string; detail: string };
   INDEX_OF_UNKNOWN: { name: string; of: string };
   INDEX_RANGE_LIMIT: { name: string; lo: number; hi: number; max: number };
@@ -135,6 +143,7 @@ export interface CodeArgs {
   UNKNOWN_CONTEXT: { name: string; known: Names };
   UNKNOWN_IMPLEMENTATION: { name: string; known: Names };
   UNKNOWN_INDEX: { name: string; known: Names };
+  UNNAMED_MISTAKE: { id: string; answer: string };
   UNUSED_SYMBOL: { name: string };
   WRT_NOT_SAMPLED: { wrt: string };
   // Write-ups: where answers are found, and each step of a derivation

@@ -22,6 +22,9 @@ const hint = (h: unknown): string =>
     scalar: ': a scalar where a vector or matrix is expected',
   })[String(h)] ?? '';
 
+/** A system error code in words (a raw ENOENT tells a student nothing). */
+const errno = (code: unknown): string => ({ ENOENT: 'there is no such file', EACCES: 'permission denied', EISDIR: 'it is a folder', ENOTDIR: 'a part of the path is not a folder' })[String(code)] ?? String(code);
+
 export const MESSAGES: Messages = {
   // Reading an answer
   EMPTY_ANSWER: () => 'the answer is empty',
@@ -96,6 +99,7 @@ export const MESSAGES: Messages = {
       ...((a.without as string[]).length ? [`write it without ${(a.without as string[]).map((s) => `\`${s}\``).join(', ')}`] : []),
       ...((a.using as string[]).length ? [`write it in terms of ${(a.using as string[]).map((s) => `\`${s}\``).join(', ')}`] : []),
     ].join('; ')}`,
+  FORBIDDEN: (a) => `the question does not accept \`${a.name}\` in the answer${a.reason ? `: ${a.reason}` : ' (it restates what is asked)'}`,
   // Values
   VALUE_MISMATCH: (a) => `the value differs from the expected answer at ${a.wrong} of ${a.total} sample points`,
   WRONG_FOR_SOME_INDEX: (a) => `right for some values of ${a.index} but wrong for others (${a.wrong} of ${a.total} cases)`,
@@ -127,7 +131,7 @@ export const MESSAGES: Messages = {
   UNKNOWN_SET: (a) => `there is no problem set \`${a.set}\` (known: ${(a.known as string[]).join(', ')})`,
   DOC_SET: (a) => `graded against set ${a.set} (${a.reason})`,
   // Submissions
-  FILE_UNREADABLE: (a) => `cannot read the file: ${a.detail}`,
+  FILE_UNREADABLE: (a) => `cannot read the file: ${errno(a.detail)}`,
   FILE_TOO_LARGE: (a) => `the file is ${a.size} bytes; at most ${a.max} are read`,
   FILE_NOT_REGULAR: (a) => `not a regular file (${a.kind}); only regular files are read`,
   FILE_NOT_UTF8: (a) => `the file is not UTF-8 text: byte ${a.byte} at byte offset ${a.offset} cannot start a character`,
@@ -136,6 +140,11 @@ export const MESSAGES: Messages = {
   NO_SUBMISSIONS: (a) => `no submissions found in ${a.path} (a folder's *.yaml and *.yml files are graded)`,
   WORKER_CRASHED: (a) => `grading this file stopped a worker thread (${a.detail}); it was not graded`,
   YAML_SYNTAX: (a) => `YAML syntax error: ${a.detail}`,
+  YAML_BAD_ESCAPE: (a) => `YAML syntax error: ${a.detail}; a backslash was eaten by YAML double quotes: use single quotes or a \`|\` block`,
+  YAML_UNQUOTED_COLON: (a) => `YAML syntax error: ${a.detail}; an answer with a colon in it must be quoted: put it in single quotes ('a: b') or a \`|\` block`,
+  BACKSLASH_EATEN: (a) => `${a.path}: \`${a.command}\` became a control character: a backslash was eaten by YAML double quotes: use single quotes or a \`|\` block`,
+  STUDENT_FROM_FILE: (a) => `no \`student:\` in the file: graded as student \`${a.student}\` (the file's name); add \`student: <your id>\``,
+  QUESTION_ID_RESOLVED: (a) => `read answer id \`${a.id}\` as \`${a.resolved}\`${a.by === 'set' ? ' (the file\'s `set:`)' : ' (the only question with that name)'}`,
   NOTEBOOK_JSON: (a) => `not a Jupyter notebook: the file is not valid JSON (${a.detail})`,
   NOTEBOOK_SHAPE: (a) => `not a Jupyter notebook: ${a.detail}`,
   SUBMISSION_SHAPE: (a) => `expected ${a.expected} at ${a.path || 'the top level'}`,
@@ -169,14 +178,18 @@ export const MESSAGES: Messages = {
   UNUSED_SYMBOL: (a) => `symbol \`${a.name}\` is declared but no question uses it`,
   NO_INCORRECT_EXAMPLE: (a) => `${a.id} has no example that is wrong in value (verdict: incorrect)`,
   PROMPT_MISSING_SYMBOL: (a) => `${a.id}: the prompt never mentions \`${a.name}\`, which the reference uses`,
+  FEW_LATEX_EXAMPLES: (a) => `${a.id}: ${a.count} LaTeX example(s); give at least ${a.min}, so that the question's notation is proven to read as students write it`,
+  UNNAMED_MISTAKE: (a) => `${a.id}: the incorrect example \`${a.answer}\` gets no named diagnosis, so a student would hear only that the value differs: add it to \`mistakes:\` with feedback, or name the reference's \`terms:\``,
+  DISCRETE_NOT_COVERED: (a) => `${a.id}: \`${a.name}\` is ${(a.seen as number[]).join(', ')} at all ${a.points} points, of ${a.domain} possible values: an answer wrong for the others would pass; raise \`samples\` or use another seed`,
   REFERENCE_OFTEN_UNDEFINED: (a) => `${a.id}: the reference was undefined at ${a.rejected} draws for ${a.kept} points kept`,
   UNKNOWN_IMPLEMENTATION: (a) => `there is no reference implementation \`${a.name}\` (known: ${(a.known as string[]).join(', ')})`,
   IMPLEMENTATION_NEEDS: (a) => `implementation ${a.name} ${a.detail}`,
   REFERENCE_UNDEFINED: (a) => `the reference is undefined at too many sample points (${a.found} of ${a.wanted} found in ${a.tries} draws)`,
-  FD_MISMATCH: (a) => `the reference differs from finite differences of the loss with respect to ${a.wrt}: relative error ${Number(a.error).toExponential(2)} (must be below ${a.max})`,
+  FD_MISMATCH: (a) =>
+    `the reference differs from finite differences of the loss${a.lossLine ? ` (derivative: line ${a.lossLine})` : ''} with respect to ${a.wrt}: ${a.factor ? `the reference is ${a.factor} times the loss's gradient (factor ${a.factor}); ` : ''}relative error ${Number(a.error).toExponential(2)} (must be below ${a.max})`,
   DEFINITION_MISMATCH: (a) => `the reference differs from its definition at ${a.wrong} of ${a.total} points`,
   EXAMPLE_VERDICT: (a) => `example \`${a.answer}\` should be ${a.expected} but is ${a.got}${(a.because as string[] | undefined)?.length ? ` (${(a.because as string[]).join(', ')})` : ''}`,
-  BANK_UNREADABLE: (a) => `cannot read the problem bank: ${a.detail}`,
+  BANK_UNREADABLE: (a) => `cannot read the problem bank: ${errno(a.detail)}`,
   BANK_EMPTY: () => 'no problem files (*.yaml) found',
   BANK_BROKEN: () => 'the problem bank has errors: run `grader check`',
   USAGE: (a) => String(a.detail),

@@ -10,6 +10,11 @@ import { renderExplanation } from './explain.js';
 import { message, where } from './messages.js';
 import { stepLines, type Marks } from './steps.js';
 
+/** The colour level, decided by the CLI from the environment (NO_COLOR, FORCE_COLOR, a terminal). */
+export const setColourLevel = (level: 0 | 1 | 2 | 3): void => {
+  chalk.level = level;
+};
+
 // A function, not a table: chalk's colour level is read when rendering, not when loading.
 const mark = (v: Verdict): string => ({ correct: chalk.green('✓'), incorrect: chalk.red('✗'), invalid: chalk.yellow('!'), unanswered: chalk.gray('·') })[v];
 

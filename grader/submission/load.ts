@@ -2,8 +2,8 @@
  * Submission files → raw answers (no parsing of formulas here). Contract:
  * `student: <id>` and `answers: {<question id>: <answer string>}`.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { finding, type Finding } from '../core/index.js';
 import { FILE_LIMITS } from '../limits/index.js';
 import { readTextFile } from '../yaml/file.js';
@@ -18,11 +18,43 @@ export interface Submission {
   readonly answerAt: ReadonlyMap<string, { line?: number; col?: number }>;
   /** The student's own names (`delta_1: "yhat - y"`), usable in every answer. */
   readonly definitions: ReadonlyMap<string, string>;
+  /** `set: <id>`: the set that answer ids without a prefix belong to. */
+  readonly set?: string;
+  /** What was assumed to read the file (a student id taken from the file name). */
+  readonly warnings?: readonly Finding[];
 }
 
 export type Loaded = { ok: true; submission: Submission } | { ok: false; file: string; student: string | null; error: Finding };
 
 const isMap = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * What YAML double quotes make of a LaTeX command: `"\theta"` is a tab and `heta`, `"\frac"` a
+ * form feed and `rac`. The letter each control character came from, to name the command.
+ */
+const EATEN: Readonly<Record<string, string>> = { '\t': 't', '\f': 'f', '\b': 'b', '\v': 'v', '\u0007': 'a', '\u001b': 'e', '\r': 'r', '\0': '0', '\u2028': 'L', '\u2029': 'P' };
+/** `\n` is also a real line break (in a `|` block): only the commands it usually starts count. */
+const EATEN_N = /\n(abla|eq|e|u|ot|eg|i|orm|ewline)(?![A-Za-z])/;
+
+/** The command a control character stands for in an answer, if one does (`\theta`), else undefined. */
+export function eatenBackslash(text: string): { command: string; offset: number } | undefined {
+  // A command has letters: a control character before anything else (ESC [2J) is hostile, not eaten.
+  for (let at = 0; at < text.length; at++) {
+    const letters = Object.hasOwn(EATEN, text[at]!) ? /^[A-Za-z]+/.exec(text.slice(at + 1))?.[0] : undefined;
+    if (letters) return { command: `\\${EATEN[text[at]!]}${letters}`, offset: at };
+  }
+  const n = EATEN_N.exec(text);
+  return n ? { command: `\\n${n[1]}`, offset: n.index } : undefined;
+}
+
+/** A YAML syntax error with the fix for the usual cause: a backslash in double quotes, a bare colon. */
+function explainSyntax(error: Finding): Finding {
+  const detail = String(error.args.detail ?? '');
+  if (/escape sequence/i.test(detail)) return { ...error, code: 'YAML_BAD_ESCAPE' };
+  // `q: a: b`: the second colon starts a mapping.
+  if (/compact mappings|Implicit map keys|mapping values are not allowed/i.test(detail)) return { ...error, code: 'YAML_UNQUOTED_COLON' };
+  return error;
+}
 
 export function parseSubmission(file: string, text: string): Loaded {
   // Counted before parsing: a parser takes seconds over tens of thousands of entries.
@@ -31,13 +63,21 @@ export function parseSubmission(file: string, text: string): Loaded {
     return { ok: false, file, student: null, error: finding('LIMIT_EXCEEDED', { what: 'the file', count: `more than ${FILE_LIMITS.submissionLines}`, max: FILE_LIMITS.submissionLines, unit: 'lines' }, { file }) };
   const src = readYaml(file, text, { strings: true });
   const bad = (error: Finding, student: string | null = null): Loaded => ({ ok: false, file, student, error });
-  if (src.errors.length) return bad(src.errors[0]!);
+  if (src.errors.length) return bad(explainSyntax(src.errors[0]!));
   const data = src.data;
   if (!isMap(data)) return bad(finding('SUBMISSION_SHAPE', { expected: 'a mapping with `student` and `answers`', path: '' }, src.at([])));
+  const warnings: Finding[] = [];
   const rawStudent = data.student;
-  const student = typeof rawStudent === 'string' && rawStudent !== '' ? rawStudent : null;
-  if (student === null) return bad(finding('SUBMISSION_SHAPE', { expected: 'a student id (text)', path: 'student' }, src.at(['student'])));
+  let student = typeof rawStudent === 'string' && rawStudent !== '' ? rawStudent : null;
+  if (student === null && rawStudent !== undefined && rawStudent !== null && rawStudent !== '')
+    return bad(finding('SUBMISSION_SHAPE', { expected: 'a student id (text)', path: 'student' }, src.at(['student'])));
+  if (student === null) {
+    // No `student:`: the file's name is the usual id (alice.yaml), and saying so lets the student fix it.
+    student = file === '-' ? 'stdin' : basename(file).replace(/\.ya?ml$/i, '');
+    warnings.push(finding('STUDENT_FROM_FILE', { student }, { file, line: 1, col: 1 }, 'warning'));
+  }
   if (student.length > FILE_LIMITS.idLength) return bad(finding('LIMIT_EXCEEDED', { what: 'the student id', count: student.length, max: FILE_LIMITS.idLength, unit: 'characters' }, src.at(['student'])));
+  const set = typeof data.set === 'string' ? data.set : undefined;
   const answers = new Map<string, string | null>();
   const answerAt = new Map<string, { line?: number; col?: number }>();
   const raw = data.answers ?? {};
@@ -48,6 +88,8 @@ export function parseSubmission(file: string, text: string): Loaded {
   for (const [id, value] of Object.entries(raw)) {
     if (value !== null && typeof value !== 'string')
       return bad(finding('SUBMISSION_SHAPE', { expected: 'an answer as text', path: `answers.${id}` }, src.at(['answers', id])), student);
+    const eaten = typeof value === 'string' ? eatenBackslash(value) : undefined;
+    if (eaten) return bad(finding('BACKSLASH_EATEN', { command: eaten.command, path: `answers.${id}` }, src.at(['answers', id])), student);
     answers.set(id, value);
     answerAt.set(id, src.at(['answers', id]));
   }
@@ -58,12 +100,22 @@ export function parseSubmission(file: string, text: string): Loaded {
   for (const [name, value] of Object.entries(rawDefs)) {
     if (typeof value !== 'string')
       return bad(finding('SUBMISSION_SHAPE', { expected: 'a formula as text', path: `definitions.${name}` }, src.at(['definitions', name])), student);
+    const eaten = eatenBackslash(`${name} ${value}`);
+    if (eaten) return bad(finding('BACKSLASH_EATEN', { command: eaten.command, path: `definitions.${name}` }, src.at(['definitions', name])), student);
     definitions.set(name, value);
   }
-  return { ok: true, submission: { file, student, answers, answerAt, definitions } };
+  return { ok: true, submission: { file, student, answers, answerAt, definitions, ...(set ? { set } : {}), ...(warnings.length ? { warnings } : {}) } };
 }
 
+let stdin: string | undefined;
+/** Standard input, read once: `grade -` lists the file's sets before grading it. */
+const readStdin = (): string => (stdin ??= readFileSync(0, 'utf8'));
+
 export function readSubmission(file: string): Loaded {
+  if (file === '-') {
+    const text = readStdin();
+    return text.length > FILE_LIMITS.submissionBytes ? { ok: false, file, student: null, error: finding('FILE_TOO_LARGE', { size: text.length, max: FILE_LIMITS.submissionBytes }, { file }) } : parseSubmission(file, text);
+  }
   const read = readTextFile(file, FILE_LIMITS.submissionBytes);
   return read.ok ? parseSubmission(file, read.text) : { ok: false, file, student: null, error: read.error };
 }

@@ -55,7 +55,7 @@ questions:
     expect(run('check', '--problems', dir).code).toBe(0);
     const strict = run('check', '--strict', '--problems', dir, '--format', 'json');
     expect(strict.code).toBe(1);
-    expect(JSON.parse(strict.out).warnings.map((w: { code: string }) => w.code).sort()).toEqual(['NO_INCORRECT_EXAMPLE', 'PROMPT_MISSING_SYMBOL', 'UNUSED_SYMBOL']);
+    expect(JSON.parse(strict.out).warnings.map((w: { code: string }) => w.code).sort()).toEqual(['FEW_LATEX_EXAMPLES', 'NO_INCORRECT_EXAMPLE', 'PROMPT_MISSING_SYMBOL', 'UNUSED_SYMBOL']);
   });
 });
 
@@ -78,7 +78,7 @@ questions:
     );
     expect(run('check', '--problems', dir).code).toBe(0);
     const strict = JSON.parse(run('check', '--strict', '--problems', dir, '--format', 'json').out);
-    expect(strict.warnings.map((w: { code: string }) => w.code)).toEqual(['REFERENCE_OFTEN_UNDEFINED']);
+    expect(strict.warnings.map((w: { code: string }) => w.code)).toEqual(['REFERENCE_OFTEN_UNDEFINED', 'FEW_LATEX_EXAMPLES', 'UNNAMED_MISTAKE']);
   });
 });
 

@@ -10,7 +10,7 @@ describe('the parsed-YAML cache', () => {
   it('serves a clean file without parsing it, with the same questions and positions', () => {
     const dir = mkdtempSync(join(tmpdir(), 'grader-cache-'));
     const first = loadBank('problems', dirCache(dir));
-    expect(readdirSync(dir)).toHaveLength(2);
+    expect(readdirSync(dir)).toHaveLength(readdirSync('problems').filter((f) => /\.ya?ml$/.test(f)).length);
     const second = loadBank('problems', dirCache(dir));
     expect(second.issues).toEqual([]);
     const summary = (b: typeof first) => b.sets.flatMap((s) => s.questions.map((q) => [q.id, q.at.line, q.at.col, q.referenceText]));
@@ -21,7 +21,7 @@ describe('the parsed-YAML cache', () => {
     const dir = mkdtempSync(join(tmpdir(), 'grader-cache-'));
     loadBank('problems', dirCache(dir));
     for (const f of readdirSync(dir)) writeFileSync(join(dir, f), '{not json');
-    expect(loadBank('problems', dirCache(dir)).sets.flatMap((s) => s.questions)).toHaveLength(21);
+    expect(loadBank('problems', dirCache(dir)).sets.flatMap((s) => s.questions)).toHaveLength(loadBank('problems').sets.flatMap((s) => s.questions).length);
   });
 
   it('never caches a file with syntax errors', () => {
