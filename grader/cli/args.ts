@@ -33,6 +33,7 @@ Options:
                              splitting a course over machines (outputs concatenate)
   --seed N                   seed for the sample points (default 1)
   --problems DIR             the problem bank (default ./problems)
+  --set ID                   grade: the problem set write-ups (.md, .tex, .ipynb) answer
   -h, --help                 this help
 `;
 
@@ -56,12 +57,14 @@ export interface Command {
   readonly jobs?: number;
   /** grade: only this slice of the sorted files (see shard.ts). */
   readonly shard?: Shard;
+  /** grade: the set that write-ups answer (else from the document, or the best match). */
+  readonly set?: string;
   /** template: the kind of file to write. */
   readonly templateFormat?: TemplateFormat;
 }
 
-const OPTION = /^(-h|--(help|format|seed|problems|markdown|explain|strict|out|jobs|shard))(=|$)/;
-const TAKES_VALUE = /^--(format|seed|problems|out|jobs|shard)$/;
+const OPTION = /^(-h|--(help|format|seed|problems|markdown|explain|strict|out|jobs|shard|set))(=|$)/;
+const TAKES_VALUE = /^--(format|seed|problems|out|jobs|shard|set)$/;
 
 /**
  * `grader try ID '-log(yhat_o)'`: an answer may start with a minus sign. The positional after
@@ -99,6 +102,7 @@ export function parseCommand(argv: readonly string[]): Command {
         out: { type: 'string' },
         jobs: { type: 'string', default: '0' },
         shard: { type: 'string' },
+        set: { type: 'string' },
         strict: { type: 'boolean', default: false },
       },
     });
@@ -133,5 +137,5 @@ export function parseCommand(argv: readonly string[]): Command {
     throw e instanceof ShardError ? new UsageError(e.message) : e;
   }
   if (verb === 'try' && rest.length !== 2) throw new UsageError("try needs a question id and an answer: grader try cs224n-a2/naive-softmax-grad-vc 'U * (yhat - y)'");
-  return { verb: verb as Command['verb'], positionals: rest, format, seed, markdown: values.markdown === true, explain: values.explain === true, strict: values.strict === true, jobs, ...(shard ? { shard } : {}), ...(values.out ? { out: values.out } : {}), ...(values.problems ? { problems: values.problems } : {}) };
+  return { verb: verb as Command['verb'], positionals: rest, format, seed, markdown: values.markdown === true, explain: values.explain === true, strict: values.strict === true, jobs, ...(shard ? { shard } : {}), ...(values.out ? { out: values.out } : {}), ...(values.problems ? { problems: values.problems } : {}), ...(values.set ? { set: values.set } : {}) };
 }
