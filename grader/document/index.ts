@@ -14,7 +14,7 @@ export { renderTemplate } from './template.js';
 
 /** Blocks longer than this are set aside unread (a note says so): bounded time on hostile input. */
 const MAX_BLOCK = 20_000;
-const MAX_TEXT = 400_000;
+const MAX_TEXT = 200_000;
 
 /**
  * Read a write-up (Markdown, LaTeX or a notebook) and locate each question's answer of its set:

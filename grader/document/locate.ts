@@ -50,7 +50,7 @@ export function locate(cands: readonly Candidate[], markers: readonly Marker[], 
     let m = memo.get(x);
     if (!m) memo.set(x, (m = new Map<number, number>()));
     let v = m.get(r);
-    if (v === undefined) m.set(r, (v = r >= 0 ? labelScore(x.labels, markers[r]!.path) : 0));
+    if (v === undefined) m.set(r, (v = r >= 0 ? Math.max(labelScore(x.labels, markers[r]!.path), namesId(markers[r]!.label, x.q.id)) : 0));
     return v;
   };
   const found = new Map<string, Found>();
@@ -231,4 +231,10 @@ export function locate(cands: readonly Candidate[], markers: readonly Marker[], 
       return c.definition && c.chain.sides.slice(1).some((s) => /^\\[dt]?frac\s*\{\s*\\partial|^\\partial/.test(s.latex));
     });
   }
+}
+
+/** A heading that writes the question's id (`## (e) sigmoid-derivative`, as the template's ids read): the surest label. */
+function namesId(label: string, id: string): number {
+  const short = id.slice(id.indexOf('/') + 1);
+  return short.length > 3 && new RegExp(`(^|[^\\w-])${short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`).test(label) ? 3 : 0;
 }
