@@ -122,7 +122,7 @@ export async function gradeFiles(bank: Bank, files: readonly string[], points: P
         feed();
       });
       worker.on('error', (e) => {
-        reason = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : String((e as Error)?.message ?? e).slice(0, 200);
+        reason = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : e.message.slice(0, 200);
       });
       worker.on('exit', () => {
         live--;
@@ -141,7 +141,7 @@ export async function gradeFiles(bank: Bank, files: readonly string[], points: P
           }
           if (live === 0 && next === files.length) resolve();
         } catch (e) {
-          reject(e);
+          reject(e instanceof Error ? e : new Error(String(e)));
         }
       });
       feed();

@@ -63,15 +63,16 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
   // A broken bank is reported whole; an answer to a set the bank lacks is graded on every set.
   if (only && (bank.issues.length || [...only].some((s) => !bank.sets.some((b) => b.set === s)))) bank = loadOrThrow(cmd);
   const points = pointsFor(bank, cmd.seed);
-  const pages = cmd.format === 'html' && cmd.out !== undefined && isDirectory(cmd.out);
+  const out = cmd.out;
+  const pages = cmd.format === 'html' && out !== undefined && isDirectory(out);
   let sink: Sink;
   try {
     // The destination is checked (and its temporary file opened) before any grading.
     if (pages) {
-      const why = unwritable(join(cmd.out!, 'report.html'));
-      if (why) throw new OutputError(`cannot write to ${cmd.out}: ${why}`);
+      const why = unwritable(join(out, 'report.html'));
+      if (why) throw new OutputError(`cannot write to ${out}: ${why}`);
     }
-    sink = cmd.out && !pages ? atomicSink(cmd.out, io.write) : stdoutSink(io);
+    sink = out && !pages ? atomicSink(out, io.write) : stdoutSink(io);
   } catch (e) {
     if (!(e instanceof OutputError)) throw e;
     io.err(`grader: ${e.message}\n`);
@@ -85,16 +86,17 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
     sink.write(renderer?.head() ?? '');
     const bar = progressBar(files.length);
     const entry = workerEntry();
-    await gradeFiles(bank, files, points, { jobs: cmd.jobs ?? 0, bankPath: bankPath(cmd), ...(entry ? { workerEntry: entry } : {}), onProgress: bar.tick }, (s, i) => {
+    const onProgress = (done: number) => bar.tick(done);
+    await gradeFiles(bank, files, points, { jobs: cmd.jobs ?? 0, bankPath: bankPath(cmd), ...(entry ? { workerEntry: entry } : {}), onProgress }, (s, i) => {
       failed ||= s.error !== null;
       // A page per submission, for handing back to each student.
-      if (pages) writePage(join(cmd.out!, names[i]!), renderHtml([s], tex!));
+      if (pages && tex) writePage(join(out, names[i]!), renderHtml([s], tex));
       else sink.write(renderer!.submission(s, i));
     });
     bar.end();
     sink.write(renderer?.tail() ?? '');
     sink.commit();
-    if (pages) io.out(`wrote ${files.length} reports to ${cmd.out}\n`);
+    if (pages) io.out(`wrote ${files.length} reports to ${out}\n`);
   } catch (e) {
     sink.abort();
     if (!(e instanceof OutputError)) throw e;
@@ -173,7 +175,7 @@ export async function runItems(cmd: Command, bank: Bank, io: Io): Promise<number
  */
 export async function runGradescope(cmd: Command, bank: Bank, io: Io): Promise<number> {
   const [dir = '/autograder/submission', results = '/autograder/results/results.json'] = cmd.positionals;
-  let files: string[] = [];
+  let files: string[];
   try {
     files = statSync(dir).isDirectory() ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f)) : [dir];
   } catch {

@@ -14,6 +14,7 @@ export type NoArgs = Record<never, never>;
 export interface CodeArgs {
   // Reading an answer
   ARITY: { fn: string; expected: number; got: number };
+  DEFINITIONS_TOO_DEEP: { name: string; max: number };
   EMPTY_ANSWER: { part?: string };
   FUNCTION_AS_VALUE: { name: string };
   INDEX_FORM: ShapeArg<'shape'> & { dims: number };
@@ -86,11 +87,17 @@ export interface CodeArgs {
   VALUE_MISMATCH: { wrong: number; total: number };
   WRONG_FOR_SOME_INDEX: { index: string; wrong: number; total: number };
   // Submissions
+  FILE_NOT_REGULAR: { kind: string };
+  FILE_NOT_UTF8: { byte: string; offset: number };
   FILE_TOO_LARGE: { size: number; max: number };
   FILE_UNREADABLE: { detail: string };
+  LIMIT_EXCEEDED: { what: string; count: number | string; max: number; unit: string };
+  NO_SUBMISSIONS: { path: string };
   SUBMISSION_SHAPE: { expected: string; path: string };
   UNKNOWN_QUESTION: { id: string; suggestions: Names };
+  WORKER_CRASHED: { detail: string };
   YAML_SYNTAX: { detail: string };
+  YAML_TOO_DEEP: { max: number };
   // Specs
   BANK_BROKEN: NoArgs;
   BANK_EMPTY: NoArgs;
@@ -104,18 +111,21 @@ export interface CodeArgs {
   FD_MISMATCH: { error: number; max: number; wrt: string };
   IMPLEMENTATION_NEEDS: { name: string; detail: string };
   INDEX_OF_UNKNOWN: { name: string; of: string };
+  INDEX_RANGE_LIMIT: { name: string; lo: number; hi: number; max: number };
   LOSS_NOT_SCALAR: { shape: string };
   MISTAKE_NOT_WRONG: { answer: string };
   MISTAKE_SHADOWED: { answer: string };
   MISTAKE_SHAPE: { answer: string; got: string; expected: string };
   NO_FAILING_EXAMPLE: NoArgs;
   NO_INCORRECT_EXAMPLE: { id: string };
+  PROOF_TOO_COSTLY: { work: number; max: number };
   PROMPT_MISSING_SYMBOL: { id: string; name: string };
   REFERENCE_OFTEN_UNDEFINED: { id: string; rejected: number; kept: number };
   REFERENCE_SHAPE: { expected: string; got: string; of: string };
   REFERENCE_UNDEFINED: { tries: number; found: number; wanted: number };
   SHAPE_NEEDS_VECTOR: { name: string; dist: string };
   SIZE_RANGE: { name: string; value: number };
+  SPEC_RECURSIVE: NoArgs;
   SPEC_SCHEMA: { detail: string; path: string };
   SPEC_UNKNOWN_KEY: { key: string; path: string };
   TERMS_MISMATCH: { wrong: number; total: number };

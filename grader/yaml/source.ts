@@ -75,7 +75,7 @@ export interface DataCache {
  * the data), so a clean file loaded from the cache is never parsed at all.
  */
 export function readYaml(file: string, text: string, opts: ReadOptions | DataCache = {}): YamlSource {
-  const { cache, strings = false } = 'get' in opts ? { cache: opts as DataCache } : (opts as ReadOptions);
+  const { cache, strings = false }: ReadOptions = 'get' in opts ? { cache: opts } : opts;
   const failed = (error: Finding): YamlSource => ({ file, data: null, errors: [error], at: () => ({ file }), inString: () => ({ file }) });
   if (text.length > FILE_LIMITS.specBytes) return failed(finding('FILE_TOO_LARGE', { size: text.length, max: FILE_LIMITS.specBytes }, { file }));
   // Depth before parsing: the same input always gives the same error, in milliseconds.
