@@ -14,7 +14,7 @@ import type { PointCache } from '../compare/points.js';
 import { gradeSubmission } from '../compare/submission.js';
 import type { Bank } from '../bank/types.js';
 import { readSubmission } from '../submission/load.js';
-import { FILE_LIMITS } from '../limits/index.js';
+import { FILE_LIMITS } from '../core/limits.js';
 
 /** Below this many files, starting workers costs more than it saves. */
 export const PARALLEL_FROM = 64;

@@ -118,8 +118,8 @@ export interface CodeArgs {
   MISTAKE_SHAPE: { answer: string; got: string; expected: string };
   NO_FAILING_EXAMPLE: NoArgs;
   NO_INCORRECT_EXAMPLE: { id: string };
-  PROOF_TOO_COSTLY: { work: number; max: number };
   PROMPT_MISSING_SYMBOL: { id: string; name: string };
+  PROOF_TOO_COSTLY: { work: number; max: number };
   REFERENCE_OFTEN_UNDEFINED: { id: string; rejected: number; kept: number };
   REFERENCE_SHAPE: { expected: string; got: string; of: string };
   REFERENCE_UNDEFINED: { tries: number; found: number; wanted: number };
