@@ -12,8 +12,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   yaml: ['core'],
   submission: ['core', 'yaml'],
   document: ['core'],
-  bank: ['core', 'expr', 'linalg', 'sample', 'yaml'],
-  compare: ['core', 'linalg', 'expr', 'sample', 'bank', 'submission'],
+  bank: ['core', 'expr', 'linalg', 'sample', 'yaml', 'document'],
+  compare: ['core', 'linalg', 'expr', 'sample', 'bank', 'submission', 'document'],
   report: ['core'],
 };
 

@@ -154,6 +154,8 @@ function buildAnswer(spec: ProblemSetSpec, model: Model, q: Graded, path: Path, 
     set: spec.set,
     expressions,
     ...(spec.description ? { description: spec.description } : {}),
+    labels: q.labels,
+    asks: q.asks,
   };
 }
 
