@@ -8,13 +8,12 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   core: [],
   linalg: [],
   expr: ['core', 'linalg'],
-  limits: ['expr'],
   sample: ['core', 'linalg'],
-  yaml: ['core', 'limits'],
-  submission: ['core', 'yaml', 'limits'],
+  yaml: ['core'],
+  submission: ['core', 'yaml'],
   document: ['core'],
-  bank: ['core', 'expr', 'linalg', 'sample', 'yaml', 'limits', 'document'],
-  compare: ['core', 'linalg', 'expr', 'sample', 'bank', 'submission', 'limits', 'document'],
+  bank: ['core', 'expr', 'linalg', 'sample', 'yaml', 'document'],
+  compare: ['core', 'linalg', 'expr', 'sample', 'bank', 'submission', 'document'],
   report: ['core'],
 };
 

@@ -5,7 +5,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { finding, type Finding } from '../core/index.js';
-import { FILE_LIMITS } from '../limits/index.js';
+import { FILE_LIMITS } from '../core/limits.js';
 import { readTextFile } from '../yaml/file.js';
 import { readYaml, type DataCache } from '../yaml/source.js';
 import { Issues } from './issues.js';

@@ -7,7 +7,7 @@ import { compileText, latexName, parseMathjs, type Binding, type Family, type In
 import type { Dist } from '../sample/dist.js';
 import type { Path } from '../yaml/source.js';
 import type { Issues } from './issues.js';
-import { FILE_LIMITS } from '../limits/index.js';
+import { FILE_LIMITS } from '../core/limits.js';
 import type { FamilySpec, IndexSpec, SampleSpec, SymbolSpec } from './schema.js';
 import type { Model, Slot } from './types.js';
 

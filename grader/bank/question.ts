@@ -11,7 +11,7 @@ import { buildModel, type Located, type MergedDeclarations } from './model.js';
 import type { Declarations, PartSpec, ProblemSetSpec, QuestionSpec } from './schema.js';
 import type { Derivative, FreeIndex, Mistake, Model, Question } from './types.js';
 import { FUNCTION_BY_NAME } from '../expr/compile/functions.js';
-import { FILE_LIMITS } from '../limits/index.js';
+import { FILE_LIMITS } from '../core/limits.js';
 
 type Layer = { decls: Partial<Declarations>; path: Path };
 

@@ -3,7 +3,7 @@
  * (`grader schema` prints it for editors). Every field says what it is for.
  */
 import { z } from 'zod';
-import { FILE_LIMITS } from '../limits/index.js';
+import { FILE_LIMITS } from '../core/limits.js';
 
 const SizeExpr = z
   .union([z.number().int().positive(), z.string().min(1)])

@@ -15,7 +15,7 @@ import { gradeSubmission } from '../compare/submission.js';
 import type { Bank } from '../bank/types.js';
 import { readSubmission } from '../submission/load.js';
 import { gradeDocumentFile, isDocumentFile } from './document.js';
-import { FILE_LIMITS } from '../limits/index.js';
+import { FILE_LIMITS } from '../core/limits.js';
 
 /** Below this many files, starting workers costs more than it saves. */
 export const PARALLEL_FROM = 64;
@@ -128,7 +128,7 @@ export async function gradeFiles(bank: Bank, files: readonly string[], points: P
         feed();
       });
       worker.on('error', (e) => {
-        reason = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : String((e as Error)?.message ?? e).slice(0, 200);
+        reason = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : e.message.slice(0, 200);
       });
       worker.on('exit', () => {
         live--;
@@ -147,7 +147,7 @@ export async function gradeFiles(bank: Bank, files: readonly string[], points: P
           }
           if (live === 0 && next === files.length) resolve();
         } catch (e) {
-          reject(e);
+          reject(e instanceof Error ? e : new Error(String(e)));
         }
       });
       feed();

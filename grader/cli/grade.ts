@@ -62,15 +62,16 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
   // A broken bank is reported whole; an answer to a set the bank lacks is graded on every set.
   if (only && (bank.issues.length || [...only].some((s) => !bank.sets.some((b) => b.set === s)))) bank = loadOrThrow(cmd);
   const points = pointsFor(bank, cmd.seed);
-  const pages = cmd.format === 'html' && cmd.out !== undefined && isDirectory(cmd.out);
+  const out = cmd.out;
+  const pages = cmd.format === 'html' && out !== undefined && isDirectory(out);
   let sink: Sink;
   try {
     // The destination is checked (and its temporary file opened) before any grading.
     if (pages) {
-      const why = unwritable(join(cmd.out, 'report.html'));
-      if (why) throw new OutputError(`cannot write to ${cmd.out}: ${why}`);
+      const why = unwritable(join(out, 'report.html'));
+      if (why) throw new OutputError(`cannot write to ${out}: ${why}`);
     }
-    sink = cmd.out && !pages ? atomicSink(cmd.out, io.write) : stdoutSink(io);
+    sink = out && !pages ? atomicSink(out, io.write) : stdoutSink(io);
   } catch (e) {
     if (!(e instanceof OutputError)) throw e;
     io.err(`grader: ${e.message}\n`);
@@ -87,11 +88,12 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
     sink.write(shardHead(cmd.format, renderer?.head() ?? '', cmd.shard));
     const bar = progressBar(files.length);
     const entry = workerEntry();
-    await gradeFiles(bank, files, points, { jobs: cmd.jobs ?? 0, bankPath: bankPath(cmd), ...(entry ? { workerEntry: entry } : {}), onProgress: bar.tick, ...(cmd.set ? { set: cmd.set } : {}) }, (s, i) => {
+    const onProgress = (done: number) => bar.tick(done);
+    await gradeFiles(bank, files, points, { jobs: cmd.jobs ?? 0, bankPath: bankPath(cmd), ...(entry ? { workerEntry: entry } : {}), onProgress, ...(cmd.set ? { set: cmd.set } : {}) }, (s, i) => {
       failed ||= s.error !== null;
       // A page per submission, for handing back to each student.
       if (pages) {
-        writePage(join(cmd.out, names[i]!), renderHtml([s], tex!, undefined, opts));
+        writePage(join(out, names[i]!), renderHtml([s], tex!, undefined, opts));
         graded.push(cmd.instructor ? s : { ...s, questions: s.questions.map((q) => ({ ...q, feedback: [] })) });
       }
       else sink.write(renderer!.submission(s, i));
@@ -100,8 +102,8 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
     sink.write(renderer?.tail() ?? '');
     sink.commit();
     if (pages) {
-      writePage(join(cmd.out, 'index.html'), renderIndex(graded, (_, i) => names[i]!, cmd.instructor ? itemsOf(bank, graded, points) : undefined, opts));
-      io.out(`wrote ${files.length} reports and index.html to ${cmd.out}\n`);
+      writePage(join(out, 'index.html'), renderIndex(graded, (_, i) => names[i]!, cmd.instructor ? itemsOf(bank, graded, points) : undefined, opts));
+      io.out(`wrote ${files.length} reports and index.html to ${out}\n`);
     }
   } catch (e) {
     sink.abort();

@@ -5,7 +5,7 @@
 import { fail, InputError, relocate, type Finding } from '../core/index.js';
 import { compileTree, readAnswer, vocabFor, withBinding, type Binding, type Compiled, type Node, type Notation, type Scope } from '../expr/index.js';
 import { isValueName } from '../expr/compile/names.js';
-import { FILE_LIMITS } from '../limits/index.js';
+import { FILE_LIMITS } from '../core/limits.js';
 import { Overlay } from './overlay.js';
 import { latexName } from '../expr/latex/render.js';
 import type { Question } from '../bank/types.js';

@@ -1,7 +1,8 @@
 /**
  * core/: the vocabulary every stage shares and nothing else: shapes, findings (core/codes.ts is
  * the one list of codes with their arguments), the error type for bad input with its position,
- * and the report types (QuestionReport, SubmissionReport, ItemStats). Imports nothing of ours
+ * the report types (QuestionReport, SubmissionReport, ItemStats), and every limit on untrusted
+ * input (core/limits.ts). Imports nothing of ours
  * (tested); everything else may import it.
  */
 export * from './shape.js';

@@ -4,6 +4,7 @@
  * so an answer or an id cannot draw fake lines, clear the screen or set the window title.
  * Tabs are kept (harmless, and common in pasted formulas).
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r' };

@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { finding, type Finding } from '../core/index.js';
-import { FILE_LIMITS } from '../limits/index.js';
+import { FILE_LIMITS } from '../core/limits.js';
 import { readTextFile } from '../yaml/file.js';
 import { readYaml } from '../yaml/source.js';
 

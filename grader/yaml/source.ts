@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { finding, type Finding, type Position } from '../core/index.js';
-import { FILE_LIMITS } from '../limits/index.js';
+import { FILE_LIMITS } from '../core/limits.js';
 import { yamlTooDeep } from './depth.js';
 
 export type Path = readonly (string | number)[];
@@ -78,7 +78,7 @@ export interface DataCache {
  * the data), so a clean file loaded from the cache is never parsed at all.
  */
 export function readYaml(file: string, text: string, opts: ReadOptions | DataCache = {}): YamlSource {
-  const { cache, strings = false } = 'get' in opts ? { cache: opts as DataCache } : (opts as ReadOptions);
+  const { cache, strings = false }: ReadOptions = 'get' in opts ? { cache: opts } : opts;
   const failed = (error: Finding): YamlSource => ({ file, data: null, errors: [error], at: () => ({ file }), inString: () => ({ file }) });
   if (text.length > FILE_LIMITS.specBytes) return failed(finding('FILE_TOO_LARGE', { size: text.length, max: FILE_LIMITS.specBytes }, { file }));
   // Depth before parsing: the same input always gives the same error, in milliseconds.

@@ -1,8 +1,24 @@
 /**
- * Every bound the grader puts on untrusted input, in one place (README "Limits" lists them with
- * what a user sees when one is hit). A value here is a reason for a clear message, never a hang.
+ * Every bound the grader puts on untrusted input, in one place (in core/, so that every layer may
+ * read it; README "Limits" says what a user sees when one is hit). A value here is a reason for a
+ * clear message, never a hang.
  */
-import { LIMITS as EXPRESSION } from '../expr/limits.js';
+
+/** Bounds on untrusted expressions: every one is a reason for `invalid`, never a hang. */
+export const EXPRESSION_LIMITS = Object.freeze({
+  /** Characters in one answer. */
+  maxLength: 2000,
+  /** Bracket nesting depth (also bounds recursion in the parsers). */
+  maxDepth: 40,
+  /** Nodes in one parsed tree. */
+  maxNodes: 400,
+  /** Terms in one indexed sum. */
+  maxSumRange: 1000,
+  /** Scalar operations in one evaluation, estimated at compile time. */
+  maxWork: 2_000_000,
+  /** Entries in any matrix an expression may build. */
+  maxEntries: 100_000,
+});
 
 export const FILE_LIMITS = Object.freeze({
   /** Bytes read from a submission file (a larger one is that student's error). */
@@ -33,4 +49,4 @@ export const FILE_LIMITS = Object.freeze({
   workerHeapMb: 384,
 });
 
-export const LIMITS = Object.freeze({ ...FILE_LIMITS, expression: EXPRESSION });
+export const LIMITS = Object.freeze({ ...FILE_LIMITS, expression: EXPRESSION_LIMITS });
