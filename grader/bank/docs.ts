@@ -21,7 +21,7 @@ const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function typeOf(n: JsonNode): string {
   if (n.const !== undefined) return `\`${JSON.stringify(n.const)}\``;
-  if (n.enum) return n.enum.map((e) => `\`${e}\``).join(' | ');
+  if (n.enum) return n.enum.map((e) => `\`${String(e)}\``).join(' | ');
   if (n.anyOf) return n.anyOf.map(typeOf).join(' | ');
   const dist = n.properties?.dist;
   if (dist) {

@@ -61,8 +61,8 @@ export function buildModel(decls: MergedDeclarations, issues: Issues): Model {
   const shapeOf = (spec: SymbolSpec['shape'], path: Path): Shape | undefined => {
     if (spec === undefined || spec === 'scalar') return SCALAR;
     const [r, c] = Array.isArray(spec) ? spec : [spec, 1];
-    const rows = sizeOf(r!, [...path, 'shape']);
-    const cols = sizeOf(c!, [...path, 'shape']);
+    const rows = sizeOf(r, [...path, 'shape']);
+    const cols = sizeOf(c, [...path, 'shape']);
     return rows && cols ? { rows, cols } : undefined;
   };
 

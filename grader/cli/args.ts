@@ -181,7 +181,7 @@ export function parseCommand(argv: readonly string[], verbs: readonly VerbSpec[]
   if (usage) throw new UsageError(usage, verb.name);
   const allowed = verb.formats ?? ['text'];
   const format = (values.format ?? allowed[0]) as Format;
-  if (!allowed.includes(format as string)) throw new UsageError(`--format for ${verb.name} is ${allowed.join(', ')}; not \`${format}\``, verb.name);
+  if (!allowed.includes(format)) throw new UsageError(`--format for ${verb.name} is ${allowed.join(', ')}; not \`${format}\``, verb.name);
   const jobsText = (values.jobs as string | undefined) ?? '0';
   const jobs = Number(jobsText);
   if (!/^\d+$/.test(jobsText) || jobs > 64) throw new UsageError('--jobs must be a whole number from 0 (automatic) to 64', verb.name);

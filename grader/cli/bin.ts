@@ -4,8 +4,9 @@ import { setColourLevel } from '../report/terminal.js';
 import { quietOnBrokenPipe } from './io.js';
 import { colourLevel, main } from './main.js';
 import { runWorker } from './worker.js';
+import type { WorkerJob } from './batch.js';
 
-if (!isMainThread && (workerData as { role?: string } | null)?.role === 'grade') runWorker(workerData);
+if (!isMainThread && (workerData as { role?: string } | null)?.role === 'grade') runWorker(workerData as WorkerJob);
 else {
   setColourLevel(colourLevel(process.env, process.stdout.isTTY === true));
   quietOnBrokenPipe();

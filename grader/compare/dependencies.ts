@@ -43,7 +43,7 @@ export function dependencyFindings(q: Question, cases: readonly Case[], run: Run
   let ref = referenceDeps.get(q);
   if (!ref) referenceDeps.set(q, (ref = dependsOn(q, (e) => q.reference.run(e), env0)));
   const got = dependsOn(q, run, env0);
-  const extra = [...got].filter((s) => !ref!.has(s));
+  const extra = [...got].filter((s) => !ref.has(s));
   const missing = [...ref].filter((s) => !got.has(s));
   return [
     ...(extra.length ? [finding('DEPENDS_ON_EXTRA', { symbols: extra })] : []),

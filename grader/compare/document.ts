@@ -9,7 +9,7 @@ import { isValueName } from '../expr/compile/names.js';
 import type { DocDefinition, LocatedAnswer, LocatedDocument } from '../document/types.js';
 import type { Question } from '../bank/types.js';
 import type { PointCache } from './points.js';
-import { questionScope, type Definitions } from './read.js';
+import { questionScope } from './read.js';
 import { checkSides, type Side, type StepContext } from './steps.js';
 import { expandFunctions, isLossName, normalizeSide, type UserFunction } from './steps-latex.js';
 import { gradeOne } from './submission.js';
@@ -96,13 +96,13 @@ const transposeSymbol = (latex: string, symbol: string): string =>
 function gradeLocated(q: Question, a: LocatedAnswer, doc: LocatedDocument, points: PointCache, chainBase: { n: number }): QuestionReport {
   const ctx = contextFor(q, doc.definitions, Math.min(...a.parts.flatMap((p) => [p.line, ...p.steps.map((st) => st.line)])));
   const final = normalizeSide(expandFunctions(a.finalExpanded, ctx.functions));
-  const graded = gradeOne(q, final, points, ctx.definitions as Definitions);
+  const graded = gradeOne(q, final, points, ctx.definitions);
   const feedback: Finding[] = [...graded.feedback, ...a.notes.map((n) => finding(`DOC_${n.code}`, { line: n.line, detail: n.detail }, undefined, 'info'))];
   for (const l of transposedLayouts(q, doc.definitions)) {
     if (transposeSymbol(final, l.symbol) === final) continue;
     // Right in one layout only: the student's (said, not accepted) or the course's (said, as their own declaration contradicts it).
     if (graded.verdict === 'correct') feedback.push(finding('STUDENT_LAYOUT_CONTRADICTED', l, undefined, 'warning'));
-    else if (gradeOne(q, transposeSymbol(final, l.symbol), points, ctx.definitions as Definitions).verdict === 'correct') feedback.push(finding('STUDENT_LAYOUT', l, undefined, 'warning'));
+    else if (gradeOne(q, transposeSymbol(final, l.symbol), points, ctx.definitions).verdict === 'correct') feedback.push(finding('STUDENT_LAYOUT', l, undefined, 'warning'));
   }
   const steps: StepReport[] = [];
   const stepFeedback: Finding[] = [];

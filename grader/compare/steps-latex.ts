@@ -56,7 +56,7 @@ function operandEnd(s: string, i: number): number {
     const right = end < 0 ? -1 : s.slice(0, end).lastIndexOf('\\right');
     return end < 0 || right < i ? -1 : end;
   }
-  if (s[i] && '([{'.includes(s[i]!)) return groupEnd(s, i);
+  if (s[i] && '([{'.includes(s[i])) return groupEnd(s, i);
   let j = i;
   for (let first = true; j < s.length; first = false) {
     const ch = s[j]!;

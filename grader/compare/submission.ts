@@ -31,7 +31,7 @@ const MEMO_MAX = 5_000;
 export function gradeOne(q: Question, answer: string | undefined, points: PointCache, definitions?: Definitions): QuestionReport {
   const shareable = answer !== undefined && (!definitions || definitions.size === 0);
   let memo = memos.get(points);
-  if (!memo) memos.set(points, (memo = new Map()));
+  if (!memo) memos.set(points, (memo = new Map<string, QuestionReport>()));
   const key = `${q.id}\u0000${answer}`;
   const known = shareable ? memo.get(key) : undefined;
   if (known) return known;

@@ -101,7 +101,7 @@ export function readYaml(file: string, text: string, opts: ReadOptions | DataCac
       get offset() {
         return get().offset;
       },
-    } as Position;
+    };
   };
   let data: unknown = cache?.get(text);
   const errors: Finding[] = [];
