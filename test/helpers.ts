@@ -45,3 +45,6 @@ export function cli(...args: string[]): { code: number | null; out: string; err:
   const r = spawnSync(process.execPath, ['bin/grader.mjs', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, timeout: 120_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
+
+/** The bundled YAML submissions (alice, bob, carol, dave), without the example write-ups beside them. */
+export const YAML_SUBMISSIONS = ['submissions/alice.yaml', 'submissions/bob.yaml', 'submissions/carol-malformed.yaml', 'submissions/dave-latex.yaml'];

@@ -49,7 +49,7 @@ export const VERBS: readonly Verb[] = [
         throw e instanceof ShardError ? new UsageError(e.message, 'grade') : e;
       }
       if (typeof v.csv === 'string') {
-        if (!(CSV_PROFILES as readonly string[]).includes(v.csv)) throw new UsageError(`--csv is one of ${CSV_PROFILES.join(', ')}; not \`${v.csv}\``, 'grade');
+        if (!(CSV_PROFILES as readonly string[]).includes(v.csv)) throw new UsageError(`--csv is for grade and is one of ${CSV_PROFILES.join(', ')}; not \`${v.csv}\``, 'grade');
         out = { ...out, format: 'csv', csv: v.csv as CsvProfileName };
       }
       if (typeof v.roster === 'string') {
@@ -57,7 +57,7 @@ export const VERBS: readonly Verb[] = [
         out = { ...out, roster: v.roster };
       }
       if (v.instructor === true) {
-        if (out.format !== 'html') throw new UsageError('--instructor goes with --format html', 'grade');
+        if (out.format !== 'html') throw new UsageError('--instructor goes with grade --format html', 'grade');
         out = { ...out, instructor: true };
       }
       return out;

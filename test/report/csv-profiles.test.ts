@@ -10,7 +10,7 @@ import { gradebookSets } from '../../grader/cli/gradebook.js';
 import { renderGradebook, type GradebookSet } from '../../grader/report/csv-profiles.js';
 import { joinRoster, parseCsv, parseRoster } from '../../grader/report/roster.js';
 import { parseSubmission } from '../../grader/submission/load.js';
-import { BANK, cli } from '../helpers.js';
+import { BANK, cli, YAML_SUBMISSIONS } from '../helpers.js';
 
 const points = new PointCache(1);
 const grade = (student: string, answers: Record<string, string>): SubmissionReport =>
@@ -71,7 +71,7 @@ describe('grade --csv', () => {
 
   it('joins the roster, lists the unmatched on stderr and beside --out', () => {
     const out = join(dir, 'canvas.csv');
-    const r = cli('grade', 'submissions/', '--csv', 'canvas', '--roster', roster, '--out', out);
+    const r = cli('grade', ...YAML_SUBMISSIONS, '--csv', 'canvas', '--roster', roster, '--out', out);
     expect(r.code).toBe(0);
     const lines = readFileSync(out, 'utf8').split('\r\n');
     expect(lines[0]).toBe('\uFEFFStudent,ID,SIS User ID,SIS Login ID,Section,CS224n Assignment 2: word2vec');
@@ -85,7 +85,7 @@ describe('grade --csv', () => {
     [['--roster', 'x.csv'], /--roster goes with --csv/],
     [['--csv', 'moodle', '--roster', '/nonexistent.csv'], /cannot read the roster/],
   ])('refuses %j', (args, why) => {
-    const r = cli('grade', 'submissions/', ...args);
+    const r = cli('grade', ...YAML_SUBMISSIONS, ...args);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(why);
   });

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderProse } from '../../grader/report/html-text.js';
-import { cli } from '../helpers.js';
+import { cli, YAML_SUBMISSIONS } from '../helpers.js';
 
 const count = (html: string, s: string) => html.split(s).length - 1;
 
 describe('grade --format html', () => {
   it('--instructor adds the expected answer under each question, and the item analysis', () => {
-    const student = cli('grade', 'submissions/', '--format', 'html').out;
-    const staff = cli('grade', 'submissions/', '--format', 'html', '--instructor').out;
+    const student = cli('grade', ...YAML_SUBMISSIONS, '--format', 'html').out;
+    const staff = cli('grade', ...YAML_SUBMISSIONS, '--format', 'html', '--instructor').out;
     expect(count(student, '<dt>expected</dt>')).toBe(0);
     expect(student).not.toContain('Item analysis');
     expect(count(staff, '<dt>expected</dt>')).toBe(44);
@@ -19,7 +19,7 @@ describe('grade --format html', () => {
   });
 
   it('opens a batch with the score table and the per-question summary; one submission has neither', () => {
-    const batch = cli('grade', 'submissions/', '--format', 'html').out;
+    const batch = cli('grade', ...YAML_SUBMISSIONS, '--format', 'html').out;
     expect(batch).toContain('<h2 id="scores">Scores</h2>');
     expect(batch).toContain('<a href="#s2">bob</a>');
     expect(batch).toContain('<h2 id="per-question">Per question</h2>');
@@ -31,7 +31,7 @@ describe('grade --format html', () => {
 
   it('writes index.html beside the per-student pages, linking to them', () => {
     const out = mkdtempSync(join(tmpdir(), 'grader-index-'));
-    expect(cli('grade', 'submissions/', '--format', 'html', '--out', out).code).toBe(0);
+    expect(cli('grade', ...YAML_SUBMISSIONS, '--format', 'html', '--out', out).code).toBe(0);
     const index = readFileSync(join(out, 'index.html'), 'utf8');
     expect(index).toContain('<a href="carol-malformed.html">carol</a>');
     expect(index).toContain('Per question');

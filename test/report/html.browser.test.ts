@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { YAML_SUBMISSIONS } from '../helpers.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -66,8 +67,8 @@ async function axe(page: Page): Promise<string[]> {
 describe('the HTML report in Chromium', () => {
   it.each([
     ['a LaTeX submission', ['grade', 'submissions/dave-latex.yaml', '--format', 'html'], 11],
-    ['a batch, for the instructor', ['grade', 'submissions/', '--format', 'html', '--instructor'], 44],
-    ['a batch with item analysis', ['items', 'submissions/', '--format', 'html'], 44],
+    ['a batch, for the instructor', ['grade', ...YAML_SUBMISSIONS, '--format', 'html', '--instructor'], 44],
+    ['a batch with item analysis', ['items', ...YAML_SUBMISSIONS, '--format', 'html'], 44],
   ])('renders %s: formulas typeset, questions as headings, no accessibility violation', async (_, args, questions) => {
     const { page, failed, errors } = await open(report(...args));
     const stats = await page.evaluate(() => {
@@ -100,7 +101,7 @@ describe('the HTML report in Chromium', () => {
   }, 120_000);
 
   it('sorts the score table by a column, and back', async () => {
-    const { page, errors } = await open(report('grade', 'submissions/', '--format', 'html'));
+    const { page, errors } = await open(report('grade', ...YAML_SUBMISSIONS, '--format', 'html'));
     const order = () => page.$$eval('#scores ~ table tbody tr td:first-child', (tds) => tds.map((t) => t.textContent));
     const before = await order();
     const score = (await page.$$('#scores ~ table th button'))[2]!;
