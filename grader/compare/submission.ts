@@ -24,9 +24,9 @@ export function questionsFor(bank: Bank, answered: Iterable<string>): Question[]
  * grow it without end.
  */
 const memos = new WeakMap<PointCache, Map<string, QuestionReport>>();
-// Each kept report holds its evaluation (see grade.ts), some kilobytes: 5,000 keep a batch's
-// memory flat (measured: 50,000 took a 5,000-file batch to 1 GB resident).
-const MEMO_MAX = 5_000;
+// The memo keeps a copy of each report, which its evaluation (kept beside the original, see
+// grade.ts, some kilobytes) is not attached to: a batch's memory stays flat.
+const MEMO_MAX = 20_000;
 
 export function gradeOne(q: Question, answer: string | undefined, points: PointCache, definitions?: Definitions): QuestionReport {
   const shareable = answer !== undefined && (!definitions || definitions.size === 0);
@@ -36,7 +36,7 @@ export function gradeOne(q: Question, answer: string | undefined, points: PointC
   const known = shareable ? memo.get(key) : undefined;
   if (known) return known;
   const report = gradeFresh(q, answer, points, definitions);
-  if (shareable && memo.size < MEMO_MAX) memo.set(key, report);
+  if (shareable && memo.size < MEMO_MAX) memo.set(key, { ...report });
   return report;
 }
 
