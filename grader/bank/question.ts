@@ -15,7 +15,7 @@ import { FUNCTION_BY_NAME } from '../expr/compile/functions.js';
 type Layer = { decls: Partial<Declarations>; path: Path };
 
 function merge(layers: Layer[]): MergedDeclarations {
-  const pick = <K extends keyof Declarations>(key: K) => {
+  const pick = <K extends Exclude<keyof Declarations, 'sizeSets'>>(key: K) => {
     const out = new Map<string, Located<Declarations[K][string]>>();
     for (const { decls, path } of layers)
       for (const [name, value] of Object.entries(decls[key] ?? {})) {
@@ -47,14 +47,63 @@ export function buildQuestions(spec: ProblemSetSpec, index: number, issues: Issu
     else layers.push({ decls: ctx, path: ['contexts', q.context] });
   }
   layers.push({ decls: q, path: qpath });
-  const model = buildModel(merge(layers), issues);
+  const decls = merge(layers);
+  const before = issues.list.length;
   const id = `${spec.set}/${q.id}`;
-  if (q.parts.length === 0) return [buildAnswer(spec, model, q, qpath, { id, title: q.title, prompt: q.prompt }, issues)].filter((x) => x !== undefined);
-  return q.parts.flatMap((p, i) => {
-    const naming = { id: `${id}/${p.id}`, title: p.title ?? `${q.title} (${p.id})`, prompt: p.prompt ? `${q.prompt}\n\n${p.prompt}` : q.prompt, group: id };
-    const built = buildAnswer(spec, model, p, [...qpath, 'parts', i], naming, issues);
-    return built ? [built] : [];
+  const build = (model: Model): (Question | undefined)[] =>
+    q.parts.length === 0
+      ? [buildAnswer(spec, model, q, qpath, { id, title: q.title, prompt: q.prompt }, issues)]
+      : q.parts.map((p, i) => {
+          const naming = { id: `${id}/${p.id}`, title: p.title ?? `${q.title} (${p.id})`, prompt: p.prompt ? `${q.prompt}\n\n${p.prompt}` : q.prompt, group: id };
+          return buildAnswer(spec, model, p, [...qpath, 'parts', i], naming, issues);
+        });
+  const primary = build(buildModel(decls, issues));
+  // The other size sets, only for a question that builds cleanly at the bank's sizes (else
+  // each problem would be reported once per size set).
+  const sets = issues.list.length === before ? sizeSetsOf(layers, decls) : [];
+  const others = sets.map((sizes) => build(buildModel(withSizes(decls, sizes), issues)));
+  return primary.flatMap((main, i) => {
+    if (!main) return [];
+    const at = others.flatMap((built, k) => (built[i] ? [{ ...built[i]!, sizeSet: k + 1, others: [] }] : []));
+    return [{ ...main, others: at }];
   });
+}
+
+/** The size sets a question is graded at besides the bank's: the spec's `sizeSets`, or one derived. */
+function sizeSetsOf(layers: Layer[], decls: MergedDeclarations): ReadonlyMap<string, number>[] {
+  const given = [...layers].reverse().find((l) => l.decls.sizeSets !== undefined)?.decls.sizeSets;
+  if (given) return given.map((s) => new Map(Object.entries(s)));
+  const derived = largerSizes(decls);
+  return derived.size ? [derived] : [];
+}
+
+/**
+ * Each literal size mapped to a larger one (2n + 1, or n + 8 past 16 to bound the cost), in the
+ * same order (so V > K stays true), pairwise distinct and distinct from every size of the bank
+ * (so a number written for one size cannot stand for another at both size sets).
+ */
+export function largerSizes(decls: MergedDeclarations): Map<string, number> {
+  const literal = [...decls.sizes].flatMap(([name, { value }]) => (typeof value === 'number' ? [[name, value] as const] : []));
+  const used = new Set(literal.map(([, v]) => v));
+  const out = new Map<string, number>();
+  let prev = 0;
+  for (const [name, v] of [...literal].sort((a, b) => a[1] - b[1])) {
+    let c = Math.max(v <= 16 ? 2 * v + 1 : v + 8, prev + 1);
+    while (used.has(c)) c++;
+    used.add(c);
+    out.set(name, (prev = c));
+  }
+  return out;
+}
+
+/** The declarations with some sizes replaced (sizes a set does not name keep their value). */
+function withSizes(decls: MergedDeclarations, sizes: ReadonlyMap<string, number>): MergedDeclarations {
+  const merged = new Map(decls.sizes);
+  for (const [name, value] of sizes) {
+    const old = merged.get(name);
+    if (old) merged.set(name, { ...old, value });
+  }
+  return { ...decls, sizes: merged };
 }
 
 function buildAnswer(spec: ProblemSetSpec, model: Model, q: Graded, path: Path, naming: Naming, issues: Issues): Question | undefined {
@@ -148,6 +197,8 @@ function buildAnswer(spec: ProblemSetSpec, model: Model, q: Graded, path: Path, 
     terms,
     ...(q.form ? { form: q.form } : {}),
     set: spec.set,
+    sizeSet: 0,
+    others: [],
     expressions,
     ...(spec.description ? { description: spec.description } : {}),
   };

@@ -11,6 +11,8 @@ import type { Question } from '../bank/types.js';
 import { answerRun, evaluateCases, type Case } from './cases.js';
 import { diagnose } from './diagnose.js';
 import { formFindings } from './form.js';
+import type { PointSource } from './points.js';
+import { sizeFinding } from './sizes.js';
 
 /** How an answer was read, for the report: mathjs text, LaTeX, notation. */
 export interface Interpretation {
@@ -31,7 +33,12 @@ const report = (q: Question, verdict: Verdict, answer: string | null, how: Inter
   ...(how ? { notation: how.notation } : {}),
 });
 
-export function gradeAnswer(q: Question, answer: string | undefined, points: readonly Point[], definitions?: Definitions): QuestionReport {
+/**
+ * Grades at every size set of the question when given a PointSource (a PointCache); given
+ * points, at those points only (the bank's sizes: for explaining, and tests of one check).
+ */
+export function gradeAnswer(q: Question, answer: string | undefined, source: PointSource | readonly Point[], definitions?: Definitions): QuestionReport {
+  const points = isPoints(source) ? source : source.get(q);
   if (answer === undefined || answer.trim() === '') return report(q, 'unanswered', answer ?? null, null, []);
   let read: Read;
   try {
@@ -63,8 +70,10 @@ export function gradeAnswer(q: Question, answer: string | undefined, points: rea
       return report(q, 'incorrect', answer, interpreted, feedback);
     }
   }
-  return judgeValues(q, { answer, interpreted, run, points, feedback, read });
+  return judgeValues(q, { answer, interpreted, run, points, feedback, read, others: isPoints(source) ? undefined : { source, definitions } });
 }
+
+const isPoints = (x: PointSource | readonly Point[]): x is readonly Point[] => Array.isArray(x);
 
 function isTransposeOfReference(q: Question, run: Compiled['run'], points: readonly Point[]): boolean {
   try {
@@ -81,6 +90,8 @@ interface Judged {
   readonly points: readonly Point[];
   readonly feedback: Finding[];
   readonly read: Read;
+  /** Where to grade the other size sets (none: the bank's sizes only). */
+  readonly others: { readonly source: PointSource; readonly definitions: Definitions | undefined } | undefined;
 }
 
 /** Values at every point, then (if wrong) what the mistake is, or (if right) whether the form is. */
@@ -92,8 +103,15 @@ function judgeValues(q: Question, j: Judged): QuestionReport {
     if (!(err instanceof InputError)) throw err;
     return report(q, 'invalid', j.answer, j.interpreted, [...j.feedback, err.finding]);
   }
+  const total = j.points.length;
+  const excused = new Set(cases.filter((c) => c.excused).map((c) => c.point)).size;
+  // The answer's own form overflows at large points: decide from the others, if enough remain.
+  if (excused > total / 2) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, finding('NOT_DECIDABLE', { finite: total - excused, total })]);
+  if (excused > 0) j.feedback.push(finding('GRADED_WHERE_FINITE', { excluded: excused, total }, undefined, 'info'));
   const wrong = cases.filter((c) => c.wrong);
   if (wrong.length === 0) {
+    const sized = j.others ? sizeFinding(q, j.answer, j.read.node, j.others.source, j.others.definitions) : undefined;
+    if (sized) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, sized]);
     const form = q.form ? formFindings(q.form, j.read.node, q.model.scope) : [];
     if (form.length) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, ...form], q.form!.credit);
     return report(q, 'correct', j.answer, j.interpreted, j.feedback);
