@@ -105,11 +105,11 @@ function judgeValues(q: Question, j: Judged): QuestionReport {
   }
   const total = j.points.length;
   const excused = new Set(cases.filter((c) => c.excused).map((c) => c.point)).size;
-  // The answer's own form overflows at large points: decide from the others, if enough remain.
-  if (excused > total / 2) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, finding('NOT_DECIDABLE', { finite: total - excused, total })]);
-  if (excused > 0) j.feedback.push(finding('GRADED_WHERE_FINITE', { excluded: excused, total }, undefined, 'info'));
   const wrong = cases.filter((c) => c.wrong);
   if (wrong.length === 0) {
+    // The answer's own form overflows at large points: decided from the others, if enough remain.
+    if (excused > total / 2) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, finding('NOT_DECIDABLE', { finite: total - excused, total })]);
+    if (excused > 0) j.feedback.push(finding('GRADED_WHERE_FINITE', { excluded: excused, total }, undefined, 'info'));
     const sized = j.others ? sizeFinding(q, j.answer, j.read.node, j.others.source, j.others.definitions) : undefined;
     if (sized) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, sized]);
     const form = q.form ? formFindings(q.form, j.read.node, q.model.scope) : [];

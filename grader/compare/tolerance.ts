@@ -20,6 +20,8 @@ export interface Precision {
   readonly answer?: number;
   /** Compare as integers: the answer must round to the reference exactly. */
   readonly integer?: boolean;
+  /** The most relative leeway the answer's own round-off may claim (default MAX_ANSWER_LEEWAY). */
+  readonly answerCap?: number;
 }
 
 /** At most this much relative leeway is granted for the student's own cancellation. */
@@ -37,7 +39,7 @@ export interface Mismatch {
 export function mismatch(a: Mat, b: Mat, tol: Tolerance, precision: Precision = {}): Mismatch | undefined {
   let scale = 0;
   for (let i = 0; i < b.data.length; i++) scale = Math.max(scale, Math.abs(a.data[i]!), Math.abs(b.data[i]!));
-  const rel = tol.rel + roundoff(precision.ref) + Math.min(roundoff(precision.answer), MAX_ANSWER_LEEWAY);
+  const rel = tol.rel + roundoff(precision.ref) + Math.min(roundoff(precision.answer), precision.answerCap ?? MAX_ANSWER_LEEWAY);
   const limit = tol.abs + rel * scale;
   let worst: Mismatch | undefined;
   let worstRatio = 1;

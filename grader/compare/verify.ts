@@ -38,6 +38,10 @@ export function verifyQuestion(q: Question, seed: number): QuestionCheck {
     if (one.fdError !== undefined) fdError = Math.max(fdError ?? 0, one.fdError);
     if (one.failed) return { id: q.id, issues, examples: 0, rejected };
   }
+  // A reference wrong at every size set is one problem: reported at the first.
+  const seen = new Set<string>();
+  const unique = issues.filter((f) => !seen.has(f.code) && !!seen.add(f.code));
+  issues.splice(0, issues.length, ...unique);
   if (!q.examples.some((e) => e.verdict !== 'correct')) issues.push(finding('NO_FAILING_EXAMPLE', {}, q.at));
   q.examples.forEach((ex, i) => {
     const got = gradeAnswer(q, ex.answer, cache);

@@ -4,7 +4,6 @@
  */
 import type { Shape } from '../core/index.js';
 import * as M from '../linalg/mat.js';
-import type { SlotPlan } from './plan.js';
 import { integer, normal, type Rng } from './rng.js';
 
 /** A resolved distribution: sizes already evaluated, references already turned into slots. */
@@ -17,6 +16,16 @@ export type Dist =
   | { readonly kind: 'indices'; readonly max: number; readonly distinct: boolean; readonly avoid: readonly number[] };
 
 /** Draws a value; with a plan (plan.ts), at its scale and sign, or its enumerated value. */
+/** How to draw one slot at one point (plan.ts decides). */
+export interface SlotPlan {
+  readonly scale: number;
+  readonly sign: 1 | -1;
+  /** The value of a scalar integer symbol. */
+  readonly value?: number;
+  /** Whether an index list repeats an entry. */
+  readonly repeat?: boolean;
+}
+
 export function draw(dist: Dist, shape: Shape, rng: Rng, env: readonly M.Mat[], plan?: SlotPlan): M.Mat {
   const n = shape.rows * shape.cols;
   const out = M.zeros(shape.rows, shape.cols);

@@ -10,7 +10,7 @@
  *   points. Vectors always hold entries of both signs.
  * - Index lists that may repeat (`distinct: false`) hold a repeat at every other point.
  */
-import type { Dist } from './dist.js';
+import type { Dist, SlotPlan } from './dist.js';
 import { integer, type Rng } from './rng.js';
 
 /** Scales of continuous symbols, in the order points take them. */
@@ -23,16 +23,6 @@ export const MIN_POINTS = 2 * LEVELS.length;
 const ENUMERATE = 32;
 /** Points per question at most (cost grows with them). */
 export const MAX_POINTS = 32;
-
-/** How to draw one slot at one point. */
-export interface SlotPlan {
-  readonly scale: number;
-  readonly sign: 1 | -1;
-  /** The value of a scalar integer symbol. */
-  readonly value?: number;
-  /** Whether an index list repeats an entry. */
-  readonly repeat?: boolean;
-}
 
 interface PlanSlot {
   readonly dist?: Dist;

@@ -6,8 +6,8 @@
 import { fail, type Shape } from '../core/index.js';
 import { allFinite, scalar, type Mat } from '../linalg/mat.js';
 import { measure, roundoff } from '../linalg/meter.js';
-import { draw, type Dist } from './dist.js';
-import { LARGE, planPoints, pointCount, type SlotPlan } from './plan.js';
+import { draw, type Dist, type SlotPlan } from './dist.js';
+import { LARGE, planPoints, pointCount } from './plan.js';
 import { createRng, type Rng } from './rng.js';
 
 export interface PointModel {
