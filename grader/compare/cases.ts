@@ -59,10 +59,11 @@ export function evaluateCases(q: Question, run: Run, points: readonly Point[]): 
       const free = p.freeValues[e];
       const precision: Precision = { ref: p.refKappa?.[e] ?? 1, answer: m.kappa, integer: integer && expected.data.every(Number.isInteger) };
       const wrong = mismatch(got, expected, q.tolerance, precision) !== undefined;
-      // At a large point, a difference the answer's own form explains is excused: an overflow
-      // to a non-finite value, or a difference within the round-off its cancellation allows.
+      // At a large point, a difference the answer's own form explains is excused: a value that
+      // left float64's range (overflow, underflow), or a difference within the round-off its
+      // cancellation allows. Points of moderate scale are never excused.
       const excused =
-        wrong && p.large === true && (m.overflow ? !M.allFinite(got) : roundoff(m.kappa) > MAX_ANSWER_LEEWAY && !mismatch(got, expected, q.tolerance, { ...precision, answerCap: Infinity }));
+        wrong && p.large === true && (m.overflow || (roundoff(m.kappa) > MAX_ANSWER_LEEWAY && !mismatch(got, expected, q.tolerance, { ...precision, answerCap: Infinity })));
       cases.push({ point, env, ...(free !== undefined ? { free } : {}), got, expected, wrong: wrong && !excused, precision, excused });
     }),
   );

@@ -48,7 +48,7 @@ export function mismatch(a: Mat, b: Mat, tol: Tolerance, precision: Precision = 
     const y = b.data[i]!;
     let ratio: number;
     if (!Number.isFinite(x) || !Number.isFinite(y)) ratio = Infinity;
-    else if (precision.integer) ratio = Math.round(x) === y && Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(y)) ? 0 : Infinity;
+    else if (precision.integer) ratio = Math.round(x) === y && Math.abs(x - y) <= 1e-12 * Math.max(1, Math.abs(y)) ? 0 : Infinity;
     else ratio = x === y ? 0 : Math.abs(x - y) / limit;
     if (!(ratio <= worstRatio)) {
       worstRatio = ratio;

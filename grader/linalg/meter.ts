@@ -24,7 +24,7 @@ export interface Measured<T> {
   readonly value: T;
   /** The worst cancellation factor (1 without cancellation; Infinity when a sum cancelled exactly). */
   readonly kappa: number;
-  /** Whether a value left float64's range: an exponential or power overflowed, a log met an underflowed 0. */
+  /** Whether a value left float64's range: an exponential or power overflowed (or underflowed to 0), a log met an underflowed 0. */
   readonly overflow: boolean;
 }
 
@@ -68,9 +68,10 @@ export function noteAll(a: Mat, b: Mat, r: Mat, sign: 1 | -1): void {
   for (let i = 0; i < n; i++) note(a.data[a.data.length === 1 ? 0 : i]!, sign * b.data[b.data.length === 1 ? 0 : i]!, r.data[i]!);
 }
 
+/** An exponential out of range: infinite, or underflowed to 0 (exp(x) / sum(exp(x)) at large x). */
 export const exp = (x: number): number => {
   const r = Math.exp(x);
-  if (r === Infinity && state.on && Number.isFinite(x)) state.overflow = true;
+  if ((r === Infinity || r === 0) && state.on && Number.isFinite(x)) state.overflow = true;
   return r;
 };
 

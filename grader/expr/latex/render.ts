@@ -97,7 +97,8 @@ function operator(n: AnyNode): string {
 function call(n: AnyNode): string {
   const name = (n.fn as AnyNode).name!;
   const args = n.args!;
-  if (name === 'sum') {
+  // `sum(x)` (one argument) is the sum of the entries: a plain function call below.
+  if (name === 'sum' && args.length >= 2) {
     const [v, lo, hi, body] = args.length === 4 ? args : [args[0], undefined, undefined, args[1]];
     const range = lo && hi ? `_{${toLatexText(v!)}=${toLatexText(lo)}}^{${toLatexText(hi)}}` : `_{${toLatexText(v!)}}`;
     return `\\sum${range} ${at(body!, 2)}`;
