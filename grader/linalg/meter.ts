@@ -1,6 +1,7 @@
 /**
  * How much precision an evaluation lost, measured while it runs: the worst cancellation factor
- * of its sums and differences, κ = (|x| + |y|) / |x ± y| (the relative error a sum can amplify),
+ * of its sums and differences, κ = (|x| + |y|) / |x ± y| (the relative error a sum can amplify;
+ * a logarithm near 1 likewise, by 1 / |log x|),
  * and whether an exponential overflowed. Off unless a `measure` call is running, so the cost
  * elsewhere is one branch per operation.
  */
@@ -77,8 +78,13 @@ export const exp = (x: number): number => {
 
 /** A logarithm of an exact 0 (an underflowed positive value, as in log(softmax(x)_i)) is out of range too. */
 export const log = (x: number): number => {
-  if (x === 0 && state.on) state.overflow = true;
-  return Math.log(x);
+  const r = Math.log(x);
+  if (state.on) {
+    if (x === 0) state.overflow = true;
+    // log amplifies the relative error of x by 1 / |log x|: log(yhat_o) for yhat_o near 1.
+    else if (x > 0 && 1 / Math.abs(r) > state.kappa) state.kappa = 1 / Math.abs(r);
+  }
+  return r;
 };
 
 export const pow = (x: number, y: number): number => {

@@ -18,7 +18,13 @@ for (const c of ADVERSARIAL) {
   const q = byId.get(c.id);
   if (!q) throw new Error(`no question ${c.id}`);
   // Today's grader takes the points of one size set; the new one a source of every size set.
-  const verdicts = caches.map((p) => gradeAnswer(q, c.answer, ('others' in q ? p : p.get(q)) as never).verdict);
+  const verdicts = caches.map((p) => {
+    try {
+      return gradeAnswer(q, c.answer, ('others' in q ? p : p.get(q)) as never).verdict;
+    } catch {
+      return 'invalid'; // a crash (a batch reports it as INTERNAL_ERROR, invalid)
+    }
+  });
   const kinds = new Set(verdicts);
   if (kinds.size > 1) seedDependent++;
   const wrongOnes = verdicts.filter((v) => v !== c.verdict);

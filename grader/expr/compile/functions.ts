@@ -33,7 +33,7 @@ const vectorOrScalar: Check = ([s]) => (isVector(s!) || isScalar(s!) ? s! : { ex
 
 export const FUNCTIONS: readonly FunctionDef[] = [
   elementwise(['sigma', 'sigmoid', 'logistic'], sigma),
-  elementwise(['sigmaprime'], (x) => sigma(x) * (1 - sigma(x))),
+  elementwise(['sigmaprime'], (x) => sigma(x) * sigma(-x)), // not 1 - sigma(x): it cancels to 0 for x > 37
   elementwise(['exp'], meter.exp), // an overflow is noted: the grader excuses it at large points
   elementwise(['log', 'ln'], meter.log),
   elementwise(['tanh'], Math.tanh),
