@@ -1,5 +1,5 @@
 /** Collects every problem found in a spec, each placed in its file; never stops at the first. */
-import { InputError, finding, relocate, type Args, type Finding } from '../core/index.js';
+import { InputError, relocate, type ArgsOf, type Code, type Finding } from '../core/index.js';
 import { compileTree, readAnswer, vocabFor, type Compiled, type Node, type Scope } from '../expr/index.js';
 import type { Path, YamlSource } from '../yaml/source.js';
 
@@ -16,15 +16,22 @@ export class Issues {
     this.list.push(f);
   }
 
-  add(code: string, args: Args, path: Path, key = false): void {
-    this.push(finding(code, args, this.src.at(path, key)));
+  add<C extends Code>(code: C, args: ArgsOf<C>, path: Path, key = false): void {
+    this.push({ code, args, at: this.src.at(path, key) });
   }
 
-  /** Runs `f`; an InputError it throws becomes an issue placed at `path`. */
+  /**
+   * Runs `f`; an InputError it throws becomes an issue placed at `path`, and so does a definition
+   * that recurses without end (SPEC_RECURSIVE).
+   */
   guard<T>(path: Path, f: () => T): T | undefined {
     try {
       return f();
     } catch (e) {
+      if (e instanceof RangeError && /call stack/i.test(e.message)) {
+        this.add('SPEC_RECURSIVE', {}, path);
+        return undefined;
+      }
       if (!(e instanceof InputError)) throw e;
       const offset = e.finding.at?.offset;
       this.push(relocate(e.finding, offset === undefined ? this.src.at(path) : this.src.inString(path, offset)));

@@ -2,9 +2,11 @@
  * Problem files → Bank. Every problem in every file is collected with file:line:column:
  * YAML syntax, schema (unknown keys, wrong types), then meaning (names, shapes, sizes).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { finding, type Finding } from '../core/index.js';
+import { FILE_LIMITS } from '../limits/index.js';
+import { readTextFile } from '../yaml/file.js';
 import { readYaml, type DataCache } from '../yaml/source.js';
 import { Issues } from './issues.js';
 import { buildQuestions } from './question.js';
@@ -56,14 +58,12 @@ export function loadBank(path: string, cache?: DataCache, only?: ReadonlySet<str
   const issues: Finding[] = [];
   const setIds = new Map<string, string>();
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      issues.push(finding('FILE_UNREADABLE', { detail: (e as Error).message }, { file }));
+    const read = readTextFile(file, FILE_LIMITS.specBytes);
+    if (!read.ok) {
+      issues.push(read.error);
       continue;
     }
-    const r = loadProblemText(file, text, cache, only);
+    const r = loadProblemText(file, read.text, cache, only);
     issues.push(...r.issues);
     if (!r.set) continue;
     const other = setIds.get(r.set.set);

@@ -2,11 +2,12 @@
  * Declarations → Model: sizes evaluated, shapes fixed, distributions resolved, derived
  * symbols compiled in order. Problems are collected, each at its place in the file.
  */
-import { isVector, SCALAR, type Shape } from '../core/index.js';
+import { isVector, SCALAR, unreachable, type Shape } from '../core/index.js';
 import { compileText, latexName, parseMathjs, type Binding, type Family, type IndexDecl, type Scope } from '../expr/index.js';
 import type { Dist } from '../sample/dist.js';
 import type { Path } from '../yaml/source.js';
 import type { Issues } from './issues.js';
+import { FILE_LIMITS } from '../limits/index.js';
 import type { FamilySpec, IndexSpec, SampleSpec, SymbolSpec } from './schema.js';
 import type { Model, Slot } from './types.js';
 
@@ -87,7 +88,10 @@ export function buildModel(decls: MergedDeclarations, issues: Issues): Model {
     const hi = sizeOf(value.range[1], [...path, 'range', 1]);
     if (value.of !== undefined && !slots.some((s) => s.name === value.of && s.dist?.kind === 'indices'))
       issues.add('INDEX_OF_UNKNOWN', { name, of: value.of }, [...path, 'of']);
-    if (lo !== undefined && hi !== undefined) (scope.indices as Map<string, IndexDecl>).set(name, { lo, hi, ...(value.of ? { of: value.of } : {}) });
+    // A free index is graded at every value: a range of a billion would never end.
+    if (lo !== undefined && hi !== undefined && (hi < lo || hi - lo + 1 > FILE_LIMITS.indexRange))
+      issues.add('INDEX_RANGE_LIMIT', { name, lo, hi, max: FILE_LIMITS.indexRange }, [...path, 'range']);
+    else if (lo !== undefined && hi !== undefined) (scope.indices as Map<string, IndexDecl>).set(name, { lo, hi, ...(value.of ? { of: value.of } : {}) });
   }
 
   for (const [name, { value, path }] of decls.families) {
@@ -105,8 +109,12 @@ export function buildModel(decls: MergedDeclarations, issues: Issues): Model {
   }
 
   // Each family must make sense for a typical index; compile it once to find unknown names now.
+  // A family defined through itself (`u: "u_i"`) is dropped, so that nothing else recurses into it.
   for (const [name, { value, path }] of decls.families) {
-    issues.guard(typeof value === 'string' ? path : [...path, 'value'], () => compileText(`${name}_1`, scope, slots.length));
+    const at = typeof value === 'string' ? path : [...path, 'value'];
+    const before = issues.list.length;
+    issues.guard(at, () => compileText(`${name}_1`, scope, slots.length));
+    if (issues.list.slice(before).some((f) => f.code === 'SPEC_RECURSIVE')) (scope.families as Map<string, Family>).delete(name);
   }
 
   return { scope, slots, firstFreeSlot: slots.length };
@@ -160,5 +168,7 @@ function resolveDist(
       }
       return { dist: { kind: 'indices', max, distinct: s.distinct, avoid: avoid.filter((a) => a >= 0) }, shape: { rows: count, cols: 1 } };
     }
+    default:
+      return unreachable(s, 'distribution');
   }
 }

@@ -11,6 +11,7 @@ import { buildModel, type Located, type MergedDeclarations } from './model.js';
 import type { Declarations, PartSpec, ProblemSetSpec, QuestionSpec } from './schema.js';
 import type { Derivative, FreeIndex, Mistake, Model, Question } from './types.js';
 import { FUNCTION_BY_NAME } from '../expr/compile/functions.js';
+import { FILE_LIMITS } from '../limits/index.js';
 
 type Layer = { decls: Partial<Declarations>; path: Path };
 
@@ -137,7 +138,10 @@ function buildAnswer(spec: ProblemSetSpec, model: Model, q: Graded, path: Path, 
     if (loss && !scalarLoss) issues.add('LOSS_NOT_SCALAR', { shape: showShape(loss.shape) }, [...dpath, 'of']);
     const baseSlot = wrtBase(q.derivative.wrt, model, scope);
     if (baseSlot === undefined) issues.add('WRT_NOT_SAMPLED', { wrt: q.derivative.wrt }, [...dpath, 'wrt']);
-    if (loss && scalarLoss && wrt && baseSlot !== undefined) derivative = { loss, wrt, wrtText: q.derivative.wrt, baseSlot };
+    // The proof moves each entry of the variable twice and recomputes the loss and derived symbols.
+    const work = loss && wrt ? 2 * wrt.shape.rows * wrt.shape.cols * (loss.work + model.slots.reduce((sum, x) => sum + (x.derived?.work ?? 0), 0)) : 0;
+    if (work > FILE_LIMITS.proofWork) issues.add('PROOF_TOO_COSTLY', { work, max: FILE_LIMITS.proofWork }, dpath);
+    else if (loss && scalarLoss && wrt && baseSlot !== undefined) derivative = { loss, wrt, wrtText: q.derivative.wrt, baseSlot };
   }
 
   const refPath = [...path, q.reference !== undefined ? 'reference' : 'implementation'];

@@ -3,6 +3,7 @@
  * (`grader schema` prints it for editors). Every field says what it is for.
  */
 import { z } from 'zod';
+import { FILE_LIMITS } from '../limits/index.js';
 
 const SizeExpr = z
   .union([z.number().int().positive(), z.string().min(1)])
@@ -123,7 +124,7 @@ const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/);
 /** What is graded: shared by a question and each of its parts. */
 const Answer = {
   quantity: z.string().optional().describe('What the answer is, in feedback ("dJ/dU is d x V"); default dJ/d<variable> for a derivative.'),
-  points: z.number().nonnegative().default(1).describe('Points for a correct answer.'),
+  points: z.number().nonnegative().max(FILE_LIMITS.points).default(1).describe(`Points for a correct answer (at most ${FILE_LIMITS.points}).`),
   reference: z.string().optional().describe('The reference answer, a mathjs expression.'),
   implementation: z.string().optional().describe('Instead of `reference`: the name of a reference written in TypeScript (grader/bank/implementations.ts), e.g. `numeric-gradient`.'),
   free: z.string().optional().describe('A free index: the answer is graded for every value in its range (e.g. `w` for dJ/du_w).'),

@@ -1,26 +1,40 @@
 /**
- * Grading many files: sequentially, or spread over threads when the batch is large. The main
- * thread grades the first slice and a worker each other slice, reporting each submission as it
- * finishes; results are placed by index, so the output is the sequential one, in the same order.
- * A worker that dies has its unfinished files graded here, one at a time, so no readable file
- * loses its grade.
+ * Grading many files, each report handed on in file order as soon as it and those before it are
+ * done, so the caller can render and write it and forget it: memory stays flat whatever the
+ * batch size. Sequentially, or over worker threads when the batch is large: the main thread
+ * hands each worker a few files at a time (the next ones in order), so only the reports that
+ * finish ahead of an earlier one are held, a few per worker. A worker that dies (a file that
+ * exhausts its memory) costs only the file it was grading, reported as not graded; its other
+ * files go back in the queue and a fresh worker takes over.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { SubmissionReport } from '../core/index.js';
+import { finding, type SubmissionReport } from '../core/index.js';
 import type { PointCache } from '../compare/points.js';
 import { gradeSubmission } from '../compare/submission.js';
 import type { Bank } from '../bank/types.js';
 import { readSubmission } from '../submission/load.js';
+import { FILE_LIMITS } from '../limits/index.js';
 
 /** Below this many files, starting workers costs more than it saves. */
 export const PARALLEL_FROM = 64;
+/** Files a worker holds at once: enough to never wait for the next, few enough to hold little. */
+const PER_WORKER = 4;
 
 export interface WorkerJob {
   readonly role: 'grade';
   readonly bankPath: string;
   readonly seed: number;
-  readonly files: readonly string[];
+}
+
+/** Main thread → worker: a file to grade; worker → main: its report. */
+export interface WorkerTask {
+  readonly index: number;
+  readonly file: string;
+}
+export interface WorkerResult {
+  readonly index: number;
+  readonly report: SubmissionReport;
 }
 
 export interface BatchOptions {
@@ -43,43 +57,95 @@ export function threadCount(files: number, jobs: number, cores = availableParall
   return Math.min(cores, 8, Math.ceil(files / 32));
 }
 
-export async function gradeFiles(bank: Bank, files: readonly string[], points: PointCache, opts: BatchOptions): Promise<SubmissionReport[]> {
-  const out: SubmissionReport[] = new Array(files.length);
+const crashed = (file: string, seed: number, detail: string): SubmissionReport => ({
+  file,
+  student: null,
+  score: 0,
+  maxScore: 0,
+  seed,
+  error: finding('WORKER_CRASHED', { detail }, { file }),
+  questions: [],
+});
+
+/** Grades every file, calling `onReport` once per file, in file order. */
+export async function gradeFiles(bank: Bank, files: readonly string[], points: PointCache, opts: BatchOptions, onReport: (report: SubmissionReport, index: number) => void): Promise<void> {
   let done = 0;
-  const finish = (i: number, r: SubmissionReport) => {
-    out[i] = r;
-    opts.onProgress?.(++done);
-  };
   const n = threadCount(files.length, opts.jobs);
   if (n <= 1 || !opts.workerEntry) {
-    files.forEach((f, i) => finish(i, gradeFile(bank, f, points)));
-    return out;
+    let lastYield = Date.now();
+    for (let i = 0; i < files.length; i++) {
+      onReport(gradeFile(bank, files[i]!, points), i);
+      opts.onProgress?.(++done);
+      // Let signals (Ctrl-C) and a closed stdout be handled while a long batch runs.
+      if (Date.now() - lastYield > 50) {
+        await new Promise((r) => setImmediate(r));
+        lastYield = Date.now();
+      }
+    }
+    return;
   }
-  const size = Math.ceil(files.length / n);
-  const slices = Array.from({ length: n }, (_, k) => ({ start: k * size, files: files.slice(k * size, (k + 1) * size) })).filter((s) => s.files.length);
-  const [mine, ...theirs] = slices;
-  const workers = Promise.all(
-    theirs.map(
-      (slice) =>
-        new Promise<void>((resolve) => {
-          const job: WorkerJob = { role: 'grade', bankPath: opts.bankPath, seed: points.seed, files: slice.files };
-          const worker = new Worker(opts.workerEntry!, { workerData: job });
-          const got = new Set<number>();
-          worker.on('message', (m: { index: number; report: SubmissionReport }) => {
-            got.add(m.index);
-            finish(slice.start + m.index, m.report);
-          });
-          const settle = () => {
-            // Whatever the worker did not report is graded here, one file at a time.
-            slice.files.forEach((f, j) => got.has(j) || finish(slice.start + j, gradeFile(bank, f, points)));
-            resolve();
-          };
-          worker.on('error', () => undefined);
-          worker.on('exit', settle);
-        }),
-    ),
-  );
-  mine!.files.forEach((f, j) => finish(mine!.start + j, gradeFile(bank, f, points)));
-  await workers;
-  return out;
+  const waiting = new Map<number, SubmissionReport>();
+  let next = 0; // the index to hand on next
+  const place = (i: number, r: SubmissionReport) => {
+    waiting.set(i, r);
+    opts.onProgress?.(++done);
+    for (let ready = waiting.get(next); ready; ready = waiting.get(next)) {
+      waiting.delete(next);
+      onReport(ready, next++);
+    }
+  };
+  const queue: number[] = []; // files given back by a dead worker, before the untouched ones
+  let fresh = 0;
+  const take = (): number | undefined => (queue.length ? queue.shift() : fresh < files.length ? fresh++ : undefined);
+  let spawns = 0;
+  await new Promise<void>((resolve, reject) => {
+    let live = 0;
+    const start = () => {
+      spawns++;
+      live++;
+      const job: WorkerJob = { role: 'grade', bankPath: opts.bankPath, seed: points.seed };
+      const worker = new Worker(opts.workerEntry!, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: FILE_LIMITS.workerHeapMb } });
+      const held: number[] = [];
+      let reason = 'it stopped';
+      const feed = () => {
+        while (held.length < PER_WORKER) {
+          const i = take();
+          if (i === undefined) break;
+          held.push(i);
+          worker.postMessage({ index: i, file: files[i]! } satisfies WorkerTask);
+        }
+        if (held.length === 0) void worker.terminate();
+      };
+      worker.on('message', (m: WorkerResult) => {
+        held.splice(held.indexOf(m.index), 1);
+        place(m.index, m.report);
+        feed();
+      });
+      worker.on('error', (e) => {
+        reason = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : String((e as Error)?.message ?? e).slice(0, 200);
+      });
+      worker.on('exit', () => {
+        live--;
+        try {
+          // The oldest file it held was the one being graded: that one is lost, the rest go back.
+          const [lost, ...rest] = held;
+          if (lost !== undefined) {
+            place(lost, crashed(files[lost]!, points.seed, reason));
+            queue.unshift(...rest);
+          }
+          const remaining = queue.length + (files.length - fresh);
+          if (remaining && spawns < n + files.length) {
+            if (live < n) start();
+          } else if (remaining) {
+            for (let i = take(); i !== undefined; i = take()) place(i, gradeFile(bank, files[i]!, points));
+          }
+          if (live === 0 && next === files.length) resolve();
+        } catch (e) {
+          reject(e);
+        }
+      });
+      feed();
+    };
+    for (let k = 0; k < n; k++) start();
+  });
 }

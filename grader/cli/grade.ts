@@ -1,24 +1,24 @@
 /** `grade` and `items`: many submissions in, one report out (to stdout, or atomically to --out). */
 import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { finding, type SubmissionReport } from '../core/index.js';
 import { analyseItem, type GradedAnswer } from '../compare/items.js';
 import { pointsFor } from './bank.js';
-import { gradeSubmission } from '../compare/submission.js';
-import { renderCsv } from '../report/csv.js';
+import { gradeSubmission, questionsFor } from '../compare/submission.js';
 import { renderGradescope } from '../report/gradescope.js';
 import { renderHtml, type TexToHtml } from '../report/html.js';
 import { renderItemsJson, renderItemsText } from '../report/items.js';
-import { renderJson } from '../report/json.js';
-import { renderText } from '../report/terminal.js';
+import { message } from '../report/messages.js';
+import { csvRenderer, gradescopeRenderer, htmlRenderer, jsonRenderer, textRenderer, type Renderer } from '../report/renderer.js';
 import { allQuestions, loadBank } from '../bank/load.js';
 import type { Bank } from '../bank/types.js';
 import { expandPaths, readSubmission } from '../submission/load.js';
 import { UsageError, type Command } from './args.js';
 import { gradeFiles } from './batch.js';
-import { progressBar, writeAtomic } from './io.js';
-import { BankError, bankPath, loadOrThrow, specCache, workerEntry } from './bank.js';
+import { atomicSink, describeFsError, OutputError, progressBar, stdoutSink, unwritable, writeAtomic, type Sink } from './io.js';
+import { pageNames } from './pages.js';
+import { bankPath, loadOrThrow, specCache, workerEntry } from './bank.js';
 import type { Io } from './io.js';
 
 /** KaTeX, loaded only for HTML, rendering MathML: the browser typesets it with no fonts to fetch. */
@@ -53,23 +53,63 @@ function setsAnswered(files: readonly string[]): Set<string> | undefined {
 
 export async function runGrade(cmd: Command, io: Io): Promise<number> {
   const files = expandPaths(cmd.positionals);
+  if (files.length === 0) {
+    io.err(`grader: ${message(finding('NO_SUBMISSIONS', { path: cmd.positionals.join(', ') }))}\n`);
+    return 1;
+  }
   if (cmd.format === 'gradescope' && files.length !== 1) throw new UsageError('--format gradescope grades one submission (Gradescope runs once per student)');
   const only = setsAnswered(files);
   let bank = only ? loadBank(bankPath(cmd), specCache(), only) : loadOrThrow(cmd);
   // A broken bank is reported whole; an answer to a set the bank lacks is graded on every set.
   if (only && (bank.issues.length || [...only].some((s) => !bank.sets.some((b) => b.set === s)))) bank = loadOrThrow(cmd);
   const points = pointsFor(bank, cmd.seed);
-  const bar = progressBar(files.length);
-  const entry = workerEntry();
-  const submissions = await gradeFiles(bank, files, points, { jobs: cmd.jobs ?? 0, bankPath: bankPath(cmd), ...(entry ? { workerEntry: entry } : {}), onProgress: bar.tick });
-  bar.end();
-  if (cmd.format === 'html' && cmd.out && isDirectory(cmd.out)) {
-    // A page per submission, named after its file, for handing back to each student.
-    const tex = await texToMathml();
-    for (const s of submissions) writeAtomic(join(cmd.out, `${basename(s.file).replace(/\.ya?ml$/, '')}.html`), renderHtml([s], tex));
-    io.out(`wrote ${submissions.length} reports to ${cmd.out}\n`);
-  } else emit(cmd, io, await render(cmd, submissions));
-  return submissions.some((s) => s.error) ? 1 : 0;
+  const pages = cmd.format === 'html' && cmd.out !== undefined && isDirectory(cmd.out);
+  let sink: Sink;
+  try {
+    // The destination is checked (and its temporary file opened) before any grading.
+    if (pages) {
+      const why = unwritable(join(cmd.out!, 'report.html'));
+      if (why) throw new OutputError(`cannot write to ${cmd.out}: ${why}`);
+    }
+    sink = cmd.out && !pages ? atomicSink(cmd.out, io.write) : stdoutSink(io);
+  } catch (e) {
+    if (!(e instanceof OutputError)) throw e;
+    io.err(`grader: ${e.message}\n`);
+    return 2;
+  }
+  let failed = false;
+  try {
+    const renderer = pages ? undefined : await rendererFor(cmd, bank, files);
+    const names = pages ? pageNames(files) : [];
+    const tex = pages ? await texToMathml() : undefined;
+    sink.write(renderer?.head() ?? '');
+    const bar = progressBar(files.length);
+    const entry = workerEntry();
+    await gradeFiles(bank, files, points, { jobs: cmd.jobs ?? 0, bankPath: bankPath(cmd), ...(entry ? { workerEntry: entry } : {}), onProgress: bar.tick }, (s, i) => {
+      failed ||= s.error !== null;
+      // A page per submission, for handing back to each student.
+      if (pages) writePage(join(cmd.out!, names[i]!), renderHtml([s], tex!));
+      else sink.write(renderer!.submission(s, i));
+    });
+    bar.end();
+    sink.write(renderer?.tail() ?? '');
+    sink.commit();
+    if (pages) io.out(`wrote ${files.length} reports to ${cmd.out}\n`);
+  } catch (e) {
+    sink.abort();
+    if (!(e instanceof OutputError)) throw e;
+    io.err(`grader: ${e.message}\n`);
+    return 2;
+  }
+  return failed ? 1 : 0;
+}
+
+function writePage(file: string, html: string): void {
+  try {
+    writeAtomic(file, html);
+  } catch (e) {
+    throw new OutputError(`cannot write ${file}: ${describeFsError(e)}`);
+  }
 }
 
 const isDirectory = (path: string): boolean => {
@@ -80,19 +120,34 @@ const isDirectory = (path: string): boolean => {
   }
 };
 
-async function render(cmd: Command, submissions: SubmissionReport[]): Promise<string> {
+/** The renderer of the chosen format, told up front what it needs. */
+async function rendererFor(cmd: Command, bank: Bank, files: readonly string[]): Promise<Renderer> {
+  const run = { count: files.length };
   switch (cmd.format) {
     case 'json':
-      return renderJson({ submissions });
+      return jsonRenderer(run);
     case 'csv':
-      return renderCsv(submissions);
+      return csvRenderer(gradebookColumns(bank, files));
     case 'gradescope':
-      return renderGradescope(submissions[0]!);
+      return gradescopeRenderer();
     case 'html':
-      return renderHtml(submissions, await texToMathml());
+      return htmlRenderer(run, await texToMathml());
     default:
-      return renderText({ submissions });
+      return textRenderer(run);
   }
+}
+
+/**
+ * The gradebook's columns, before any row is written: the questions each file is graded on, in
+ * order of first appearance (as if every report were at hand). Reads each file's answer ids.
+ */
+function gradebookColumns(bank: Bank, files: readonly string[]): string[] {
+  const ids = new Set<string>();
+  for (const file of files) {
+    const loaded = readSubmission(file);
+    if (loaded.ok) for (const q of questionsFor(bank, loaded.submission.answers.keys())) ids.add(q.id);
+  }
+  return [...ids];
 }
 
 export async function runItems(cmd: Command, bank: Bank, io: Io): Promise<number> {

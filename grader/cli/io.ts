@@ -1,22 +1,142 @@
 /** Output that never leaves a half-written file, and a progress line for long batches. */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, fsyncSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Where a command writes: stdout and stderr in the CLI, buffers in tests. */
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** File writes, replaceable to simulate a full disk. */
+  readonly write?: typeof writeSync;
 }
+
+/** A destination that cannot be written: one line for the user, exit 2. */
+export class OutputError extends Error {}
+
+const temporaries = new Set<string>();
+let handlersInstalled = false;
+
+/** On SIGINT / SIGTERM, the temporary files of unfinished outputs are removed before exiting. */
+function cleanOnSignals(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const)
+    process.on(signal, () => {
+      for (const tmp of temporaries) rmSync(tmp, { force: true });
+      process.exit(code);
+    });
+}
+
+const temporaryFor = (file: string): string => join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
 
 /** Writes through a temporary file and a rename: a crash halfway leaves the old file or none. */
 export function writeAtomic(file: string, text: string): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  const tmp = temporaryFor(file);
+  temporaries.add(tmp);
+  cleanOnSignals();
   try {
     writeFileSync(tmp, text);
     renameSync(tmp, file);
   } finally {
     rmSync(tmp, { force: true });
+    temporaries.delete(tmp);
   }
+}
+
+/** Why `file` cannot be written, checked before any grading; undefined when it can. */
+export function unwritable(file: string): string | undefined {
+  const dir = dirname(file);
+  try {
+    if (!statSync(dir).isDirectory()) return `${dir} is not a folder`;
+  } catch {
+    return `the folder ${dir} does not exist`;
+  }
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    return `the folder ${dir} is not writable`;
+  }
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) return `${file} exists and is not a regular file`;
+    accessSync(file, constants.W_OK);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return `${file} is read-only`;
+  }
+  return undefined;
+}
+
+/** A stream of text into a file, atomically: `commit` renames it into place, `abort` removes it. */
+export interface Sink {
+  write(text: string): void;
+  commit(): void;
+  abort(): void;
+}
+
+/** A file-system error in words (a full disk is the common one). */
+export const describeFsError = (e: unknown): string => {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOSPC' ? 'the disk is full' : code === 'EDQUOT' ? 'the disk quota is exceeded' : ((e as Error).message ?? String(e));
+};
+
+/** Opens `file` for an atomic streamed write; throws OutputError (in words) if it cannot be. */
+export function atomicSink(file: string, write: typeof writeSync = writeSync): Sink {
+  const why = unwritable(file);
+  if (why) throw new OutputError(`cannot write ${file}: ${why}`);
+  const tmp = temporaryFor(file);
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'w', 0o644);
+  } catch (e) {
+    throw new OutputError(`cannot write ${file}: ${describeFsError(e)}`);
+  }
+  temporaries.add(tmp);
+  cleanOnSignals();
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  const abort = () => {
+    close();
+    rmSync(tmp, { force: true });
+    temporaries.delete(tmp);
+  };
+  return {
+    write(text) {
+      try {
+        const buf = Buffer.from(text);
+        for (let off = 0; off < buf.length; ) off += write(fd, buf, off, buf.length - off);
+      } catch (e) {
+        abort();
+        throw new OutputError(`cannot write ${file}: ${describeFsError(e)}; the old file is unchanged`);
+      }
+    },
+    commit() {
+      try {
+        fsyncSync(fd);
+        close();
+        renameSync(tmp, file);
+        temporaries.delete(tmp);
+      } catch (e) {
+        abort();
+        throw new OutputError(`cannot write ${file}: ${describeFsError(e)}; the old file is unchanged`);
+      }
+    },
+    abort,
+  };
+}
+
+/** Standard output as a sink (nothing to commit). */
+export const stdoutSink = (io: Io): Sink => ({ write: (text) => text && io.out(text), commit() {}, abort() {} });
+
+/** `grader ... | head`: once the reader has gone, stop quietly instead of dying on EPIPE. */
+export function quietOnBrokenPipe(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    for (const tmp of temporaries) rmSync(tmp, { force: true });
+    process.exit(0);
+  });
 }
 
 /**

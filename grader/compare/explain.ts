@@ -7,16 +7,19 @@ import type * as M from '../linalg/mat.js';
 import type { Point } from '../sample/points.js';
 import type { Question } from '../bank/types.js';
 import { answerRun, evaluateCases } from './cases.js';
+import { evaluationOf } from './grade.js';
 import { readAndCompile, type Definitions } from './read.js';
 
 const round = (x: number): number => (Number.isFinite(x) ? Number(x.toPrecision(6)) : x);
 const flat = (m: M.Mat): number[] => Array.from(m.data, round);
 
-function explainCases(q: Question, answer: string, points: readonly Point[], definitions?: Definitions): ExplainedCase[] {
+/** The cases of an answer: grading's own when it evaluated them, else evaluated here (a shape it refused, a report made elsewhere). */
+function explainCases(q: Question, report: QuestionReport, points: readonly Point[], definitions?: Definitions): ExplainedCase[] {
   try {
-    const { compiled } = readAndCompile(q, answer, definitions);
+    const done = evaluationOf(report);
+    const { compiled } = done?.read ?? readAndCompile(q, report.answer!, definitions);
     if (compiled.shape.rows * compiled.shape.cols !== q.reference.shape.rows * q.reference.shape.cols && !compiled.zeroLiteral) return [];
-    return evaluateCases(q, answerRun(q, compiled), points).map((c) => {
+    return (done?.cases ?? evaluateCases(q, answerRun(q, compiled), points)).map((c) => {
       let abs = 0;
       let scale = 0;
       c.got.data.forEach((x, i) => {
@@ -40,7 +43,7 @@ export function explain(q: Question, report: QuestionReport, points: readonly Po
     tolerance: q.tolerance,
     decidedBy: decider?.code ?? (report.verdict === 'unanswered' ? 'UNANSWERED' : 'VALUES_AGREE'),
     ...(q.free ? { freeName: q.free.name } : {}),
-    cases: report.answer ? explainCases(q, report.answer, points, definitions) : [],
+    cases: report.answer ? explainCases(q, report, points, definitions) : [],
   };
   return { ...report, explanation };
 }

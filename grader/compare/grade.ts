@@ -33,6 +33,19 @@ const report = (q: Question, verdict: Verdict, answer: string | null, how: Inter
   ...(how ? { notation: how.notation } : {}),
 });
 
+/** What grading computed besides its report: the answer as read and compiled, and its values at every point when they were evaluated. */
+export interface Evaluation {
+  readonly read: Read;
+  readonly cases?: readonly Case[];
+}
+
+// Beside each report, not in it: reports stay plain data (JSON), and items/explain reuse the work.
+const evaluations = new WeakMap<QuestionReport, Evaluation>();
+const kept = (r: QuestionReport, e: Evaluation): QuestionReport => (evaluations.set(r, e), r);
+
+/** The evaluation behind a report made by gradeAnswer (none for an unanswered or unreadable answer). */
+export const evaluationOf = (r: QuestionReport): Evaluation | undefined => evaluations.get(r);
+
 /**
  * Grades at every size set of the question when given a PointSource (a PointCache); given
  * points, at those points only (the bank's sizes: for explaining, and tests of one check).
@@ -67,7 +80,7 @@ export function gradeAnswer(q: Question, answer: string | undefined, source: Poi
         }),
       );
       if (sameShape(compiled.shape, transposed(ref)) && isTransposeOfReference(q, run, points)) feedback.push(finding('TRANSPOSED'));
-      return report(q, 'incorrect', answer, interpreted, feedback);
+      return kept(report(q, 'incorrect', answer, interpreted, feedback), { read });
     }
   }
   return judgeValues(q, { answer, interpreted, run, points, feedback, read, others: isPoints(source) ? undefined : { source, definitions } });
@@ -101,8 +114,12 @@ function judgeValues(q: Question, j: Judged): QuestionReport {
     cases = evaluateCases(q, j.run, j.points);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    return report(q, 'invalid', j.answer, j.interpreted, [...j.feedback, err.finding]);
+    return kept(report(q, 'invalid', j.answer, j.interpreted, [...j.feedback, err.finding]), { read: j.read });
   }
+  return kept(judgeCases(q, j, cases), { read: j.read, cases });
+}
+
+function judgeCases(q: Question, j: Judged, cases: Case[]): QuestionReport {
   const total = j.points.length;
   const excused = new Set(cases.filter((c) => c.excused).map((c) => c.point)).size;
   const wrong = cases.filter((c) => c.wrong);

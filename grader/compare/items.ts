@@ -3,32 +3,17 @@
  * unanswered, and the most common wrong answers grouped by value (answers equal at every sample
  * point are one group, whatever their spelling), each with a representative and its diagnosis.
  */
-import { InputError, type Finding, type QuestionReport, type Verdict } from '../core/index.js';
+import { InputError, type ItemStats, type QuestionReport, type Verdict } from '../core/index.js';
 import * as M from '../linalg/mat.js';
 import type { Question } from '../bank/types.js';
 import { answerRun, evaluateCases } from './cases.js';
+import { evaluationOf } from './grade.js';
 import type { PointCache } from './points.js';
 import { readAndCompile, type Definitions } from './read.js';
 import { mismatch } from './tolerance.js';
 
-export interface WrongGroup {
-  readonly count: number;
-  readonly share: number;
-  /** The most common spelling in the group. */
-  readonly answer: string;
-  readonly spellings: number;
-  readonly feedback: readonly Finding[];
-}
-
-export interface ItemStats {
-  readonly id: string;
-  readonly title: string;
-  readonly submissions: number;
-  readonly counts: Readonly<Record<Verdict, number>>;
-  readonly shares: Readonly<Record<Verdict, number>>;
-  readonly meanScore: number;
-  readonly wrong: readonly WrongGroup[];
-}
+// The result's shape lives in core, so that report/ renders it without importing compare/.
+export type { ItemStats, WrongGroup } from '../core/index.js';
 
 /** One graded answer, with the student's own names it may use. */
 export interface GradedAnswer {
@@ -36,11 +21,16 @@ export interface GradedAnswer {
   readonly definitions?: Definitions;
 }
 
-/** The answer's values at every point, as one vector, with its shape; undefined if it cannot be evaluated. */
+/**
+ * The answer's values at every point, as one vector, with its shape; undefined if it cannot be
+ * evaluated. Grading's own evaluation is reused; an answer is read again only for a report that
+ * did not come from gradeAnswer.
+ */
 function signature(q: Question, a: GradedAnswer, points: PointCache): M.Mat | undefined {
   try {
-    const { compiled } = readAndCompile(q, a.report.answer!, a.definitions);
-    const cases = evaluateCases(q, answerRun(q, compiled), points.get(q));
+    const done = evaluationOf(a.report);
+    const compiled = done?.read.compiled ?? readAndCompile(q, a.report.answer!, a.definitions).compiled;
+    const cases = done?.cases ?? evaluateCases(q, answerRun(q, compiled), points.get(q));
     return M.column(cases.flatMap((c) => [c.got.rows, ...c.got.data]));
   } catch (e) {
     if (e instanceof InputError) return undefined;

@@ -5,6 +5,8 @@
 import { fail, InputError, relocate, type Finding } from '../core/index.js';
 import { compileTree, readAnswer, vocabFor, withBinding, type Compiled, type Node, type Notation, type Scope } from '../expr/index.js';
 import { isValueName } from '../expr/compile/names.js';
+import { FILE_LIMITS } from '../limits/index.js';
+import { Overlay } from './overlay.js';
 import { latexName } from '../expr/latex/render.js';
 import type { Question } from '../bank/types.js';
 
@@ -25,22 +27,51 @@ export function questionScope(q: Question): { scope: Scope; first: number } {
   return { scope: withBinding(scope, q.free.name, { kind: 'slot', slot: q.free.slot, shape: { rows: 1, cols: 1 } }), first: q.free.slot + 1 };
 }
 
-/** Binds a definition lazily: it is read and compiled only if the answer uses it. */
-function define(scope: Scope, name: string, compile: (s: Scope) => Compiled): Scope {
-  if (isValueName(name, scope) || scope.indices.has(name)) fail('REDEFINES_SYMBOL', { name });
-  let cached: Compiled | undefined;
-  const inner = scope;
-  return withBinding(scope, name, { kind: 'lazy', get: () => (cached ??= compile(inner)) });
+/**
+ * The student's names over the question's scope, bound lazily: each is read and compiled only if
+ * the answer uses it, sees only the names before it, and nests at most FILE_LIMITS.definitionDepth
+ * deep (a chain of thousands would exhaust the stack).
+ */
+class Definer {
+  private readonly overlay: Overlay;
+  private depth = 0;
+
+  constructor(private readonly base: Scope) {
+    this.overlay = new Overlay(base.bindings);
+  }
+
+  scope(upTo?: number): Scope {
+    return { ...this.base, bindings: this.overlay.view(upTo) };
+  }
+
+  define(name: string, compile: (s: Scope) => Compiled): void {
+    const before = this.scope(this.overlay.size);
+    if (isValueName(name, before) || before.indices.has(name)) fail('REDEFINES_SYMBOL', { name });
+    let cached: Compiled | undefined;
+    this.overlay.add(name, {
+      kind: 'lazy',
+      get: () => {
+        if (cached) return cached;
+        if (this.depth >= FILE_LIMITS.definitionDepth) fail('DEFINITIONS_TOO_DEEP', { name, max: FILE_LIMITS.definitionDepth });
+        this.depth++;
+        try {
+          return (cached = compile(before));
+        } finally {
+          this.depth--;
+        }
+      },
+    });
+  }
 }
 
 export function readAndCompile(q: Question, answer: string, definitions: Definitions = new Map()): Read {
   const base = questionScope(q);
   const vocab = vocabFor(base.scope, q.primeTranspose);
-  let scope = base.scope;
+  const definer = new Definer(base.scope);
   for (const [key, text] of definitions) {
     const name = /[\\{}$]/.test(key) ? (readAnswer(`$${key}$`, vocab).node as unknown as { name?: string }).name : key;
     if (!name) fail('DEFINITION_FORM', { text: key });
-    scope = define(scope, name!, (s) => {
+    definer.define(name!, (s) => {
       try {
         const r = readAnswer(text, vocab);
         return compileTree(r.node, s, base.first, r.where).compiled;
@@ -51,7 +82,8 @@ export function readAndCompile(q: Question, answer: string, definitions: Definit
     });
   }
   const reading = readAnswer(answer, vocab);
-  for (const d of reading.definitions) scope = define(scope, d.name, (s) => compileTree(d.node, s, base.first, d.where).compiled);
+  for (const d of reading.definitions) definer.define(d.name, (s) => compileTree(d.node, s, base.first, d.where).compiled);
+  const scope = definer.scope();
   try {
     const { node, compiled, notes } = compileTree(reading.node, scope, base.first, reading.where);
     return { node, compiled, notation: reading.notation, notes: [...reading.notes, ...notes] };

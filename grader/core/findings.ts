@@ -2,6 +2,9 @@
  * Findings are data: a code with arguments, rendered into words by report/.
  * Positions are never baked into messages; they travel beside them.
  */
+import type { ArgsOf, Code, NoArgs } from './codes.js';
+
+export type { ArgsOf, Code, CodeArgs } from './codes.js';
 export type ArgValue = string | number | boolean | readonly string[] | readonly number[] | undefined;
 export type Args = Readonly<Record<string, ArgValue>>;
 
@@ -17,16 +20,20 @@ export interface Position {
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** A finding as data: made by `finding()`, which checks the arguments against the code's shape. */
 export interface Finding {
-  readonly code: string;
+  readonly code: Code;
   readonly args: Args;
   readonly at?: Position;
   readonly severity?: Severity;
 }
 
-export const finding = (code: string, args: Args = {}, at?: Position, severity?: Severity): Finding => ({
+/** The arguments after the code: optional when the code takes none. */
+type Rest<C extends Code, More extends unknown[]> = NoArgs extends ArgsOf<C> ? [args?: ArgsOf<C>, ...More] : [args: ArgsOf<C>, ...More];
+
+export const finding = <C extends Code>(code: C, ...[args, at, severity]: Rest<C, [at?: Position, severity?: Severity]>): Finding => ({
   code,
-  args,
+  args: args ?? {},
   ...(at ? { at } : {}),
   ...(severity ? { severity } : {}),
 });
@@ -39,9 +46,9 @@ export class InputError extends Error {
   }
 }
 
-export const fail = (code: string, args: Args = {}, at?: Position): never => {
-  throw new InputError(finding(code, args, at));
+export const fail = <C extends Code>(code: C, ...[args, at]: Rest<C, [at?: Position]>): never => {
+  throw new InputError(finding(code, ...([args, at] as Rest<C, [at?: Position]>)));
 };
 
 /** Moves a finding to a new position (e.g. an expression's offset inside a YAML file). */
-export const relocate = (f: Finding, at: Position | undefined): Finding => (at ? { ...f, at: { ...f.at, ...at } } : f);
+export const relocate = <F extends Finding>(f: F, at: Position | undefined): F => (at ? { ...f, at: { ...f.at, ...at } } : f);

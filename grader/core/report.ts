@@ -71,3 +71,24 @@ export interface SetTotal {
 export interface BatchReport {
   readonly submissions: readonly SubmissionReport[];
 }
+
+/** A group of wrong answers equal in value at every sample point, whatever their spelling. */
+export interface WrongGroup {
+  readonly count: number;
+  readonly share: number;
+  /** The most common spelling in the group. */
+  readonly answer: string;
+  readonly spellings: number;
+  readonly feedback: readonly Finding[];
+}
+
+/** Item analysis of one question (compare/items.ts makes it; report/ renders it). */
+export interface ItemStats {
+  readonly id: string;
+  readonly title: string;
+  readonly submissions: number;
+  readonly counts: Readonly<Record<Verdict, number>>;
+  readonly shares: Readonly<Record<Verdict, number>>;
+  readonly meanScore: number;
+  readonly wrong: readonly WrongGroup[];
+}

@@ -28,7 +28,7 @@ export function checkAllowed(root: Node, where: (n: Node) => Position | undefine
     if (node.type === 'OperatorNode' && !ALLOWED_OPERATORS.has(String(n.fn)))
       fail('NOT_ALLOWED', { what: `the operator ${(node as { op?: string }).op}` }, where(node));
     if (node.type === 'ConstantNode' && typeof n.value !== 'number')
-      fail('NOT_ALLOWED', { what: `text in quotes (${node.toString()})` }, where(node));
+      fail('NOT_ALLOWED', { what: typeof n.value === 'string' ? `text in quotes (${node.toString()})` : `the value \`${node.toString()}\`` }, where(node));
     if (node.type === 'FunctionNode' && (n.fn as Node).type !== 'SymbolNode')
       fail('NOT_ALLOWED', { what: 'calling the result of an expression' }, where(node));
     if (node.type === 'RangeNode' && parent?.type !== 'IndexNode')

@@ -12,9 +12,9 @@ import type { FactoryFunctionMap, MathNode } from 'mathjs';
 function parseFactories(): FactoryFunctionMap {
   const out: FactoryFunctionMap = {};
   const walk = (deps: object): void => {
-    for (const [name, value] of Object.entries(deps)) {
+    for (const [name, value] of Object.entries(deps as Record<string, unknown>)) {
       if (name.endsWith('Dependencies')) walk(value as object);
-      else if (typeof value === 'function' && !name.includes('Unit')) out[name] = value;
+      else if (typeof value === 'function' && !name.includes('Unit')) out[name] = value as FactoryFunctionMap[string];
     }
   };
   walk(parseDependencies as object);
@@ -24,7 +24,7 @@ function parseFactories(): FactoryFunctionMap {
 const math = create(parseFactories());
 
 export type Node = MathNode;
-export const mathParse = (text: string): MathNode => math.parse(text) as MathNode;
+export const mathParse = (text: string): MathNode => math.parse(text);
 
 /** Node constructors, for the LaTeX parser and rewrites that must build the same trees as parse. */
 export const N = {

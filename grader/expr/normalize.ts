@@ -2,17 +2,50 @@
  * Rewrites a parsed tree into what the student meant, using the question's declarations:
  * mathjs reads `U (yhat - y)` as a call of U, and `v_c (a - b)^T` as `(v_c(a - b))^T`;
  * a value symbol before parentheses is a product, and a power or transpose after it
- * applies to the parenthesised factor. `X^T` (T not a symbol) is a transpose.
+ * applies to the parenthesised factor. `X^T` (T not a symbol) is a transpose, and so is the
+ * `^T` of `X^T (X w - y)` (mathjs reads a call of T) and of `u^T_o` (the transposed entry u_o).
+ * `tanh^2(x)` is tanh(x)^2.
  */
 import { N, type Node } from './math.js';
 
-type AnyNode = Node & { name?: string; fn?: Node | string; args?: Node[]; op?: string };
+type AnyNode = Node & { name?: string; fn?: Node | string; args?: Node[]; op?: string; value?: number; implicit?: boolean; content?: Node };
 
 export interface Names {
   /** Whether a name denotes a value (a symbol, size or family member), not a function. */
   isValue(name: string): boolean;
   /** The name a declared spelling stands for (`L` for `\mathcal{L}`), if any. */
   alias(name: string): string | undefined;
+  /** Whether a name is a function of the vocabulary (`tanh`). */
+  isFunction(name: string): boolean;
+  /** Told of each node rewritten into another, so that the new one is placed where the old one was. */
+  moved?(to: Node, from: Node): void;
+}
+
+const nameOf = (n: Node | undefined): string | undefined => (n?.type === 'SymbolNode' ? (n as AnyNode).name : undefined);
+const isT = (name: string | undefined, names: Names): boolean => (name === 'T' || name === 'top') && !names.isValue(name);
+
+/** The rewrites of a power whose exponent is a transpose mark run into more text; undefined when none applies. */
+function transposeMark(base: Node, exp: Node, names: Names, again: (m: Node) => Node): Node | undefined {
+  const e = exp as AnyNode;
+  // `X^T (X w - y)`: mathjs reads `T(X w - y)`, a call of T.
+  if (exp.type === 'FunctionNode' && isT(nameOf(e.fn as Node), names) && e.args!.length === 1 && !names.isFunction('T'))
+    return N.op('*', 'multiply', [N.op("'", 'ctranspose', [again(base)]), N.paren(again(e.args![0]!))], true);
+  // `u^T_o`: the subscript belongs to u.
+  const sub = /^(T|top)_(.+)$/.exec(nameOf(exp) ?? '');
+  const b = nameOf(base);
+  if (sub && b && isT(sub[1], names) && !names.isValue(nameOf(exp)!)) return N.op("'", 'ctranspose', [again(N.symbol(`${b}_${sub[2]}`))]);
+  return undefined;
+}
+
+/** `tanh^2(x)`, read by mathjs as (tanh^2) * (x), is tanh(x)^2. */
+function functionPower(node: AnyNode, names: Names, again: (m: Node) => Node): Node | undefined {
+  if (node.type !== 'OperatorNode' || node.fn !== 'multiply' || !node.implicit) return undefined;
+  const [left, right] = node.args as [AnyNode, Node];
+  if (left.type !== 'OperatorNode' || left.fn !== 'pow' || right.type !== 'ParenthesisNode') return undefined;
+  const [f, k] = left.args as [Node, AnyNode];
+  const name = nameOf(f);
+  if (!name || !names.isFunction(name) || names.isValue(name) || k.type !== 'ConstantNode' || !Number.isInteger(k.value) || !(k.value! > 0)) return undefined;
+  return N.op('^', 'pow', [again(N.call(name, [(right as AnyNode).content!])), k]);
 }
 
 const valueCall = (n: Node, names: Names): AnyNode | undefined => {
@@ -26,13 +59,25 @@ const product = (call: AnyNode, factor: Node): Node => N.op('*', 'multiply', [N.
 const asFactor = (n: Node): Node => (n.type === 'ParenthesisNode' || n.type === 'SymbolNode' || n.type === 'ConstantNode' ? n : N.paren(n));
 
 export function normalize(node: Node, names: Names): Node {
+  const out = rewrite(node, names);
+  if (out !== node) names.moved?.(out, node);
+  return out;
+}
+
+function rewrite(node: Node, names: Names): Node {
   const n = node as AnyNode;
   const again = (m: Node): Node => normalize(m, names);
   if (node.type === 'SymbolNode' && names.alias(n.name!)) return N.symbol(names.alias(n.name!)!);
   if (node.type === 'FunctionNode' && names.alias((n.fn as AnyNode).name!)) return again(N.call(names.alias((n.fn as AnyNode).name!)!, n.args!));
+  const power = functionPower(n, names, again);
+  if (power) return power;
+  if (node.type === 'OperatorNode' && n.fn === 'pow') {
+    const mark = transposeMark(n.args![0]!, n.args![1]!, names, again);
+    if (mark) return mark;
+  }
   if (node.type === 'OperatorNode' && (n.fn === 'pow' || n.fn === 'ctranspose' || n.fn === 'transpose')) {
     const [base, exp] = n.args as [Node, Node | undefined];
-    const expName = (exp as AnyNode | undefined)?.name;
+    const expName = nameOf(exp);
     const isT = exp?.type === 'SymbolNode' && (expName === 'T' || expName === 'top') && !names.isValue(expName);
     const apply = (b: Node): Node => (isT || n.fn !== 'pow' ? N.op("'", 'ctranspose', [b]) : N.op('^', 'pow', [b, again(exp!)]));
     const inner = valueCall(base, names);
@@ -47,7 +92,7 @@ export function normalize(node: Node, names: Names): Node {
 /** node.map, but the very same node when no child changed, so that positions keyed by node survive. */
 function mapKeep(node: Node, f: (n: Node) => Node): Node {
   const before: Node[] = [];
-  node.forEach((c) => before.push(c as Node));
+  node.forEach((c) => before.push(c));
   const after = before.map(f);
   if (after.every((a, i) => a === before[i])) return node;
   let i = 0;

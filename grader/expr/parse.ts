@@ -2,7 +2,7 @@
  * mathjs-syntax text → tree, bounded. The one place mathjs's SyntaxError is wrapped,
  * so that syntax errors from both notations look alike.
  */
-import { fail, InputError, type Position } from '../core/index.js';
+import { fail, InputError } from '../core/index.js';
 import { LIMITS } from './limits.js';
 import { mathParse, type Node } from './math.js';
 
@@ -21,6 +21,8 @@ export function checkText(text: string): void {
 
 export function parseMathjs(text: string): Node {
   checkText(text);
+  // mathjs reads `#` as a comment: the rest of the answer would be silently dropped.
+  if (text.includes('#')) fail('NOT_ALLOWED', { what: 'a comment (#)' }, { offset: text.indexOf('#'), length: 1 });
   let node: Node;
   try {
     node = mathParse(text);
@@ -37,33 +39,8 @@ export function parseMathjs(text: string): Node {
 /** Walks a tree depth-first, parents before children. */
 export function walk(node: Node, visit: (n: Node, parent: Node | null) => void, parent: Node | null = null): void {
   visit(node, parent);
-  node.forEach((child) => walk(child as Node, visit, node));
+  node.forEach((child) => walk(child, visit, node));
 }
 
 /** Text to match literally inside a regular expression. */
 export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Best-effort offset of a node in the text it came from (mathjs keeps no positions). */
-export function locate(node: Node, text: string): { offset: number; length: number } | undefined {
-  const needle =
-    node.type === 'SymbolNode' || node.type === 'FunctionNode'
-      ? (node as unknown as { name: string }).name
-      : node.toString();
-  const re = new RegExp(`(?<![A-Za-z0-9_])${escapeRegExp(needle)}`);
-  const m = re.exec(text);
-  return m ? { offset: m.index, length: needle.length } : undefined;
-}
-
-/** A position computed on first read: searching the text is costly, and most nodes never need it. */
-export function lazyPosition(find: () => { offset: number; length: number } | undefined): Position {
-  let found: { offset: number; length: number } | undefined | null = null;
-  const get = () => (found === null ? (found = find()) : found);
-  return {
-    get offset() {
-      return get()?.offset;
-    },
-    get length() {
-      return get()?.length;
-    },
-  } as Position;
-}

@@ -8,7 +8,8 @@ import { lex, type Token } from './latex/lexer.js';
 import { LatexParser, type Vocab } from './latex/parser.js';
 import { splitParts } from './latex/split.js';
 import type { Node } from './math.js';
-import { checkText, lazyPosition, locate, parseMathjs } from './parse.js';
+import { checkText, parseMathjs } from './parse.js';
+import { mathjsPositions } from './positions.js';
 
 export type Notation = 'mathjs' | 'latex';
 
@@ -101,7 +102,7 @@ function mathjsSlice(text: string, from: number, to: number): { node: Node; wher
   const lead = slice.length - slice.trimStart().length;
   try {
     const node = parseMathjs(slice.trim());
-    return { node, where: (n) => lazyPosition(() => shift(locate(n, slice.trim()), from + lead) as { offset: number; length: number } | undefined) };
+    return { node, where: mathjsPositions(node, slice.trim(), from + lead) };
   } catch (e) {
     if (e instanceof InputError && e.finding.at?.offset !== undefined) throw new InputError(relocate(e.finding, shift(e.finding.at, from + lead)));
     throw e;

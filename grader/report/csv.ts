@@ -14,12 +14,17 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** The header line, with a column per question id (a streamed gradebook knows them up front). */
+export const csvHeader = (ids: readonly string[]): string => `${['student', 'file', ...ids, 'total', 'max', 'error'].map(csvCell).join(',')}\r\n`;
+
+/** One student's line. */
+export function csvRow(s: SubmissionReport, ids: readonly string[]): string {
+  const scores = new Map(s.questions.map((q) => [q.id, q.score]));
+  const row = [s.student, s.file, ...ids.map((id) => scores.get(id) ?? null), s.error ? null : s.score, s.error ? null : s.maxScore, s.error?.code ?? null];
+  return `${row.map(csvCell).join(',')}\r\n`;
+}
+
 export function renderCsv(submissions: readonly SubmissionReport[]): string {
   const ids = [...new Set(submissions.flatMap((s) => s.questions.map((q) => q.id)))];
-  const header = ['student', 'file', ...ids, 'total', 'max', 'error'];
-  const rows = submissions.map((s) => {
-    const scores = new Map(s.questions.map((q) => [q.id, q.score]));
-    return [s.student, s.file, ...ids.map((id) => scores.get(id) ?? null), s.error ? null : s.score, s.error ? null : s.maxScore, s.error?.code ?? null];
-  });
-  return `${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvHeader(ids) + submissions.map((s) => csvRow(s, ids)).join('');
 }

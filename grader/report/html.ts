@@ -5,7 +5,7 @@
  * renderer stays pure. Every student-supplied string is escaped.
  */
 import type { QuestionReport, SubmissionReport } from '../core/index.js';
-import type { ItemStats } from '../compare/items.js';
+import type { ItemStats } from '../core/index.js';
 import { message, where } from './messages.js';
 
 export type TexToHtml = (tex: string) => string;
@@ -36,7 +36,7 @@ function question(q: QuestionReport, tex: TexToHtml): string {
   return `<div class="q"><div class="head"><span class="id">${escapeHtml(q.id)}</span><span class="v ${q.verdict}">${q.verdict}</span><span class="pts">${q.score}/${q.maxScore}</span></div>${rows.join('')}${feedback.length ? `<ul>${feedback.join('')}</ul>` : ''}</div>`;
 }
 
-function submission(s: SubmissionReport, tex: TexToHtml): string {
+export function submission(s: SubmissionReport, tex: TexToHtml): string {
   const head = `<h2>${escapeHtml(s.student ?? '(unknown student)')} — ${s.error ? 'not graded' : `${s.score}/${s.maxScore}`}</h2><p class="k">${escapeHtml(s.file)} · seed ${s.seed}</p>`;
   if (s.error) return `${head}<p>Could not read the file: ${escapeHtml(message(s.error))} <span class="k">${escapeHtml(where(s.error))}</span></p>`;
   return head + s.questions.map((q) => question(q, tex)).join('');
@@ -51,7 +51,16 @@ function items(list: readonly ItemStats[]): string {
   return `<h2>Item analysis</h2><table><tr><th>question</th><th>correct</th><th>incorrect</th><th>invalid</th><th>unanswered</th><th>most common wrong answers</th></tr>${rows.join('')}</table>`;
 }
 
+/** The page's title: the student for one submission, the count for several. */
+export const htmlTitle = (count: number, first?: SubmissionReport): string => (count === 1 && first ? `Report: ${first.student ?? first.file}` : `Report: ${count} submissions`);
+
+/** The page up to the first submission, and after the last. */
+export const htmlFrame = (title: string, itemStats?: readonly ItemStats[]): [string, string] => [
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><h1>${escapeHtml(title)}</h1>${itemStats ? items(itemStats) : ''}`,
+  '</body></html>\n',
+];
+
 export function renderHtml(submissions: readonly SubmissionReport[], tex: TexToHtml, itemStats?: readonly ItemStats[]): string {
-  const title = submissions.length === 1 ? `Report: ${submissions[0]!.student ?? submissions[0]!.file}` : `Report: ${submissions.length} submissions`;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><h1>${escapeHtml(title)}</h1>${itemStats ? items(itemStats) : ''}${submissions.map((s) => submission(s, tex)).join('')}</body></html>\n`;
+  const [head, tail] = htmlFrame(htmlTitle(submissions.length, submissions[0]), itemStats);
+  return head + submissions.map((s) => submission(s, tex)).join('') + tail;
 }

@@ -1,5 +1,5 @@
 /** Item analysis as text and JSON. */
-import type { ItemStats } from '../compare/items.js';
+import type { ItemStats } from '../core/index.js';
 import { jsonFinding } from './json.js';
 import { message } from './messages.js';
 

@@ -1,15 +1,17 @@
 /**
- * Findings → words. Every code any module emits has a row here; a test checks that.
+ * Findings → words. The table is typed by core/codes.ts: a code without a row, or a row reading
+ * an argument its code does not have, fails to compile.
  * Positions are not in the words: renderers place them (carets, file:line:col).
  */
-import type { Args, Finding } from '../core/index.js';
+import type { Args, ArgsOf, Code, Finding } from '../core/index.js';
 
-type Render = (a: Args) => string;
+type Messages = { readonly [C in Code]: (a: ArgsOf<C>) => string };
 
 const list = (xs: unknown): string => (Array.isArray(xs) ? xs.map((x) => `\`${x}\``).join(' or ') : '');
-const named = (a: Args, key: string): string => {
-  const name = a[`${key}Name`];
-  const num = a[key];
+const named = (a: Args | object, key: string): string => {
+  const args = a as Args;
+  const name = args[`${key}Name`];
+  const num = args[key];
   return name && name !== num ? `${name} (${num})` : String(num);
 };
 const hint = (h: unknown): string =>
@@ -20,7 +22,7 @@ const hint = (h: unknown): string =>
     scalar: ': a scalar where a vector or matrix is expected',
   })[String(h)] ?? '';
 
-export const MESSAGES: Readonly<Record<string, Render>> = {
+export const MESSAGES: Messages = {
   // Reading an answer
   EMPTY_ANSWER: () => 'the answer is empty',
   TOO_LONG: (a) => `the answer is ${a.length} characters long; at most ${a.max} are read`,
@@ -57,6 +59,7 @@ export const MESSAGES: Readonly<Record<string, Render>> = {
   SUM_INDEX: () => 'write the index of a sum as \\sum_{k=1}^{K}, \\sum_{w}, or \\sum_{i \\neq j}',
   SUM_BOUNDS: (a) => `give both bounds of the sum over ${a.index} (\\sum_{${a.index}=1}^{N}) or neither`,
   DEFINITION_FORM: (a) => `a definition reads \`name = formula\`, not \`${a.text}\``,
+  DEFINITIONS_TOO_DEEP: (a) => `the definition of \`${a.name}\` uses definitions nested more than ${a.max} deep`,
   REDEFINES_SYMBOL: (a) => `\`${a.name}\` is already a symbol of this question; choose another name for your own definition`,
   SPELLING_FORM: (a) => `the spelling ${a.spelling} is not a name`,
   // How an answer was read
@@ -107,6 +110,12 @@ export const MESSAGES: Readonly<Record<string, Render>> = {
   // Submissions
   FILE_UNREADABLE: (a) => `cannot read the file: ${a.detail}`,
   FILE_TOO_LARGE: (a) => `the file is ${a.size} bytes; at most ${a.max} are read`,
+  FILE_NOT_REGULAR: (a) => `not a regular file (${a.kind}); only regular files are read`,
+  FILE_NOT_UTF8: (a) => `the file is not UTF-8 text: byte ${a.byte} at byte offset ${a.offset} cannot start a character`,
+  YAML_TOO_DEEP: (a) => `the YAML is nested more than ${a.max} levels deep`,
+  LIMIT_EXCEEDED: (a) => `${a.what}: ${a.count} ${a.unit}; at most ${a.max} are read`,
+  NO_SUBMISSIONS: (a) => `no submissions found in ${a.path} (a folder's *.yaml and *.yml files are graded)`,
+  WORKER_CRASHED: (a) => `grading this file stopped a worker thread (${a.detail}); it was not graded`,
   YAML_SYNTAX: (a) => `YAML syntax error: ${a.detail}`,
   SUBMISSION_SHAPE: (a) => `expected ${a.expected} at ${a.path || 'the top level'}`,
   UNKNOWN_QUESTION: (a) => `there is no question \`${a.id}\` in the bank${(a.suggestions as string[] | undefined)?.length ? `; did you mean ${list(a.suggestions)}?` : ''}`,
@@ -118,6 +127,9 @@ export const MESSAGES: Readonly<Record<string, Render>> = {
   UNKNOWN_CONTEXT: (a) => `there is no context \`${a.name}\` (known: ${(a.known as string[]).join(', ') || 'none'})`,
   UNKNOWN_INDEX: (a) => `there is no index \`${a.name}\` (known: ${(a.known as string[]).join(', ') || 'none'})`,
   INDEX_OF_UNKNOWN: (a) => `index ${a.name} is \`of\` ${a.of}, which is not an index-list symbol`,
+  INDEX_RANGE_LIMIT: (a) => `index ${a.name} ranges over ${a.lo}..${a.hi}; a range must be increasing and hold at most ${a.max} values`,
+  PROOF_TOO_COSTLY: (a) => `proving this derivative by finite differences would take about ${a.work} operations; the limit is ${a.max} (use smaller sizes)`,
+  SPEC_RECURSIVE: () => 'this expression refers to itself (through a family or a symbol) without end',
   SIZE_RANGE: (a) => `size ${a.name} = ${a.value} must be between 1 and 10000`,
   SHAPE_NEEDS_VECTOR: (a) => `${a.name} is drawn as ${a.dist}, so its shape must be a vector`,
   DIST_RANGE: (a) => `the range ${a.min}..${a.max} does not suit a ${a.dist} distribution`,
@@ -148,7 +160,8 @@ export const MESSAGES: Readonly<Record<string, Render>> = {
 
 /** A finding in words (without its position). */
 export function message(f: Finding): string {
-  const render = Object.hasOwn(MESSAGES, f.code) ? MESSAGES[f.code] : undefined;
+  // Findings may come from outside (a JSON report): an unknown code is shown as data.
+  const render = Object.hasOwn(MESSAGES, f.code) ? (MESSAGES[f.code] as (a: Args) => string) : undefined;
   return render ? render(f.args) : `${f.code} ${JSON.stringify(f.args)}`;
 }
 

@@ -5,6 +5,7 @@
  */
 import chalk from 'chalk';
 import type { BatchReport, Finding, QuestionReport, SubmissionReport, Verdict } from '../core/index.js';
+import { escapeControls as safe } from './escape.js';
 import { renderExplanation } from './explain.js';
 import { message, where } from './messages.js';
 
@@ -15,31 +16,33 @@ const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(
 
 /** The answer with a caret under the character a finding points at. */
 export function caret(answer: string, f: Finding, indent: string): string[] {
-  const offset = f.at?.offset;
-  if (offset === undefined || answer.includes('\n')) return [];
-  const len = Math.max(1, Math.min(f.at?.length ?? 1, answer.length - offset));
-  return [`${indent}${chalk.dim(answer)}`, `${indent}${' '.repeat(offset)}${chalk.red('^'.repeat(len))}`];
+  const at = f.at?.offset;
+  if (at === undefined || answer.includes('\n')) return [];
+  // Offsets counted in the answer as shown, where a control character takes several columns.
+  const offset = safe(answer.slice(0, at)).length;
+  const len = Math.max(1, Math.min(safe(answer.slice(at, at + (f.at?.length ?? 1))).length, safe(answer).length - offset));
+  return [`${indent}${chalk.dim(safe(answer))}`, `${indent}${' '.repeat(offset)}${chalk.red('^'.repeat(len))}`];
 }
 
 function feedbackLine(f: Finding, answer: string | null, indent: string): string[] {
   const colour = f.severity === 'info' ? chalk.gray : f.severity === 'warning' ? chalk.yellow : (t: string) => t;
-  const pos = f.at?.line ? ` ${chalk.dim(where(f))}` : '';
-  return [`${indent}${colour(message(f))}${pos}`, ...(answer ? caret(answer, f, `${indent}  `) : [])];
+  const pos = f.at?.line ? ` ${chalk.dim(safe(where(f)))}` : '';
+  return [`${indent}${colour(safe(message(f)))}${pos}`, ...(answer ? caret(answer, f, `${indent}  `) : [])];
 }
 
 export function renderQuestion(q: QuestionReport): string {
   const lines = [`${mark(q.verdict)} ${chalk.bold(q.id)}  ${fmt(q.score)}/${fmt(q.maxScore)}  ${chalk.dim(q.verdict)}`];
-  if (q.answer !== null && q.answer.trim() !== '') lines.push(`    answer:  ${q.answer}`);
-  if (q.interpreted !== null && q.interpreted !== q.answer) lines.push(`    read as: ${chalk.cyan(q.interpreted)}`);
-  if (q.notation === 'latex' && q.interpretedLatex) lines.push(`    LaTeX:   ${chalk.dim(q.interpretedLatex)}`);
+  if (q.answer !== null && q.answer.trim() !== '') lines.push(`    answer:  ${safe(q.answer)}`);
+  if (q.interpreted !== null && q.interpreted !== q.answer) lines.push(`    read as: ${chalk.cyan(safe(q.interpreted))}`);
+  if (q.notation === 'latex' && q.interpretedLatex) lines.push(`    LaTeX:   ${chalk.dim(safe(q.interpretedLatex))}`);
   for (const f of q.feedback) lines.push(...feedbackLine(f, q.answer, '    '));
   if (q.explanation) lines.push(...renderExplanation(q.explanation, (ok) => (ok ? chalk.green('✓') : chalk.red('✗'))).map((l) => `    ${chalk.dim(l)}`));
   return lines.join('\n');
 }
 
 export function renderSubmission(s: SubmissionReport): string {
-  const head = `${chalk.bold(s.student ?? '(unknown student)')}  ${chalk.dim(s.file)}  seed ${s.seed}`;
-  if (s.error) return [head, `  ${chalk.red('cannot grade this file:')} ${message(s.error)} ${chalk.dim(where(s.error))}`].join('\n');
+  const head = `${chalk.bold(safe(s.student ?? '(unknown student)'))}  ${chalk.dim(safe(s.file))}  seed ${s.seed}`;
+  if (s.error) return [head, `  ${chalk.red('cannot grade this file:')} ${safe(message(s.error))} ${chalk.dim(safe(where(s.error)))}`].join('\n');
   const body = s.questions.map((q) => renderQuestion(q).replace(/^/gm, '  '));
   const warnings = (s.warnings ?? []).flatMap((w) => feedbackLine(w, null, '  '));
   const counts = (v: Verdict) => s.questions.filter((q) => q.verdict === v).length;
@@ -48,14 +51,14 @@ export function renderSubmission(s: SubmissionReport): string {
   return [head, ...body, ...warnings, ...sets, total].join('\n');
 }
 
+/** The line closing a batch of several submissions. */
+export const renderSummary = (count: number, failed: number): string => chalk.bold(`${count} submissions graded${failed ? `, ${failed} could not be read` : ''}`);
+
 export function renderText(batch: BatchReport): string {
   const parts = batch.submissions.map(renderSubmission);
-  if (batch.submissions.length > 1) {
-    const failed = batch.submissions.filter((s) => s.error).length;
-    parts.push(chalk.bold(`${batch.submissions.length} submissions graded${failed ? `, ${failed} could not be read` : ''}`));
-  }
+  if (batch.submissions.length > 1) parts.push(renderSummary(batch.submissions.length, batch.submissions.filter((s) => s.error).length));
   return `${parts.join('\n\n')}\n`;
 }
 
 /** A list of findings (spec problems), one a line, with positions. */
-export const renderFindings = (fs: readonly Finding[]): string => fs.map((f) => `${chalk.dim(where(f) || '-')}: ${f.severity === 'warning' ? chalk.yellow('warning') : chalk.red('error')} ${message(f)}`).join('\n');
+export const renderFindings = (fs: readonly Finding[]): string => fs.map((f) => `${chalk.dim(safe(where(f)) || '-')}: ${f.severity === 'warning' ? chalk.yellow('warning') : chalk.red('error')} ${safe(message(f))}`).join('\n');

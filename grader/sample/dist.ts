@@ -2,7 +2,7 @@
  * Distributions for sampled symbols. Each returns a matrix of the symbol's shape, given the
  * values already drawn (index lists must differ from earlier indices).
  */
-import type { Shape } from '../core/index.js';
+import { unreachable, type Shape } from '../core/index.js';
 import * as M from '../linalg/mat.js';
 import { integer, normal, type Rng } from './rng.js';
 
@@ -79,6 +79,8 @@ export function draw(dist: Dist, shape: Shape, rng: Rng, env: readonly M.Mat[], 
       if (plan?.repeat && !dist.distinct && n > 1) d[integer(rng, 1, n - 1)] = d[0]!;
       break;
     }
+    default:
+      return unreachable(dist, 'distribution');
   }
   return out;
 }

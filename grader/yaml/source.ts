@@ -3,8 +3,10 @@
  * so that a problem anywhere in a spec (or a submission) is reported where it stands.
  * The only module that imports `yaml`.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { finding, type Finding, type Position } from '../core/index.js';
+import { FILE_LIMITS } from '../limits/index.js';
+import { yamlTooDeep } from './depth.js';
 
 export type Path = readonly (string | number)[];
 
@@ -19,17 +21,47 @@ export interface YamlSource {
   inString(path: Path, offset: number): Position;
 }
 
-const MAX_YAML_BYTES = 2_000_000;
 
 interface Parsed {
   readonly doc: Document;
   readonly lines: LineCounter;
+  /** Offsets of keys given twice in one mapping. */
+  readonly duplicates: readonly number[];
 }
 
-function parseText(text: string): Parsed {
+function parseText(text: string, strings: boolean): Parsed {
   const lines = new LineCounter();
-  // uniqueKeys: a key given twice is an error, not a silent override.
-  return { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false, merge: true, uniqueKeys: true }), lines };
+  // logLevel error: the parser's warnings (an unknown tag) are not printed raw on stderr.
+  // Keys are checked for uniqueness below: the parser's own check compares every pair of keys.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, merge: true, uniqueKeys: false, logLevel: 'error' });
+  const duplicates: number[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const { key } of map.items) {
+        if (!isScalar(key) || key.value === '<<') continue;
+        const k = `${typeof key.value}:${String(key.value)}`;
+        // A key given twice is an error, not a silent override.
+        if (seen.has(k)) duplicates.push(key.range?.[0] ?? 0);
+        seen.add(k);
+      }
+    },
+  });
+  // Plain scalars as written (`007`, `0x1F`, `1e3`, `true`), keeping only empty and `null` as null.
+  if (strings)
+    visit(doc, {
+      Scalar(_, node) {
+        if (node.type === 'PLAIN' && node.value !== null && typeof node.value !== 'string' && node.source !== undefined) node.value = node.source;
+      },
+    });
+  return { doc, lines, duplicates };
+}
+
+export interface ReadOptions {
+  /** Data for these bytes from an earlier read. */
+  readonly cache?: DataCache;
+  /** Every scalar as the text written (submissions: ids and answers are never numbers). */
+  readonly strings?: boolean;
 }
 
 /** Data already read from this exact text, so that a clean file is not parsed again (see cache.ts). */
@@ -42,12 +74,15 @@ export interface DataCache {
  * Reads YAML. Positions are computed when first read (they parse the text if a cache served
  * the data), so a clean file loaded from the cache is never parsed at all.
  */
-export function readYaml(file: string, text: string, cache?: DataCache): YamlSource {
-  if (text.length > MAX_YAML_BYTES) {
-    return { file, data: null, errors: [finding('FILE_TOO_LARGE', { size: text.length, max: MAX_YAML_BYTES }, { file })], at: () => ({ file }), inString: () => ({ file }) };
-  }
+export function readYaml(file: string, text: string, opts: ReadOptions | DataCache = {}): YamlSource {
+  const { cache, strings = false } = 'get' in opts ? { cache: opts as DataCache } : (opts as ReadOptions);
+  const failed = (error: Finding): YamlSource => ({ file, data: null, errors: [error], at: () => ({ file }), inString: () => ({ file }) });
+  if (text.length > FILE_LIMITS.specBytes) return failed(finding('FILE_TOO_LARGE', { size: text.length, max: FILE_LIMITS.specBytes }, { file }));
+  // Depth before parsing: the same input always gives the same error, in milliseconds.
+  const deep = yamlTooDeep(text, FILE_LIMITS.yamlDepth);
+  if (deep) return failed(finding('YAML_TOO_DEEP', { max: FILE_LIMITS.yamlDepth }, { file, ...deep }));
   let parsed: Parsed | undefined;
-  const parse = (): Parsed => (parsed ??= parseText(text));
+  const parse = (): Parsed => (parsed ??= parseText(text, strings));
   const pos = (offset: number): Position => ({ file, ...parse().lines.linePos(offset) });
   const lazy = (compute: () => Position): Position => {
     let value: Position | undefined;
@@ -68,12 +103,13 @@ export function readYaml(file: string, text: string, cache?: DataCache): YamlSou
   let data: unknown = cache?.get(text);
   const errors: Finding[] = [];
   if (data === undefined) {
-    const { doc } = parse();
+    const { doc, duplicates } = parse();
     errors.push(...doc.errors.map((e) => finding('YAML_SYNTAX', { detail: e.message.split('\n')[0]! }, pos(e.pos[0]))));
+    errors.push(...duplicates.map((at) => finding('YAML_SYNTAX', { detail: 'Map keys must be unique' }, pos(at))));
     data = null;
     try {
       // Aliases are bounded so that a "billion laughs" file cannot blow up memory.
-      data = doc.toJS({ maxAliasCount: 100 });
+      data = doc.toJS({ maxAliasCount: FILE_LIMITS.yamlAliases });
       if (errors.length === 0) cache?.put(text, data);
     } catch (e) {
       errors.push(finding('YAML_SYNTAX', { detail: (e as Error).message }, { file }));

@@ -28,7 +28,7 @@ describe('fuzzed answers', () => {
       try {
         verdict = gradeAnswer(q, text, points.get(q)).verdict;
       } catch (e) {
-        throw new Error(`crashed on ${JSON.stringify(text)} for ${q.id}: ${(e as Error).stack}`);
+        throw new Error(`crashed on ${JSON.stringify(text)} for ${q.id}: ${(e as Error).stack}`, { cause: e });
       }
       expect(['correct', 'incorrect', 'invalid', 'unanswered']).toContain(verdict);
     }

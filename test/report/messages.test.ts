@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { finding, type Finding } from '../../grader/core/index.js';
 import { MESSAGES, message, where } from '../../grader/report/messages.js';
 
 const sources = (dir: string): string[] =>
@@ -15,15 +16,24 @@ const emitted = new Set(
 );
 
 describe('messages', () => {
+  it('keeps core/codes.ts one code per line, alphabetical within each group (merges stay easy)', () => {
+    const groups = readFileSync('grader/core/codes.ts', 'utf8').split(/\n\s*\/\/ /).slice(1);
+    expect(groups.length).toBeGreaterThan(5);
+    for (const g of groups) {
+      const codes = [...g.matchAll(/^ {2}([A-Z_]+):/gm)].map((m) => m[1]!);
+      expect(codes).toEqual([...codes].sort());
+    }
+  });
+
   it('finds the codes it checks', () => expect(emitted.size).toBeGreaterThan(40));
 
   it.each([...emitted])('%s has words', (code) => expect(Object.hasOwn(MESSAGES, code)).toBe(true));
 
   it('renders arguments, not positions', () => {
-    const f = { code: 'UNKNOWN_SYMBOL', args: { name: 'y_o', suggestions: ['yhat_o', 'y'] }, at: { offset: 4, length: 3 } };
+    const f = finding('UNKNOWN_SYMBOL', { name: 'y_o', suggestions: ['yhat_o', 'y'] }, { offset: 4, length: 3 });
     expect(message(f)).toBe('`y_o` is not defined here; did you mean `yhat_o` or `y`?');
     expect(where(f)).toBe('at character 5');
-    expect(where({ code: 'X', args: {}, at: { file: 'a.yaml', line: 3, col: 7 } })).toBe('a.yaml:3:7');
+    expect(where({ code: 'USAGE', args: {}, at: { file: 'a.yaml', line: 3, col: 7 } })).toBe('a.yaml:3:7');
   });
 
   it('speaks of shapes in the question’s terms', () => {
@@ -32,5 +42,17 @@ describe('messages', () => {
     );
   });
 
-  it('falls back to the code for an unknown one', () => expect(message({ code: 'toString', args: {} })).toContain('toString'));
+  it('falls back to the code for an unknown one (a finding read from outside)', () =>
+    expect(message({ code: 'toString', args: {} } as unknown as Finding)).toContain('toString'));
+
+  it('checks arguments against the code when a finding is made', () => {
+    // @ts-expect-error: VALUE_MISMATCH counts points; `count` is not its argument
+    const wrong = finding('VALUE_MISMATCH', { count: 3 });
+    // @ts-expect-error: UNKNOWN_SYMBOL needs its name
+    const missing = finding('UNKNOWN_SYMBOL');
+    // @ts-expect-error: no such code
+    const unknown = finding('NO_SUCH_CODE', {});
+    expect([wrong, missing, unknown].map((f) => f.code)).toEqual(['VALUE_MISMATCH', 'UNKNOWN_SYMBOL', 'NO_SUCH_CODE']);
+    expect(message(finding('VALUE_MISMATCH', { wrong: 2, total: 8 }))).toBe('the value differs from the expected answer at 2 of 8 sample points');
+  });
 });

@@ -51,3 +51,10 @@ describe('distributions', () => {
     expect(Math.min(...p.data)).toBeGreaterThan(0);
   });
 });
+
+describe('draw', () => {
+  it('refuses a distribution kind it does not know, rather than drawing zeros', () => {
+    const bogus = { kind: 'cauchy' } as unknown as Parameters<typeof draw>[0];
+    expect(() => draw(bogus, { rows: 2, cols: 1 }, createRng(1, 'x'), [])).toThrow(/unexpected distribution/);
+  });
+});

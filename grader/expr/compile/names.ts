@@ -79,7 +79,17 @@ export function resolve(name: string, scope: Scope, ctx: Ctx, compile: CompileFn
   if (FUNCTION_BY_NAME.has(name)) return fail('FUNCTION_AS_VALUE', { name }, at);
   const index = scope.indices.get(name);
   if (index) return fail('INDEX_UNBOUND', { name, lo: index.lo, hi: index.hi }, at);
-  return fail('UNKNOWN_SYMBOL', { name, suggestions: suggest(name, candidates(scope)) }, at);
+  return fail('UNKNOWN_SYMBOL', { name, suggestions: [...runTogether(name, scope), ...suggest(name, candidates(scope))] }, at);
+}
+
+/** `Wx` → `W x` when the name is two of the scope's values run together (mathjs reads `Wx` as one name). */
+function runTogether(name: string, scope: Scope): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < name.length; i++) {
+    const [a, b] = [name.slice(0, i), name.slice(i)];
+    if (!a.endsWith('_') && !b.startsWith('_') && isValueName(a, scope) && isValueName(b, scope)) out.push(`${a} ${b}`);
+  }
+  return out;
 }
 
 /**

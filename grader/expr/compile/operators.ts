@@ -3,7 +3,7 @@ import { fail, finding, isScalar, isVector, sameShape, SCALAR, size, type Shape 
 import * as M from '../../linalg/mat.js';
 import * as meter from '../../linalg/meter.js';
 import type { Node } from '../math.js';
-import { elementwiseShape, productShape, requireScalar, shapeArgs } from './shapes.js';
+import { elementwiseShape, productShape, requireScalar, shapeArgs, type ShapeRuleCode } from './shapes.js';
 import { numOf, scalarCompiled } from './scalar.js';
 import type { Compiled, Ctx, Scope } from './types.js';
 
@@ -22,7 +22,7 @@ const COMPARISONS: Readonly<Record<string, ScalarFn>> = {
   or: (x, y) => bool(x !== 0 || y !== 0),
 };
 
-const ELEMENTWISE: Readonly<Record<string, [ScalarFn, Kernel, string]>> = {
+const ELEMENTWISE: Readonly<Record<string, [ScalarFn, Kernel, ShapeRuleCode]>> = {
   // Sums and differences report their cancellation to the meter (the tolerance reads it).
   add: [meter.add, (a, b) => metered(a, b, M.add(a, b), 1), 'SHAPE_ADD'],
   subtract: [meter.sub, (a, b) => metered(a, b, M.sub(a, b), -1), 'SHAPE_ADD'],

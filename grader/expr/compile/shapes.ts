@@ -1,14 +1,17 @@
 /** Shape rules shared by operators and functions, with errors in the question's terms. */
-import { fail, isScalar, nameShape, sameShape, showShape, type Args, type Position, type Shape } from '../../core/index.js';
+import { fail, isScalar, nameShape, sameShape, showShape, type Position, type Shape } from '../../core/index.js';
 import type { Scope } from './types.js';
 
 /** `{left: "7 x 3", leftName: "V x d"}`: a shape as numbers and, where they are sizes, as names. */
-export function shapeArgs(scope: Scope, key: string, s: Shape): Args {
-  return { [key]: showShape(s), [`${key}Name`]: nameShape(s, scope.sizes) };
+export function shapeArgs<K extends string>(scope: Scope, key: K, s: Shape): { [P in K]: string } & { [P in `${K}Name`]: string | undefined } {
+  return { [key]: showShape(s), [`${key}Name`]: nameShape(s, scope.sizes) } as { [P in K]: string } & { [P in `${K}Name`]: string | undefined };
 }
 
+/** The codes an elementwise operator fails with. */
+export type ShapeRuleCode = 'SHAPE_ADD' | 'SHAPE_ELEMENTWISE';
+
 /** Elementwise rule: equal shapes, or a scalar on either side. */
-export function elementwiseShape(code: string, op: string, a: Shape, b: Shape, scope: Scope, at?: Position): Shape {
+export function elementwiseShape(code: ShapeRuleCode, op: string, a: Shape, b: Shape, scope: Scope, at?: Position): Shape {
   if (sameShape(a, b) || isScalar(a)) return isScalar(a) ? b : a;
   if (isScalar(b)) return a;
   const hint = a.rows === b.cols && a.cols === b.rows ? 'transposed' : undefined;

@@ -2,13 +2,13 @@
  * The atoms of a LaTeX formula: commands (looked up in the command table), runs of letters, and
  * delimited groups. Each is read into the same mathjs nodes the mathjs-syntax path produces.
  */
-import { fail } from '../../core/index.js';
+import { fail, unreachable } from '../../core/index.js';
 import { suggest } from '../compile/suggest.js';
 import { N, type Node } from '../math.js';
 import { COMMANDS } from './commands.js';
 import { at, describe, rawGroup } from './cursor.js';
 import type { Token } from './lexer.js';
-import { OPENERS, type Parser } from './types.js';
+import { BARS, OPENERS, type Parser } from './types.js';
 import { parseCases, parseSum } from './structures.js';
 
 type AnyNode = Node & { name?: string; fn?: Node; args?: Node[]; value?: number };
@@ -62,7 +62,7 @@ export function parseCommand(p: Parser, t: Token): Node {
       return c.mark(delimitedBody(p, char), t);
     }
     case 'delimiter':
-      if (cmd.char === '{' || cmd.char === '(') {
+      if (cmd.char === '{' || cmd.char === '(' || (BARS.has(cmd.char) && cmd.side !== 'close' && (cmd.side === 'open' || p.absDepth === 0))) {
         c.next();
         return c.mark(delimitedBody(p, cmd.char), t);
       }
@@ -76,24 +76,31 @@ export function parseCommand(p: Parser, t: Token): Node {
       return c.mark(N.symbol('T'), t);
     case 'unsupported':
       return fail('LATEX_UNSUPPORTED', { command: `\\${t.text}`, hint: cmd.hint }, at(t));
-    default:
+    // Commands that join or separate factors cannot start one.
+    case 'space':
+    case 'operator':
+    case 'relation':
+    case 'qualifier':
+    case 'newline':
       return fail('LATEX_UNEXPECTED', { got: describe(t) }, at(t));
+    default:
+      return unreachable(cmd, 'command kind');
   }
 }
 
 /** After an opening delimiter: the content, an optional `\right`, and any closing delimiter. */
 export function delimitedBody(p: Parser, open: string): Node {
   const c = p.c;
-  if (open === '|') p.absDepth++;
+  if (BARS.has(open)) p.absDepth++;
   const inner = p.parseExpr();
-  if (open === '|') p.absDepth--;
+  if (BARS.has(open)) p.absDepth--;
   c.skipSpace();
   if (c.command()?.kind === 'sizing') c.next();
   const close = c.next();
   const cc = c.command(close);
   const char = cc?.kind === 'delimiter' ? cc.char : close.text;
-  if (![')', ']', '|', '.', '}'].includes(char) || close.kind === 'eof') fail('LATEX_EXPECTED', { expected: `a closing ${OPENERS[open] || 'delimiter'}`, got: describe(close) }, at(close));
-  return open === '|' ? N.call('abs', [inner]) : N.paren(inner);
+  if (![')', ']', '|', '‖', '.', '}'].includes(char) || close.kind === 'eof') fail('LATEX_EXPECTED', { expected: `a closing ${OPENERS[open] || 'delimiter'}`, got: describe(close) }, at(close));
+  return open === '|' ? N.call('abs', [inner]) : open === '‖' ? N.call('norm', [inner]) : N.paren(inner);
 }
 
 function accent(inner: Node, suffix: string, t: Token): Node {

@@ -1,7 +1,10 @@
 /**
  * The LaTeX vocabulary, as a table (after KaTeX's defineFunction): each command is a row saying
- * what it is. The parser never tests command names itself; it asks this table.
+ * what it is. The parser never tests command names itself; it asks this table. Functions
+ * (`\tanh`) are not listed here: their rows in compile/functions.ts name their LaTeX commands.
  */
+import { FUNCTIONS } from '../compile/functions.js';
+
 export type Command =
   | { readonly kind: 'space' }
   | { readonly kind: 'sizing' }
@@ -17,11 +20,40 @@ export type Command =
   | { readonly kind: 'sqrt' }
   | { readonly kind: 'sum' }
   | { readonly kind: 'transposeMark' }
-  | { readonly kind: 'delimiter'; readonly char: string }
+  /** `side`: a bar that only opens (`\lvert`) or only closes (`\rvert`); plain bars do either. */
+  | { readonly kind: 'delimiter'; readonly char: string; readonly side?: 'open' | 'close' }
   | { readonly kind: 'env'; readonly begin: boolean }
   | { readonly kind: 'qualifier' }
   | { readonly kind: 'newline' }
   | { readonly kind: 'unsupported'; readonly hint: string };
+
+/**
+ * Whether a command of each kind can begin a factor, so that juxtaposition multiplies (`x \sin y`).
+ * Exhaustive over the kinds: a new kind must say. Sizing, delimiters and environments depend on
+ * what follows them and are decided by the parser.
+ */
+export const STARTS_FACTOR: Readonly<Record<Command['kind'], boolean | 'depends'>> = {
+  space: false,
+  sizing: 'depends',
+  font: true,
+  fontSwitch: true,
+  text: true,
+  accent: true,
+  letter: true,
+  function: true,
+  operator: false,
+  relation: false,
+  frac: true,
+  sqrt: true,
+  sum: true,
+  transposeMark: false,
+  delimiter: 'depends',
+  env: 'depends',
+  qualifier: false,
+  newline: false,
+  // Read so that the student is told it is not accepted, rather than "unexpected".
+  unsupported: true,
+};
 
 const rows: [string[], Command][] = [
   [[',', ';', ':', '!', ' ', 'quad', 'qquad', 'enspace', 'thinspace', 'medspace', 'thickspace', 'displaystyle', 'textstyle', 'limits', 'nolimits'], { kind: 'space' }],
@@ -32,12 +64,6 @@ const rows: [string[], Command][] = [
   [['hat', 'widehat'], { kind: 'accent', suffix: 'hat' }],
   [['tilde', 'widetilde'], { kind: 'accent', suffix: 'tilde' }],
   [['bar', 'overline'], { kind: 'accent', suffix: 'bar' }],
-  [['exp'], { kind: 'function', name: 'exp' }],
-  [['log'], { kind: 'function', name: 'log' }],
-  [['ln'], { kind: 'function', name: 'ln' }],
-  [['tanh'], { kind: 'function', name: 'tanh' }],
-  [['sin'], { kind: 'function', name: 'sin' }],
-  [['cos'], { kind: 'function', name: 'cos' }],
   [['cdot', 'bullet'], { kind: 'operator', op: 'cdot' }],
   [['times', 'ast'], { kind: 'operator', op: '*' }],
   [['odot', 'circ', 'otimes'], { kind: 'operator', op: '.*' }],
@@ -54,8 +80,13 @@ const rows: [string[], Command][] = [
   [['top', 'intercal', 'T'], { kind: 'transposeMark' }],
   [['{'], { kind: 'delimiter', char: '{' }],
   [['}'], { kind: 'delimiter', char: '}' }],
-  [['|'], { kind: 'delimiter', char: '|' }],
-  [['lvert', 'rvert', 'vert'], { kind: 'delimiter', char: '|' }],
+  [['vert'], { kind: 'delimiter', char: '|' }],
+  [['lvert'], { kind: 'delimiter', char: '|', side: 'open' }],
+  [['rvert'], { kind: 'delimiter', char: '|', side: 'close' }],
+  // A norm's double bar: `\| x \|`, `\lVert x \rVert`.
+  [['|', 'Vert'], { kind: 'delimiter', char: '‖' }],
+  [['lVert'], { kind: 'delimiter', char: '‖', side: 'open' }],
+  [['rVert'], { kind: 'delimiter', char: '‖', side: 'close' }],
   [['langle'], { kind: 'delimiter', char: '(' }],
   [['rangle'], { kind: 'delimiter', char: ')' }],
   [['lbrack'], { kind: 'delimiter', char: '[' }],
@@ -78,6 +109,7 @@ const GREEK = [
 export const COMMANDS: ReadonlyMap<string, Command> = new Map([
   ...GREEK.map((g) => [g, { kind: 'letter', name: g }] as [string, Command]),
   ...rows.flatMap(([names, c]) => names.map((n) => [n, c] as [string, Command])),
+  ...FUNCTIONS.flatMap((f) => (f.latex ?? []).map((n) => [n, { kind: 'function', name: f.names[0]! }] as [string, Command])),
 ]);
 
 /** Words in `\text{...}` that belong to cases and qualifiers, not to formulas. */

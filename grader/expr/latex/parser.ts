@@ -9,8 +9,9 @@ import { N, type Node } from '../math.js';
 import { at, Cursor, describe } from './cursor.js';
 import type { Token } from './lexer.js';
 import { delimitedBody, parseCommand, parseWord } from './atoms.js';
+import { STARTS_FACTOR } from './commands.js';
 
-import { CLOSING_SIZES, OPENERS, type Parser, type Vocab } from './types.js';
+import { BARS, CLOSING_SIZES, OPENERS, type Parser, type Vocab } from './types.js';
 
 export type { Vocab } from './types.js';
 type AnyNode = Node & { name?: string; fn?: Node; args?: Node[]; value?: number };
@@ -82,14 +83,14 @@ export class LatexParser implements Parser {
     const cmd = this.c.command(t);
     if (!cmd) return t.kind === 'cmd';
     if (cmd.kind === 'sizing') return !CLOSING_SIZES.has(t.text) && this.isOpener(this.c.peek(1));
-    if (cmd.kind === 'delimiter') return cmd.char === '{' || cmd.char === '(';
+    if (cmd.kind === 'delimiter') return cmd.char === '{' || cmd.char === '(' || (BARS.has(cmd.char) && cmd.side !== 'close' && (cmd.side === 'open' || this.absDepth === 0));
     if (cmd.kind === 'env') return cmd.begin;
-    return ['letter', 'function', 'font', 'fontSwitch', 'text', 'accent', 'frac', 'sqrt', 'sum', 'unsupported'].includes(cmd.kind);
+    return STARTS_FACTOR[cmd.kind] === true;
   }
 
   private isOpener(t: Token): boolean {
     const cmd = this.c.command(t);
-    return (t.kind === 'char' && ['(', '[', '.'].includes(t.text)) || (t.kind === 'char' && t.text === '|' && this.absDepth === 0) || (cmd?.kind === 'delimiter' && ['{', '(', '|'].includes(cmd.char));
+    return (t.kind === 'char' && ['(', '[', '.'].includes(t.text)) || (t.kind === 'char' && t.text === '|' && this.absDepth === 0) || (cmd?.kind === 'delimiter' && ['{', '(', '|', '‖'].includes(cmd.char));
   }
 
   parseFactor(): Node {
@@ -128,6 +129,8 @@ export class LatexParser implements Parser {
       const args = b.args!;
       return N.op('*', 'multiply', [args[0]!, this.subscript(args[1]!, sub)], true);
     }
+    // `u^T_o`: the subscript belongs to the symbol, the transpose to the entry (`u_o^T`).
+    if (base.type === 'OperatorNode' && (b.fn as unknown) === 'ctranspose' && b.args![0]!.type === 'SymbolNode') return N.op("'", 'ctranspose', [this.subscript(b.args![0]!, sub)]);
     if (base.type === 'SymbolNode') {
       const s = sub as AnyNode;
       if (sub.type === 'SymbolNode' && !s.name!.includes('_')) return N.symbol(`${b.name}_${s.name}`);
@@ -143,6 +146,18 @@ export class LatexParser implements Parser {
     if (sup.type === 'SymbolNode' && (name === 'T' || name === 'top' || name === 'intercal') && !this.vocab.isName('T')) return N.op("'", 'ctranspose', [base]);
     if (base.type === 'SymbolNode' && (base as AnyNode).name === 'e' && !this.vocab.isName('e')) return N.call('exp', [sup]);
     return N.op('^', 'pow', [base, sup]);
+  }
+
+  /** A positive whole power written on a function's name (`\sin^2`), consumed; else nothing is read. */
+  private functionPower(): Node | undefined {
+    const c = this.c;
+    if (!c.isChar('^')) return undefined;
+    const save = c.position;
+    c.next();
+    const power = this.parseArg(true) as AnyNode;
+    if (power.type === 'ConstantNode' && Number.isInteger(power.value) && power.value! > 0) return power;
+    c.rewind(save);
+    return undefined;
   }
 
   /** A command's argument: a braced group, or one token (one character of a word or number). */
@@ -189,9 +204,11 @@ export class LatexParser implements Parser {
     return parseCommand(this, t);
   }
 
-  /** A function applied to parenthesised arguments, or to the next factor (`\log \hat y_o`). */
+  /** A function applied to parenthesised arguments, or to the next factor (`\log \hat y_o`); `\tanh^2(x)` is tanh(x)^2. */
   application(name: string, start: Token): Node {
     const c = this.c;
+    const power = this.functionPower();
+    if (power) return c.mark(N.op('^', 'pow', [this.application(name, start), power]), start);
     if (c.isChar("'")) {
       const p = c.next();
       if (name !== 'sigma' && name !== 'sigmoid') fail('PRIME_AMBIGUOUS', {}, at(p));

@@ -2,6 +2,7 @@
  * A tree → LaTeX, for showing students how their answer was read (mathjs's own toTex prints
  * `yhat_o` as `yhat\_o`). Names are dressed as in the assignments: `\hat{y}_{o}`, `W_{2}`, `\sigma`.
  */
+import { FUNCTION_BY_NAME } from '../compile/functions.js';
 import type { Node } from '../math.js';
 import { COMMANDS } from './commands.js';
 
@@ -10,10 +11,6 @@ type AnyNode = Node & {
   object?: Node; index?: { dimensions: Node[] }; condition?: Node; trueExpr?: Node; falseExpr?: Node; implicit?: boolean;
 };
 
-const FUNCTIONS: Readonly<Record<string, string>> = {
-  sigma: '\\sigma', sigmoid: '\\sigma', logistic: '\\sigma', sigmaprime: "\\sigma'", exp: '\\exp', log: '\\log', ln: '\\ln',
-  tanh: '\\tanh', sin: '\\sin', cos: '\\cos', abs: '', sqrt: '\\sqrt',
-};
 const RELATIONS: Readonly<Record<string, string>> = {
   equal: '=', unequal: '\\neq', smaller: '<', larger: '>', smallerEq: '\\le', largerEq: '\\ge', and: '\\land', or: '\\lor',
 };
@@ -34,7 +31,7 @@ const PREC: Readonly<Record<string, number>> = {
   add: 1, subtract: 1, multiply: 2, dotMultiply: 2, divide: 5, dotDivide: 2, unaryMinus: 3, unaryPlus: 3, pow: 4, dotPow: 4, ctranspose: 4, transpose: 4,
 };
 const precOf = (n: AnyNode): number => (n.type === 'OperatorNode' ? (PREC[String(n.fn)] ?? 0) : n.type === 'ConditionalNode' ? 0 : 6);
-const at = (n: Node, min: number): string => (precOf(n as AnyNode) < min ? `\\left(${toLatexText(n)}\\right)` : toLatexText(n));
+const at = (n: Node, min: number): string => (precOf(n) < min ? `\\left(${toLatexText(n)}\\right)` : toLatexText(n));
 
 const bare = (n: Node): Node => (n.type === 'ParenthesisNode' ? bare((n as AnyNode).content!) : n);
 
@@ -97,16 +94,16 @@ function operator(n: AnyNode): string {
 function call(n: AnyNode): string {
   const name = (n.fn as AnyNode).name!;
   const args = n.args!;
-  // `sum(x)` (one argument) is the sum of the entries: a plain function call below.
-  if (name === 'sum' && args.length >= 2) {
+  if (name === 'sum' && args.length > 1) {
     const [v, lo, hi, body] = args.length === 4 ? args : [args[0], undefined, undefined, args[1]];
     const range = lo && hi ? `_{${toLatexText(v!)}=${toLatexText(lo)}}^{${toLatexText(hi)}}` : `_{${toLatexText(v!)}}`;
     return `\\sum${range} ${at(body!, 2)}`;
   }
   if (name === 'cdot') return `${at(args[0]!, 2)} \\cdot ${at(args[1]!, 3)}`;
-  if (name === 'abs') return `\\left|${toLatexText(args[0]!)}\\right|`;
-  if (name === 'sqrt') return `\\sqrt{${toLatexText(args[0]!)}}`;
   if (name.endsWith('_') && args.length === 1) return `${latexName(name.slice(0, -1))}_{${toLatexText(args[0]!)}}`;
-  const head = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name]! : `\\operatorname{${name}}`;
-  return `${head}\\left(${args.map(toLatexText).join(', ')}\\right)`;
+  // The function's own row says how it is shown (compile/functions.ts).
+  const def = FUNCTION_BY_NAME.get(name);
+  const tex = def?.tex ?? (def?.latex ? `\\${def.latex[0]}` : `\\operatorname{${name}}`);
+  const texts = args.map(toLatexText);
+  return typeof tex === 'function' && texts.length === def?.arity ? tex(texts) : `${typeof tex === 'string' ? tex : `\\operatorname{${name}}`}\\left(${texts.join(', ')}\\right)`;
 }

@@ -15,7 +15,9 @@ export interface Vocab {
   readonly primeTranspose: boolean;
 }
 
-export const OPENERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '|': '|', '.': '' };
+export const OPENERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '|': '|', '‖': '‖', '.': '' };
+/** Bars open and close alike: the reader tracks how deep it is inside them. */
+export const BARS: ReadonlySet<string> = new Set(['|', '‖']);
 export const CLOSING_SIZES: ReadonlySet<string> = new Set(['right', 'bigr', 'Bigr', 'biggr', 'Biggr']);
 
 /** The precedence parser, as the readers of single constructs see it. */

@@ -1,0 +1,30 @@
+/** Read once, compute once: items and --explain reuse what grading computed, and get what recomputing would. */
+import { describe, expect, it } from 'vitest';
+import { explain } from '../../grader/compare/explain.js';
+import { evaluationOf } from '../../grader/compare/grade.js';
+import { analyseItem } from '../../grader/compare/items.js';
+import { PointCache } from '../../grader/compare/points.js';
+import { allQuestions } from '../../grader/bank/load.js';
+import { BANK, grade } from '../helpers.js';
+
+const q = allQuestions(BANK).find((x) => x.id === 'cs224n-a2/naive-softmax-grad-vc')!;
+const points = new PointCache(1);
+const answers = ['U * (yhat - y)', 'U * (y - yhat)', '2 * U * (yhat - y)', "U' * (yhat - y)", 'U * (yhat - Y)', "(U' * (yhat - y))'"];
+
+describe('what grading keeps beside its report', () => {
+  it.each(answers)('%s', (answer) => {
+    const report = grade(q, answer);
+    const done = evaluationOf(report);
+    if (report.verdict === 'invalid' && report.interpreted === null) expect(done).toBeUndefined();
+    else expect(done?.read.compiled).toBeDefined();
+    // Reused and recomputed explanations agree: a copy of the report has no evaluation beside it.
+    expect(explain(q, report, points.get(q))).toEqual(explain(q, { ...report }, points.get(q)));
+  });
+
+  it('gives item analysis the same groups as reading every answer again', () => {
+    const graded = answers.map((a) => ({ report: grade(q, a) }));
+    const copies = graded.map((g) => ({ report: { ...g.report } }));
+    expect(graded.some((g) => evaluationOf(g.report)?.cases)).toBe(true);
+    expect(analyseItem(q, graded, points)).toEqual(analyseItem(q, copies, points));
+  });
+});
