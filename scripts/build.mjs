@@ -1,24 +1,35 @@
 // Bundles the CLI into one CommonJS file, then runs it once so that bin/grader.mjs can save
 // V8's code cache beside it: start-up is then a fraction of loading mathjs, yaml, zod and chalk
 // module by module (see README, design notes). KaTeX stays outside; only HTML reports load it.
+// Also bundles the benchmark (dist/bench.cjs), so that `npm run bench` times built code only.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
-await build({
-  entryPoints: ['grader/cli/bin.ts'],
-  outfile: 'dist/grader.cjs',
+// The build's id: a hash of every source file and the locked dependencies. Caches keyed by it
+// (the validated bank, see grader/yaml/cache.ts) are never trusted by another build.
+const hash = createHash('sha256');
+const sources = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : [join(dir, e.name)]));
+for (const file of [...sources('grader').sort(), 'package.json', 'package-lock.json']) hash.update(file).update('\0').update(readFileSync(file)).update('\0');
+const buildId = hash.digest('hex').slice(0, 16);
+
+const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  minify: true,
   legalComments: 'none',
   logLevel: 'warning',
   external: ['katex'],
-  define: { 'import.meta.url': '__importMetaUrl' },
+  define: { 'import.meta.url': '__importMetaUrl', __GRADER_BUILD__: JSON.stringify(buildId) },
   banner: { js: 'var __importMetaUrl=require("url").pathToFileURL(__filename).href;' },
-});
+};
+await Promise.all([
+  build({ ...common, entryPoints: ['grader/cli/bin.ts'], outfile: 'dist/grader.cjs', minify: true }),
+  build({ ...common, entryPoints: ['bench/run.ts'], outfile: 'dist/bench.cjs', minify: false }),
+]);
 rmSync('dist/grader.cjs.cache', { force: true });
 rmSync('dist/grader.mjs', { force: true });
 // Warm the code cache (best effort: a read-only install simply starts a little slower).

@@ -8,12 +8,13 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   core: [],
   linalg: [],
   expr: ['core', 'linalg'],
+  limits: ['expr'],
   sample: ['core', 'linalg'],
-  yaml: ['core'],
-  submission: ['core', 'yaml'],
+  yaml: ['core', 'limits'],
+  submission: ['core', 'yaml', 'limits'],
   document: ['core'],
-  bank: ['core', 'expr', 'linalg', 'sample', 'yaml'],
-  compare: ['core', 'linalg', 'expr', 'sample', 'bank', 'submission'],
+  bank: ['core', 'expr', 'linalg', 'sample', 'yaml', 'limits'],
+  compare: ['core', 'linalg', 'expr', 'sample', 'bank', 'submission', 'limits'],
   report: ['core'],
 };
 

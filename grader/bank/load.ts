@@ -21,7 +21,10 @@ export function loadProblemText(file: string, text: string, cache?: DataCache, o
   const src = readYaml(file, text, cache);
   if (src.errors.length) return { issues: src.errors };
   const issues = new Issues(src);
-  const parsed = ProblemSetSpec.safeParse(src.data);
+  // An unchanged file that passed the schema under this very build is not validated again.
+  const known = cache?.getValid?.(text) as ProblemSetSpec | undefined;
+  const parsed = known !== undefined ? { success: true as const, data: known } : ProblemSetSpec.safeParse(src.data);
+  if (parsed.success && known === undefined) cache?.putValid?.(text, parsed.data);
   if (!parsed.success) {
     for (const e of parsed.error.issues) {
       if (e.code === 'unrecognized_keys')

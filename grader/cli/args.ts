@@ -1,5 +1,6 @@
 /** argv → a command. Node's own util.parseArgs: strict, no dependency, good errors. */
 import { parseArgs } from 'node:util';
+import { parseShard, type Shard } from './shard.js';
 
 export class UsageError extends Error {}
 
@@ -25,6 +26,8 @@ Options:
                              items also html
   --out FILE                 write the output to FILE, atomically
   --jobs N                   worker threads for grade (default 0: automatic for large batches)
+  --shard I/N                grade: only the I-th of N slices of the sorted files, for
+                             splitting a course over machines (outputs concatenate)
   --seed N                   seed for the sample points (default 1)
   --problems DIR             the problem bank (default ./problems)
   -h, --help                 this help
@@ -48,10 +51,12 @@ export interface Command {
   readonly out?: string;
   /** grade: worker threads (0: as many as help, for large batches). */
   readonly jobs?: number;
+  /** grade: only this slice of the sorted files (see shard.ts). */
+  readonly shard?: Shard;
 }
 
-const OPTION = /^(-h|--(help|format|seed|problems|markdown|explain|strict|out|jobs))(=|$)/;
-const TAKES_VALUE = /^--(format|seed|problems|out|jobs)$/;
+const OPTION = /^(-h|--(help|format|seed|problems|markdown|explain|strict|out|jobs|shard))(=|$)/;
+const TAKES_VALUE = /^--(format|seed|problems|out|jobs|shard)$/;
 
 /**
  * `grader try ID '-log(yhat_o)'`: an answer may start with a minus sign. The positional after
@@ -88,6 +93,7 @@ export function parseCommand(argv: readonly string[]): Command {
         explain: { type: 'boolean', default: false },
         out: { type: 'string' },
         jobs: { type: 'string', default: '0' },
+        shard: { type: 'string' },
         strict: { type: 'boolean', default: false },
       },
     });
@@ -108,6 +114,8 @@ export function parseCommand(argv: readonly string[]): Command {
   const seed = Number(values.seed);
   if (!/^\d+$/.test(values.seed ?? '') || !Number.isSafeInteger(seed) || seed > 0xffffffff) throw new UsageError(`--seed must be a whole number from 0 to ${0xffffffff}`);
   if ((verb === 'grade' || verb === 'items') && rest.length === 0) throw new UsageError(`${verb} needs at least one submission file or folder`);
+  if (values.shard !== undefined && verb !== 'grade') throw new UsageError('--shard is for grade');
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (verb === 'try' && rest.length !== 2) throw new UsageError("try needs a question id and an answer: grader try cs224n-a2/naive-softmax-grad-vc 'U * (yhat - y)'");
-  return { verb: verb as Command['verb'], positionals: rest, format, seed, markdown: values.markdown === true, explain: values.explain === true, strict: values.strict === true, jobs, ...(values.out ? { out: values.out } : {}), ...(values.problems ? { problems: values.problems } : {}) };
+  return { verb: verb as Command['verb'], positionals: rest, format, seed, markdown: values.markdown === true, explain: values.explain === true, strict: values.strict === true, jobs, ...(shard ? { shard } : {}), ...(values.out ? { out: values.out } : {}), ...(values.problems ? { problems: values.problems } : {}) };
 }

@@ -1,5 +1,6 @@
 /** Where the bank and the grader's own files are, and loading the bank for a command. */
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, type Finding } from '../core/index.js';
@@ -29,10 +30,13 @@ export function workerEntry(): string | undefined {
   return existsSync(entry) && fileURLToPath(import.meta.url).endsWith('.cjs') ? entry : undefined;
 }
 
-/** Parsed problem files, kept beside the installed grader (GRADER_CACHE=off disables it). */
+/**
+ * Parsed (and, for a built grader, validated) problem files, in a folder of this user's in the OS
+ * temp folder, so that a read-only install caches too (GRADER_CACHE=DIR moves it, =off disables it).
+ */
 export function specCache(): DataCache | undefined {
   if (process.env.GRADER_CACHE === 'off') return undefined;
-  return dirCache(process.env.GRADER_CACHE || join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.cache', 'formula-grader'));
+  return dirCache(process.env.GRADER_CACHE || join(tmpdir(), `formula-grader-${process.getuid?.() ?? 'user'}`));
 }
 
 export function loadOrThrow(cmd: Command, only?: ReadonlySet<string>): Bank {

@@ -11,6 +11,12 @@ else {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
   }).then((code) => {
+    // Exit as soon as the output is out: waiting for the event loop to drain (and the heap's
+    // teardown) is time the user waits for nothing. stdout and stderr may be async pipes.
     process.exitCode = code;
+    const pending = [process.stdout, process.stderr].filter((s) => s.writableLength > 0);
+    let left = pending.length;
+    if (left === 0) process.exit(code);
+    for (const s of pending) s.once('drain', () => --left === 0 && process.exit(code));
   });
 }

@@ -19,6 +19,7 @@ import { gradeFiles } from './batch.js';
 import { atomicSink, describeFsError, OutputError, progressBar, stdoutSink, unwritable, writeAtomic, type Sink } from './io.js';
 import { pageNames } from './pages.js';
 import { bankPath, loadOrThrow, specCache, workerEntry } from './bank.js';
+import { shardFiles, shardHead } from './shard.js';
 import type { Io } from './io.js';
 
 /** KaTeX, loaded only for HTML, rendering MathML: the browser typesets it with no fonts to fetch. */
@@ -52,8 +53,10 @@ function setsAnswered(files: readonly string[]): Set<string> | undefined {
 }
 
 export async function runGrade(cmd: Command, io: Io): Promise<number> {
-  const files = expandPaths(cmd.positionals);
-  if (files.length === 0) {
+  const all = expandPaths(cmd.positionals);
+  // An empty shard is a normal part of a split batch; an empty batch is a mistake.
+  const files = shardFiles(all, cmd.shard);
+  if (all.length === 0) {
     io.err(`grader: ${message(finding('NO_SUBMISSIONS', { path: cmd.positionals.join(', ') }))}\n`);
     return 1;
   }
@@ -82,7 +85,7 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
     const renderer = pages ? undefined : await rendererFor(cmd, bank, files);
     const names = pages ? pageNames(files) : [];
     const tex = pages ? await texToMathml() : undefined;
-    sink.write(renderer?.head() ?? '');
+    sink.write(shardHead(cmd.format, renderer?.head() ?? '', cmd.shard));
     const bar = progressBar(files.length);
     const entry = workerEntry();
     await gradeFiles(bank, files, points, { jobs: cmd.jobs ?? 0, bankPath: bankPath(cmd), ...(entry ? { workerEntry: entry } : {}), onProgress: bar.tick }, (s, i) => {

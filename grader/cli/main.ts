@@ -6,13 +6,21 @@
 import { loadBank } from '../bank/load.js';
 import { BankError, bankPath, loadOrThrow, specCache } from './bank.js';
 import { renderFindings } from '../report/terminal.js';
-import { parseCommand, USAGE, UsageError } from './args.js';
+import { parseCommand, USAGE, UsageError, type Command } from './args.js';
+import type { Bank } from '../bank/types.js';
 import { runCheck, runList, runSchema, runTry } from './commands.js';
 import { runGrade, runGradescope, runItems } from './grade.js';
 import { runNew } from './new.js';
 
 export type { Io } from './io.js';
 import type { Io } from './io.js';
+
+/** `try` builds only the set of the question it grades; the whole bank when that set is not there (for the suggestions). */
+function loadForTry(cmd: Command): Bank {
+  const only = new Set([cmd.positionals[0]!.split('/')[0]!]);
+  const bank = loadBank(bankPath(cmd), specCache(), only);
+  return bank.issues.length === 0 && bank.sets.some((s) => only.has(s.set) && s.questions.some((q) => q.id === cmd.positionals[0])) ? bank : loadOrThrow(cmd);
+}
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
@@ -26,7 +34,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'list':
         return runList(cmd, loadOrThrow(cmd), io);
       case 'try':
-        return runTry(cmd, loadOrThrow(cmd), io);
+        return runTry(cmd, loadForTry(cmd), io);
       case 'grade':
         return await runGrade(cmd, io);
       case 'items':

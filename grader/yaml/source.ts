@@ -68,6 +68,9 @@ export interface ReadOptions {
 export interface DataCache {
   get(text: string): unknown;
   put(text: string, data: unknown): void;
+  /** The schema's output for this exact text and this build of the grader, when it passed (see cache.ts). */
+  getValid?(text: string): unknown;
+  putValid?(text: string, spec: unknown): void;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,5 +34,37 @@ describe('the parsed-YAML cache', () => {
     const src = readYaml('x.yaml', 'a:\n  b: "hello"\n');
     const at = src.inString(['a', 'b'], 2);
     expect([at.line, at.col, at.offset]).toEqual([2, 9, 2]); // the first l of "hello"
+  });
+
+  const points = (dir: string, build?: string) => loadBank('problems', dirCache(dir, build)).sets.flatMap((s) => s.questions.map((q) => q.points));
+  /** Doubles the points in every validated entry, to see whether a load trusts them. */
+  const tamper = (dir: string, before: Set<string>) => {
+    for (const f of readdirSync(dir).filter((f) => !before.has(f))) {
+      const spec = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { questions: { points: number }[] };
+      for (const q of spec.questions) q.points *= 2;
+      writeFileSync(join(dir, f), JSON.stringify(spec));
+    }
+  };
+
+  it.each([
+    ['the same build trusts its validated entries', 'build-a', 'build-a', 2],
+    ['another build never trusts them', 'build-a', 'build-b', 1],
+    ['a run from source never writes or reads them', undefined, undefined, 1],
+  ])('%s', (_, writer, reader, factor) => {
+    const dir = mkdtempSync(join(tmpdir(), 'grader-cache-'));
+    const plain = new Set((loadBank('problems', dirCache(dir)), readdirSync(dir)));
+    const first = points(dir, writer);
+    expect(readdirSync(dir)).toHaveLength(writer ? 4 : 2);
+    tamper(dir, plain);
+    expect(points(dir, reader)).toEqual(first.map((p) => p * factor));
+  });
+
+  it.runIf(process.getuid?.() !== undefined)('ignores a folder that others may write', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'grader-cache-'));
+    const plain = new Set((loadBank('problems', dirCache(dir)), readdirSync(dir)));
+    const first = points(dir, 'build-a');
+    tamper(dir, plain);
+    chmodSync(dir, 0o777);
+    expect(points(dir, 'build-a')).toEqual(first);
   });
 });

@@ -1,0 +1,58 @@
+/**
+ * The compiled evaluator against hand-written Float64Array loops (baseline.ts) for three bank
+ * references, on the same points, in the same process. Run from the bundle (dist/bench.cjs),
+ * so both sides are the built code, not tsx's.
+ */
+import { performance } from 'node:perf_hooks';
+import { allQuestions, loadBank } from '../grader/bank/load.js';
+import { PointCache } from '../grader/compare/points.js';
+import { negSamplingGradVc, skipgramGradU, softmaxGradVc } from './baseline.js';
+import { median } from './measure.js';
+
+type Env = readonly { data: Float64Array }[];
+type Hand = (env: Env, slot: (name: string) => number) => Float64Array;
+
+const PAIRS: readonly { id: string; hand: Hand }[] = [
+  { id: 'cs224n-a2/naive-softmax-grad-vc', hand: (e, s) => softmaxGradVc(e[s('U')]!.data, e[s('yhat')]!.data, e[s('y')]!.data, 3, 7) },
+  {
+    id: 'cs224n-a2/neg-sampling-grad-vc',
+    hand: (e, s) => negSamplingGradVc(e[s('U')]!.data, e[s('v_c')]!.data, e[s('o')]!.data[0]!, e[s('negs')]!.data, 3, 7),
+  },
+  { id: 'cs224n-a2/skipgram-grad-U', hand: (e, s) => skipgramGradU(e[s('v_c')]!.data, e[s('yhat')]!.data, e[s('outside')]!.data, 3, 7) },
+];
+
+export interface EvalRow {
+  readonly id: string;
+  readonly compiledUs: number;
+  readonly handUs: number;
+  readonly ratio: number;
+}
+
+/** Per-call time, the median of 7 rounds of 20,000 calls after a JIT warm-up. */
+function perCall(f: () => void): number {
+  for (let i = 0; i < 5000; i++) f();
+  return median(
+    Array.from({ length: 7 }, () => {
+      const t = performance.now();
+      for (let i = 0; i < 20000; i++) f();
+      return ((performance.now() - t) / 20000) * 1000;
+    }),
+  );
+}
+
+export function evaluationRows(bankDir: string): EvalRow[] {
+  const bank = loadBank(bankDir);
+  const points = new PointCache(1);
+  const byId = new Map(allQuestions(bank).map((q) => [q.id, q]));
+  return PAIRS.map(({ id, hand }) => {
+    const q = byId.get(id);
+    if (!q) throw new Error(`the bench needs question ${id} in ${bankDir}`);
+    const envs = points.get(q).flatMap((p) => p.envs);
+    const slot = (n: string) => q.model.slots.findIndex((x) => x.name === n);
+    let k = 0;
+    // Interleaved rounds would be fairer still; alternating whole measurements keeps it simple.
+    const compiledUs = perCall(() => q.reference.run(envs[k++ % envs.length]!.slice()));
+    const handUs = perCall(() => hand(envs[k++ % envs.length]!, slot));
+    return { id, compiledUs, handUs, ratio: compiledUs / handUs };
+  });
+}
