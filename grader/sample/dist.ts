@@ -22,8 +22,8 @@ export interface SlotPlan {
   readonly sign: 1 | -1;
   /** The value of a scalar integer symbol. */
   readonly value?: number;
-  /** Whether an index list repeats an entry. */
-  readonly repeat?: boolean;
+  /** Where an index list repeats its first entry (a position from 1, wrapped to its length). */
+  readonly repeat?: number;
 }
 
 export function draw(dist: Dist, shape: Shape, rng: Rng, env: readonly M.Mat[], plan?: SlotPlan): M.Mat {
@@ -67,7 +67,7 @@ export function draw(dist: Dist, shape: Shape, rng: Rng, env: readonly M.Mat[], 
       const pool: number[] = [];
       for (let v = 1; v <= dist.max; v++) if (!avoid.has(v)) pool.push(v);
       // Planned points without a repeat draw distinct indices even where repeats are allowed.
-      const distinct = dist.distinct || (plan !== undefined && !plan.repeat && pool.length >= n);
+      const distinct = dist.distinct || (plan !== undefined && plan.repeat === undefined && pool.length >= n);
       for (let i = 0; i < n; i++) {
         const left = distinct ? pool.length - i : pool.length;
         if (left <= 0) throw new RangeError('not enough distinct indices');
@@ -76,7 +76,7 @@ export function draw(dist: Dist, shape: Shape, rng: Rng, env: readonly M.Mat[], 
         if (distinct) [pool[i], pool[j]] = [pool[j]!, pool[i]!];
       }
       // Where repeats are allowed, every other point has one (a negative equal to another).
-      if (plan?.repeat && !dist.distinct && n > 1) d[integer(rng, 1, n - 1)] = d[0]!;
+      if (plan?.repeat && !dist.distinct && n > 1) d[1 + ((plan.repeat - 1) % (n - 1))] = d[0]!;
       break;
     }
     default:

@@ -70,7 +70,8 @@ export function planPoints(slots: readonly PlanSlot[], n: number, rng: Rng): (Sl
       const scale = LEVELS[(Math.floor(i / 2) + j) % LEVELS.length]!;
       const sign = (i + j) % 2 === 0 ? 1 : -1;
       const value = values[j]?.[i];
-      return { scale, sign, ...(value !== undefined ? { value } : {}), repeat: i % 2 === 1 };
+      // Repeats at every other point, of the first entry at positions 2, 3, ... in turn (o_1 = o_2 first).
+      return { scale, sign, ...(value !== undefined ? { value } : {}), ...(i % 2 === 1 ? { repeat: 1 + Math.floor(i / 2) } : {}) };
     }),
   );
 }
