@@ -13,8 +13,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   yaml: ['core', 'limits'],
   submission: ['core', 'yaml', 'limits'],
   document: ['core'],
-  bank: ['core', 'expr', 'linalg', 'sample', 'yaml', 'limits'],
-  compare: ['core', 'linalg', 'expr', 'sample', 'bank', 'submission', 'limits'],
+  bank: ['core', 'expr', 'linalg', 'sample', 'yaml', 'limits', 'document'],
+  compare: ['core', 'linalg', 'expr', 'sample', 'bank', 'submission', 'limits', 'document'],
   report: ['core'],
 };
 

@@ -206,6 +206,8 @@ function buildAnswer(spec: ProblemSetSpec, model: Model, q: Graded, path: Path, 
     others: [],
     expressions,
     ...(spec.description ? { description: spec.description } : {}),
+    labels: q.labels,
+    asks: q.asks,
   };
 }
 

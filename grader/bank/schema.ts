@@ -152,6 +152,14 @@ const Answer = {
     .default({})
     .describe('The reference as a sum of named terms (`{softmax part: "U * yhat", true word: "-u_o"}`), so that a missing, extra or sign-flipped term is named; `grader check` proves they add up.'),
   form: FormSpec.optional(),
+  labels: z
+    .array(z.string())
+    .default([])
+    .describe('How write-ups label this part, with the course\'s variants across years (`["1(b)", "(b)", "1b"]`); a write-up\'s heading or item with one of these locates the answer.'),
+  asks: z
+    .array(z.string())
+    .default([])
+    .describe('LaTeX spellings of the quantity asked for (`\\frac{\\partial J}{\\partial v_c}`, `\\sigma\'(x)`): a chain whose left-hand side is one of them answers this part, under any heading.'),
 };
 
 const oneReference = (q: { reference?: string; implementation?: string }) => (q.reference === undefined) !== (q.implementation === undefined);

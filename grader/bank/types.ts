@@ -95,6 +95,10 @@ export interface Question {
   readonly expressions: readonly Node[];
   /** The set's description (its conventions), which students read with the prompt. */
   readonly description?: string;
+  /** How write-ups label it (`1(b)`, `(b)`), from the spec. */
+  readonly labels: readonly string[];
+  /** LaTeX spellings of the quantity it asks for, from the spec. */
+  readonly asks: readonly string[];
 }
 
 export interface ProblemSet {

@@ -1,6 +1,7 @@
 /** argv → a command. Node's own util.parseArgs: strict, no dependency, good errors. */
 import { parseArgs } from 'node:util';
-import { parseShard, type Shard } from './shard.js';
+import { parseShard, ShardError, type Shard } from './shard.js';
+import { TEMPLATE_FORMATS, type TemplateFormat } from '../document/template.js';
 
 export class UsageError extends Error {}
 
@@ -17,6 +18,8 @@ Commands:
                              (--strict: also unused symbols, prompts, undefined references)
   list                       list problem sets and question ids
   schema [--markdown]        print the JSON Schema of problem specs (or its docs)
+  template <set>             a starting write-up for students: every prompt and one answer block
+                             per question (--format tex, md or yaml; default md)
   new set <file.yaml>        start a problem set from a working, commented example
   new question <file.yaml> <id>
                              add a working, commented question to a problem set
@@ -30,6 +33,7 @@ Options:
                              splitting a course over machines (outputs concatenate)
   --seed N                   seed for the sample points (default 1)
   --problems DIR             the problem bank (default ./problems)
+  --set ID                   grade: the problem set write-ups (.md, .tex, .ipynb) answer
   -h, --help                 this help
 `;
 
@@ -37,7 +41,7 @@ export const FORMATS = ['text', 'json', 'csv', 'gradescope', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface Command {
-  readonly verb: 'grade' | 'try' | 'check' | 'list' | 'schema' | 'new' | 'items' | 'gradescope' | 'help';
+  readonly verb: 'grade' | 'try' | 'check' | 'list' | 'schema' | 'new' | 'items' | 'gradescope' | 'template' | 'help';
   readonly positionals: readonly string[];
   readonly format: Format;
   readonly seed: number;
@@ -53,10 +57,14 @@ export interface Command {
   readonly jobs?: number;
   /** grade: only this slice of the sorted files (see shard.ts). */
   readonly shard?: Shard;
+  /** grade: the set that write-ups answer (else from the document, or the best match). */
+  readonly set?: string;
+  /** template: the kind of file to write. */
+  readonly templateFormat?: TemplateFormat;
 }
 
-const OPTION = /^(-h|--(help|format|seed|problems|markdown|explain|strict|out|jobs|shard))(=|$)/;
-const TAKES_VALUE = /^--(format|seed|problems|out|jobs|shard)$/;
+const OPTION = /^(-h|--(help|format|seed|problems|markdown|explain|strict|out|jobs|shard|set))(=|$)/;
+const TAKES_VALUE = /^--(format|seed|problems|out|jobs|shard|set)$/;
 
 /**
  * `grader try ID '-log(yhat_o)'`: an answer may start with a minus sign. The positional after
@@ -94,6 +102,7 @@ export function parseCommand(argv: readonly string[]): Command {
         out: { type: 'string' },
         jobs: { type: 'string', default: '0' },
         shard: { type: 'string' },
+        set: { type: 'string' },
         strict: { type: 'boolean', default: false },
       },
     });
@@ -103,7 +112,13 @@ export function parseCommand(argv: readonly string[]): Command {
   const { values, positionals } = parsed;
   const [verb = 'help', ...rest] = positionals;
   if (values.help || verb === 'help') return { verb: 'help', positionals: [], format: 'text', seed: 1 };
-  if (!['grade', 'try', 'check', 'list', 'schema', 'new', 'items', 'gradescope'].includes(verb)) throw new UsageError(`unknown command \`${verb}\``);
+  if (!['grade', 'try', 'check', 'list', 'schema', 'new', 'items', 'gradescope', 'template'].includes(verb)) throw new UsageError(`unknown command \`${verb}\``);
+  if (verb === 'template') {
+    const tf = (values.format === 'text' ? 'md' : values.format) as TemplateFormat;
+    if (!TEMPLATE_FORMATS.includes(tf)) throw new UsageError(`--format for template is ${TEMPLATE_FORMATS.join(', ')}; not \`${values.format}\``);
+    if (rest.length !== 1) throw new UsageError('template needs a problem set id: grader template cs224n-a2 --format tex');
+    return { verb, positionals: rest, format: 'text', seed: 1, templateFormat: tf, ...(values.out ? { out: values.out } : {}), ...(values.problems ? { problems: values.problems } : {}) };
+  }
   if (verb === 'new' && !((rest[0] === 'set' && rest.length === 2) || (rest[0] === 'question' && rest.length === 3)))
     throw new UsageError('new takes `set <file.yaml>` or `question <file.yaml> <id>`');
   const format = values.format as Format;
@@ -115,7 +130,12 @@ export function parseCommand(argv: readonly string[]): Command {
   if (!/^\d+$/.test(values.seed ?? '') || !Number.isSafeInteger(seed) || seed > 0xffffffff) throw new UsageError(`--seed must be a whole number from 0 to ${0xffffffff}`);
   if ((verb === 'grade' || verb === 'items') && rest.length === 0) throw new UsageError(`${verb} needs at least one submission file or folder`);
   if (values.shard !== undefined && verb !== 'grade') throw new UsageError('--shard is for grade');
-  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  let shard: Shard | undefined;
+  try {
+    shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  } catch (e) {
+    throw e instanceof ShardError ? new UsageError(e.message) : e;
+  }
   if (verb === 'try' && rest.length !== 2) throw new UsageError("try needs a question id and an answer: grader try cs224n-a2/naive-softmax-grad-vc 'U * (yhat - y)'");
-  return { verb: verb as Command['verb'], positionals: rest, format, seed, markdown: values.markdown === true, explain: values.explain === true, strict: values.strict === true, jobs, ...(shard ? { shard } : {}), ...(values.out ? { out: values.out } : {}), ...(values.problems ? { problems: values.problems } : {}) };
+  return { verb: verb as Command['verb'], positionals: rest, format, seed, markdown: values.markdown === true, explain: values.explain === true, strict: values.strict === true, jobs, ...(shard ? { shard } : {}), ...(values.out ? { out: values.out } : {}), ...(values.problems ? { problems: values.problems } : {}), ...(values.set ? { set: values.set } : {}) };
 }

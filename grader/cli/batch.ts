@@ -14,6 +14,7 @@ import type { PointCache } from '../compare/points.js';
 import { gradeSubmission } from '../compare/submission.js';
 import type { Bank } from '../bank/types.js';
 import { readSubmission } from '../submission/load.js';
+import { gradeDocumentFile, isDocumentFile } from './document.js';
 import { FILE_LIMITS } from '../limits/index.js';
 
 /** Below this many files, starting workers costs more than it saves. */
@@ -25,6 +26,8 @@ export interface WorkerJob {
   readonly role: 'grade';
   readonly bankPath: string;
   readonly seed: number;
+  /** `--set`: the set write-ups answer. */
+  readonly set?: string;
 }
 
 /** Main thread → worker: a file to grade; worker → main: its report. */
@@ -43,9 +46,12 @@ export interface BatchOptions {
   /** The program file a worker runs (the CLI's own entry). */
   readonly workerEntry?: string;
   readonly onProgress?: (done: number) => void;
+  /** `--set`: the set write-ups answer. */
+  readonly set?: string;
 }
 
-export const gradeFile = (bank: Bank, file: string, points: PointCache): SubmissionReport => gradeSubmission(bank, readSubmission(file), points);
+export const gradeFile = (bank: Bank, file: string, points: PointCache, set?: string): SubmissionReport =>
+  isDocumentFile(file) ? gradeDocumentFile(bank, file, points, set) : gradeSubmission(bank, readSubmission(file), points);
 
 /**
  * Threads to use. Automatic mode spreads only from 4 cores: on 2 vCPUs (one physical core, as on
@@ -74,7 +80,7 @@ export async function gradeFiles(bank: Bank, files: readonly string[], points: P
   if (n <= 1 || !opts.workerEntry) {
     let lastYield = Date.now();
     for (let i = 0; i < files.length; i++) {
-      onReport(gradeFile(bank, files[i]!, points), i);
+      onReport(gradeFile(bank, files[i]!, points, opts.set), i);
       opts.onProgress?.(++done);
       // Let signals (Ctrl-C) and a closed stdout be handled while a long batch runs.
       if (Date.now() - lastYield > 50) {
@@ -103,7 +109,7 @@ export async function gradeFiles(bank: Bank, files: readonly string[], points: P
     const start = () => {
       spawns++;
       live++;
-      const job: WorkerJob = { role: 'grade', bankPath: opts.bankPath, seed: points.seed };
+      const job: WorkerJob = { role: 'grade', bankPath: opts.bankPath, seed: points.seed, ...(opts.set ? { set: opts.set } : {}) };
       const worker = new Worker(opts.workerEntry!, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: FILE_LIMITS.workerHeapMb } });
       const held: number[] = [];
       let reason = 'it stopped';
@@ -137,7 +143,7 @@ export async function gradeFiles(bank: Bank, files: readonly string[], points: P
           if (remaining && spawns < n + files.length) {
             if (live < n) start();
           } else if (remaining) {
-            for (let i = take(); i !== undefined; i = take()) place(i, gradeFile(bank, files[i]!, points));
+            for (let i = take(); i !== undefined; i = take()) place(i, gradeFile(bank, files[i]!, points, opts.set));
           }
           if (live === 0 && next === files.length) resolve();
         } catch (e) {

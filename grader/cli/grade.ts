@@ -16,6 +16,7 @@ import type { Bank } from '../bank/types.js';
 import { expandPaths, readSubmission } from '../submission/load.js';
 import { UsageError, type Command } from './args.js';
 import { gradeFiles } from './batch.js';
+import { documentSet, isDocumentFile } from './document.js';
 import { atomicSink, describeFsError, OutputError, progressBar, stdoutSink, unwritable, writeAtomic, type Sink } from './io.js';
 import { pageNames } from './pages.js';
 import { bankPath, loadOrThrow, specCache, workerEntry } from './bank.js';
@@ -40,7 +41,8 @@ function emit(cmd: Command, io: Io, text: string): void {
  * answers no set at all (it is then graded on every set).
  */
 function setsAnswered(files: readonly string[]): Set<string> | undefined {
-  if (files.length > 8) return undefined;
+  // A write-up's set is known only once it is read: every set is loaded.
+  if (files.length > 8 || files.some(isDocumentFile)) return undefined;
   const sets = new Set<string>();
   for (const file of files) {
     const loaded = readSubmission(file);
@@ -53,7 +55,7 @@ function setsAnswered(files: readonly string[]): Set<string> | undefined {
 }
 
 export async function runGrade(cmd: Command, io: Io): Promise<number> {
-  const all = expandPaths(cmd.positionals);
+  const all = expandPaths(cmd.positionals, { documents: true });
   // An empty shard is a normal part of a split batch; an empty batch is a mistake.
   const files = shardFiles(all, cmd.shard);
   if (all.length === 0) {
@@ -88,7 +90,7 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
     sink.write(shardHead(cmd.format, renderer?.head() ?? '', cmd.shard));
     const bar = progressBar(files.length);
     const entry = workerEntry();
-    await gradeFiles(bank, files, points, { jobs: cmd.jobs ?? 0, bankPath: bankPath(cmd), ...(entry ? { workerEntry: entry } : {}), onProgress: bar.tick }, (s, i) => {
+    await gradeFiles(bank, files, points, { jobs: cmd.jobs ?? 0, bankPath: bankPath(cmd), ...(entry ? { workerEntry: entry } : {}), onProgress: bar.tick, ...(cmd.set ? { set: cmd.set } : {}) }, (s, i) => {
       failed ||= s.error !== null;
       // A page per submission, for handing back to each student.
       if (pages) writePage(join(cmd.out!, names[i]!), renderHtml([s], tex!));
@@ -130,7 +132,7 @@ async function rendererFor(cmd: Command, bank: Bank, files: readonly string[]): 
     case 'json':
       return jsonRenderer(run);
     case 'csv':
-      return csvRenderer(gradebookColumns(bank, files));
+      return csvRenderer(gradebookColumns(bank, files, cmd.set));
     case 'gradescope':
       return gradescopeRenderer();
     case 'html':
@@ -144,9 +146,14 @@ async function rendererFor(cmd: Command, bank: Bank, files: readonly string[]): 
  * The gradebook's columns, before any row is written: the questions each file is graded on, in
  * order of first appearance (as if every report were at hand). Reads each file's answer ids.
  */
-function gradebookColumns(bank: Bank, files: readonly string[]): string[] {
+function gradebookColumns(bank: Bank, files: readonly string[], set?: string): string[] {
   const ids = new Set<string>();
   for (const file of files) {
+    if (isDocumentFile(file)) {
+      const id = documentSet(bank, file, set);
+      for (const q of bank.sets.find((s) => s.set === id)?.questions ?? []) ids.add(q.id);
+      continue;
+    }
     const loaded = readSubmission(file);
     if (loaded.ok) for (const q of questionsFor(bank, loaded.submission.answers.keys())) ids.add(q.id);
   }

@@ -11,6 +11,7 @@ import type { Bank } from '../bank/types.js';
 import { runCheck, runList, runSchema, runTry } from './commands.js';
 import { runGrade, runGradescope, runItems } from './grade.js';
 import { runNew } from './new.js';
+import { runTemplate } from './template.js';
 
 export type { Io } from './io.js';
 import type { Io } from './io.js';
@@ -45,6 +46,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return runCheck(cmd, loadBank(bankPath(cmd), specCache()), io);
       case 'new':
         return runNew(cmd, io);
+      case 'template':
+        return runTemplate(cmd, loadOrThrow(cmd), io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

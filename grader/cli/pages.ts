@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 
-const stem = (file: string): string => basename(file).replace(/\.ya?ml$/i, '');
+const stem = (file: string): string => basename(file).replace(/\.(ya?ml|md|markdown|tex|ipynb)$/i, '');
 
 export function pageNames(files: readonly string[]): string[] {
   const count = new Map<string, number>();

@@ -5,8 +5,9 @@
  * document per shard (merge with `jq -s '{submissions: map(.submissions[])}'`); HTML to a folder
  * writes one page per student, disjoint across shards.
  */
-import { UsageError } from './args.js';
-import type { Format } from './args.js';
+
+/** A `--shard` text that is not i/n (the command line turns it into a usage error). */
+export class ShardError extends Error {}
 
 export interface Shard {
   /** 1-based. */
@@ -21,7 +22,7 @@ export function parseShard(text: string): Shard {
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
   if (!m || index < 1 || count < 1 || index > count || count > MAX_SHARDS)
-    throw new UsageError(`--shard takes i/n with 1 ≤ i ≤ n ≤ ${MAX_SHARDS} (e.g. 2/8); not \`${text}\``);
+    throw new ShardError(`--shard takes i/n with 1 ≤ i ≤ n ≤ ${MAX_SHARDS} (e.g. 2/8); not \`${text}\``);
   return { index, count };
 }
 
@@ -38,6 +39,6 @@ export function shardFiles(files: readonly string[], shard: Shard | undefined): 
 }
 
 /** The head of one shard's output, shaped to concatenate: a CSV after the first shard has no header row. */
-export function shardHead(format: Format, head: string, shard: Shard | undefined): string {
+export function shardHead(format: string, head: string, shard: Shard | undefined): string {
   return shard && shard.index > 1 && format === 'csv' ? '' : head;
 }

@@ -3,8 +3,9 @@
  * reference at the sample points (cases.ts, tolerance.ts), grades it as an ordered list of checks
  * (grade.ts: read → names → shape → values → diagnosis), and builds on grading: whole
  * submissions (submission.ts), spec self-checks (verify.ts), item analysis (items.ts) and
- * --explain (explain.ts), the last two reusing grading's kept evaluation. May import core/,
- * linalg/, expr/, sample/, and bank/ and submission/ for their types; report/ never imports it
+ * --explain (explain.ts), the last two reusing grading's kept evaluation, and write-ups
+ * (document.ts: finals graded, each step checked side by side in steps*.ts). May import core/,
+ * linalg/, expr/, sample/, and bank/, submission/ and document/ for their types; report/ never imports it
  * (it renders core's report types); cli/ wires it.
  */
 export { gradeAnswer, evaluationOf, type Evaluation } from './grade.js';

@@ -3,7 +3,7 @@
  * bound (from the submission's `definitions:` or a `where` clause), the tree compiled.
  */
 import { fail, InputError, relocate, type Finding } from '../core/index.js';
-import { compileTree, readAnswer, vocabFor, withBinding, type Compiled, type Node, type Notation, type Scope } from '../expr/index.js';
+import { compileTree, readAnswer, vocabFor, withBinding, type Binding, type Compiled, type Node, type Notation, type Scope } from '../expr/index.js';
 import { isValueName } from '../expr/compile/names.js';
 import { FILE_LIMITS } from '../limits/index.js';
 import { Overlay } from './overlay.js';
@@ -64,13 +64,22 @@ class Definer {
   }
 }
 
-export function readAndCompile(q: Question, answer: string, definitions: Definitions = new Map()): Read {
+/** What a write-up adds: names bound before reading (a derivative's value), and definitions that restate the bank's own symbols. */
+export interface ReadOptions {
+  readonly bindings?: ReadonlyMap<string, Binding>;
+  /** A write-up restates the bank's symbols (`\hat y = softmax(U^T v_c)`): such definitions are skipped, not an error. */
+  readonly skipKnown?: boolean;
+}
+
+export function readAndCompile(q: Question, answer: string, definitions: Definitions = new Map(), opts: ReadOptions = {}): Read {
   const base = questionScope(q);
+  for (const [name, b] of opts.bindings ?? []) base.scope = withBinding(base.scope, name, b);
   const vocab = vocabFor(base.scope, q.primeTranspose);
   const definer = new Definer(base.scope);
   for (const [key, text] of definitions) {
     const name = /[\\{}$]/.test(key) ? (readAnswer(`$${key}$`, vocab).node as unknown as { name?: string }).name : key;
     if (!name) fail('DEFINITION_FORM', { text: key });
+    if (opts.skipKnown && (isValueName(name!, base.scope) || base.scope.indices.has(name!))) continue;
     definer.define(name!, (s) => {
       try {
         const r = readAnswer(text, vocab);

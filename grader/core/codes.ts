@@ -95,6 +95,8 @@ export interface CodeArgs {
   FILE_TOO_LARGE: { size: number; max: number };
   FILE_UNREADABLE: { detail: string };
   LIMIT_EXCEEDED: { what: string; count: number | string; max: number; unit: string };
+  NOTEBOOK_JSON: { detail: string };
+  NOTEBOOK_SHAPE: { detail: string };
   NO_SUBMISSIONS: { path: string };
   SUBMISSION_SHAPE: { expected: string; path: string };
   UNKNOWN_QUESTION: { id: string; suggestions: Names };
@@ -137,6 +139,31 @@ export interface CodeArgs {
   UNKNOWN_INDEX: { name: string; known: Names };
   UNUSED_SYMBOL: { name: string };
   WRT_NOT_SAMPLED: { wrt: string };
+  // Write-ups: where answers are found, and each step of a derivation
+  DOC_CASES_JOINED: { line: number; detail: string };
+  DOC_FOUND_BY_CONTENT: { line: number; detail: string };
+  DOC_FOUND_BY_LABEL: { line: number; detail: string };
+  DOC_LABEL_MISMATCH: { line: number; detail: string };
+  DOC_MACRO_LIMIT: { line: number; detail: string };
+  DOC_SET: { set: string; reason: string };
+  DOC_UNREADABLE_BLOCK: { line: number; detail: string };
+  STEP_CASE_UNREAD: { case: string };
+  STEP_DERIVATIVE_OF_VECTOR: { of: string };
+  STEP_DERIVATIVE_TOO_LARGE: { wrt: string; max: number };
+  STEP_DIFFERS: { from: number; to: number };
+  STEP_EXP_DROPPED: NoArgs;
+  STEP_INDEX_CHANGED: { from: string; to: string };
+  STEP_NOTHING_BEFORE: NoArgs;
+  STEP_NOT_FINITE: NoArgs;
+  STEP_NO_LOSS: { name: string };
+  STEP_SHAPE: { got: string; before: string };
+  STEP_TRANSPOSED_LAYOUT: { got: string; before: string };
+  STEP_UNREADABLE: { detail: string };
+  STEP_WRT_NOT_IN_LOSS: { wrt: string };
+  STEP_WRT_NOT_SAMPLED: { wrt: string };
+  STUDENT_LAYOUT: { symbol: string; rows: string; cols: string; bankRows: number; bankCols: number };
+  STUDENT_LAYOUT_CONTRADICTED: { symbol: string; rows: string; cols: string; bankRows: number; bankCols: number };
+  UNKNOWN_SET: { set: string; known: Names };
   // The command line
   USAGE: { detail: string };
 }

@@ -20,6 +20,28 @@ export interface QuestionReport {
   readonly notation?: 'mathjs' | 'latex';
   /** With `try --explain`: the points, both values and the error at each, and which check decided. */
   readonly explanation?: Explanation;
+  /** For a write-up: where the answer was found (null when it was not). */
+  readonly located?: { readonly line: number; readonly label: string } | null;
+  /** For a write-up: each side of the derivation that ends in the answer, checked. */
+  readonly steps?: readonly StepReport[];
+  /** For a write-up: the index in `steps` of the first `differs`, or null. */
+  readonly firstWrongStep?: number | null;
+  /** For a write-up: the student's own definitions the reading used. */
+  readonly definitions?: readonly { readonly latex: string; readonly line: number }[];
+  /** For a write-up: why the first wrong step is wrong (a sign flipped, a term lost), as findings. */
+  readonly stepFeedback?: readonly Finding[];
+}
+
+/** One side of an `=` in a write-up's derivation, compared with the previous side of its chain. */
+export type StepCheck = 'start' | 'equal' | 'differs' | 'unchecked';
+
+export interface StepReport {
+  readonly latex: string;
+  readonly line: number;
+  readonly chain: number;
+  readonly check: StepCheck;
+  /** Why it is unchecked (the finding's words are rendered by the report). */
+  readonly reason?: Finding;
 }
 
 export interface ExplainedCase {
@@ -60,6 +82,11 @@ export interface SubmissionReport {
   readonly warnings?: readonly Finding[];
   /** Totals per problem set (an extension). */
   readonly sets?: readonly SetTotal[];
+  /** `document` for a write-up (.md, .tex, .ipynb); absent for a YAML submission. */
+  readonly kind?: 'document';
+  /** For a write-up: the set it answers, and how that was decided. */
+  readonly set?: string;
+  readonly setReason?: string;
 }
 
 export interface SetTotal {

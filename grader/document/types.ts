@@ -24,7 +24,7 @@ export interface DocDefinition {
   /** Verbatim, as written in the document. */
   readonly latex: string;
   readonly line: number;
-  /** The name defined, as LaTeX (`\theta`, `\rho`), or undefined for a macro or a declared shape. */
+  /** The name defined, as LaTeX (`\theta`, `\rho`; for a declared shape the symbol, `U`), or undefined for a macro. */
   readonly name?: string;
   /** Parameters of a function definition (`x` in `\rho(x) = ...`). */
   readonly params?: readonly string[];

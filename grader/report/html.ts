@@ -7,6 +7,7 @@
 import type { QuestionReport, SubmissionReport } from '../core/index.js';
 import type { ItemStats } from '../core/index.js';
 import { message, where } from './messages.js';
+import { stepsHtml } from './steps.js';
 
 export type TexToHtml = (tex: string) => string;
 
@@ -22,7 +23,7 @@ h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid
 .v{padding:0 .5rem;border-radius:4px;font-size:.85rem}.correct{background:#dcfce7}.incorrect{background:#fee2e2}.invalid{background:#fef3c7}.unanswered{background:#eee}
 .row{display:grid;grid-template-columns:7rem 1fr;gap:.3rem;margin:.2rem 0}.k{color:#666}
 code{background:#f6f6f6;padding:0 .25rem;border-radius:3px}ul{margin:.3rem 0}.info{color:#666}
-table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.25rem .5rem;text-align:left}`;
+table{border-collapse:collapse}.steps .differs{background:#fee2e2}.steps .first td{font-weight:600}td,th{border:1px solid #ddd;padding:.25rem .5rem;text-align:left}`;
 
 function question(q: QuestionReport, tex: TexToHtml): string {
   const rows: string[] = [];
@@ -33,7 +34,7 @@ function question(q: QuestionReport, tex: TexToHtml): string {
   }
   if (q.interpretedLatex) rows.push(`<div class="row"><span class="k">read as</span><span>${tex(q.interpretedLatex)} &nbsp;<code>${escapeHtml(q.interpreted ?? '')}</code></span></div>`);
   const feedback = q.feedback.map((f) => `<li class="${f.severity ?? 'error'}">${escapeHtml(message(f))}${f.at?.offset !== undefined ? ` <span class="k">(${escapeHtml(where(f))})</span>` : ''}</li>`);
-  return `<div class="q"><div class="head"><span class="id">${escapeHtml(q.id)}</span><span class="v ${q.verdict}">${q.verdict}</span><span class="pts">${q.score}/${q.maxScore}</span></div>${rows.join('')}${feedback.length ? `<ul>${feedback.join('')}</ul>` : ''}</div>`;
+  return `<div class="q"><div class="head"><span class="id">${escapeHtml(q.id)}</span><span class="v ${q.verdict}">${q.verdict}</span><span class="pts">${q.score}/${q.maxScore}</span></div>${stepsHtml(q, (t) => tex(t))}${rows.join('')}${feedback.length ? `<ul>${feedback.join('')}</ul>` : ''}</div>`;
 }
 
 export function submission(s: SubmissionReport, tex: TexToHtml): string {

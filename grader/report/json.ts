@@ -34,9 +34,20 @@ export const jsonQuestion = (q: QuestionReport) => ({
   interpretedLatex: q.interpretedLatex ?? null,
   ...(q.notation ? { notation: q.notation } : {}),
   ...(q.explanation ? { explanation: q.explanation } : {}),
+  ...(q.steps ? jsonWriteup(q) : {}),
+});
+
+/** A write-up's fields (../shared/document-contract.md); absent for YAML submissions, whose output is unchanged. */
+const jsonWriteup = (q: QuestionReport) => ({
+  located: q.located ?? null,
+  steps: (q.steps ?? []).map((s) => ({ latex: s.latex, line: s.line, chain: s.chain, check: s.check, ...(s.reason ? { reason: message(s.reason) } : {}) })),
+  firstWrongStep: q.firstWrongStep ?? null,
+  definitions: q.definitions ?? [],
+  ...(q.stepFeedback ? { stepFeedback: q.stepFeedback.map(jsonFinding) } : {}),
 });
 
 export const jsonSubmission = (s: SubmissionReport) => ({
+  ...(s.kind ? { kind: s.kind, set: s.set, setReason: s.setReason } : {}),
   file: s.file,
   student: s.student,
   score: s.score,

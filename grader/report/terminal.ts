@@ -8,9 +8,12 @@ import type { BatchReport, Finding, QuestionReport, SubmissionReport, Verdict } 
 import { escapeControls as safe } from './escape.js';
 import { renderExplanation } from './explain.js';
 import { message, where } from './messages.js';
+import { stepLines, type Marks } from './steps.js';
 
 // A function, not a table: chalk's colour level is read when rendering, not when loading.
 const mark = (v: Verdict): string => ({ correct: chalk.green('✓'), incorrect: chalk.red('✗'), invalid: chalk.yellow('!'), unanswered: chalk.gray('·') })[v];
+
+const stepMarks = (): Marks => ({ start: ' ', equal: chalk.green('✓'), differs: chalk.red('✗'), unchecked: chalk.yellow('?'), dim: chalk.dim });
 
 const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 
@@ -32,6 +35,7 @@ function feedbackLine(f: Finding, answer: string | null, indent: string): string
 
 export function renderQuestion(q: QuestionReport): string {
   const lines = [`${mark(q.verdict)} ${chalk.bold(q.id)}  ${fmt(q.score)}/${fmt(q.maxScore)}  ${chalk.dim(q.verdict)}`];
+  lines.push(...stepLines(q, stepMarks()));
   if (q.answer !== null && q.answer.trim() !== '') lines.push(`    answer:  ${safe(q.answer)}`);
   if (q.interpreted !== null && q.interpreted !== q.answer) lines.push(`    read as: ${chalk.cyan(safe(q.interpreted))}`);
   if (q.notation === 'latex' && q.interpretedLatex) lines.push(`    LaTeX:   ${chalk.dim(safe(q.interpretedLatex))}`);

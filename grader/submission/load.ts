@@ -68,13 +68,14 @@ export function readSubmission(file: string): Loaded {
   return read.ok ? parseSubmission(file, read.text) : { ok: false, file, student: null, error: read.error };
 }
 
-/** Submission paths from the command line: files as given, folders as their *.yaml / *.yml files, sorted. */
-export function expandPaths(paths: readonly string[]): string[] {
+/** A folder's files to grade, in name order: its YAML submissions, and with `documents` its write-ups too. */
+export function expandPaths(paths: readonly string[], opts: { documents?: boolean } = {}): string[] {
+  const wanted = opts.documents ? /\.(ya?ml|md|markdown|tex|ipynb)$/i : /\.ya?ml$/;
   return paths.flatMap((p) => {
     try {
       if (statSync(p).isDirectory())
         return readdirSync(p)
-          .filter((f) => /\.ya?ml$/.test(f))
+          .filter((f) => wanted.test(f))
           .sort()
           .map((f) => join(p, f));
     } catch {

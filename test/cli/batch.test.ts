@@ -11,7 +11,7 @@ const run = cli;
 /** 80 submissions: the examples and the broken and hostile fixtures, over and over. */
 function batchDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'grader-batch-'));
-  const sources = [...readdirSync('submissions').map((f) => join('submissions', f)), ...readdirSync('test/fixtures/submissions').map((f) => join('test/fixtures/submissions', f))];
+  const sources = [...readdirSync('submissions').filter((f) => /\.ya?ml$/.test(f)).map((f) => join('submissions', f)), ...readdirSync('test/fixtures/submissions').map((f) => join('test/fixtures/submissions', f))];
   for (let i = 0; i < 80; i++) copyFileSync(sources[i % sources.length]!, join(dir, `${String(i).padStart(3, '0')}.yaml`));
   return dir;
 }
@@ -50,7 +50,7 @@ describe('a large batch', () => {
 });
 
 describe('formats through the CLI', () => {
-  it('csv', () => expect(run('grade', 'submissions/', '--format', 'csv').out.split('\r\n')).toHaveLength(6));
+  it('csv', () => expect(run('grade', 'submissions/', '--format', 'csv').out.split('\r\n')).toHaveLength(9)); // a header, 7 submissions (4 YAML, 3 write-ups), a final newline
 
   it('gradescope, for one submission only', () => {
     const r = JSON.parse(run('grade', 'submissions/alice.yaml', '--format', 'gradescope').out);
@@ -68,7 +68,7 @@ describe('formats through the CLI', () => {
   it('html, a page per submission into a folder', () => {
     const out = mkdtempSync(join(tmpdir(), 'grader-pages-'));
     expect(run('grade', 'submissions/', '--format', 'html', '--out', out).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['alice.html', 'bob.html', 'carol-malformed.html', 'dave-latex.html']);
+    expect(readdirSync(out).sort()).toEqual(['alice.html', 'bob.html', 'carol-malformed.html', 'dave-latex.html', 'erin-template.html', 'frank-writeup.html', 'grace-notebook.html']);
     expect(readFileSync(join(out, 'bob.html'), 'utf8')).toContain('<title>Report: bob</title>');
   });
 

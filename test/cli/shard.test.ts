@@ -1,6 +1,6 @@
 /** `--shard i/n`: every file in exactly one shard, in sorted order, outputs that concatenate. */
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../grader/cli/args.js';
+import { ShardError } from '../../grader/cli/shard.js';
 import { parseShard, shardFiles, shardHead } from '../../grader/cli/shard.js';
 import { cli } from '../helpers.js';
 
@@ -12,7 +12,7 @@ describe('parseShard', () => {
   ])('%s', (text, shard) => expect(parseShard(text)).toEqual(shard));
 
   it.each(['0/3', '4/3', '1/0', '1/10001', '1', '1/2/3', '-1/2', 'a/b', ' 1/2', '1.5/2', ''])('rejects %j', (text) =>
-    expect(() => parseShard(text)).toThrow(UsageError),
+    expect(() => parseShard(text)).toThrow(ShardError),
   );
 });
 

@@ -1,0 +1,50 @@
+/**
+ * `grade` on write-ups (.md, .markdown, .tex, .ipynb): read the file, locate each question's
+ * answer in it (document/), grade the finals and check the steps (compare/document.ts). An
+ * unreadable document costs only itself: its report carries the error, as a broken YAML file's does.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { finding, InputError, type SubmissionReport } from '../core/index.js';
+import { gradeDocument } from '../compare/document.js';
+import type { PointCache } from '../compare/points.js';
+import { namingOf } from '../bank/naming.js';
+import type { Bank } from '../bank/types.js';
+import { readDocument } from '../document/index.js';
+
+export const isDocumentFile = (file: string): boolean => /\.(md|markdown|tex|ipynb)$/i.test(file);
+
+const MAX_BYTES = 2_000_000;
+
+const failed = (file: string, points: PointCache, error: ReturnType<typeof finding>): SubmissionReport => ({ file, student: null, score: 0, maxScore: 0, seed: points.seed, error, questions: [], kind: 'document' });
+
+/** The set a write-up answers (for a gradebook's columns before grading), or undefined when it cannot be read. */
+export function documentSet(bank: Bank, file: string, set?: string): string | undefined {
+  if (set) return set;
+  try {
+    if (statSync(file).size > MAX_BYTES) return undefined;
+    return readDocument(file, readFileSync(file, 'utf8'), namingOf(bank), {}).set;
+  } catch {
+    return undefined;
+  }
+}
+
+export function gradeDocumentFile(bank: Bank, file: string, points: PointCache, set?: string): SubmissionReport {
+  let text: string;
+  try {
+    const size = statSync(file).size;
+    if (size > MAX_BYTES) return failed(file, points, finding('FILE_TOO_LARGE', { size, max: MAX_BYTES }, { file }));
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return failed(file, points, finding('FILE_UNREADABLE', { detail: (e as NodeJS.ErrnoException).code ?? String(e) }, { file }));
+  }
+  if (set && !bank.sets.some((s) => s.set === set)) return failed(file, points, finding('UNKNOWN_SET', { set, known: bank.sets.map((s) => s.set) }, { file }));
+  try {
+    const located = readDocument(file, text, namingOf(bank), set ? { set } : {});
+    const problems = bank.sets.find((s) => s.set === located.set);
+    if (!problems) return failed(file, points, finding('UNKNOWN_SET', { set: located.set, known: bank.sets.map((s) => s.set) }, { file }));
+    return gradeDocument(problems.questions, located, points);
+  } catch (e) {
+    if (e instanceof InputError) return failed(file, points, { ...e.finding, at: { file, ...e.finding.at } });
+    return failed(file, points, finding('INTERNAL_ERROR', { detail: String((e as Error)?.message ?? e).slice(0, 200) }, { file }));
+  }
+}

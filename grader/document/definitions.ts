@@ -1,0 +1,52 @@
+import type { Candidate } from './locate.js';
+import type { Macro } from './macros.js';
+import type { MathBlock } from './math.js';
+import { definedName } from './names.js';
+import type { DocDefinition } from './types.js';
+
+/** The student's own definitions, in document order. */
+export function definitionsOf(
+  cands: readonly Candidate[],
+  blocks: readonly MathBlock[],
+  text: string,
+  macros: readonly Macro[],
+  lineOf: (at: number) => number,
+  expand: (latex: string) => string,
+): DocDefinition[] {
+  const out: (DocDefinition & { at: number })[] = [];
+  for (const c of cands) {
+    if (!c.definition) continue;
+    const sides = c.chain.sides;
+    const named = definedName(sides[0]!.latex);
+    const value = sides[sides.length - 1]!.latex;
+    out.push({
+      at: sides[0]!.at,
+      latex: sides.map((s) => s.latex).join(c.chain.def ? ' := ' : ' = '),
+      line: lineOf(sides[0]!.at),
+      ...(named ? { name: named.name, ...(named.params ? { params: named.params } : {}) } : {}),
+      value: expand(value),
+    });
+  }
+  // declared shapes: U \in \mathbb{R}^{|V| \times d}
+  for (const b of blocks) {
+    for (const m of b.body.matchAll(/((?:\\[A-Za-z]+\s*\{[^{}]*\}|\\[A-Za-z]+\s*[A-Za-z]|[A-Za-z])(?:_\{?[^{}\s]*\}?)?)\s*\\in\s*\\mathbb\s*\{?R\}?\s*\^\s*\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g)) {
+      const dims = m[2]!.split(/\\times|×|\\cdot|,/);
+      if (dims.length !== 2) continue;
+      const at = b.at + m.index;
+      out.push({ at, latex: m[0].trim(), line: lineOf(at), name: m[1]!.trim(), shape: { rows: dims[0]!.trim(), cols: dims[1]!.trim() } });
+    }
+  }
+  // "Let $\theta$ = $U^Tv_c$": a definition split across two inline maths
+  for (const m of text.matchAll(/\$([^$\n]{1,60})\$[ \t]*(=|:=)[ \t]*\$([^$\n]{1,200})\$/g)) {
+    const named = definedName(m[1]!);
+    if (!named) continue;
+    out.push({ at: m.index, latex: `${m[1]!.trim()} ${m[2]} ${m[3]!.trim()}`, line: lineOf(m.index), name: named.name, value: expand(m[3]!.trim()) });
+  }
+  // a notation list: `- $\tilde{y}$ : the predicted distribution`
+  for (const m of text.matchAll(/^[ \t]*[-*+][ \t]+\$([^$\n]{1,60})\$[ \t]*(?::|-|—|–)[ \t]*(\S[^\n]*)$/gm)) {
+    out.push({ at: m.index, latex: m[0].trim(), line: lineOf(m.index), name: m[1]!.trim() });
+  }
+  for (const mac of macros) out.push({ at: mac.at, latex: mac.latex.replace(/\s+/g, ' '), line: lineOf(mac.at) });
+  out.sort((a, b) => a.at - b.at);
+  return out.map(({ at: _at, ...d }) => d);
+}

@@ -1,0 +1,205 @@
+import { type Chain, chainsOf } from './chains.js';
+import { setAside, stripProse } from './prose.js';
+import { type Candidate, locate } from './locate.js';
+import { definitionsOf } from './definitions.js';
+import { latexLayout, type Layout, markdownLayout } from './labels.js';
+import { collectMacros, expand, type Macro } from './macros.js';
+import { blankLatexComments, blankMarkdownCode, type MathBlock, scanMath } from './math.js';
+import { definedName, quantityOf } from './names.js';
+import { readSource } from './source.js';
+import type { DocNote, DocStep, LocatedAnswer, LocatedDocument, LocatedPart, ReadOptions, SetNaming } from './types.js';
+
+export type * from './types.js';
+export { renderTemplate } from './template.js';
+
+/** Blocks longer than this are set aside unread (a note says so): bounded time on hostile input. */
+const MAX_BLOCK = 20_000;
+const MAX_TEXT = 400_000;
+
+/**
+ * Read a write-up (Markdown, LaTeX or a notebook) and locate each question's answer of its set:
+ * the final, the chain of steps that ends in it, and the student's own definitions. Throws
+ * InputError only when the file cannot be read as its format at all (a broken notebook).
+ */
+export function readDocument(file: string, text: string, sets: readonly SetNaming[], opts: ReadOptions = {}): LocatedDocument {
+  const source = readSource(file, text);
+  const latex = source.format === 'latex';
+  const notes: DocNote[] = [];
+  // write-ups run to tens of kilobytes: past the limit a file is read in part, so time stays bounded
+  const kept = source.text.length > MAX_TEXT ? source.text.slice(0, MAX_TEXT) : source.text;
+  if (kept !== source.text) notes.push({ code: 'UNREADABLE_BLOCK', line: source.lineOf(MAX_TEXT), detail: `the document is ${source.text.length} characters long; only the first ${MAX_TEXT} are read` });
+  const scan = latex ? blankLatexComments(kept) : blankMarkdownCode(kept);
+  const macroList = collectMacros(scan);
+  const macros = new Map<string, Macro>(macroList.map((m) => [m.name, m]));
+  let limited = false;
+  const expanded = (s: string) => {
+    const r = expand(setAside(s), macros);
+    if (r.limited && !limited) {
+      limited = true;
+      notes.push({ code: 'MACRO_LIMIT', line: 0, detail: 'macro expansion stopped at its limit (a macro that expands into itself?); the text is read unexpanded' });
+    }
+    return r.text;
+  };
+
+  const { blocks, unclosed } = scanMath(scan);
+  for (const u of unclosed.slice(0, 20)) notes.push({ code: 'UNREADABLE_BLOCK', line: source.lineOf(u.at), detail: `${u.what} is never closed; read as text` });
+  const displays = blocks.filter((b) => b.display);
+  const inDisplay = (at: number) => {
+    let lo = 0;
+    let hi = displays.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const b = displays[mid]!;
+      if (at < b.start) hi = mid - 1;
+      else if (at >= b.end) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+  const layout: Layout = latex ? latexLayout(scan, kept) : markdownLayout(scan, inDisplay);
+  const cands = candidates(blocks, layout, scan, source.lineOf, notes);
+
+  const front = frontMatter(source.text);
+  const commentSet = latex ? /^%[ \t]*grader-set:[ \t]*(\S+)/m.exec(source.text)?.[1] : /<!--\s*grader-set:\s*(\S+)\s*-->/.exec(source.text)?.[1];
+  const byId = (id: string | undefined) => sets.find((s) => s.set === id);
+  const chosen: { set?: SetNaming; reason: LocatedDocument['setReason'] } = byId(opts.set)
+    ? { set: byId(opts.set)!, reason: 'option' }
+    : byId(front.set)
+      ? { set: byId(front.set)!, reason: 'front-matter' }
+      : byId(commentSet)
+        ? { set: byId(commentSet)!, reason: 'comment' }
+        : { set: bestMatch(sets, cands, layout), reason: 'best-match' };
+
+  const answers = new Map<string, LocatedAnswer>();
+  if (chosen.set) {
+    const { found, notes: more } = locate(cands, layout.markers, chosen.set.questions);
+    notes.push(...more);
+    for (const q of chosen.set.questions) {
+      const f = found.get(q.id);
+      if (!f) continue;
+      const parts: LocatedPart[] = f.parts.map((p) => part(p.cand, p.steps, p.case));
+      const joined = parts.length > 1 && parts.every((p) => p.case !== undefined);
+      const cases = (key: 'final' | 'finalExpanded') => `\\begin{cases} ${parts.map((p) => `${p[key]} & ${p.case}`).join(' \\\\ ')} \\end{cases}`;
+      answers.set(q.id, {
+        id: q.id,
+        parts,
+        final: joined ? cases('final') : parts[parts.length - 1]!.final,
+        finalExpanded: joined ? cases('finalExpanded') : parts[parts.length - 1]!.finalExpanded,
+        notes: f.notes,
+      });
+    }
+  }
+  const author = latex ? /\\author\s*\{([^{}]*)\}/.exec(scan)?.[1]?.trim() : undefined;
+  return {
+    file,
+    format: source.format,
+    set: chosen.set?.set ?? opts.set ?? '',
+    setReason: chosen.reason,
+    student: front.student || author || baseName(file),
+    answers,
+    definitions: definitionsOf(cands, blocks, scan, macroList.filter((m) => usedIn(m, blocks)), source.lineOf, expanded),
+    notes,
+  };
+
+  function part(cand: Candidate, steps: readonly Candidate[], cs?: string): LocatedPart {
+    const docSteps: DocStep[] = [];
+    let chain = -1;
+    for (const c of steps) {
+      chain++;
+      c.chain.sides.forEach((s, i) => {
+        if (i > 0 && s.opens) chain++;
+        docSteps.push({ latex: s.latex, expanded: expanded(s.latex), line: source.lineOf(s.at), chain });
+      });
+    }
+    const last = cand.chain.sides[cand.chain.sides.length - 1]!;
+    const final = setAside(stripProse(last.latex));
+    const region = layout.markers[cand.region];
+    return {
+      label: region?.path.length || region?.answerId ? region.label : '',
+      line: source.lineOf(last.at),
+      final,
+      finalExpanded: expanded(final),
+      steps: docSteps,
+      ...(cs !== undefined ? { case: cs } : {}),
+    };
+  }
+}
+
+/** Chains of every math block, `$= ...$` lines joined to the chain above, with where each stands. */
+function candidates(blocks: readonly MathBlock[], layout: Layout, text: string, lineOf: (at: number) => number, notes: DocNote[]): Candidate[] {
+  const out: Candidate[] = [];
+  let regionIdx = -1;
+  let prevEnd = 0;
+  let prev: { chain: Chain; display: boolean } | undefined;
+  blocks.forEach((b, i) => {
+    while (regionIdx + 1 < layout.markers.length && layout.markers[regionIdx + 1]!.at <= b.start) regionIdx++;
+    if (b.body.length > MAX_BLOCK) {
+      notes.push({ code: 'UNREADABLE_BLOCK', line: lineOf(b.start), detail: `a math block of ${b.body.length} characters is set aside unread` });
+      return;
+    }
+    const inAnswer = layout.answers.some((a) => a.start <= b.start && b.start < a.end);
+    const hint = caseHint(blocks, i, text, prevEnd);
+    if (b.display) prevEnd = b.end;
+    for (const chain of chainsOf(b, i)) {
+      if (chain.continued && prev && out.length) {
+        // `$= ...$` on its own line: one more step of the chain above
+        const last = out.pop()!;
+        const merged: Chain = { ...last.chain, sides: [...last.chain.sides, ...chain.sides] };
+        out.push(candidate(merged, last.region, true, last.inAnswer, last.caseHint));
+        prev = { chain: merged, display: true };
+        continue;
+      }
+      out.push(candidate(chain, regionIdx, b.display, inAnswer, hint));
+      prev = { chain, display: b.display };
+    }
+  });
+  return out;
+
+  function candidate(chain: Chain, region: number, display: boolean, inAnswer: boolean, hint?: string): Candidate {
+    const lhs = chain.sides.length > 1 ? quantityOf(chain.sides[0]!.latex) : undefined;
+    const definition = chain.def || (chain.sides.length > 1 && !lhs && definedName(chain.sides[0]!.latex) !== undefined);
+    const last = chain.sides[chain.sides.length - 1]!;
+    return { chain, region, display, inAnswer, ...(lhs ? { lhs } : {}), definition, ...(hint ? { caseHint: hint } : {}), line: lineOf(last.at) };
+  }
+}
+
+const COND = /^\s*([A-Za-z])\s*(=|\\neq|\\ne|\\not=)\s*([A-Za-z0-9])\s*[.,;]?\s*$/;
+
+/** A case condition in inline math just after a display on its line, or in the prose since the last display. */
+function caseHint(blocks: readonly MathBlock[], i: number, text: string, since: number): string | undefined {
+  const b = blocks[i]!;
+  if (!b.display) return undefined;
+  const lineEnd = text.indexOf('\n', b.end);
+  for (let j = i + 1; j < Math.min(blocks.length, i + 4) && blocks[j]!.start < (lineEnd < 0 ? text.length : lineEnd); j++) {
+    const m = COND.exec(blocks[j]!.body);
+    if (m && !blocks[j]!.display) return `${m[1]} ${m[2]} ${m[3]}`;
+  }
+  for (let j = i - 1; j >= Math.max(0, i - 8) && blocks[j]!.start >= since; j--) {
+    const m = COND.exec(blocks[j]!.body);
+    if (m && !blocks[j]!.display) return `${m[1]} ${m[2]} ${m[3]}`;
+  }
+  return undefined;
+}
+
+function bestMatch(sets: readonly SetNaming[], cands: readonly Candidate[], layout: Layout): SetNaming | undefined {
+  let best: { set: SetNaming; n: number } | undefined;
+  for (const set of sets) {
+    // an answer its label confirms counts twice one found by its left-hand side alone
+    const found = [...locate(cands, layout.markers, set.questions).found.values()];
+    const n = found.reduce((sum, f) => sum + (f.notes.some((x) => x.code === 'FOUND_BY_CONTENT' || x.code === 'LABEL_MISMATCH') ? 1 : 2), 0);
+    if (!best || n > best.n) best = { set, n };
+  }
+  return best?.set;
+}
+
+function frontMatter(text: string): { set?: string; student?: string } {
+  const m = /^(?:\uFEFF)?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(\r?\n|$)/.exec(text);
+  if (!m) return {};
+  const get = (k: string) => new RegExp(`^${k}:[ \\t]*["']?([^"'\\n]*?)["']?[ \\t]*$`, 'm').exec(m[1]!)?.[1];
+  const set = get('set');
+  const student = get('student');
+  return { ...(set ? { set } : {}), ...(student ? { student } : {}) };
+}
+
+const usedIn = (m: Macro, blocks: readonly MathBlock[]) => blocks.some((b) => new RegExp(`\\\\${m.name}(?![A-Za-z])`).test(b.body));
+const baseName = (file: string) => (file.split(/[\\/]/).pop() ?? file).replace(/\.(md|markdown|tex|ipynb)$/i, '');

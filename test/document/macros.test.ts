@@ -1,0 +1,41 @@
+/** The student's macros, expanded with their arguments, within limits. */
+import { describe, expect, it } from 'vitest';
+import { collectMacros, expand } from '../../grader/document/macros.js';
+import { read } from './helpers.js';
+
+const expanded = (defs: string, latex: string) => expand(latex, new Map(collectMacros(defs).map((m) => [m.name, m])));
+
+describe('macros', () => {
+  it.each([
+    ['\\newcommand{\\by}{\\mathbf{y}}', '\\hat\\by - \\by', '\\hat\\mathbf{y} - \\mathbf{y}'],
+    ['\\newcommand\\R{\\mathbb{R}}', 'x \\in \\R^d', 'x \\in \\mathbb{R}^d'],
+    ['\\renewcommand{\\v}[1]{\\mathbf{v}_{#1}}', '\\v{c} + \\v o', '\\mathbf{v}_{c} + \\mathbf{v}_{o}'],
+    ['\\newcommand{\\pd}[2]{\\frac{\\partial #1}{\\partial #2}}', '\\pd{J}{v_c}', '\\frac{\\partial J}{\\partial v_c}'],
+    ['\\newcommand{\\e}[1][x]{e^{#1}}', '\\e + \\e[y]', 'e^{x} + e^{y}'],
+    ['\\def\\sm#1{\\mathrm{softmax}(#1)}', '\\sm{\\theta}', '\\mathrm{softmax}(\\theta)'],
+    ['\\DeclareMathOperator{\\softmax}{softmax}', '\\softmax(z)', '\\operatorname{softmax}(z)'],
+    ['\\DeclareMathOperator*{\\argmax}{arg\\,max}', '\\argmax_x', '\\operatorname{arg\\,max}_x'],
+    ['\\newcommand{\\a}{b}\\newcommand{\\c}{\\a\\a}', '\\c', 'bb'],
+    ['\\newcommand{\\x}{X}', '\\xi + \\x y', '\\xi + X y'],
+  ])('%s', (defs, latex, want) => {
+    expect(expanded(defs, latex)).toEqual({ text: want, limited: false });
+  });
+
+  it.each([
+    ['\\def\\a{\\a}', '\\a'],
+    ['\\def\\a{\\a\\a}', '\\a'],
+    ['\\newcommand{\\a}{\\b}\\newcommand{\\b}{\\a}', 'x + \\a'],
+  ])('%s ends at the limit, unexpanded', (defs, latex) => {
+    const t0 = performance.now();
+    expect(expanded(defs, latex)).toEqual({ text: latex, limited: true });
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+
+  it('a document reads answers with macros expanded, verbatim beside them, and notes a loop', () => {
+    const doc = read('m.tex', '\\newcommand{\\by}{\\mathbf{y}}\n\\def\\loop{\\loop}\n\\section{A}\n\\begin{enumerate}[label=(\\alph*)]\\item a \\item\n\\[ \\frac{\\partial J}{\\partial v_c} = U(\\hat\\by - \\by) \\]\n\\item \\[ \\loop \\] \\end{enumerate}\n');
+    const a = doc.answers.get('cs224n-a2/naive-softmax-grad-vc')!;
+    expect([a.final, a.finalExpanded]).toEqual(['U(\\hat\\by - \\by)', 'U(\\hat\\mathbf{y} - \\mathbf{y})']);
+    expect(a.parts[0]!.steps[1]!.expanded).toBe('U(\\hat\\mathbf{y} - \\mathbf{y})');
+    expect(doc.definitions.map((d) => d.latex)).toContain('\\newcommand{\\by}{\\mathbf{y}}');
+  });
+});
