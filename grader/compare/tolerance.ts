@@ -68,3 +68,6 @@ export function relativeError(a: Mat, b: Mat, floor = 1e-12): number {
   }
   return Number.isNaN(num) ? Infinity : num / den;
 }
+
+/** Steps of a write-up value derivatives by finite differences (accurate to about 1e-8): compared at 1e-6. */
+export const stepTolerance = (tol: Tolerance): Tolerance => ({ ...tol, rel: Math.max(tol.rel, 1e-6) });
