@@ -69,14 +69,14 @@ describe('the bank', () => {
 describe('every example answer gets its verdict', () => {
   const points = new PointCache(1);
   const rows = questions.flatMap((q) => q.examples.map((e) => [q.id, e.answer, e.verdict, q] as const));
-  it.each(rows)('%s: %s → %s', (_, answer, verdict, q) => expect(gradeAnswer(q, answer, points.get(q)).verdict).toBe(verdict));
+  it.each(rows)('%s: %s → %s', (_, answer, verdict, q) => expect(gradeAnswer(q, answer, points).verdict).toBe(verdict));
 });
 
 describe('every typical mistake in the bank is named', () => {
   const points = new PointCache(1);
   const rows = questions.filter((q) => BUNDLED_SETS.has(q.set)).flatMap((q) => q.examples.filter((e) => e.verdict === 'incorrect').map((e) => [q.id, e.answer, q] as const));
   it.each(rows)('%s: %s', (_, answer, q) => {
-    const codes = gradeAnswer(q, answer, points.get(q)).feedback.map((f) => f.code);
+    const codes = gradeAnswer(q, answer, points).feedback.map((f) => f.code);
     expect(codes.filter((c) => !NOT_A_DIAGNOSIS.has(c)), codes.join(',')).not.toEqual([]);
   });
 });

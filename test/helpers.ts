@@ -34,8 +34,9 @@ families:
   w: "negs[i]"
 `;
 
+/** Grades as a batch does: at every size set of the question. */
 export function grade(q: Question, answer: string | undefined, seed = 1) {
-  return gradeAnswer(q, answer, new PointCache(seed).get(q));
+  return gradeAnswer(q, answer, new PointCache(seed));
 }
 
 export const codes = (r: { feedback: readonly { code: string }[] }): string[] => r.feedback.map((f) => f.code);

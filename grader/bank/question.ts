@@ -16,7 +16,7 @@ import { FILE_LIMITS } from '../core/limits.js';
 type Layer = { decls: Partial<Declarations>; path: Path };
 
 function merge(layers: Layer[]): MergedDeclarations {
-  const pick = <K extends keyof Declarations>(key: K) => {
+  const pick = <K extends Exclude<keyof Declarations, 'sizeSets'>>(key: K) => {
     const out = new Map<string, Located<Declarations[K][string]>>();
     for (const { decls, path } of layers)
       for (const [name, value] of Object.entries(decls[key] ?? {})) {
@@ -49,15 +49,64 @@ export function buildQuestions(spec: ProblemSetSpec, index: number, issues: Issu
     else layers.push({ decls: ctx, path: ['contexts', q.context] });
   }
   layers.push({ decls: q, path: qpath });
-  const model = buildModel(merge(layers), issues);
+  const decls = merge(layers);
+  const before = issues.list.length;
   const id = `${spec.set}/${q.id}`;
   const gradescope = q.gradescope ? { gradescope: q.gradescope } : {};
-  if (q.parts.length === 0) return [buildAnswer(spec, model, q, qpath, { id, title: q.title, prompt: q.prompt, ...gradescope }, issues)].filter((x) => x !== undefined);
-  return q.parts.flatMap((p, i) => {
-    const naming = { id: `${id}/${p.id}`, title: p.title ?? `${q.title} (${p.id})`, prompt: p.prompt ? `${q.prompt}\n\n${p.prompt}` : q.prompt, group: id, ...gradescope };
-    const built = buildAnswer(spec, model, p, [...qpath, 'parts', i], naming, issues);
-    return built ? [built] : [];
+  const build = (model: Model): (Question | undefined)[] =>
+    q.parts.length === 0
+      ? [buildAnswer(spec, model, q, qpath, { id, title: q.title, prompt: q.prompt, ...gradescope }, issues)]
+      : q.parts.map((p, i) => {
+          const naming = { id: `${id}/${p.id}`, title: p.title ?? `${q.title} (${p.id})`, prompt: p.prompt ? `${q.prompt}\n\n${p.prompt}` : q.prompt, group: id, ...gradescope };
+          return buildAnswer(spec, model, p, [...qpath, 'parts', i], naming, issues);
+        });
+  const primary = build(buildModel(decls, issues));
+  // The other size sets, only for a question that builds cleanly at the bank's sizes (else
+  // each problem would be reported once per size set).
+  const sets = issues.list.length === before ? sizeSetsOf(layers, decls) : [];
+  const others = sets.map((sizes) => build(buildModel(withSizes(decls, sizes), issues)));
+  return primary.flatMap((main, i) => {
+    if (!main) return [];
+    const at = others.flatMap((built, k) => (built[i] ? [{ ...built[i]!, sizeSet: k + 1, others: [] }] : []));
+    return [{ ...main, others: at }];
   });
+}
+
+/** The size sets a question is graded at besides the bank's: the spec's `sizeSets`, or one derived. */
+function sizeSetsOf(layers: Layer[], decls: MergedDeclarations): ReadonlyMap<string, number>[] {
+  const given = [...layers].reverse().find((l) => l.decls.sizeSets !== undefined)?.decls.sizeSets;
+  if (given) return given.map((s) => new Map(Object.entries(s)));
+  const derived = largerSizes(decls);
+  return derived.size ? [derived] : [];
+}
+
+/**
+ * Each literal size mapped to a larger one (2n + 1, or n + 8 past 16 to bound the cost), in the
+ * same order (so V > K stays true), pairwise distinct and distinct from every size of the bank
+ * (so a number written for one size cannot stand for another at both size sets).
+ */
+export function largerSizes(decls: MergedDeclarations): Map<string, number> {
+  const literal = [...decls.sizes].flatMap(([name, { value }]) => (typeof value === 'number' ? [[name, value] as const] : []));
+  const used = new Set(literal.map(([, v]) => v));
+  const out = new Map<string, number>();
+  let prev = 0;
+  for (const [name, v] of [...literal].sort((a, b) => a[1] - b[1])) {
+    let c = Math.max(v <= 16 ? 2 * v + 1 : v + 8, prev + 1);
+    while (used.has(c)) c++;
+    used.add(c);
+    out.set(name, (prev = c));
+  }
+  return out;
+}
+
+/** The declarations with some sizes replaced (sizes a set does not name keep their value). */
+function withSizes(decls: MergedDeclarations, sizes: ReadonlyMap<string, number>): MergedDeclarations {
+  const merged = new Map(decls.sizes);
+  for (const [name, value] of sizes) {
+    const old = merged.get(name);
+    if (old) merged.set(name, { ...old, value });
+  }
+  return { ...decls, sizes: merged };
 }
 
 function buildAnswer(spec: ProblemSetSpec, model: Model, q: Graded, path: Path, naming: Naming, issues: Issues): Question | undefined {
@@ -146,7 +195,8 @@ function buildAnswer(spec: ProblemSetSpec, model: Model, q: Graded, path: Path, 
     referenceText: q.reference ?? `implementation: ${q.implementation}`,
     ...(derivative ? { derivative } : {}),
     ...(definition ? { definition } : {}),
-    tolerance: q.tolerance,
+    // A reference by finite differences is accurate to about 1e-8 only.
+    tolerance: q.implementation === 'numeric-gradient' ? { ...q.tolerance, rel: Math.max(q.tolerance.rel, 1e-6) } : q.tolerance,
     primeTranspose: q.primeTranspose ?? spec.primeTranspose,
     samples: q.samples,
     examples: q.examples,
@@ -159,6 +209,8 @@ function buildAnswer(spec: ProblemSetSpec, model: Model, q: Graded, path: Path, 
     ...(q.form ? { form: q.form } : {}),
     forbid,
     set: spec.set,
+    sizeSet: 0,
+    others: [],
     expressions,
     ...(spec.description ? { description: spec.description } : {}),
     labels: q.labels,

@@ -79,6 +79,11 @@ export const FamilySpec = z
 
 const Declarations = {
   sizes: z.record(z.string(), SizeExpr).default({}).describe('Dimension names and their fixed values; keep them distinct (d=3, V=7, K=4) so a wrong shape cannot pass.'),
+  sizeSets: z
+    .array(z.record(z.string(), z.number().int().min(1).max(10_000)))
+    .max(3)
+    .optional()
+    .describe('Further sizes to grade at, besides `sizes` (each overrides some sizes). Default: one set derived from `sizes`, each size larger and all distinct; `[]` grades at `sizes` only.'),
   symbols: z.record(z.string(), SymbolSpec).default({}).describe('Symbols by name, in dependency order.'),
   indices: z.record(z.string(), IndexSpec).default({}).describe('Index letters by name.'),
   families: z.record(z.string(), FamilySpec).default({}).describe('Indexed families by base name.'),
@@ -140,11 +145,11 @@ const Answer = {
   definition: z.string().optional().describe('What the question asks to simplify; `grader check` proves the reference equals it.'),
   tolerance: z
     .strictObject({
-      rel: z.number().positive().default(1e-6).describe('Relative tolerance.'),
-      abs: z.number().nonnegative().default(1e-9).describe('Absolute tolerance (used near zero).'),
+      rel: z.number().positive().default(1e-9).describe('Relative tolerance, against the larger max norm of answer and reference (widened by the round-off each evaluation measures).'),
+      abs: z.number().nonnegative().default(0).describe('Absolute tolerance: none by default, so a small wrong term is caught where the values are small.'),
     })
-    .default({ rel: 1e-6, abs: 1e-9 })
-    .describe('How close an answer must be at every point and entry.'),
+    .default({ rel: 1e-9, abs: 0 })
+    .describe('How close an answer must be at every point: |answer - reference| <= abs + (rel + round-off) * max norm.'),
   samples: z.number().int().min(1).max(50).default(6).describe('Sample points per answer.'),
   primeTranspose: z.boolean().optional().describe("Whether a prime on a symbol in LaTeX (`v'`) is a transpose (default: the set's setting, else no: a prime is refused as ambiguous)."),
   examples: z.array(ExampleSpec).default([]).describe('Example answers with their verdicts, checked by `grader check`.'),

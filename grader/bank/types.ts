@@ -98,6 +98,10 @@ export interface Question {
   readonly forbid: readonly Forbidden[];
   /** The set this question belongs to. */
   readonly set: string;
+  /** Which size set it is built at: 0 for the bank's sizes. */
+  readonly sizeSet: number;
+  /** The same question built at each other size set (shapes are fixed at compile time); empty on those. */
+  readonly others: readonly Question[];
   /** For a part of a question with several: the question's id. */
   readonly group?: string;
   /** Every expression the author wrote for it (reference, loss, variable, definition, terms, mistakes), as read. */

@@ -6,6 +6,7 @@
  */
 import { finding, type Finding } from '../core/index.js';
 import * as M from '../linalg/mat.js';
+import * as meter from '../linalg/meter.js';
 import type { Question } from '../bank/types.js';
 import { matchesEverywhere, type Case } from './cases.js';
 import { dependencyFindings } from './dependencies.js';
@@ -37,14 +38,19 @@ function scalarChecks(q: Question, cases: readonly Case[]): Finding | undefined 
     if (Math.abs(k - 1) > 1e-6 && matchesEverywhere(q, cases, (c) => M.map(c.expected, (x) => k * x))) return finding('CONSTANT_FACTOR', { factor: nice(k) });
   }
   const t = cases[0]!.got.data[0]! - cases[0]!.expected.data[0]!;
-  if (Math.abs(t) > 1e-9 && matchesEverywhere(q, cases, (c) => M.map(c.expected, (x) => x + t))) return finding('CONSTANT_TERM', { term: nice(t) });
+  if (Math.abs(t) > 1e-9 && matchesEverywhere(q, cases, (c) => M.map(c.expected, (x) => meter.add(x, t)))) return finding('CONSTANT_TERM', { term: nice(t) });
   return undefined;
 }
 
 function termChecks(q: Question, cases: readonly Case[]): Finding | undefined {
   for (const term of q.terms) {
     const value = (c: Case) => term.compiled.run(c.env.slice());
-    const shifted = (k: number) => (c: Case) => M.add(c.expected, M.map(value(c), (x) => k * x));
+    const shifted = (k: number) => (c: Case) => {
+      const [a, b] = [c.expected, M.map(value(c), (x) => k * x)];
+      const r = M.add(a, b);
+      meter.noteAll(a, b, r, 1); // the shifted reference loses what this sum cancels
+      return r;
+    };
     if (matchesEverywhere(q, cases, shifted(-1))) return finding('MISSING_TERM', { term: term.name });
     if (matchesEverywhere(q, cases, shifted(-2))) return finding('TERM_SIGN', { term: term.name });
     if (matchesEverywhere(q, cases, shifted(1))) return finding('EXTRA_TERM', { term: term.name });
@@ -65,7 +71,9 @@ function indexChecks(q: Question, cases: readonly Case[]): Finding | undefined {
   return finding('WRONG_FOR_SOME_INDEX', { index: q.free.name, wrong, total: cases.length });
 }
 
-export function diagnose(q: Question, cases: readonly Case[], run: (env: M.Mat[]) => M.Mat): Diagnosis {
+export function diagnose(q: Question, all: readonly Case[], run: (env: M.Mat[]) => M.Mat): Diagnosis {
+  // Cases excused for the answer's own overflow say nothing about which mistake it is.
+  const cases = all.filter((c) => !c.excused);
   for (const m of q.mistakes)
     if (matchesEverywhere(q, cases, (c) => m.compiled.run(c.env.slice()))) return { findings: [finding('KNOWN_MISTAKE', { feedback: m.feedback, credit: m.credit })], credit: m.credit };
   const found = indexChecks(q, cases) ?? scalarChecks(q, cases) ?? termChecks(q, cases);

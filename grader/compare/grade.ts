@@ -11,6 +11,8 @@ import type { Question } from '../bank/types.js';
 import { answerRun, evaluateCases, type Case } from './cases.js';
 import { diagnose } from './diagnose.js';
 import { forbiddenFindings, formFindings } from './form.js';
+import type { PointSource } from './points.js';
+import { sizeFinding } from './sizes.js';
 
 /** How an answer was read, for the report: mathjs text, LaTeX, notation. */
 export interface Interpretation {
@@ -44,7 +46,12 @@ const kept = (r: QuestionReport, e: Evaluation): QuestionReport => (evaluations.
 /** The evaluation behind a report made by gradeAnswer (none for an unanswered or unreadable answer). */
 export const evaluationOf = (r: QuestionReport): Evaluation | undefined => evaluations.get(r);
 
-export function gradeAnswer(q: Question, answer: string | undefined, points: readonly Point[], definitions?: Definitions): QuestionReport {
+/**
+ * Grades at every size set of the question when given a PointSource (a PointCache); given
+ * points, at those points only (the bank's sizes: for explaining, and tests of one check).
+ */
+export function gradeAnswer(q: Question, answer: string | undefined, source: PointSource | readonly Point[], definitions?: Definitions): QuestionReport {
+  const points = isPoints(source) ? source : source.get(q);
   if (answer === undefined || answer.trim() === '') return report(q, 'unanswered', answer ?? null, null, []);
   let read: Read;
   try {
@@ -76,8 +83,10 @@ export function gradeAnswer(q: Question, answer: string | undefined, points: rea
       return kept(report(q, 'incorrect', answer, interpreted, feedback), { read });
     }
   }
-  return judgeValues(q, { answer, interpreted, run, points, feedback, read });
+  return judgeValues(q, { answer, interpreted, run, points, feedback, read, others: isPoints(source) ? undefined : { source, definitions } });
 }
+
+const isPoints = (x: PointSource | readonly Point[]): x is readonly Point[] => Array.isArray(x);
 
 function isTransposeOfReference(q: Question, run: Compiled['run'], points: readonly Point[]): boolean {
   try {
@@ -94,6 +103,8 @@ interface Judged {
   readonly points: readonly Point[];
   readonly feedback: Finding[];
   readonly read: Read;
+  /** Where to grade the other size sets (none: the bank's sizes only). */
+  readonly others: { readonly source: PointSource; readonly definitions: Definitions | undefined } | undefined;
 }
 
 /** Values at every point, then (if wrong) what the mistake is, or (if right) whether the form is. */
@@ -109,8 +120,15 @@ function judgeValues(q: Question, j: Judged): QuestionReport {
 }
 
 function judgeCases(q: Question, j: Judged, cases: Case[]): QuestionReport {
+  const total = j.points.length;
+  const excused = new Set(cases.filter((c) => c.excused).map((c) => c.point)).size;
   const wrong = cases.filter((c) => c.wrong);
   if (wrong.length === 0) {
+    // The answer's own form overflows at large points: decided from the others, if enough remain.
+    if (excused > total / 2) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, finding('NOT_DECIDABLE', { finite: total - excused, total })]);
+    if (excused > 0) j.feedback.push(finding('GRADED_WHERE_FINITE', { excluded: excused, total }, undefined, 'info'));
+    const sized = j.others ? sizeFinding(q, j.answer, j.read.node, j.others.source, j.others.definitions) : undefined;
+    if (sized) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, sized]);
     const forbidden = forbiddenFindings(q.forbid, j.read.node, q.model.scope);
     if (forbidden.length) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, ...forbidden], 0);
     const form = q.form ? formFindings(q.form, j.read.node, q.model.scope) : [];

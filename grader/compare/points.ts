@@ -2,20 +2,29 @@
 import type { Question } from '../bank/types.js';
 import { samplePoints, type Point } from '../sample/points.js';
 
+/** The stream a question's points come from: its id, and its size set after the bank's. */
+const streamOf = (q: Question): string => (q.sizeSet ? `${q.id}#${q.sizeSet}` : q.id);
+
 /** A question's points for a seed, from its own stream; throws InputError(REFERENCE_UNDEFINED). */
 export const drawPoints = (q: Question, seed: number): { points: Point[]; rejected: number } =>
-  samplePoints(q.model, q.reference, { seed, stream: q.id, count: q.samples, ...(q.free ? { free: q.free } : {}) });
+  samplePoints(q.model, q.reference, { seed, stream: streamOf(q), count: q.samples, ...(q.free ? { free: q.free } : {}) });
 
-export class PointCache {
+/** Where the points of a question (at any of its size sets) come from. */
+export interface PointSource {
+  get(q: Question): Point[];
+}
+
+export class PointCache implements PointSource {
   private readonly cache = new Map<string, Point[]>();
   constructor(readonly seed: number) {}
 
   /** Throws InputError(REFERENCE_UNDEFINED) when the reference is undefined too often. */
   get(q: Question): Point[] {
-    let points = this.cache.get(q.id);
+    const key = streamOf(q);
+    let points = this.cache.get(key);
     if (!points) {
       points = drawPoints(q, this.seed).points;
-      this.cache.set(q.id, points);
+      this.cache.set(key, points);
     }
     return points;
   }

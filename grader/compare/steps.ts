@@ -12,7 +12,7 @@ import type { Question } from '../bank/types.js';
 import { readAndCompile, type Definitions } from './read.js';
 import { derivativeBindings, lossOf } from './steps-derivative.js';
 import { expandFunctions, findDerivatives, isLossName, normalizeSide, type UserFunction } from './steps-latex.js';
-import { mismatch } from './tolerance.js';
+import { mismatch, stepTolerance } from './tolerance.js';
 import { diagnoseStep, textualJump } from './steps-diagnose.js';
 
 /** A side as the checker sees it: verbatim for the report, expanded for reading. */
@@ -94,7 +94,8 @@ const comparable = (a: M.Mat, b: M.Mat): boolean =>
 /** Checks every side of a part's chains; `caseOf` restricts the points to the part's case. */
 export function checkSides(q: Question, sides: readonly Side[], points: readonly Point[], ctx: StepContext, caseOf?: string): CheckedSide[] {
   const filter = caseFilter(q, caseOf);
-  const envs = points.flatMap((p) => p.envs.map((env, e) => ({ env, free: p.freeValues[e] }))).filter((x) => !filter || filter(x.free, x.env));
+  // Derivatives in steps are valued by finite differences, trustworthy at points of moderate scale only.
+  const envs = points.filter((p) => !p.large).flatMap((p) => p.envs.map((env, e) => ({ env, free: p.freeValues[e] }))).filter((x) => !filter || filter(x.free, x.env));
   const out: CheckedSide[] = [];
   let prev: { valued: Valued & { ok: true }; side: Side } | undefined;
   sides.forEach((side, i) => {
@@ -113,12 +114,12 @@ export function checkSides(q: Question, sides: readonly Side[], points: readonly
     if (!a.every((v, k) => comparable(v, b[k]!))) {
       // A transposed matrix is often the student's own layout, another shape often our reading of
       // their notation: said, not called wrong.
-      const t = a.every((v, k) => v.rows === b[k]!.cols && v.cols === b[k]!.rows && mismatch(M.transpose(v), b[k]!, q.tolerance) === undefined);
+      const t = a.every((v, k) => v.rows === b[k]!.cols && v.cols === b[k]!.rows && mismatch(M.transpose(v), b[k]!, stepTolerance(q.tolerance)) === undefined);
       out.push({ check: 'unchecked', reason: finding(t ? 'STEP_TRANSPOSED_LAYOUT' : 'STEP_SHAPE', { got: `${a[0]!.rows} x ${a[0]!.cols}`, before: `${b[0]!.rows} x ${b[0]!.cols}` }) });
       prev = { valued, side };
       return;
     } else {
-      const wrong = a.map((v, k) => mismatch(v, b[k]!, q.tolerance) !== undefined);
+      const wrong = a.map((v, k) => mismatch(v, b[k]!, stepTolerance(q.tolerance)) !== undefined);
       if (!wrong.some(Boolean)) out.push({ check: 'equal' });
       else if (caseOf && !filter && !wrong.every(Boolean)) out.push({ check: 'unchecked', reason: finding('STEP_CASE_UNREAD', { case: caseOf }) });
       else {

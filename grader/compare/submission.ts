@@ -42,7 +42,7 @@ export function gradeOne(q: Question, answer: string | undefined, points: PointC
 
 function gradeFresh(q: Question, answer: string | undefined, points: PointCache, definitions?: Definitions): QuestionReport {
   try {
-    return gradeAnswer(q, answer, points.get(q), definitions);
+    return gradeAnswer(q, answer, points, definitions);
   } catch (e) {
     return { id: q.id, verdict: 'invalid', score: 0, maxScore: q.points, answer: answer ?? null, interpreted: null, feedback: [finding('INTERNAL_ERROR', { detail: String((e as Error)?.message ?? e).slice(0, 200) })] };
   }

@@ -5,9 +5,10 @@
  */
 import { finding, InputError, relocate, type Finding } from '../core/index.js';
 import * as M from '../linalg/mat.js';
+import { measure } from '../linalg/meter.js';
 import { numericGradient } from '../sample/gradient.js';
 import type { Point } from '../sample/points.js';
-import { drawPoints } from './points.js';
+import { drawPoints, PointCache } from './points.js';
 import type { Derivative, Question } from '../bank/types.js';
 import { gradeAnswer } from './grade.js';
 import { mismatch, relativeError } from './tolerance.js';
@@ -26,53 +27,86 @@ export interface QuestionCheck {
   readonly rejected: number;
 }
 
+/** Proves a question at every size set: the bank's sizes, then each other one. */
 export function verifyQuestion(q: Question, seed: number): QuestionCheck {
   const issues: Finding[] = [];
-  let points: Point[];
+  const cache = new PointCache(seed);
   let rejected = 0;
-  try {
-    ({ points, rejected } = drawPoints(q, seed));
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    return { id: q.id, issues: [relocate(e.finding, q.at)], examples: 0, rejected };
-  }
   let fdError: number | undefined;
-  if (q.derivative) {
-    fdError = finiteDifferenceError(q, q.derivative, points);
-    if (!(fdError < FD_TOLERANCE)) {
-      // Reference and loss disagree: at the reference, with the loss's line, and the factor when the ratio is constant.
-      const factor = fdFactor(q, q.derivative, points);
-      issues.push(finding('FD_MISMATCH', { error: fdError, max: FD_TOLERANCE, wrt: q.derivative.wrtText, ...(q.derivativeAt?.line ? { lossLine: q.derivativeAt.line } : {}), ...(factor ? { factor } : {}) }, q.referenceAt ?? q.at));
-    }
+  for (const at of [q, ...q.others]) {
+    const one = verifyAtSizes(at, cache, issues);
+    rejected += one.rejected;
+    if (one.fdError !== undefined) fdError = Math.max(fdError ?? 0, one.fdError);
+    if (one.failed) return { id: q.id, issues, examples: 0, rejected };
   }
-  const reference = q.reference.run;
-  if (q.definition) {
-    const wrong = pointsWhereDiffer(q, points, q.definition.run, reference);
-    if (wrong > 0) issues.push(finding('DEFINITION_MISMATCH', { wrong, total: points.length }, q.referenceAt ?? q.at));
-  }
-  if (q.terms.length) {
-    const sum = (env: M.Mat[]) => q.terms.map((t) => t.compiled.run(env)).reduce((a, b) => M.add(a, b));
-    const wrong = pointsWhereDiffer(q, points, sum, reference);
-    if (wrong > 0) issues.push(finding('TERMS_MISMATCH', { wrong, total: points.length }, q.at));
-  }
-  q.mistakes.forEach((m, i) => {
-    if (pointsWhereDiffer(q, points, m.compiled.run, reference) === 0) issues.push(finding('MISTAKE_NOT_WRONG', { answer: m.answer }, m.at));
-    if (q.mistakes.slice(0, i).some((e) => pointsWhereDiffer(q, points, m.compiled.run, e.compiled.run) === 0)) issues.push(finding('MISTAKE_SHADOWED', { answer: m.answer }, m.at));
-  });
+  // A reference wrong at every size set is one problem: reported at the first.
+  const seen = new Set<string>();
+  const unique = issues.filter((f) => !seen.has(f.code) && !!seen.add(f.code));
+  issues.splice(0, issues.length, ...unique);
   if (!q.examples.some((e) => e.verdict !== 'correct')) issues.push(finding('NO_FAILING_EXAMPLE', {}, q.at));
   q.examples.forEach((ex, i) => {
-    const got = gradeAnswer(q, ex.answer, points);
+    const got = gradeAnswer(q, ex.answer, cache);
     if (got.verdict !== ex.verdict)
       issues.push(finding('EXAMPLE_VERDICT', { answer: ex.answer, expected: ex.verdict, got: got.verdict, because: got.feedback.map((f) => f.code) }, q.exampleAt[i]));
   });
   return { id: q.id, issues, ...(fdError !== undefined ? { fdError } : {}), examples: q.examples.length, rejected };
 }
 
+/** The sizes a question is built at, said in its findings after the bank's. */
+const sizesOf = (q: Question) => (q.sizeSet ? { sizes: [...q.model.scope.sizes].map(([n, v]) => `${n} = ${v}`).join(', ') } : {});
+
+/** Reference, definition, terms and mistakes at one size set. */
+function verifyAtSizes(q: Question, cache: PointCache, issues: Finding[]): { rejected: number; fdError?: number; failed?: boolean } {
+  let points: Point[];
+  let rejected = 0;
+  try {
+    ({ points, rejected } = drawPoints(q, cache.seed));
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    issues.push(relocate({ ...e.finding, args: { ...e.finding.args, ...sizesOf(q) } }, q.at));
+    return { rejected, failed: true };
+  }
+  let fdError: number | undefined;
+  if (q.derivative) {
+    // Central differences are exact to O(h^2) only where the loss is smooth on the scale of h:
+    // they are checked at the points of moderate scale (the reference itself at all of them).
+    const moderate = points.filter((p) => !p.large);
+    fdError = finiteDifferenceError(q, q.derivative, moderate);
+    if (!(fdError < FD_TOLERANCE)) {
+      // Reference and loss disagree: at the reference, with the loss's line, and the factor when the ratio is constant.
+      const factor = fdFactor(q, q.derivative, moderate);
+      issues.push(finding('FD_MISMATCH', { error: fdError, max: FD_TOLERANCE, wrt: q.derivative.wrtText, ...(q.derivativeAt?.line ? { lossLine: q.derivativeAt.line } : {}), ...(factor ? { factor } : {}), ...sizesOf(q) }, q.referenceAt ?? q.at));
+    }
+  }
+  const reference = q.reference.run;
+  if (q.definition) {
+    const wrong = pointsWhereDiffer(q, points, q.definition.run, reference);
+    if (wrong > 0) issues.push(finding('DEFINITION_MISMATCH', { wrong, total: points.length, ...sizesOf(q) }, q.referenceAt ?? q.at));
+  }
+  if (q.terms.length) {
+    const sum = (env: M.Mat[]) => q.terms.map((t) => t.compiled.run(env)).reduce((a, b) => M.add(a, b));
+    const wrong = pointsWhereDiffer(q, points, sum, reference);
+    if (wrong > 0) issues.push(finding('TERMS_MISMATCH', { wrong, total: points.length, ...sizesOf(q) }, q.at));
+  }
+  q.mistakes.forEach((m, i) => {
+    if (pointsWhereDiffer(q, points, m.compiled.run, reference) === 0) issues.push(finding('MISTAKE_NOT_WRONG', { answer: m.answer }, m.at));
+    if (q.mistakes.slice(0, i).some((e) => pointsWhereDiffer(q, points, m.compiled.run, e.compiled.run) === 0)) issues.push(finding('MISTAKE_SHADOWED', { answer: m.answer }, m.at));
+  });
+  return { rejected, ...(fdError !== undefined ? { fdError } : {}) };
+}
+
 type Run = (env: M.Mat[]) => M.Mat;
 
 /** At how many points `f` and `g` differ (for any value of the free index). Each run gets its own copy of the environment. */
 function pointsWhereDiffer(q: Question, points: readonly Point[], f: Run, g: Run): number {
-  return points.filter((p) => p.envs.some((env) => mismatch(f(env.slice()), g(env.slice()), q.tolerance))).length;
+  return points.filter((p) =>
+    p.envs.some((env) => {
+      const [a, b] = [measure(() => f(env.slice())), measure(() => g(env.slice()))];
+      // Out of float64's range at a large point is not a difference (as for answers, cases.ts).
+      if (p.large && (a.overflow || b.overflow) && !(M.allFinite(a.value) && M.allFinite(b.value))) return false;
+      return mismatch(a.value, b.value, q.tolerance, { ref: b.kappa, answer: a.kappa }) !== undefined;
+    }),
+  ).length;
 }
 
 /**

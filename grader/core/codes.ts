@@ -83,8 +83,11 @@ export interface CodeArgs {
   WRONG_WHEN_NOT_EQUAL: { index: string; other: string };
   ZERO_ANSWER: NoArgs;
   // Values
+  GRADED_WHERE_FINITE: { excluded: number; total: number };
   INTERNAL_ERROR: { detail: string };
+  NOT_DECIDABLE: { finite: number; total: number };
   NOT_FINITE: { count: number };
+  SIZE_SPECIFIC: { sizes: string; named: boolean; other: string; because: string };
   VALUE_MISMATCH: { wrong: number; total: number };
   WRONG_FOR_SOME_INDEX: { index: string; wrong: number; total: number };
   // Submissions
@@ -111,14 +114,14 @@ export interface CodeArgs {
   BANK_BROKEN: NoArgs;
   BANK_EMPTY: NoArgs;
   BANK_UNREADABLE: { detail: string };
-  DEFINITION_MISMATCH: { wrong: number; total: number };
+  DEFINITION_MISMATCH: { wrong: number; total: number; sizes?: string };
   DISCRETE_NOT_COVERED: { id: string; name: string; seen: readonly number[]; domain: number; points: number };
   DIST_INFEASIBLE: { count: number; max: number; avoid: number };
   DIST_RANGE: { dist: string; min: number; max: number };
   DUPLICATE_ID: { id: string };
   DUPLICATE_SET: { set: string; other: string };
   EXAMPLE_VERDICT: { answer: string; expected: string; got: string; because?: Names };
-  FD_MISMATCH: { error: number; max: number; wrt: string; lossLine?: number; factor?: string };
+  FD_MISMATCH: { error: number; max: number; wrt: string; lossLine?: number; factor?: string; sizes?: string };
   FEW_LATEX_EXAMPLES: { id: string; count: number; min: number };
   IMPLEMENTATION_NEEDS: { name: string; detail: string };
   INDEX_OF_UNKNOWN: { name: string; of: string };
@@ -133,13 +136,13 @@ export interface CodeArgs {
   PROOF_TOO_COSTLY: { work: number; max: number };
   REFERENCE_OFTEN_UNDEFINED: { id: string; rejected: number; kept: number };
   REFERENCE_SHAPE: { expected: string; got: string; of: string };
-  REFERENCE_UNDEFINED: { tries: number; found: number; wanted: number };
+  REFERENCE_UNDEFINED: { tries: number; found: number; wanted: number; sizes?: string };
   SHAPE_NEEDS_VECTOR: { name: string; dist: string };
   SIZE_RANGE: { name: string; value: number };
   SPEC_RECURSIVE: NoArgs;
   SPEC_SCHEMA: { detail: string; path: string };
   SPEC_UNKNOWN_KEY: { key: string; path: string };
-  TERMS_MISMATCH: { wrong: number; total: number };
+  TERMS_MISMATCH: { wrong: number; total: number; sizes?: string };
   UNKNOWN_CONTEXT: { name: string; known: Names };
   UNKNOWN_IMPLEMENTATION: { name: string; known: Names };
   UNKNOWN_INDEX: { name: string; known: Names };

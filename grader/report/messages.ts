@@ -103,6 +103,12 @@ export const MESSAGES: Messages = {
   // Values
   VALUE_MISMATCH: (a) => `the value differs from the expected answer at ${a.wrong} of ${a.total} sample points`,
   WRONG_FOR_SOME_INDEX: (a) => `right for some values of ${a.index} but wrong for others (${a.wrong} of ${a.total} cases)`,
+  SIZE_SPECIFIC: (a) =>
+    a.named
+      ? `your answer holds only when ${a.sizes}: it fixes a size the question leaves general (it is wrong when ${a.other})`
+      : `your answer holds only at the sizes ${a.sizes}: it is wrong when ${a.other}, so it fixes a size the question leaves general`,
+  GRADED_WHERE_FINITE: (a) => `your form cannot be computed in floating point at ${a.excluded} of ${a.total} sample points of large scale (it overflows, underflows or cancels); it was graded at the other points`,
+  NOT_DECIDABLE: (a) => `your form cannot be computed in floating point at most sample points (it overflows, underflows or cancels; usable at ${a.finite} of ${a.total}), too few to decide: write it in a numerically stable form (e.g. with softmax or sigma)`,
   NOT_FINITE: (a) => `your answer is undefined (NaN or infinite) in ${a.count} case(s) where the expected answer is defined`,
   INTERNAL_ERROR: (a) => `the grader failed on this answer (${a.detail}); please report it`,
   // Write-ups: steps of a derivation, and where answers were found

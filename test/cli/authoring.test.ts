@@ -88,7 +88,7 @@ describe('grader try --explain', () => {
     expect(code).toBe(0);
     const e = JSON.parse(out).explanation;
     expect(e.decidedBy).toBe('SIGN_FLIPPED');
-    expect(e.cases).toHaveLength(6);
+    expect(e.cases).toHaveLength(12); // every level of scale, with both signs (sample/plan.ts)
     expect(e.cases[0]).toMatchObject({ point: 1, ok: false, got: expect.any(Array), expected: expect.any(Array), absError: expect.any(Number) });
     expect(Object.keys(e.cases[0].symbols)).toEqual(['U', 'v_c', 'o', 'negs']);
     expect(e.cases[0].got[0]).toBeCloseTo(-e.cases[0].expected[0], 5);

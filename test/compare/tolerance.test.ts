@@ -27,3 +27,17 @@ describe('relativeError', () => {
     expect(relativeError(column([1.1]), column([1]))).toBeCloseTo(0.1 / 1.1);
   });
 });
+
+describe('mismatch with the default rule (rel 1e-9, no absolute floor, round-off measured)', () => {
+  const strict = { rel: 1e-9, abs: 0 };
+  it.each([
+    ['a wrong term a millionth of the answer', [1 + 1e-6, 2], [1, 2], {}, true],
+    ['a wrong term a millionth of a small answer', [1e-8 * (1 + 1e-6)], [1e-8], {}, true],
+    ['round-off of a few ulps', [1 + 4e-16, 2], [1, 2], {}, false],
+    ['an entry small beside the largest (norm-wise)', [1e-20, 1], [0, 1], {}, false],
+    ['cancellation the reference measured widens the rule', [1 + 1e-7], [1], { ref: 1e8 }, false],
+    ["the answer's own cancellation widens it at most 1e-8", [1 + 1e-7], [1], { answer: 1e12 }, true],
+    ['counts compare as integers', [3600 + 1e-7], [3600], { integer: true }, true],
+    ['exact counts are equal', [3600], [3600], { integer: true }, false],
+  ])('%s', (_, a, b, precision, wrong) => expect(mismatch(column(a), column(b), strict, precision) !== undefined).toBe(wrong));
+});

@@ -13,6 +13,7 @@ import { compileCdot, compileOperator } from './operators.js';
 import { numOf, scalarCompiled } from './scalar.js';
 import { suggest } from './suggest.js';
 import type { Compiled, Ctx, Scope } from './types.js';
+import { stabilize } from './stable.js';
 
 type AnyNode = Node & {
   name?: string;
@@ -83,9 +84,9 @@ function compileCall(n: AnyNode, scope: Scope, ctx: Ctx): Compiled {
   return { shape, run, work, ...(constant !== undefined ? { constant } : {}) };
 }
 
-/** Compiles a whole answer and bounds the work one evaluation may take. */
+/** Compiles a whole answer (in its stable forms, stable.ts) and bounds the work one evaluation may take. */
 export function compileExpr(node: Node, scope: Scope, ctx: Ctx): Compiled {
-  const c = compileNode(node, scope, ctx);
+  const c = compileNode(stabilize(node), scope, ctx);
   if (c.work > LIMITS.maxWork) fail('TOO_MUCH_WORK', { work: c.work, max: LIMITS.maxWork });
   return c;
 }

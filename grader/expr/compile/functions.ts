@@ -7,6 +7,7 @@
  */
 import { isScalar, isVector, SCALAR, size, type Shape } from '../../core/index.js';
 import * as M from '../../linalg/mat.js';
+import * as meter from '../../linalg/meter.js';
 
 type Check = (shapes: Shape[]) => Shape | { expected: string };
 
@@ -44,10 +45,10 @@ const sech = (x: number): number => 1 / Math.cosh(x);
 export const FUNCTIONS: readonly FunctionDef[] = [
   // `\sigma` is a Greek letter, read as this function when the question has no symbol sigma.
   elementwise(['sigma', 'sigmoid', 'logistic'], sigma, { tex: '\\sigma' }),
-  elementwise(['sigmaprime'], (x) => sigma(x) * (1 - sigma(x)), { tex: "\\sigma'" }),
-  elementwise(['exp'], Math.exp, { latex: ['exp'] }),
-  elementwise(['log'], Math.log, { latex: ['log'] }),
-  elementwise(['ln'], Math.log, { latex: ['ln'] }),
+  elementwise(['sigmaprime'], (x) => sigma(x) * sigma(-x), { tex: "\\sigma'" }), // not 1 - sigma(x): it cancels to 0 for x > 37
+  elementwise(['exp'], meter.exp, { latex: ['exp'] }), // a value out of range is noted: excused at large points
+  elementwise(['log'], meter.log, { latex: ['log'] }),
+  elementwise(['ln'], meter.log, { latex: ['ln'] }),
   elementwise(['tanh'], Math.tanh, { latex: ['tanh'] }),
   elementwise(['cosh'], Math.cosh, { latex: ['cosh'] }),
   elementwise(['sinh'], Math.sinh, { latex: ['sinh'] }),

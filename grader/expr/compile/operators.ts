@@ -1,6 +1,7 @@
 /** Operators: shape rules checked here, once; closures over Float64Array kernels returned. */
 import { fail, finding, isScalar, isVector, sameShape, SCALAR, size, type Shape } from '../../core/index.js';
 import * as M from '../../linalg/mat.js';
+import * as meter from '../../linalg/meter.js';
 import type { Node } from '../math.js';
 import { elementwiseShape, productShape, requireScalar, shapeArgs, type ShapeRuleCode } from './shapes.js';
 import { numOf, scalarCompiled } from './scalar.js';
@@ -22,13 +23,19 @@ const COMPARISONS: Readonly<Record<string, ScalarFn>> = {
 };
 
 const ELEMENTWISE: Readonly<Record<string, [ScalarFn, Kernel, ShapeRuleCode]>> = {
-  add: [(x, y) => x + y, M.add, 'SHAPE_ADD'],
-  subtract: [(x, y) => x - y, M.sub, 'SHAPE_ADD'],
+  // Sums and differences report their cancellation to the meter (the tolerance reads it).
+  add: [meter.add, (a, b) => metered(a, b, M.add(a, b), 1), 'SHAPE_ADD'],
+  subtract: [meter.sub, (a, b) => metered(a, b, M.sub(a, b), -1), 'SHAPE_ADD'],
   dotMultiply: [(x, y) => x * y, M.hadamard, 'SHAPE_ELEMENTWISE'],
   dotDivide: [(x, y) => x / y, M.divide, 'SHAPE_ELEMENTWISE'],
   // Division by a matrix has no meaning in these courses, so `/` is elementwise like `./`.
   divide: [(x, y) => x / y, M.divide, 'SHAPE_ELEMENTWISE'],
   dotPow: [(x, y) => x ** y, M.power, 'SHAPE_ELEMENTWISE'],
+};
+
+const metered = (a: M.Mat, b: M.Mat, r: M.Mat, sign: 1 | -1): M.Mat => {
+  meter.noteAll(a, b, r, sign);
+  return r;
 };
 
 const fold = (a: Compiled, b: Compiled, f: ScalarFn): number | undefined =>
@@ -96,7 +103,7 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
   if (fn === 'pow') {
     if (!isScalar(a.shape)) fail('SHAPE_POWER', { ...shapeArgs(scope, 'base', a.shape) }, at);
     requireScalar('an exponent', b.shape, scope, at);
-    return binary(SCALAR, a, b, (x, y) => x ** y, M.power, 1, fold(a, b, (x, y) => x ** y));
+    return binary(SCALAR, a, b, meter.pow, M.power, 1, fold(a, b, (x, y) => x ** y));
   }
   const cmp = Object.hasOwn(COMPARISONS, fn) ? COMPARISONS[fn] : undefined;
   if (cmp) {

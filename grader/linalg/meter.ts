@@ -1,0 +1,99 @@
+/**
+ * How much precision an evaluation lost, measured while it runs: the worst cancellation factor
+ * of its sums and differences, κ = (|x| + |y|) / |x ± y| (the relative error a sum can amplify;
+ * a logarithm near 1 likewise, by 1 / |log x|),
+ * and whether an exponential overflowed. Off unless a `measure` call is running, so the cost
+ * elsewhere is one branch per operation.
+ */
+import type { Mat } from './mat.js';
+
+interface State {
+  on: boolean;
+  kappa: number;
+  overflow: boolean;
+}
+
+/** Round-off of one evaluation without cancellation: 64 ulps, generous for a few hundred operations. */
+export const ROUNDOFF = 64 * 2 ** -52;
+
+/** Relative error an evaluation with cancellation factor κ can carry. */
+export const roundoff = (kappa = 1): number => ROUNDOFF * Math.max(1, kappa);
+
+const state: State = { on: false, kappa: 1, overflow: false };
+
+export interface Measured<T> {
+  readonly value: T;
+  /** The worst cancellation factor (1 without cancellation; Infinity when a sum cancelled exactly). */
+  readonly kappa: number;
+  /** Whether a value left float64's range: an exponential or power overflowed (or underflowed to 0), a log met an underflowed 0. */
+  readonly overflow: boolean;
+}
+
+/** Runs `f` with the meter on. Nested calls measure their own run only. */
+export function measure<T>(f: () => T): Measured<T> {
+  const saved = { ...state };
+  state.on = true;
+  state.kappa = 1;
+  state.overflow = false;
+  try {
+    const value = f();
+    return { value, kappa: state.kappa, overflow: state.overflow };
+  } finally {
+    Object.assign(state, saved);
+  }
+}
+
+/** Notes the sum r = x + y (or x - y: pass the operands with the sign they are added with). */
+function note(x: number, y: number, r: number): void {
+  if (x === 0 || y === 0) return;
+  const k = (Math.abs(x) + Math.abs(y)) / Math.abs(r);
+  if (k > state.kappa) state.kappa = Number.isNaN(k) ? state.kappa : k;
+}
+
+export const add = (x: number, y: number): number => {
+  const r = x + y;
+  if (state.on) note(x, y, r);
+  return r;
+};
+
+export const sub = (x: number, y: number): number => {
+  const r = x - y;
+  if (state.on) note(x, -y, r);
+  return r;
+};
+
+/** Notes every entry of an elementwise sum or difference already computed. */
+export function noteAll(a: Mat, b: Mat, r: Mat, sign: 1 | -1): void {
+  if (!state.on) return;
+  const n = r.data.length;
+  for (let i = 0; i < n; i++) note(a.data[a.data.length === 1 ? 0 : i]!, sign * b.data[b.data.length === 1 ? 0 : i]!, r.data[i]!);
+}
+
+/** An exponential out of range: infinite, or underflowed to 0 (exp(x) / sum(exp(x)) at large x). */
+export const exp = (x: number): number => {
+  const r = Math.exp(x);
+  if ((r === Infinity || r === 0) && state.on && Number.isFinite(x)) state.overflow = true;
+  return r;
+};
+
+/** A logarithm of an exact 0 (an underflowed positive value, as in log(softmax(x)_i)) is out of range too. */
+export const log = (x: number): number => {
+  const r = Math.log(x);
+  if (state.on) {
+    if (x === 0) state.overflow = true;
+    // log amplifies the relative error of x by 1 / |log x|: log(yhat_o) for yhat_o near 1.
+    else if (x > 0 && 1 / Math.abs(r) > state.kappa) state.kappa = 1 / Math.abs(r);
+  }
+  return r;
+};
+
+export const pow = (x: number, y: number): number => {
+  const r = x ** y;
+  if (!Number.isFinite(r) && state.on && Number.isFinite(x) && Number.isFinite(y) && x !== 0) state.overflow = true;
+  return r;
+};
+
+/** Marks an overflow found elsewhere (a product of finite numbers that is infinite). */
+export function noteOverflow(r: number, x: number, y: number): void {
+  if (state.on && !Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) state.overflow = true;
+}
