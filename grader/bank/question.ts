@@ -67,7 +67,7 @@ export function buildQuestions(spec: ProblemSetSpec, index: number, issues: Issu
   const others = sets.map((sizes) => build(buildModel(withSizes(decls, sizes), issues)));
   return primary.flatMap((main, i) => {
     if (!main) return [];
-    const at = others.flatMap((built, k) => (built[i] ? [{ ...built[i]!, sizeSet: k + 1, others: [] }] : []));
+    const at = others.flatMap((built, k) => (built[i] ? [{ ...built[i], sizeSet: k + 1, others: [] }] : []));
     return [{ ...main, others: at }];
   });
 }

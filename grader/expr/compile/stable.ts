@@ -63,7 +63,7 @@ function rewrite(n: Node): Node | undefined {
 /** The tree with every stable rewrite applied, bottom up; unchanged subtrees are the same nodes. */
 export function stabilize(node: Node): Node {
   const children: Node[] = [];
-  node.forEach((c) => children.push(c as Node));
+  node.forEach((c) => children.push(c));
   const after = children.map(stabilize);
   let i = 0;
   const rebuilt = after.every((a, k) => a === children[k]) ? node : node.map(() => after[i++]!);
