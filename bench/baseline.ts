@@ -35,8 +35,6 @@ export function negSamplingGradVc(U: Float64Array, v: Float64Array, o: number, n
 /** sum_j v (yhat - onehot(o_j))^T: a d x V matrix, one outer product per outside word, as written. */
 export function skipgramGradU(v: Float64Array, yhat: Float64Array, outside: Float64Array, d: number, V: number): Float64Array {
   const out = new Float64Array(d * V);
-  for (const o of outside)
-    for (let i = 0; i < d; i++)
-      for (let w = 0; w < V; w++) out[i * V + w]! += v[i]! * (yhat[w]! - (w === o - 1 ? 1 : 0));
+  for (const o of outside) for (let i = 0; i < d; i++) for (let w = 0; w < V; w++) out[i * V + w]! += v[i]! * (yhat[w]! - (w === o - 1 ? 1 : 0));
   return out;
 }

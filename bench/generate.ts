@@ -23,7 +23,8 @@ export function generate(dir: string, count: number, seed = 7): { files: string[
       const k = 2 + Math.floor(rng.next() * 1e6);
       const latex = /[\\$]/.test(answer);
       if (rng.next() < 0.5 && !latex) answer = rng.next() < 0.7 ? `(${answer}) * ${k} / ${k}` : `${k} * (${answer})`;
-      else if (rng.next() < 0.5 && latex && !answer.includes('$') && !answer.includes('=') && !answer.includes(',')) answer = `\\frac{${k}}{${k}} \\left(${answer}\\right)`;
+      else if (rng.next() < 0.5 && latex && !answer.includes('$') && !answer.includes('=') && !answer.includes(','))
+        answer = `\\frac{${k}}{${k}} \\left(${answer}\\right)`;
       chosen[q.id] = answer;
       seen.add(`${q.id}\u0000${answer}`);
       answers++;

@@ -30,8 +30,20 @@ const answers = new Map<string, LocatedAnswer>();
 const definitions: DocDefinition[] = [];
 truth.questions.forEach((e, k) => {
   const starts: number[] = [0, ...(e.chain_starts ?? [])];
-  const steps = (e.steps ?? []).map((s: string, i: number) => ({ latex: s, expanded: s, line: 100 * k + i + 1, chain: starts.filter((c) => c <= i).length - 1 }));
-  const part: LocatedPart = { label: String(e.where ?? ''), line: 100 * k + 1, final: e.final, finalExpanded: e.final, steps, ...(e.case ? { case: e.case } : {}) };
+  const steps = (e.steps ?? []).map((s: string, i: number) => ({
+    latex: s,
+    expanded: s,
+    line: 100 * k + i + 1,
+    chain: starts.filter((c) => c <= i).length - 1,
+  }));
+  const part: LocatedPart = {
+    label: String(e.where ?? ''),
+    line: 100 * k + 1,
+    final: e.final,
+    finalExpanded: e.final,
+    steps,
+    ...(e.case ? { case: e.case } : {}),
+  };
   for (const d of e.definitions ?? []) if (!definitions.some((x) => x.latex === d)) definitions.push(definition(d, 100 * k));
   const prev = answers.get(e.q);
   answers.set(e.q, prev ? { ...prev, parts: [...prev.parts, part] } : { id: e.q, parts: [part], final: e.final, finalExpanded: e.final, notes: [] });

@@ -44,7 +44,7 @@ export function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][
     }
     if (low.get(v) === index.get(v)) {
       const scc: string[] = [];
-      for (let w = ''; w !== v; ) {
+      for (let w = ''; w !== v;) {
         w = stack.pop()!;
         on.delete(w);
         scc.push(w);
@@ -64,7 +64,9 @@ describe('architecture', () => {
   });
 
   it('keeps core/ free of imports from the rest of the grader', () => {
-    const bad = [...graph].filter(([f]) => relative(ROOT, f).startsWith('core/')).flatMap(([f, deps]) => deps.filter((d) => !relative(ROOT, d).startsWith('core/')).map((d) => `${relative(ROOT, f)} → ${relative(ROOT, d)}`));
+    const bad = [...graph]
+      .filter(([f]) => relative(ROOT, f).startsWith('core/'))
+      .flatMap(([f, deps]) => deps.filter((d) => !relative(ROOT, d).startsWith('core/')).map((d) => `${relative(ROOT, f)} → ${relative(ROOT, d)}`));
     expect(bad).toEqual([]);
   });
 

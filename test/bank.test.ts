@@ -74,9 +74,14 @@ describe('every example answer gets its verdict', () => {
 
 describe('every typical mistake in the bank is named', () => {
   const points = new PointCache(1);
-  const rows = questions.filter((q) => BUNDLED_SETS.has(q.set)).flatMap((q) => q.examples.filter((e) => e.verdict === 'incorrect').map((e) => [q.id, e.answer, q] as const));
+  const rows = questions
+    .filter((q) => BUNDLED_SETS.has(q.set))
+    .flatMap((q) => q.examples.filter((e) => e.verdict === 'incorrect').map((e) => [q.id, e.answer, q] as const));
   it.each(rows)('%s: %s', (_, answer, q) => {
     const codes = gradeAnswer(q, answer, points).feedback.map((f) => f.code);
-    expect(codes.filter((c) => !NOT_A_DIAGNOSIS.has(c)), codes.join(',')).not.toEqual([]);
+    expect(
+      codes.filter((c) => !NOT_A_DIAGNOSIS.has(c)),
+      codes.join(','),
+    ).not.toEqual([]);
   });
 });

@@ -47,7 +47,7 @@ describe('submission_metadata.json', () => {
 
 describe('visibility', () => {
   const s = gradeSubmission(BANK, parseSubmission('ann.yaml', 'student: ann\nanswers:\n  cs224n-a2/naive-softmax-loss: "-log(yhat_o)"\n'), new PointCache(1));
-  it('is the assignment\'s unless the question sets its own', () => {
+  it("is the assignment's unless the question sets its own", () => {
     const questions = new Map([['cs224n-a2/naive-softmax-loss', { title: 'Loss', visibility: 'visible' as const, tags: ['warm-up'] }]]);
     const r = gradescopeResults(s, { visibility: 'after_due_date', questions });
     expect(r.visibility).toBe('after_due_date');
@@ -57,8 +57,12 @@ describe('visibility', () => {
 });
 
 describe('feedback in Markdown', () => {
-  it('keeps the messages\' code spans and escapes the rest', () => {
-    const s = gradeSubmission(BANK, parseSubmission('bo.yaml', 'student: bo\nanswers:\n  cs224n-a2/naive-softmax-grad-vc: "U * (y_hat - y)"\n'), new PointCache(1));
+  it("keeps the messages' code spans and escapes the rest", () => {
+    const s = gradeSubmission(
+      BANK,
+      parseSubmission('bo.yaml', 'student: bo\nanswers:\n  cs224n-a2/naive-softmax-grad-vc: "U * (y_hat - y)"\n'),
+      new PointCache(1),
+    );
     const out = gradescopeResults(s).tests.find((t) => t.name.endsWith('naive-softmax-grad-vc'))!.output;
     expect(out).toMatch(/`y_hat`|`hat`/);
     expect(out).not.toMatch(/`[^`]*\\_[^`]*`/);

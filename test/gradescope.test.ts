@@ -44,7 +44,19 @@ function unzip(zip: string, into: string): string[] {
 
 const VISIBILITY = ['hidden', 'after_due_date', 'after_published', 'visible'];
 const FORMAT = ['text', 'html', 'simple_format', 'md', 'ansi'];
-const TOP = ['score', 'execution_time', 'output', 'output_format', 'test_output_format', 'test_name_format', 'visibility', 'stdout_visibility', 'extra_data', 'tests', 'leaderboard'];
+const TOP = [
+  'score',
+  'execution_time',
+  'output',
+  'output_format',
+  'test_output_format',
+  'test_name_format',
+  'visibility',
+  'stdout_visibility',
+  'extra_data',
+  'tests',
+  'leaderboard',
+];
 const TEST = ['score', 'max_score', 'status', 'name', 'name_format', 'number', 'output', 'output_format', 'tags', 'visibility', 'extra_data'];
 
 /** Every way results.json departs from Gradescope's documented format (empty: it conforms). */
@@ -89,7 +101,11 @@ beforeAll(() => {
   const names = unzip(zip, source);
   // Gradescope looks for both at the zip's root.
   expect(names).toEqual(expect.arrayContaining(['setup.sh', 'run_autograder', 'package.json', 'package-lock.json', 'bin/grader.mjs', 'dist/grader.cjs']));
-  const setup = spawnSync('bash', [join(source, 'setup.sh')], { cwd: source, encoding: 'utf8', env: { ...process.env, AUTOGRADER_SKIP_NODE_INSTALL: '1', npm_config_prefer_offline: 'true' } });
+  const setup = spawnSync('bash', [join(source, 'setup.sh')], {
+    cwd: source,
+    encoding: 'utf8',
+    env: { ...process.env, AUTOGRADER_SKIP_NODE_INSTALL: '1', npm_config_prefer_offline: 'true' },
+  });
   expect(setup.status, `${setup.stdout}\n${setup.stderr}`).toBe(0);
 }, 240_000);
 
@@ -177,11 +193,17 @@ describe('visibility', () => {
   it('per assignment from make-autograder.sh, per question from the spec', () => {
     const bank = join(work, 'bank');
     mkdirSync(bank);
-    const spec = readFileSync('problems/cs224n-a2-word2vec.yaml', 'utf8').replace(/^(\s+- id: naive-softmax-loss\n)/m, '$1    gradescope: { visibility: visible, tags: [warm-up] }\n');
+    const spec = readFileSync('problems/cs224n-a2-word2vec.yaml', 'utf8').replace(
+      /^(\s+- id: naive-softmax-loss\n)/m,
+      '$1    gradescope: { visibility: visible, tags: [warm-up] }\n',
+    );
     expect(spec).toContain('warm-up');
     writeFileSync(join(bank, 'cs224n-a2-word2vec.yaml'), spec);
     const zip = join(work, 'hidden.zip');
-    const made = spawnSync('bash', ['scripts/gradescope/make-autograder.sh', zip, '--problems', bank, '--visibility', 'after_due_date'], { encoding: 'utf8', env: { ...process.env, GRADER_NO_BUILD: '1' } });
+    const made = spawnSync('bash', ['scripts/gradescope/make-autograder.sh', zip, '--problems', bank, '--visibility', 'after_due_date'], {
+      encoding: 'utf8',
+      env: { ...process.env, GRADER_NO_BUILD: '1' },
+    });
     expect(made.status, made.stderr).toBe(0);
     const other = join(work, 'hidden');
     unzip(zip, other);

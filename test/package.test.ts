@@ -9,7 +9,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const npm = (args: string[], cwd: string) => spawnSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' } });
+const npm = (args: string[], cwd: string) =>
+  spawnSync('npm', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
+  });
 
 describe('npm pack', () => {
   it('makes a tarball that holds the built CLI and runs with npx from an empty folder', () => {
@@ -25,7 +30,11 @@ describe('npm pack', () => {
     const empty = join(dir, 'empty');
     mkdirSync(empty);
     copyFileSync(join(dir, info!.filename), join(empty, info!.filename));
-    const r = spawnSync('npx', ['--yes', `./${info!.filename}`, 'grade', resolve('submissions/alice.yaml'), '--format', 'json'], { cwd: empty, encoding: 'utf8', env: { ...process.env, npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false' } });
+    const r = spawnSync('npx', ['--yes', `./${info!.filename}`, 'grade', resolve('submissions/alice.yaml'), '--format', 'json'], {
+      cwd: empty,
+      encoding: 'utf8',
+      env: { ...process.env, npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false' },
+    });
     expect(r.status, r.stderr).toBe(0);
     // No ./problems in the empty folder: the bank shipped in the package is used.
     expect(JSON.parse(r.stdout).submissions[0].score).toBe(15);

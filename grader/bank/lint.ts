@@ -13,7 +13,7 @@ import type { Question } from './types.js';
 export function questionNames(q: Question): Set<string> {
   const used = new Set<string>(q.free ? [q.free.name] : []);
   for (const e of q.expressions) for (const n of namesUsed(e, q.model.scope)) used.add(n);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const s of q.model.slots)
       if (used.has(s.name) && s.derivedNode)
@@ -42,7 +42,6 @@ function unusedSymbols(questions: readonly Question[]): Finding[] {
   return [...declared.values()].filter((d) => !d.used).map((d) => finding('UNUSED_SYMBOL', { name: d.name }, d.at, 'warning'));
 }
 
-
 /** Whether a text mentions a name in any of its usual spellings (`yhat`, `\hat y`, `\hat{y}`, `v_{c}`). */
 export function mentions(text: string, name: string): boolean {
   const spellings = new Set([escape(name), escape(latexName(name))]);
@@ -61,7 +60,8 @@ function writtenNames(node: Node, scope: Question['model']['scope']): { symbols:
   const symbols = new Set<string>();
   const families = new Set<string>();
   walk(node, (n) => {
-    const name = n.type === 'SymbolNode' ? (n as Node & { name: string }).name : n.type === 'FunctionNode' ? (n as Node & { fn: { name: string } }).fn.name : '';
+    const name =
+      n.type === 'SymbolNode' ? (n as Node & { name: string }).name : n.type === 'FunctionNode' ? (n as Node & { fn: { name: string } }).fn.name : '';
     const call = name.endsWith('_') && scope.families.has(name.slice(0, -1)) ? name.slice(0, -1) : undefined; // y_(o_j)
     const base = call ?? familyMember(name, scope)?.base;
     if (scope.bindings.has(name)) symbols.add(name);

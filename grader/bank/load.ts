@@ -51,7 +51,10 @@ export function loadBank(path: string, cache?: DataCache, only?: ReadonlySet<str
   let files: string[];
   try {
     files = statSync(path).isDirectory()
-      ? readdirSync(path).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(path, f))
+      ? readdirSync(path)
+          .filter((f) => /\.ya?ml$/.test(f))
+          .sort()
+          .map((f) => join(path, f))
       : [path];
   } catch (e) {
     return { sets: [], issues: [finding('BANK_UNREADABLE', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { file: path })] };

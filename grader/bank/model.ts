@@ -105,7 +105,14 @@ export function buildModel(decls: MergedDeclarations, issues: Issues): Model {
     if (!read) continue;
     const { compiled, node } = read;
     bindings.set(name, { kind: 'slot', slot: slots.length, shape: compiled.shape });
-    slots.push({ name, shape: compiled.shape, derived: compiled, derivedNode: node, at: issues.src.at(path, true), ...(value.description ? { description: value.description } : {}) });
+    slots.push({
+      name,
+      shape: compiled.shape,
+      derived: compiled,
+      derivedNode: node,
+      at: issues.src.at(path, true),
+      ...(value.description ? { description: value.description } : {}),
+    });
   }
 
   // Each family must make sense for a typical index; compile it once to find unknown names now.

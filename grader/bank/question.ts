@@ -57,7 +57,13 @@ export function buildQuestions(spec: ProblemSetSpec, index: number, issues: Issu
     q.parts.length === 0
       ? [buildAnswer(spec, model, q, qpath, { id, title: q.title, prompt: q.prompt, ...gradescope }, issues)]
       : q.parts.map((p, i) => {
-          const naming = { id: `${id}/${p.id}`, title: p.title ?? `${q.title} (${p.id})`, prompt: p.prompt ? `${q.prompt}\n\n${p.prompt}` : q.prompt, group: id, ...gradescope };
+          const naming = {
+            id: `${id}/${p.id}`,
+            title: p.title ?? `${q.title} (${p.id})`,
+            prompt: p.prompt ? `${q.prompt}\n\n${p.prompt}` : q.prompt,
+            group: id,
+            ...gradescope,
+          };
           return buildAnswer(spec, model, p, [...qpath, 'parts', i], naming, issues);
         });
   const primary = build(buildModel(decls, issues));
@@ -173,7 +179,8 @@ function buildAnswer(spec: ProblemSetSpec, model: Model, q: Graded, path: Path, 
     const mpath = [...path, 'mistakes', i, 'answer'];
     const compiled = compile(m.answer, mpath);
     if (!compiled) return;
-    if (!sameShape(compiled.shape, reference.shape) && !compiled.zeroLiteral) issues.add('MISTAKE_SHAPE', { answer: m.answer, got: showShape(compiled.shape), expected: showShape(reference.shape) }, mpath);
+    if (!sameShape(compiled.shape, reference.shape) && !compiled.zeroLiteral)
+      issues.add('MISTAKE_SHAPE', { answer: m.answer, got: showShape(compiled.shape), expected: showShape(reference.shape) }, mpath);
     else mistakes.push({ answer: m.answer, compiled, feedback: m.feedback, credit: m.credit, at: issues.src.at(mpath) });
   });
   const terms = Object.entries(q.terms).flatMap(([name, text]) => {
@@ -181,7 +188,8 @@ function buildAnswer(spec: ProblemSetSpec, model: Model, q: Graded, path: Path, 
     return compiled ? [{ name, compiled }] : [];
   });
   const known = (name: string) => scope.bindings.has(name) || scope.families.has(name) || FUNCTION_BY_NAME.has(name);
-  for (const name of [...(q.form?.without ?? []), ...(q.form?.using ?? [])]) if (!known(name)) issues.add('UNKNOWN_SYMBOL', { name, suggestions: [] }, [...path, 'form']);
+  for (const name of [...(q.form?.without ?? []), ...(q.form?.using ?? [])])
+    if (!known(name)) issues.add('UNKNOWN_SYMBOL', { name, suggestions: [] }, [...path, 'form']);
   const forbid = q.forbid.map((f) => (typeof f === 'string' ? { name: f } : f));
   forbid.forEach((f, i) => known(f.name) || issues.add('UNKNOWN_SYMBOL', { name: f.name, suggestions: [] }, [...path, 'forbid', i]));
   return {
@@ -230,8 +238,6 @@ function wrtBase(text: string, model: Model, scope: Scope): number | undefined {
     return undefined;
   }
   const names = namesUsed(node, scope);
-  const found = model.slots
-    .map((s, i) => ({ s, i }))
-    .filter(({ s }) => names.has(s.name) && s.dist && s.dist.kind !== 'integer' && s.dist.kind !== 'indices');
+  const found = model.slots.map((s, i) => ({ s, i })).filter(({ s }) => names.has(s.name) && s.dist && s.dist.kind !== 'integer' && s.dist.kind !== 'indices');
   return found.length === 1 ? found[0]!.i : undefined;
 }

@@ -5,9 +5,7 @@
 import { z } from 'zod';
 import { FILE_LIMITS } from '../core/limits.js';
 
-const SizeExpr = z
-  .union([z.number().int().positive(), z.string().min(1)])
-  .describe('A whole number, a size name (`V`) or arithmetic on sizes (`2*m`).');
+const SizeExpr = z.union([z.number().int().positive(), z.string().min(1)]).describe('A whole number, a size name (`V`) or arithmetic on sizes (`2*m`).');
 
 export const ShapeSpec = z
   .union([z.literal('scalar'), SizeExpr, z.tuple([SizeExpr, SizeExpr])])
@@ -52,7 +50,7 @@ export const SymbolSpec = z
   .strictObject({
     shape: ShapeSpec.optional(),
     sample: Sample.optional(),
-    value: z.string().optional().describe('A derived quantity: a mathjs expression over earlier symbols (`softmax(U\' * v_c)`).'),
+    value: z.string().optional().describe("A derived quantity: a mathjs expression over earlier symbols (`softmax(U' * v_c)`)."),
     description: z.string().optional().describe('What the symbol is, for authors.'),
   })
   .refine((s) => (s.sample === undefined) !== (s.value === undefined), {
@@ -78,19 +76,26 @@ export const FamilySpec = z
   .describe('An indexed family: `u_w`, `yhat_o`, `y_(o_j)`.');
 
 const Declarations = {
-  sizes: z.record(z.string(), SizeExpr).default({}).describe('Dimension names and their fixed values; keep them distinct (d=3, V=7, K=4) so a wrong shape cannot pass.'),
+  sizes: z
+    .record(z.string(), SizeExpr)
+    .default({})
+    .describe('Dimension names and their fixed values; keep them distinct (d=3, V=7, K=4) so a wrong shape cannot pass.'),
   sizeSets: z
     .array(z.record(z.string(), z.number().int().min(1).max(10_000)))
     .max(3)
     .optional()
-    .describe('Further sizes to grade at, besides `sizes` (each overrides some sizes). Default: one set derived from `sizes`, each size larger and all distinct; `[]` grades at `sizes` only.'),
+    .describe(
+      'Further sizes to grade at, besides `sizes` (each overrides some sizes). Default: one set derived from `sizes`, each size larger and all distinct; `[]` grades at `sizes` only.',
+    ),
   symbols: z.record(z.string(), SymbolSpec).default({}).describe('Symbols by name, in dependency order.'),
   indices: z.record(z.string(), IndexSpec).default({}).describe('Index letters by name.'),
   families: z.record(z.string(), FamilySpec).default({}).describe('Indexed families by base name.'),
   spellings: z
     .record(z.string(), z.string())
     .default({})
-    .describe('Extra LaTeX spellings: `"\\mathcal{L}": J` lets students write \\mathcal{L} for J (the common dresses, \\mathbf, \\hat, \\boldsymbol ..., come for free).'),
+    .describe(
+      'Extra LaTeX spellings: `"\\mathcal{L}": J` lets students write \\mathcal{L} for J (the common dresses, \\mathbf, \\hat, \\boldsymbol ..., come for free).',
+    ),
 };
 
 export const Verdict = z.enum(['correct', 'incorrect', 'invalid', 'unanswered']);
@@ -123,7 +128,10 @@ const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/);
 
 export const GradescopeSpec = z
   .strictObject({
-    visibility: z.enum(['visible', 'hidden', 'after_due_date', 'after_published']).optional().describe("When students see this question's result on Gradescope (default: the assignment's, `--visibility`)."),
+    visibility: z
+      .enum(['visible', 'hidden', 'after_due_date', 'after_published'])
+      .optional()
+      .describe("When students see this question's result on Gradescope (default: the assignment's, `--visibility`)."),
     tags: z.array(z.string()).default([]).describe('Tags for Gradescope (the set id is always one).'),
   })
   .describe("How this question appears in Gradescope's results.json.");
@@ -133,7 +141,10 @@ const Answer = {
   quantity: z.string().optional().describe('What the answer is, in feedback ("dJ/dU is d x V"); default dJ/d<variable> for a derivative.'),
   points: z.number().nonnegative().max(FILE_LIMITS.points).default(1).describe(`Points for a correct answer (at most ${FILE_LIMITS.points}).`),
   reference: z.string().optional().describe('The reference answer, a mathjs expression.'),
-  implementation: z.string().optional().describe('Instead of `reference`: the name of a reference written in TypeScript (grader/bank/implementations.ts), e.g. `numeric-gradient`.'),
+  implementation: z
+    .string()
+    .optional()
+    .describe('Instead of `reference`: the name of a reference written in TypeScript (grader/bank/implementations.ts), e.g. `numeric-gradient`.'),
   free: z.string().optional().describe('A free index: the answer is graded for every value in its range (e.g. `w` for dJ/du_w).'),
   derivative: z
     .strictObject({
@@ -145,32 +156,55 @@ const Answer = {
   definition: z.string().optional().describe('What the question asks to simplify; `grader check` proves the reference equals it.'),
   tolerance: z
     .strictObject({
-      rel: z.number().positive().default(1e-9).describe('Relative tolerance, against the larger max norm of answer and reference (widened by the round-off each evaluation measures).'),
+      rel: z
+        .number()
+        .positive()
+        .default(1e-9)
+        .describe('Relative tolerance, against the larger max norm of answer and reference (widened by the round-off each evaluation measures).'),
       abs: z.number().nonnegative().default(0).describe('Absolute tolerance: none by default, so a small wrong term is caught where the values are small.'),
     })
     .default({ rel: 1e-9, abs: 0 })
     .describe('How close an answer must be at every point: |answer - reference| <= abs + (rel + round-off) * max norm.'),
   samples: z.number().int().min(1).max(50).default(6).describe('Sample points per answer.'),
-  primeTranspose: z.boolean().optional().describe("Whether a prime on a symbol in LaTeX (`v'`) is a transpose (default: the set's setting, else no: a prime is refused as ambiguous)."),
+  primeTranspose: z
+    .boolean()
+    .optional()
+    .describe("Whether a prime on a symbol in LaTeX (`v'`) is a transpose (default: the set's setting, else no: a prime is refused as ambiguous)."),
   examples: z.array(ExampleSpec).default([]).describe('Example answers with their verdicts, checked by `grader check`.'),
-  mistakes: z.array(MistakeSpec).default([]).describe('Known wrong answers with feedback and partial credit, matched by value; `grader check` proves each is wrong.'),
+  mistakes: z
+    .array(MistakeSpec)
+    .default([])
+    .describe('Known wrong answers with feedback and partial credit, matched by value; `grader check` proves each is wrong.'),
   terms: z
     .record(z.string(), z.string())
     .default({})
-    .describe('The reference as a sum of named terms (`{softmax part: "U * yhat", true word: "-u_o"}`), so that a missing, extra or sign-flipped term is named; `grader check` proves they add up.'),
+    .describe(
+      'The reference as a sum of named terms (`{softmax part: "U * yhat", true word: "-u_o"}`), so that a missing, extra or sign-flipped term is named; `grader check` proves they add up.',
+    ),
   form: FormSpec.optional(),
   forbid: z
-    .array(z.union([z.string(), z.strictObject({ name: z.string().describe('A function or symbol.'), reason: z.string().optional().describe('Why, in words for the student.') })]))
+    .array(
+      z.union([
+        z.string(),
+        z.strictObject({ name: z.string().describe('A function or symbol.'), reason: z.string().optional().describe('Why, in words for the student.') }),
+      ]),
+    )
     .default([])
-    .describe('Functions or symbols an answer may not use, whatever its value: the derivative asked for (`sigmaprime` for dσ/dx), or `softmax` when it is to be expanded. An answer using one is incorrect, with a finding that says why.'),
+    .describe(
+      'Functions or symbols an answer may not use, whatever its value: the derivative asked for (`sigmaprime` for dσ/dx), or `softmax` when it is to be expanded. An answer using one is incorrect, with a finding that says why.',
+    ),
   labels: z
     .array(z.string())
     .default([])
-    .describe('How write-ups label this part, with the course\'s variants across years (`["1(b)", "(b)", "1b"]`); a write-up\'s heading or item with one of these locates the answer.'),
+    .describe(
+      'How write-ups label this part, with the course\'s variants across years (`["1(b)", "(b)", "1b"]`); a write-up\'s heading or item with one of these locates the answer.',
+    ),
   asks: z
     .array(z.string())
     .default([])
-    .describe('LaTeX spellings of the quantity asked for (`\\frac{\\partial J}{\\partial v_c}`, `\\sigma\'(x)`): a chain whose left-hand side is one of them answers this part, under any heading.'),
+    .describe(
+      "LaTeX spellings of the quantity asked for (`\\frac{\\partial J}{\\partial v_c}`, `\\sigma'(x)`): a chain whose left-hand side is one of them answers this part, under any heading.",
+    ),
 };
 
 const oneReference = (q: { reference?: string; implementation?: string }) => (q.reference === undefined) !== (q.implementation === undefined);
@@ -179,8 +213,8 @@ const ONE_REFERENCE = 'give exactly one of `reference` (a mathjs expression) or 
 export const PartSpec = z
   .strictObject({
     id: Id.describe('Id within the question; the part is graded as `<set>/<question>/<part>`.'),
-    title: z.string().optional().describe('Short title (default: the question\'s, with the part id).'),
-    prompt: z.string().default('').describe('What this part asks, after the question\'s prompt.'),
+    title: z.string().optional().describe("Short title (default: the question's, with the part id)."),
+    prompt: z.string().default('').describe("What this part asks, after the question's prompt."),
     ...Answer,
   })
   .refine(oneReference, { message: ONE_REFERENCE })
@@ -194,7 +228,7 @@ export const QuestionSpec = z
     context: z.string().optional().describe('Which entry of `contexts` provides the symbols (default: the top-level ones).'),
     ...Declarations,
     ...Answer,
-    parts: z.array(PartSpec).default([]).describe('Several parts sharing this question\'s prompt and symbols; then the question itself has no reference.'),
+    parts: z.array(PartSpec).default([]).describe("Several parts sharing this question's prompt and symbols; then the question itself has no reference."),
     gradescope: GradescopeSpec.optional(),
   })
   .refine((q) => (q.parts.length ? q.reference === undefined && q.implementation === undefined : oneReference(q)), {
@@ -206,12 +240,18 @@ export const ContextSpec = z.strictObject(Declarations).describe('A named set of
 
 export const ProblemSetSpec = z
   .strictObject({
-    set: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/).describe('The set id: the first part of every question id.'),
+    set: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/)
+      .describe('The set id: the first part of every question id.'),
     title: z.string().describe('The problem set title.'),
     description: z.string().optional().describe('Conventions and context, shown to students.'),
     ...Declarations,
     contexts: z.record(z.string(), ContextSpec).default({}).describe('Further declaration sets that questions pick with `context:`.'),
-    primeTranspose: z.boolean().default(false).describe("Whether a prime on a symbol in LaTeX (`v'`) is a transpose; `\\sigma'(x)` is always the sigmoid's derivative."),
+    primeTranspose: z
+      .boolean()
+      .default(false)
+      .describe("Whether a prime on a symbol in LaTeX (`v'`) is a transpose; `\\sigma'(x)` is always the sigmoid's derivative."),
     questions: z.array(QuestionSpec).min(1).describe('The questions.'),
   })
   .describe('A problem set: one YAML file in problems/.');

@@ -53,7 +53,6 @@ export function loadOrThrow(cmd: Command, only?: ReadonlySet<string>): Bank {
   return bank;
 }
 
-
 /** Draws the questions' points up front: a reference undefined too often is the bank's fault. */
 export function pointsFor(bank: Bank, seed: number, questions: readonly Question[] = allQuestions(bank)): PointCache {
   const cache = new PointCache(seed);

@@ -74,7 +74,13 @@ const crashed = (file: string, seed: number, detail: string): SubmissionReport =
 });
 
 /** Grades every file, calling `onReport` once per file, in file order. */
-export async function gradeFiles(bank: Bank, files: readonly string[], points: PointCache, opts: BatchOptions, onReport: (report: SubmissionReport, index: number) => void): Promise<void> {
+export async function gradeFiles(
+  bank: Bank,
+  files: readonly string[],
+  points: PointCache,
+  opts: BatchOptions,
+  onReport: (report: SubmissionReport, index: number) => void,
+): Promise<void> {
   let done = 0;
   const n = threadCount(files.length, opts.jobs);
   if (n <= 1 || !opts.workerEntry) {

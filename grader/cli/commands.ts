@@ -32,7 +32,11 @@ export function runList(cmd: Command, bank: Bank, io: Io): number {
     io.out(`${JSON.stringify({ questions: questions.map((q) => ({ id: q.id, title: q.title, points: q.points })) }, null, 2)}\n`);
     return 0;
   }
-  const lines = bank.sets.flatMap((s) => [`${s.set}  ${s.title}  (${s.file})`, ...s.questions.map((q) => `  ${q.id.padEnd(40)} ${String(q.points).padStart(3)} pt  ${q.title}`), '']);
+  const lines = bank.sets.flatMap((s) => [
+    `${s.set}  ${s.title}  (${s.file})`,
+    ...s.questions.map((q) => `  ${q.id.padEnd(40)} ${String(q.points).padStart(3)} pt  ${q.title}`),
+    '',
+  ]);
   io.out(`${lines.join('\n')}`);
   return 0;
 }
@@ -74,7 +78,14 @@ export function runCheck(cmd: Command, bank: Bank, io: Io): number {
       seed: cmd.seed,
       issues: bank.issues.map(jsonFinding),
       warnings: warnings.map(jsonFinding),
-      questions: checks.map((c) => ({ id: c.id, ok: c.issues.length === 0, fdError: c.fdError ?? null, examples: c.examples, rejected: c.rejected, issues: c.issues.map(jsonFinding) })),
+      questions: checks.map((c) => ({
+        id: c.id,
+        ok: c.issues.length === 0,
+        fdError: c.fdError ?? null,
+        examples: c.examples,
+        rejected: c.rejected,
+        issues: c.issues.map(jsonFinding),
+      })),
     };
     io.out(`${JSON.stringify(json, null, 2)}\n`);
     return ok ? 0 : 1;
@@ -87,7 +98,12 @@ export function runCheck(cmd: Command, bank: Bank, io: Io): number {
     if (c.issues.length) lines.push(renderFindings(c.issues).replace(/^/gm, '    '));
   }
   if (warnings.length) lines.push('', renderFindings(warnings));
-  lines.push('', ok ? `all ${checks.length} questions proven (seed ${cmd.seed})${warnings.length ? `; ${warnings.length} warning(s)` : ''}` : checkSummary(bank.issues.length, failed.length, checks.length, cmd.strict ? warnings.length : 0));
+  lines.push(
+    '',
+    ok
+      ? `all ${checks.length} questions proven (seed ${cmd.seed})${warnings.length ? `; ${warnings.length} warning(s)` : ''}`
+      : checkSummary(bank.issues.length, failed.length, checks.length, cmd.strict ? warnings.length : 0),
+  );
   io.out(`${lines.join('\n')}\n`);
   return ok ? 0 : 1;
 }

@@ -15,7 +15,16 @@ export const isDocumentFile = (file: string): boolean => /\.(md|markdown|tex|ipy
 
 const MAX_BYTES = 2_000_000;
 
-const failed = (file: string, points: PointCache, error: ReturnType<typeof finding>): SubmissionReport => ({ file, student: null, score: 0, maxScore: 0, seed: points.seed, error, questions: [], kind: 'document' });
+const failed = (file: string, points: PointCache, error: ReturnType<typeof finding>): SubmissionReport => ({
+  file,
+  student: null,
+  score: 0,
+  maxScore: 0,
+  seed: points.seed,
+  error,
+  questions: [],
+  kind: 'document',
+});
 
 /** The set a write-up answers (for a gradebook's columns before grading), or undefined when it cannot be read. */
 export function documentSet(bank: Bank, file: string, set?: string): string | undefined {

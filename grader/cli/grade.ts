@@ -89,20 +89,28 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
     const bar = progressBar(files.length);
     const entry = workerEntry();
     const onProgress = (done: number) => bar.tick(done);
-    await gradeFiles(bank, files, points, { jobs: cmd.jobs ?? 0, bankPath: bankPath(cmd), ...(entry ? { workerEntry: entry } : {}), onProgress, ...(cmd.set ? { set: cmd.set } : {}) }, (s, i) => {
-      failed ||= s.error !== null;
-      // A page per submission, for handing back to each student.
-      if (pages) {
-        writePage(join(out, names[i]!), renderHtml([s], tex!, undefined, opts));
-        graded.push(cmd.instructor ? s : { ...s, questions: s.questions.map((q) => ({ ...q, feedback: [] })) });
-      }
-      else sink.write(renderer!.submission(s, i));
-    });
+    await gradeFiles(
+      bank,
+      files,
+      points,
+      { jobs: cmd.jobs ?? 0, bankPath: bankPath(cmd), ...(entry ? { workerEntry: entry } : {}), onProgress, ...(cmd.set ? { set: cmd.set } : {}) },
+      (s, i) => {
+        failed ||= s.error !== null;
+        // A page per submission, for handing back to each student.
+        if (pages) {
+          writePage(join(out, names[i]!), renderHtml([s], tex!, undefined, opts));
+          graded.push(cmd.instructor ? s : { ...s, questions: s.questions.map((q) => ({ ...q, feedback: [] })) });
+        } else sink.write(renderer!.submission(s, i));
+      },
+    );
     bar.end();
     sink.write(renderer?.tail() ?? '');
     sink.commit();
     if (pages) {
-      writePage(join(out, 'index.html'), renderIndex(graded, (_, i) => names[i]!, cmd.instructor ? itemsOf(bank, graded, points) : undefined, opts));
+      writePage(
+        join(out, 'index.html'),
+        renderIndex(graded, (_, i) => names[i]!, cmd.instructor ? itemsOf(bank, graded, points) : undefined, opts),
+      );
       io.out(`wrote ${files.length} reports and index.html to ${out}\n`);
     }
   } catch (e) {
@@ -141,7 +149,12 @@ function rendererFor(cmd: Command, bank: Bank, files: readonly string[], io: Io)
     case 'gradescope':
       return gradescopeRenderer({ questions: gradescopeQuestions(bank), ...(cmd.visibility ? { visibility: cmd.visibility } : {}) });
     case 'html':
-      return htmlRenderer(run, texToMathml(), htmlOptions(bank, cmd.instructor), cmd.instructor ? (subs) => itemsOf(bank, subs, pointsFor(bank, cmd.seed)) : undefined);
+      return htmlRenderer(
+        run,
+        texToMathml(),
+        htmlOptions(bank, cmd.instructor),
+        cmd.instructor ? (subs) => itemsOf(bank, subs, pointsFor(bank, cmd.seed)) : undefined,
+      );
     default:
       return textRenderer(run);
   }
@@ -171,12 +184,21 @@ export function runItems(cmd: Command, bank: Bank, io: Io): number {
   const submissions = expandPaths(cmd.positionals).map((file) => {
     const loaded = readSubmission(file);
     const report = gradeSubmission(bank, loaded, points);
-    for (const q of report.questions) answers.set(q.id, [...(answers.get(q.id) ?? []), { report: q, ...(loaded.ok ? { definitions: loaded.submission.definitions } : {}) }]);
+    for (const q of report.questions)
+      answers.set(q.id, [...(answers.get(q.id) ?? []), { report: q, ...(loaded.ok ? { definitions: loaded.submission.definitions } : {}) }]);
     return report;
   });
   const items = allQuestions(bank)
     .filter((q) => answers.has(q.id))
     .map((q) => analyseItem(q, answers.get(q.id)!, points));
-  emit(cmd, io, cmd.format === 'json' ? renderItemsJson(items) : cmd.format === 'html' ? renderHtml(submissions, texToMathml(), items, htmlOptions(bank, true)) : renderItemsText(items));
+  emit(
+    cmd,
+    io,
+    cmd.format === 'json'
+      ? renderItemsJson(items)
+      : cmd.format === 'html'
+        ? renderHtml(submissions, texToMathml(), items, htmlOptions(bank, true))
+        : renderItemsText(items),
+  );
   return submissions.some((s) => s.error) ? 1 : 0;
 }

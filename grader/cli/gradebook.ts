@@ -12,7 +12,9 @@ import type { Renderer } from '../report/renderer.js';
 /** The sets the batch was graded on, each with its full points in the bank (a fixed maximum). */
 export function gradebookSets(bank: Bank, submissions: readonly SubmissionReport[]): GradebookSet[] {
   const graded = new Set(submissions.flatMap((s) => s.questions.map((q) => q.id.split('/')[0]!)));
-  return bank.sets.filter((s) => graded.has(s.set) && s.questions.length).map((s) => ({ set: s.set, title: s.title, maxScore: s.questions.reduce((n, q) => n + q.points, 0) }));
+  return bank.sets
+    .filter((s) => graded.has(s.set) && s.questions.length)
+    .map((s) => ({ set: s.set, title: s.title, maxScore: s.questions.reduce((n, q) => n + q.points, 0) }));
 }
 
 function readRoster(file: string): RosterRow[] {

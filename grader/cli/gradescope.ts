@@ -65,9 +65,22 @@ export function readStudent(metadataFile: string): GradescopeStudent | undefined
 }
 
 export const gradescopeQuestions = (bank: Bank): Map<string, GradescopeQuestion> =>
-  new Map(allQuestions(bank).map((q) => [q.id, { title: q.title, ...(q.gradescope?.visibility ? { visibility: q.gradescope.visibility } : {}), tags: q.gradescope?.tags ?? [] }]));
+  new Map(
+    allQuestions(bank).map((q) => [
+      q.id,
+      { title: q.title, ...(q.gradescope?.visibility ? { visibility: q.gradescope.visibility } : {}), tags: q.gradescope?.tags ?? [] },
+    ]),
+  );
 
-const notGraded = (file: string, seed: number, error: Finding): SubmissionReport => ({ file, student: null, score: 0, maxScore: 0, seed, error, questions: [] });
+const notGraded = (file: string, seed: number, error: Finding): SubmissionReport => ({
+  file,
+  student: null,
+  score: 0,
+  maxScore: 0,
+  seed,
+  error,
+  questions: [],
+});
 
 export function runGradescope(cmd: Command, bank: Bank, io: Io): number {
   const started = process.hrtime.bigint();
@@ -76,7 +89,9 @@ export function runGradescope(cmd: Command, bank: Bank, io: Io): number {
   const chosen = pickUpload(files);
   let report: SubmissionReport;
   if (!chosen) {
-    const error = files.length ? finding('UPLOAD_AMBIGUOUS', { files: files.map((f) => relative(dir, f)) }, { file: dir }) : finding('UPLOAD_MISSING', { kinds: [...UPLOAD_EXTENSIONS] }, { file: dir });
+    const error = files.length
+      ? finding('UPLOAD_AMBIGUOUS', { files: files.map((f) => relative(dir, f)) }, { file: dir })
+      : finding('UPLOAD_MISSING', { kinds: [...UPLOAD_EXTENSIONS] }, { file: dir });
     report = notGraded(dir, cmd.seed, error);
   } else {
     try {
@@ -89,7 +104,15 @@ export function runGradescope(cmd: Command, bank: Bank, io: Io): number {
   }
   const student = readStudent(join(dirname(dir), 'submission_metadata.json'));
   const executionTime = Number(process.hrtime.bigint() - started) / 1e9;
-  writeAtomic(results, renderGradescope(report, { questions: gradescopeQuestions(bank), executionTime, ...(cmd.visibility ? { visibility: cmd.visibility } : {}), ...(student ? { student } : {}) }));
+  writeAtomic(
+    results,
+    renderGradescope(report, {
+      questions: gradescopeQuestions(bank),
+      executionTime,
+      ...(cmd.visibility ? { visibility: cmd.visibility } : {}),
+      ...(student ? { student } : {}),
+    }),
+  );
   io.out(`wrote ${results}: ${report.score}/${report.maxScore}${chosen ? ` (${chosen})` : ''}\n`);
   return 0;
 }

@@ -14,7 +14,8 @@ import { readSubmission } from '../submission/load.js';
 export function texToMathml(): TexToHtml {
   // required, not imported: the bundle runs in a vm.Script (for its code cache), where import() is not available
   const katex = createRequire(import.meta.url)('katex') as typeof Katex;
-  return (tex, display = false) => katex.renderToString(tex, { output: 'mathml', displayMode: display, throwOnError: false, strict: 'ignore', maxSize: 20, maxExpand: 100 });
+  return (tex, display = false) =>
+    katex.renderToString(tex, { output: 'mathml', displayMode: display, throwOnError: false, strict: 'ignore', maxSize: 20, maxExpand: 100 });
 }
 
 /** Title, prompt (with the set's conventions) and the expected answer as LaTeX, by question id. */
@@ -38,7 +39,8 @@ export function itemsOf(bank: Bank, submissions: readonly SubmissionReport[], po
   for (const s of submissions) {
     if (s.error) continue;
     const loaded = readSubmission(s.file);
-    for (const q of s.questions) answers.set(q.id, [...(answers.get(q.id) ?? []), { report: q, ...(loaded.ok ? { definitions: loaded.submission.definitions } : {}) }]);
+    for (const q of s.questions)
+      answers.set(q.id, [...(answers.get(q.id) ?? []), { report: q, ...(loaded.ok ? { definitions: loaded.submission.definitions } : {}) }]);
   }
   return allQuestions(bank)
     .filter((q) => answers.has(q.id))

@@ -20,7 +20,10 @@ let handlersInstalled = false;
 function cleanOnSignals(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const)
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)
     process.on(signal, () => {
       for (const tmp of temporaries) rmSync(tmp, { force: true });
       process.exit(code);
@@ -106,7 +109,7 @@ export function atomicSink(file: string, write: typeof writeSync = writeSync): S
     write(text) {
       try {
         const buf = Buffer.from(text);
-        for (let off = 0; off < buf.length; ) off += write(fd, buf, off, buf.length - off);
+        for (let off = 0; off < buf.length;) off += write(fd, buf, off, buf.length - off);
       } catch (e) {
         abort();
         throw new OutputError(`cannot write ${file}: ${describeFsError(e)}; the old file is unchanged`);
@@ -149,7 +152,9 @@ export function progressBar(total: number, stream: NodeJS.WriteStream = process.
   const draw = (done: number) => {
     const width = 30;
     const filled = Math.round((done / total) * width);
-    stream.write(`\r  grading ${String(done).padStart(String(total).length)}/${total} [${'='.repeat(filled)}${' '.repeat(width - filled)}] ${Math.round((done / total) * 100)}%`);
+    stream.write(
+      `\r  grading ${String(done).padStart(String(total).length)}/${total} [${'='.repeat(filled)}${' '.repeat(width - filled)}] ${Math.round((done / total) * 100)}%`,
+    );
   };
   return {
     tick(done) {

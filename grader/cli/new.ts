@@ -11,7 +11,9 @@ export function runNew(cmd: Command, io: Io): number {
   const [kind, file, id] = cmd.positionals as [string, string, string?];
   if (kind === 'set') {
     if (existsSync(file)) throw new UsageError(`${file} exists already; choose a new file`);
-    const set = basename(file).replace(/\.ya?ml$/, '').replace(/[^A-Za-z0-9_-]/g, '-');
+    const set = basename(file)
+      .replace(/\.ya?ml$/, '')
+      .replace(/[^A-Za-z0-9_-]/g, '-');
     const schema = join(cmd.problems ?? 'problems', 'problem.schema.json');
     const schemaPath = existsSync(schema) ? relative(dirname(file), schema) || 'problem.schema.json' : undefined;
     writeAtomic(file, setTemplate(set, schemaPath));

@@ -49,7 +49,8 @@ export const VERBS: readonly Verb[] = [
         throw e instanceof ShardError ? new UsageError(e.message, 'grade') : e;
       }
       if (typeof v.csv === 'string') {
-        if (!(CSV_PROFILES as readonly string[]).includes(v.csv)) throw new UsageError(`--csv is for grade and is one of ${CSV_PROFILES.join(', ')}; not \`${v.csv}\``, 'grade');
+        if (!(CSV_PROFILES as readonly string[]).includes(v.csv))
+          throw new UsageError(`--csv is for grade and is one of ${CSV_PROFILES.join(', ')}; not \`${v.csv}\``, 'grade');
         out = { ...out, format: 'csv', csv: v.csv as CsvProfileName };
       }
       if (typeof v.roster === 'string') {
@@ -63,7 +64,13 @@ export const VERBS: readonly Verb[] = [
       return out;
     },
     check: atLeastOne('submission file or folder (or - for standard input)'),
-    examples: ['grader grade submissions/', 'grader grade submissions/ --format csv --out gradebook.csv', 'grader grade submissions/ --csv canvas --roster roster.csv --out canvas.csv', 'grader grade submissions/ --shard 2/8 --format csv', 'cat answers.yaml | grader grade - --format json'],
+    examples: [
+      'grader grade submissions/',
+      'grader grade submissions/ --format csv --out gradebook.csv',
+      'grader grade submissions/ --csv canvas --roster roster.csv --out canvas.csv',
+      'grader grade submissions/ --shard 2/8 --format csv',
+      'cat answers.yaml | grader grade - --format json',
+    ],
     run: (cmd, io) => runGrade(cmd, io),
   },
   {
@@ -84,7 +91,8 @@ export const VERBS: readonly Verb[] = [
     options: ['seed', 'problems', 'visibility'],
     refine: (cmd, v) => {
       if (typeof v.visibility !== 'string') return cmd;
-      if (!(VISIBILITIES as readonly string[]).includes(v.visibility)) throw new UsageError(`--visibility is one of ${VISIBILITIES.join(', ')}; not \`${v.visibility}\``, 'gradescope');
+      if (!(VISIBILITIES as readonly string[]).includes(v.visibility))
+        throw new UsageError(`--visibility is one of ${VISIBILITIES.join(', ')}; not \`${v.visibility}\``, 'gradescope');
       return { ...cmd, visibility: v.visibility as Visibility };
     },
     check: (p) => (p.length > 2 ? 'takes at most a submission folder and a results file' : undefined),

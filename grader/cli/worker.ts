@@ -8,5 +8,7 @@ import { specCache } from './bank.js';
 export function runWorker(job: WorkerJob): void {
   const bank = loadBank(job.bankPath, specCache());
   const points = new PointCache(job.seed);
-  parentPort!.on('message', ({ index, file }: WorkerTask) => parentPort!.postMessage({ index, report: gradeFile(bank, file, points, job.set) } satisfies WorkerResult));
+  parentPort!.on('message', ({ index, file }: WorkerTask) =>
+    parentPort!.postMessage({ index, report: gradeFile(bank, file, points, job.set) } satisfies WorkerResult),
+  );
 }

@@ -63,7 +63,9 @@ export function evaluateCases(q: Question, run: Run, points: readonly Point[]): 
       // left float64's range (overflow, underflow), or a difference within the round-off its
       // cancellation allows. Points of moderate scale are never excused.
       const excused =
-        wrong && p.large === true && (m.overflow || (roundoff(m.kappa) > MAX_ANSWER_LEEWAY && !mismatch(got, expected, q.tolerance, { ...precision, answerCap: Infinity })));
+        wrong &&
+        p.large === true &&
+        (m.overflow || (roundoff(m.kappa) > MAX_ANSWER_LEEWAY && !mismatch(got, expected, q.tolerance, { ...precision, answerCap: Infinity })));
       cases.push({ point, env, ...(free !== undefined ? { free } : {}), got, expected, wrong: wrong && !excused, precision, excused });
     }),
   );

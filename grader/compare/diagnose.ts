@@ -75,7 +75,8 @@ export function diagnose(q: Question, all: readonly Case[], run: (env: M.Mat[]) 
   // Cases excused for the answer's own overflow say nothing about which mistake it is.
   const cases = all.filter((c) => !c.excused);
   for (const m of q.mistakes)
-    if (matchesEverywhere(q, cases, (c) => m.compiled.run(c.env.slice()))) return { findings: [finding('KNOWN_MISTAKE', { feedback: m.feedback, credit: m.credit })], credit: m.credit };
+    if (matchesEverywhere(q, cases, (c) => m.compiled.run(c.env.slice())))
+      return { findings: [finding('KNOWN_MISTAKE', { feedback: m.feedback, credit: m.credit })], credit: m.credit };
   const found = indexChecks(q, cases) ?? scalarChecks(q, cases) ?? termChecks(q, cases);
   const findings = found ? [found] : [];
   // Dependencies are judged by change; an answer undefined somewhere changes nothing reliably.

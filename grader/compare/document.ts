@@ -28,7 +28,11 @@ const KNOWN_FUNCTION = /^\\?(?:sigma|sigmoid|exp|log|ln|tanh|softmax|relu|max|mi
 const PLAIN_PARAM = /^\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]\}?)?$/;
 
 /** A definition's value without the prose after it (`U^T v_c \text{, where } U \in ...`). */
-const valueOf = (v: string): string => v.split(/\\text\s*\{\s*[,;]?\s*(?:where|for|and|with|if|since)\b|\\quad|\\text\s*\{\s*,/)[0]!.trim().replace(/[,.;]+$/, '');
+const valueOf = (v: string): string =>
+  v
+    .split(/\\text\s*\{\s*[,;]?\s*(?:where|for|and|with|if|since)\b|\\quad|\\text\s*\{\s*,/)[0]!
+    .trim()
+    .replace(/[,.;]+$/, '');
 
 /**
  * The student's definitions in the question's terms. Names the question already has are
@@ -47,7 +51,8 @@ export function contextFor(q: Question, defs: readonly DocDefinition[], line = I
     if (d.params?.length) {
       const fname = d.name.trim();
       if (isLossName(fname) || KNOWN_FUNCTION.test(fname.replace(/\s+/g, '')) || !d.params.every((p) => PLAIN_PARAM.test(p.trim()))) continue;
-      if (better(functions.get(fname) as unknown as { line: number } | undefined, d.line)) functions.set(fname, Object.assign({ name: fname, params: d.params.map((p) => p.trim()), value, d }, { line: d.line }));
+      if (better(functions.get(fname) as unknown as { line: number } | undefined, d.line))
+        functions.set(fname, Object.assign({ name: fname, params: d.params.map((p) => p.trim()), value, d }, { line: d.line }));
       continue;
     }
     const name = nameOf(d.name);
@@ -55,7 +60,8 @@ export function contextFor(q: Question, defs: readonly DocDefinition[], line = I
     // `y_w = 1`, `u_0 = ...`: an entry of the course's own family, not a new name.
     const base = /^([A-Za-z]+)_/.exec(name)?.[1];
     if (base && (scope.families.has(base) || isValueName(base, scope))) continue;
-    if (new RegExp(`(?<![A-Za-z\\\\])${name.replace(/[^A-Za-z0-9]/g, '')}(?![A-Za-z])|${d.name.trim().replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}`).test(value)) continue;
+    if (new RegExp(`(?<![A-Za-z\\\\])${name.replace(/[^A-Za-z0-9]/g, '')}(?![A-Za-z])|${d.name.trim().replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}`).test(value))
+      continue;
     if (better(definitions.get(name), d.line)) definitions.set(name, { value, line: d.line, d });
   }
   return {
@@ -86,7 +92,9 @@ function transposedLayouts(q: Question, defs: readonly DocDefinition[]): { symbo
     const b = symbol ? scope.bindings.get(symbol) : undefined;
     if (!symbol || b?.kind !== 'slot') return [];
     const { rows, cols } = b.shape;
-    return rows !== cols && size(d.shape.rows) === cols && size(d.shape.cols) === rows ? [{ symbol, rows: d.shape.rows, cols: d.shape.cols, bankRows: rows, bankCols: cols }] : [];
+    return rows !== cols && size(d.shape.rows) === cols && size(d.shape.cols) === rows
+      ? [{ symbol, rows: d.shape.rows, cols: d.shape.cols, bankRows: rows, bankCols: cols }]
+      : [];
   });
 }
 
@@ -102,7 +110,8 @@ function gradeLocated(q: Question, a: LocatedAnswer, doc: LocatedDocument, point
     if (transposeSymbol(final, l.symbol) === final) continue;
     // Right in one layout only: the student's (said, not accepted) or the course's (said, as their own declaration contradicts it).
     if (graded.verdict === 'correct') feedback.push(finding('STUDENT_LAYOUT_CONTRADICTED', l, undefined, 'warning'));
-    else if (gradeOne(q, transposeSymbol(final, l.symbol), points, ctx.definitions).verdict === 'correct') feedback.push(finding('STUDENT_LAYOUT', l, undefined, 'warning'));
+    else if (gradeOne(q, transposeSymbol(final, l.symbol), points, ctx.definitions).verdict === 'correct')
+      feedback.push(finding('STUDENT_LAYOUT', l, undefined, 'warning'));
   }
   const steps: StepReport[] = [];
   const stepFeedback: Finding[] = [];
@@ -114,7 +123,9 @@ function gradeLocated(q: Question, a: LocatedAnswer, doc: LocatedDocument, point
   }
   for (const part of a.parts) {
     const sides: Side[] = part.steps.map((s) => ({ latex: s.latex, expanded: s.expanded, line: s.line, chain: s.chain }));
-    const checked = pts.length ? checkSides(q, sides, pts, ctx, part.case) : sides.map(() => ({ check: 'unchecked' as const, reason: finding('STEP_UNREADABLE', { detail: 'no sample points' }) }));
+    const checked = pts.length
+      ? checkSides(q, sides, pts, ctx, part.case)
+      : sides.map(() => ({ check: 'unchecked' as const, reason: finding('STEP_UNREADABLE', { detail: 'no sample points' }) }));
     const base = chainBase.n;
     sides.forEach((s, i) => {
       const c = checked[i]!;
@@ -134,7 +145,10 @@ function gradeLocated(q: Question, a: LocatedAnswer, doc: LocatedDocument, point
     located: part ? { line: part.line, label: part.label } : null,
     steps,
     firstWrongStep: first < 0 ? null : first,
-    definitions: usedBy([a.final, ...a.parts.flatMap((p) => [p.final, ...p.steps.map((st) => st.latex)])].join(' '), doc.definitions, ctx.chosen).map((d) => ({ latex: d.latex, line: d.line })),
+    definitions: usedBy([a.final, ...a.parts.flatMap((p) => [p.final, ...p.steps.map((st) => st.latex)])].join(' '), doc.definitions, ctx.chosen).map((d) => ({
+      latex: d.latex,
+      line: d.line,
+    })),
     ...(stepFeedback.length ? { stepFeedback } : {}),
   };
 }
@@ -161,7 +175,10 @@ export function gradeDocument(questions: readonly Question[], doc: LocatedDocume
     error: null,
     questions: reports,
     sets: [{ set: doc.set, ...totals(reports) }],
-    warnings: [finding('DOC_SET', { set: doc.set, reason: doc.setReason }, undefined, 'info'), ...doc.notes.map((n) => finding(`DOC_${n.code}`, { line: n.line, detail: n.detail }, { file: doc.file, line: n.line }, 'info'))],
+    warnings: [
+      finding('DOC_SET', { set: doc.set, reason: doc.setReason }, undefined, 'info'),
+      ...doc.notes.map((n) => finding(`DOC_${n.code}`, { line: n.line, detail: n.detail }, { file: doc.file, line: n.line }, 'info')),
+    ],
     kind: 'document',
     set: doc.set,
     setReason: doc.setReason,

@@ -28,7 +28,16 @@ function explainCases(q: Question, report: QuestionReport, points: readonly Poin
         scale = Math.max(scale, Math.abs(y));
       });
       const symbols = Object.fromEntries(q.model.slots.flatMap((s, i) => (s.dist ? [[s.name, flat(c.env[i]!)]] : [])));
-      return { point: c.point + 1, ...(c.free !== undefined ? { free: c.free } : {}), symbols, got: flat(c.got), expected: flat(c.expected), absError: round(abs), relError: round(scale > 0 ? abs / scale : abs), ok: !c.wrong };
+      return {
+        point: c.point + 1,
+        ...(c.free !== undefined ? { free: c.free } : {}),
+        symbols,
+        got: flat(c.got),
+        expected: flat(c.expected),
+        absError: round(abs),
+        relError: round(scale > 0 ? abs / scale : abs),
+        ok: !c.wrong,
+      };
     });
   } catch (e) {
     if (e instanceof InputError) return [];

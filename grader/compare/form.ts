@@ -8,7 +8,12 @@ import type { Forbidden, Form } from '../bank/types.js';
 
 const SAME: Readonly<Record<string, readonly string[]>> = { sigma: ['sigma', 'sigmoid', 'logistic', 'sigmaprime'], log: ['log', 'ln'] };
 /** Spellings of a forbidden name: forbidding `sigmaprime` forbids `\sigma'(x)`, not sigma itself. */
-const ALIASES: Readonly<Record<string, readonly string[]>> = { sigma: ['sigma', 'sigmoid', 'logistic'], sigmoid: ['sigma', 'sigmoid', 'logistic'], log: ['log', 'ln'], ln: ['log', 'ln'] };
+const ALIASES: Readonly<Record<string, readonly string[]>> = {
+  sigma: ['sigma', 'sigmoid', 'logistic'],
+  sigmoid: ['sigma', 'sigmoid', 'logistic'],
+  log: ['log', 'ln'],
+  ln: ['log', 'ln'],
+};
 
 /**
  * Names the question forbids, whatever the value: `\sigma'(x)` for "find dσ/dx" restates the
@@ -17,7 +22,9 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = { sigma: ['sigma', 
 export function forbiddenFindings(forbid: readonly Forbidden[], node: Node, scope: Scope): Finding[] {
   if (forbid.length === 0) return [];
   const used = namesUsed(node, scope);
-  return forbid.filter((f) => (ALIASES[f.name] ?? [f.name]).some((n) => used.has(n))).map((f) => finding('FORBIDDEN', { name: f.name, ...(f.reason ? { reason: f.reason } : {}) }));
+  return forbid
+    .filter((f) => (ALIASES[f.name] ?? [f.name]).some((n) => used.has(n)))
+    .map((f) => finding('FORBIDDEN', { name: f.name, ...(f.reason ? { reason: f.reason } : {}) }));
 }
 
 export function formFindings(form: Form, node: Node, scope: Scope): Finding[] {

@@ -2,7 +2,19 @@
  * Grading one answer is an ordered list of checks, each able to stop with its reason:
  * read → allow-list and names → shape → values. `invalid` (unreadable) is never `incorrect`.
  */
-import { finding, InputError, isVector, nameShape, showShape, size, transposed, sameShape, type Finding, type QuestionReport, type Verdict } from '../core/index.js';
+import {
+  finding,
+  InputError,
+  isVector,
+  nameShape,
+  showShape,
+  size,
+  transposed,
+  sameShape,
+  type Finding,
+  type QuestionReport,
+  type Verdict,
+} from '../core/index.js';
 import { toLatex, toText, type Compiled } from '../expr/index.js';
 import { readAndCompile, type Definitions, type Read } from './read.js';
 import * as M from '../linalg/mat.js';
@@ -66,7 +78,8 @@ export function gradeAnswer(q: Question, answer: string | undefined, source: Poi
   const ref = q.reference.shape;
   const run = answerRun(q, compiled);
   if (!compiled.zeroLiteral && !sameShape(compiled.shape, ref)) {
-    if (isVector(ref) && sameShape(compiled.shape, transposed(ref))) feedback.push(finding('ORIENTATION_FORGIVEN', { got: showShape(compiled.shape), expected: showShape(ref) }, undefined, 'info'));
+    if (isVector(ref) && sameShape(compiled.shape, transposed(ref)))
+      feedback.push(finding('ORIENTATION_FORGIVEN', { got: showShape(compiled.shape), expected: showShape(ref) }, undefined, 'info'));
     else {
       const sizes = q.model.scope.sizes;
       feedback.push(
@@ -125,7 +138,8 @@ function judgeCases(q: Question, j: Judged, cases: Case[]): QuestionReport {
   const wrong = cases.filter((c) => c.wrong);
   if (wrong.length === 0) {
     // The answer's own form overflows at large points: decided from the others, if enough remain.
-    if (excused > total / 2) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, finding('NOT_DECIDABLE', { finite: total - excused, total })]);
+    if (excused > total / 2)
+      return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, finding('NOT_DECIDABLE', { finite: total - excused, total })]);
     if (excused > 0) j.feedback.push(finding('GRADED_WHERE_FINITE', { excluded: excused, total }, undefined, 'info'));
     const sized = j.others ? sizeFinding(q, j.answer, j.read.node, j.others.source, j.others.definitions) : undefined;
     if (sized) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, sized]);

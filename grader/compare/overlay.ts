@@ -27,7 +27,10 @@ export class Overlay {
       return a && a.rank < upTo ? a.binding : undefined;
     };
     // Listing (for "did you mean") is rare and may cost a pass; get and has are O(1).
-    const list = (): [string, Binding][] => [...base.entries(), ...[...added].filter(([n, a]) => a.rank < upTo && !base.has(n)).map(([n, a]): [string, Binding] => [n, a.binding])];
+    const list = (): [string, Binding][] => [
+      ...base.entries(),
+      ...[...added].filter(([n, a]) => a.rank < upTo && !base.has(n)).map(([n, a]): [string, Binding] => [n, a.binding]),
+    ];
     const view: ReadonlyMap<string, Binding> = {
       get: (name) => own(name) ?? base.get(name),
       has: (name) => own(name) !== undefined || base.has(name),
@@ -35,8 +38,14 @@ export class Overlay {
         return list().length;
       },
       entries: () => list().values(),
-      keys: () => list().map(([k]) => k).values(),
-      values: () => list().map(([, v]) => v).values(),
+      keys: () =>
+        list()
+          .map(([k]) => k)
+          .values(),
+      values: () =>
+        list()
+          .map(([, v]) => v)
+          .values(),
       forEach(fn, thisArg) {
         for (const [k, v] of list()) fn.call(thisArg, v, k, view);
       },

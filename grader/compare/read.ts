@@ -100,7 +100,10 @@ export function readAndCompile(q: Question, answer: string, definitions: Definit
     // A student writing LaTeX is told the near names in LaTeX too (`\hat{y}_{o}`).
     const f = e instanceof InputError ? e.finding : undefined;
     if (f && reading.notation === 'latex' && f.code === 'UNKNOWN_SYMBOL')
-      throw new InputError({ ...f, args: { ...f.args, nameLatex: latexName(String(f.args.name)), suggestionsLatex: (f.args.suggestions as string[]).map(latexName) } });
+      throw new InputError({
+        ...f,
+        args: { ...f.args, nameLatex: latexName(String(f.args.name)), suggestionsLatex: (f.args.suggestions as string[]).map(latexName) },
+      });
     throw e;
   }
 }

@@ -11,7 +11,10 @@ import type { PointSource } from './points.js';
 import { readAndCompile, type Definitions } from './read.js';
 
 const show = (sizes: ReadonlyMap<string, number>, names?: readonly string[]): string =>
-  [...sizes].filter(([n]) => !names || names.includes(n)).map(([n, v]) => `${n} = ${v}`).join(', ');
+  [...sizes]
+    .filter(([n]) => !names || names.includes(n))
+    .map(([n, v]) => `${n} = ${v}`)
+    .join(', ');
 
 /** The sizes whose value at the bank's sizes the answer writes as a number. */
 function writtenSizes(q: Question, node: Node): string[] {

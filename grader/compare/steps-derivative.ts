@@ -37,7 +37,11 @@ function numericProbe(q: Question, wrt: Compiled, slot: number, env: M.Mat[]): b
   const base = env[slot];
   if (!base) return false;
   const tagged = env.slice();
-  tagged[slot] = M.mat(base.rows, base.cols, Float64Array.from(base.data, (_, i) => i + 1));
+  tagged[slot] = M.mat(
+    base.rows,
+    base.cols,
+    Float64Array.from(base.data, (_, i) => i + 1),
+  );
   const tags = wrt.run(tagged);
   const plain = wrt.run(env.slice());
   return tags.data.every((t, i) => Number.isInteger(t) && t >= 1 && t <= base.data.length && t !== plain.data[i]);

@@ -137,7 +137,7 @@ export function findDerivatives(latex: string): { latex: string; forms: Derivati
     if (slash) {
       // `\partial J / \partial v_c`: the numerator runs to a top-level `/`.
       let j = i + slash[0].length;
-      for (; j < latex.length && latex[j] !== '/' && latex[j] !== '='; ) {
+      for (; j < latex.length && latex[j] !== '/' && latex[j] !== '=';) {
         if ('{(['.includes(latex[j]!)) {
           const e = groupEnd(latex, j);
           if (e < 0) break;
@@ -194,7 +194,10 @@ export function normalizeSide(latex: string): string {
   return latex
     .replace(/\^\s*\{?\\prime\}?/g, "'")
     .replace(/\\(sigma|sigmoid)\s*\(([^()]*)\)\s*'/g, "\\$1'($2)")
-    .replace(/\^\s*(\{\s*(?:T|\\top|\\intercal|\\mathsf\{T\}|\\mathrm\{T\})\s*\}|T(?![a-zA-Z])|\\top(?![a-zA-Z])|\\intercal)\s*_\s*(\{[^{}]*\}|[A-Za-z0-9])/g, '_$2^$1')
+    .replace(
+      /\^\s*(\{\s*(?:T|\\top|\\intercal|\\mathsf\{T\}|\\mathrm\{T\})\s*\}|T(?![a-zA-Z])|\\top(?![a-zA-Z])|\\intercal)\s*_\s*(\{[^{}]*\}|[A-Za-z0-9])/g,
+      '_$2^$1',
+    )
     .replace(CONDITION_INDEX, (_, a1, a2, op, b1, b2) => `_{${op === '=' ? (b1 ?? b2) : (a1 ?? a2)}}`)
     .replace(/\\Sigma(?=\s*_)/g, '\\sum')
     .replace(/(?:\\mathrm\s*\{\s*P\s*\}|\\Pr|P)\s*\(\s*O\s*=\s*o\s*(?:\||\\mid)\s*C\s*=\s*c\s*\)/g, '\\hat{y}_{o}')

@@ -88,14 +88,16 @@ function evaluate(q: Question, side: Side, ctx: StepContext, envs: readonly { en
 }
 
 /** Whether two values can be compared as written: same shape, or a vector in either orientation. */
-const comparable = (a: M.Mat, b: M.Mat): boolean =>
-  (a.rows === b.rows && a.cols === b.cols) || (isVector(a) && isVector(b) && a.data.length === b.data.length);
+const comparable = (a: M.Mat, b: M.Mat): boolean => (a.rows === b.rows && a.cols === b.cols) || (isVector(a) && isVector(b) && a.data.length === b.data.length);
 
 /** Checks every side of a part's chains; `caseOf` restricts the points to the part's case. */
 export function checkSides(q: Question, sides: readonly Side[], points: readonly Point[], ctx: StepContext, caseOf?: string): CheckedSide[] {
   const filter = caseFilter(q, caseOf);
   // Derivatives in steps are valued by finite differences, trustworthy at points of moderate scale only.
-  const envs = points.filter((p) => !p.large).flatMap((p) => p.envs.map((env, e) => ({ env, free: p.freeValues[e] }))).filter((x) => !filter || filter(x.free, x.env));
+  const envs = points
+    .filter((p) => !p.large)
+    .flatMap((p) => p.envs.map((env, e) => ({ env, free: p.freeValues[e] })))
+    .filter((x) => !filter || filter(x.free, x.env));
   const out: CheckedSide[] = [];
   let prev: { valued: Valued & { ok: true }; side: Side } | undefined;
   sides.forEach((side, i) => {
@@ -110,12 +112,16 @@ export function checkSides(q: Question, sides: readonly Side[], points: readonly
       prev = { valued, side };
       return;
     }
-    const a = valued.values, b = prev.valued.values;
+    const a = valued.values,
+      b = prev.valued.values;
     if (!a.every((v, k) => comparable(v, b[k]!))) {
       // A transposed matrix is often the student's own layout, another shape often our reading of
       // their notation: said, not called wrong.
       const t = a.every((v, k) => v.rows === b[k]!.cols && v.cols === b[k]!.rows && mismatch(M.transpose(v), b[k]!, stepTolerance(q.tolerance)) === undefined);
-      out.push({ check: 'unchecked', reason: finding(t ? 'STEP_TRANSPOSED_LAYOUT' : 'STEP_SHAPE', { got: `${a[0]!.rows} x ${a[0]!.cols}`, before: `${b[0]!.rows} x ${b[0]!.cols}` }) });
+      out.push({
+        check: 'unchecked',
+        reason: finding(t ? 'STEP_TRANSPOSED_LAYOUT' : 'STEP_SHAPE', { got: `${a[0]!.rows} x ${a[0]!.cols}`, before: `${b[0]!.rows} x ${b[0]!.cols}` }),
+      });
       prev = { valued, side };
       return;
     } else {
@@ -125,7 +131,10 @@ export function checkSides(q: Question, sides: readonly Side[], points: readonly
       else {
         const numeric = diagnoseStep(q, envs, a, b);
         const textual = textualJump(prev.side.expanded, side.expanded);
-        out.push({ check: 'differs', diagnosis: [finding('STEP_DIFFERS', { from: prev.side.line, to: side.line }), ...numeric, ...(textual ? [textual] : [])] });
+        out.push({
+          check: 'differs',
+          diagnosis: [finding('STEP_DIFFERS', { from: prev.side.line, to: side.line }), ...numeric, ...(textual ? [textual] : [])],
+        });
       }
     }
     prev = { valued, side };

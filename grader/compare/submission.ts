@@ -44,7 +44,15 @@ function gradeFresh(q: Question, answer: string | undefined, points: PointCache,
   try {
     return gradeAnswer(q, answer, points, definitions);
   } catch (e) {
-    return { id: q.id, verdict: 'invalid', score: 0, maxScore: q.points, answer: answer ?? null, interpreted: null, feedback: [finding('INTERNAL_ERROR', { detail: String((e as Error)?.message ?? e).slice(0, 200) })] };
+    return {
+      id: q.id,
+      verdict: 'invalid',
+      score: 0,
+      maxScore: q.points,
+      answer: answer ?? null,
+      interpreted: null,
+      feedback: [finding('INTERNAL_ERROR', { detail: String((e as Error)?.message ?? e).slice(0, 200) })],
+    };
   }
 }
 
@@ -76,7 +84,8 @@ export function resolveIds(bank: Bank, submission: Submission): { submission: Su
       const bySet = submission.set !== undefined && known.has(`${submission.set}/${id}`) ? `${submission.set}/${id}` : undefined;
       const matches = [...known].filter((k) => k.endsWith(`/${id}`) && k.split('/').length === 2);
       resolved = bySet ?? (matches.length === 1 ? matches[0]! : id);
-      if (resolved !== id && !bySet) warnings.push(finding('QUESTION_ID_RESOLVED', { id, resolved, by: 'unique' }, { ...submission.answerAt.get(id), file: submission.file }, 'warning'));
+      if (resolved !== id && !bySet)
+        warnings.push(finding('QUESTION_ID_RESOLVED', { id, resolved, by: 'unique' }, { ...submission.answerAt.get(id), file: submission.file }, 'warning'));
     }
     if (answers.has(resolved)) resolved = id; // both spellings given: keep both as written
     answers.set(resolved, answer);
@@ -86,8 +95,7 @@ export function resolveIds(bank: Bank, submission: Submission): { submission: Su
 }
 
 export function gradeSubmission(bank: Bank, loaded: Loaded, points: PointCache): SubmissionReport {
-  if (!loaded.ok)
-    return { file: loaded.file, student: loaded.student, score: 0, maxScore: 0, seed: points.seed, error: loaded.error, questions: [] };
+  if (!loaded.ok) return { file: loaded.file, student: loaded.student, score: 0, maxScore: 0, seed: points.seed, error: loaded.error, questions: [] };
   const { submission, warnings: resolvedWarnings } = resolveIds(bank, loaded.submission);
   const assumed = [...(submission.warnings ?? []), ...resolvedWarnings];
   const questions = questionsFor(bank, submission.answers.keys());
@@ -104,7 +112,14 @@ export function gradeSubmission(bank: Bank, loaded: Loaded, points: PointCache):
     sets: [...new Set(questions.map((q) => q.set))].map((set) => ({ set, ...totals(reports.filter((_, i) => questions[i]!.set === set)) })),
     ...(unknown.length ? { unknownAnswers: unknown } : {}),
     ...(unknown.length || assumed.length
-      ? { warnings: [...assumed, ...unknown.map((id) => finding('UNKNOWN_QUESTION', { id, suggestions: suggestIds(id, known) }, { ...submission.answerAt.get(id), file: submission.file }, 'warning'))] }
+      ? {
+          warnings: [
+            ...assumed,
+            ...unknown.map((id) =>
+              finding('UNKNOWN_QUESTION', { id, suggestions: suggestIds(id, known) }, { ...submission.answerAt.get(id), file: submission.file }, 'warning'),
+            ),
+          ],
+        }
       : {}),
   };
 }

@@ -27,7 +27,6 @@ export interface Precision {
 /** At most this much relative leeway is granted for the student's own cancellation. */
 export const MAX_ANSWER_LEEWAY = 1e-8;
 
-
 export interface Mismatch {
   /** Flat index of the worst entry. */
   readonly index: number;

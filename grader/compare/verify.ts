@@ -47,7 +47,9 @@ export function verifyQuestion(q: Question, seed: number): QuestionCheck {
   q.examples.forEach((ex, i) => {
     const got = gradeAnswer(q, ex.answer, cache);
     if (got.verdict !== ex.verdict)
-      issues.push(finding('EXAMPLE_VERDICT', { answer: ex.answer, expected: ex.verdict, got: got.verdict, because: got.feedback.map((f) => f.code) }, q.exampleAt[i]));
+      issues.push(
+        finding('EXAMPLE_VERDICT', { answer: ex.answer, expected: ex.verdict, got: got.verdict, because: got.feedback.map((f) => f.code) }, q.exampleAt[i]),
+      );
   });
   return { id: q.id, issues, ...(fdError !== undefined ? { fdError } : {}), examples: q.examples.length, rejected };
 }
@@ -75,7 +77,20 @@ function verifyAtSizes(q: Question, cache: PointCache, issues: Finding[]): { rej
     if (!(fdError < FD_TOLERANCE)) {
       // Reference and loss disagree: at the reference, with the loss's line, and the factor when the ratio is constant.
       const factor = fdFactor(q, q.derivative, moderate);
-      issues.push(finding('FD_MISMATCH', { error: fdError, max: FD_TOLERANCE, wrt: q.derivative.wrtText, ...(q.derivativeAt?.line ? { lossLine: q.derivativeAt.line } : {}), ...(factor ? { factor } : {}), ...sizesOf(q) }, q.referenceAt ?? q.at));
+      issues.push(
+        finding(
+          'FD_MISMATCH',
+          {
+            error: fdError,
+            max: FD_TOLERANCE,
+            wrt: q.derivative.wrtText,
+            ...(q.derivativeAt?.line ? { lossLine: q.derivativeAt.line } : {}),
+            ...(factor ? { factor } : {}),
+            ...sizesOf(q),
+          },
+          q.referenceAt ?? q.at,
+        ),
+      );
     }
   }
   const reference = q.reference.run;
@@ -90,7 +105,8 @@ function verifyAtSizes(q: Question, cache: PointCache, issues: Finding[]): { rej
   }
   q.mistakes.forEach((m, i) => {
     if (pointsWhereDiffer(q, points, m.compiled.run, reference) === 0) issues.push(finding('MISTAKE_NOT_WRONG', { answer: m.answer }, m.at));
-    if (q.mistakes.slice(0, i).some((e) => pointsWhereDiffer(q, points, m.compiled.run, e.compiled.run) === 0)) issues.push(finding('MISTAKE_SHADOWED', { answer: m.answer }, m.at));
+    if (q.mistakes.slice(0, i).some((e) => pointsWhereDiffer(q, points, m.compiled.run, e.compiled.run) === 0))
+      issues.push(finding('MISTAKE_SHADOWED', { answer: m.answer }, m.at));
   });
   return { rejected, ...(fdError !== undefined ? { fdError } : {}) };
 }
@@ -146,7 +162,14 @@ function fdFactor(q: Question, d: Derivative, points: readonly Point[]): string 
   const norm = M.dotData(fd, fd);
   if (!(norm > 1e-24)) return undefined;
   const k = M.dotData(ref, fd) / norm;
-  return Math.abs(k - 1) > 1e-3 && Math.abs(k) > 1e-9 && relativeError(M.map(fd, (x) => k * x), ref) < 1e-5 ? nice(k) : undefined;
+  return Math.abs(k - 1) > 1e-3 &&
+    Math.abs(k) > 1e-9 &&
+    relativeError(
+      M.map(fd, (x) => k * x),
+      ref,
+    ) < 1e-5
+    ? nice(k)
+    : undefined;
 }
 
 const stack = (ms: M.Mat[]): M.Mat => M.column(ms.flatMap((m) => [...m.data]));

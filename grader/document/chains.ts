@@ -21,8 +21,18 @@ export interface Chain {
 
 type Rel = 'eq' | 'def' | 'open';
 const REL_CS: Record<string, Rel> = {
-  equiv: 'eq', approx: 'open', propto: 'open', simeq: 'open', Rightarrow: 'open', implies: 'open', Longrightarrow: 'open',
-  iff: 'open', coloneqq: 'def', triangleq: 'def', doteq: 'def', eqqcolon: 'def',
+  equiv: 'eq',
+  approx: 'open',
+  propto: 'open',
+  simeq: 'open',
+  Rightarrow: 'open',
+  implies: 'open',
+  Longrightarrow: 'open',
+  iff: 'open',
+  coloneqq: 'def',
+  triangleq: 'def',
+  doteq: 'def',
+  eqqcolon: 'def',
 };
 const ROW_BREAK: Record<string, number> = { '\\\\': 2, '\\newline': 8, '\\cr': 3 };
 /** Words at the start of a row that are not math. */
@@ -31,9 +41,7 @@ const LEAD = /^\s*(\\(because|therefore|Rightarrow|implies|Longrightarrow|text\{
 /** `s` with `\tag{..}`, `\label{..}`, `\nonumber` blanked (same length, so offsets hold). */
 export function blankTags(s: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
-  return s
-    .replace(/\\(?:tag\*?|label)\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/g, blank)
-    .replace(/\\(?:nonumber|notag)(?![A-Za-z])/g, blank);
+  return s.replace(/\\(?:tag\*?|label)\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/g, blank).replace(/\\(?:nonumber|notag)(?![A-Za-z])/g, blank);
 }
 
 /** Blank the wrapper environments around the whole body (`\begin{aligned}...\end{aligned}`), repeatedly. */
@@ -84,10 +92,11 @@ export function chainsOf(block: MathBlock, index: number): Chain[] {
   const body = unwrap(blankTags(block.body));
   const rows = splitTop(body, (t, i) => {
     if (t[i] !== '\\') return 0;
-    for (const [k, n] of Object.entries(ROW_BREAK)) if (t.startsWith(k, i) && !/[A-Za-z]/.test(t[i + n] ?? '')) {
-      const opt = t[i + n] === '[' ? t.indexOf(']', i + n) : -1; // `\\[2pt]`
-      return opt > 0 && opt - i < 20 ? opt + 1 - i : n;
-    }
+    for (const [k, n] of Object.entries(ROW_BREAK))
+      if (t.startsWith(k, i) && !/[A-Za-z]/.test(t[i + n] ?? '')) {
+        const opt = t[i + n] === '[' ? t.indexOf(']', i + n) : -1; // `\\[2pt]`
+        return opt > 0 && opt - i < 20 ? opt + 1 - i : n;
+      }
     return 0;
   });
   const chains: { sides: Side[]; def: boolean; continued: boolean }[] = [];

@@ -29,7 +29,9 @@ export function definitionsOf(
   }
   // declared shapes: U \in \mathbb{R}^{|V| \times d}
   for (const b of blocks) {
-    for (const m of b.body.matchAll(/((?:\\[A-Za-z]+\s*\{[^{}]*\}|\\[A-Za-z]+\s*[A-Za-z]|[A-Za-z])(?:_\{?[^{}\s]*\}?)?)\s*\\in\s*\\mathbb\s*\{?R\}?\s*\^\s*\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g)) {
+    for (const m of b.body.matchAll(
+      /((?:\\[A-Za-z]+\s*\{[^{}]*\}|\\[A-Za-z]+\s*[A-Za-z]|[A-Za-z])(?:_\{?[^{}\s]*\}?)?)\s*\\in\s*\\mathbb\s*\{?R\}?\s*\^\s*\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g,
+    )) {
       const dims = m[2]!.split(/\\times|×|\\cdot|,/);
       if (dims.length !== 2) continue;
       const at = b.at + m.index;

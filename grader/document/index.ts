@@ -27,7 +27,12 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
   const notes: DocNote[] = [];
   // write-ups run to tens of kilobytes: past the limit a file is read in part, so time stays bounded
   const kept = source.text.length > MAX_TEXT ? source.text.slice(0, MAX_TEXT) : source.text;
-  if (kept !== source.text) notes.push({ code: 'UNREADABLE_BLOCK', line: source.lineOf(MAX_TEXT), detail: `the document is ${source.text.length} characters long; only the first ${MAX_TEXT} are read` });
+  if (kept !== source.text)
+    notes.push({
+      code: 'UNREADABLE_BLOCK',
+      line: source.lineOf(MAX_TEXT),
+      detail: `the document is ${source.text.length} characters long; only the first ${MAX_TEXT} are read`,
+    });
   const scan = latex ? blankLatexComments(kept) : blankMarkdownCode(kept);
   const macroList = collectMacros(scan);
   const macros = new Map<string, Macro>(macroList.map((m) => [m.name, m]));
@@ -36,7 +41,11 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
     const r = expand(setAside(s), macros);
     if (r.limited && !limited) {
       limited = true;
-      notes.push({ code: 'MACRO_LIMIT', line: 0, detail: 'macro expansion stopped at its limit (a macro that expands into itself?); the text is read unexpanded' });
+      notes.push({
+        code: 'MACRO_LIMIT',
+        line: 0,
+        detail: 'macro expansion stopped at its limit (a macro that expands into itself?); the text is read unexpanded',
+      });
     }
     return r.text;
   };
@@ -97,7 +106,14 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
     setReason: chosen.reason,
     student: front.student || author || baseName(file),
     answers,
-    definitions: definitionsOf(cands, blocks, scan, macroList.filter((m) => usedIn(m, blocks)), source.lineOf, expanded),
+    definitions: definitionsOf(
+      cands,
+      blocks,
+      scan,
+      macroList.filter((m) => usedIn(m, blocks)),
+      source.lineOf,
+      expanded,
+    ),
     notes,
   };
 

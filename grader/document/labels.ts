@@ -26,7 +26,10 @@ const ROMAN = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$/;
 
 /** A label's tokens (`1(b)` → 1, b; `(g)(i)` → g, i; `question 2 (b)` → 2, b), or undefined when it is not one. */
 export function parseLabel(s: string): string[] | undefined {
-  let t = s.trim().replace(/^[*_#\s]+/, '').replace(WORDS, '');
+  let t = s
+    .trim()
+    .replace(/^[*_#\s]+/, '')
+    .replace(WORDS, '');
   const tokens: string[] = [];
   while (t.length && tokens.length < 4) {
     const m =
@@ -78,13 +81,19 @@ export function markdownLayout(text: string, inMath: (at: number) => boolean): L
     const found = (bold && parseLabel(bold[2]!)) || (item && parseLabel(item[1]!)) || (para && parseLabel(para[1]!));
     if (found) {
       // `(ii)` under a lettered part is its subpart; `(i)` right after `(h)` is part (i)
-      const part = [...stack].reverse().find((x) => x.level === 7 || /^[a-z]$/.test(x.tokens.at(-1) ?? ''))?.tokens.at(-1);
+      const part = [...stack]
+        .reverse()
+        .find((x) => x.level === 7 || /^[a-z]$/.test(x.tokens.at(-1) ?? ''))
+        ?.tokens.at(-1);
       const roman = found.length === 1 && ROMAN.test(found[0]!) && part !== undefined && !(found[0] === 'i' && part === 'h');
       const level = roman ? 8 : 7;
       push(start, level, found, (bold?.[0] ?? item?.[0] ?? para?.[0] ?? line).trim());
       continue;
     }
-    if (/^\s*(\*\*|__)?\s*(solution|answer|proof)s?\s*:?\s*(\*\*|__)?\s*:?/i.test(line) && /^\s*(\*\*|__)?\s*(solution|answer|proof)s?\b\s*(:|\*\*|__)/i.test(line)) {
+    if (
+      /^\s*(\*\*|__)?\s*(solution|answer|proof)s?\s*:?\s*(\*\*|__)?\s*:?/i.test(line) &&
+      /^\s*(\*\*|__)?\s*(solution|answer|proof)s?\b\s*(:|\*\*|__)/i.test(line)
+    ) {
       answers.push({ start, end: -1 });
     }
   }
@@ -113,7 +122,8 @@ export function latexLayout(text: string, raw: string): Layout {
   let sub = 0;
   const lists: { style: string; n: number }[] = [];
   const path = () => [...section, ...lists.filter((l) => l.n > 0 && l.style !== 'bullet').map((l) => STYLE[l.style]!(l.n))];
-  const re = /\\(section|subsection|subsubsection|paragraph|textbf|setcounter|begin|end|item|[A-Za-z]*(?:hwtitle|question|problem|homework)[A-Za-z]*)(?![A-Za-z])(\*?)/g;
+  const re =
+    /\\(section|subsection|subsubsection|paragraph|textbf|setcounter|begin|end|item|[A-Za-z]*(?:hwtitle|question|problem|homework)[A-Za-z]*)(?![A-Za-z])(\*?)/g;
   for (const m of text.matchAll(re)) {
     const at = m.index;
     const cmd = m[1]!;
@@ -137,7 +147,16 @@ export function latexLayout(text: string, raw: string): Layout {
       const arg = readArg(text, after);
       const own = arg && arg.value.length < 40 ? parseLabel(arg.value) : undefined;
       if (!own || (cmd === 'textbf' && !/^\s*(\(|part|question|problem|q\d|\d)/i.test(arg!.value))) continue;
-      markers.push({ at, path: under([...section, ...lists.filter((l) => l.n > 0 && l.style !== 'bullet').map((l) => STYLE[l.style]!(l.n))].filter((t) => !/^[a-z]/.test(t) || /^\d/.test(own[0]!)), own), label: text.slice(at, arg!.end).trim() });
+      markers.push({
+        at,
+        path: under(
+          [...section, ...lists.filter((l) => l.n > 0 && l.style !== 'bullet').map((l) => STYLE[l.style]!(l.n))].filter(
+            (t) => !/^[a-z]/.test(t) || /^\d/.test(own[0]!),
+          ),
+          own,
+        ),
+        label: text.slice(at, arg!.end).trim(),
+      });
     } else if (cmd === 'setcounter') {
       const name = readArg(text, after);
       const value = name && readArg(text, name.end);
@@ -151,7 +170,13 @@ export function latexLayout(text: string, raw: string): Layout {
       } else if (env.value === 'enumerate') {
         if (cmd === 'begin') {
           const opt = /^\s*\[([^\]]*)\]/.exec(text.slice(env.end, env.end + 200))?.[1] ?? '';
-          const style = /\\alph|\\Alph|\(a\)|^a/.test(opt) ? 'alph' : /\\roman|\\Roman|\(i\)|^i/.test(opt) ? 'roman' : /\\arabic|1/.test(opt) ? 'arabic' : DEFAULT_STYLE[lists.length] ?? 'alph';
+          const style = /\\alph|\\Alph|\(a\)|^a/.test(opt)
+            ? 'alph'
+            : /\\roman|\\Roman|\(i\)|^i/.test(opt)
+              ? 'roman'
+              : /\\arabic|1/.test(opt)
+                ? 'arabic'
+                : (DEFAULT_STYLE[lists.length] ?? 'alph');
           lists.push({ style, n: 0 });
         } else {
           lists.pop();

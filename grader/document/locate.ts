@@ -36,7 +36,11 @@ interface Q {
 }
 
 /** Find each question's answer among the chains: template blocks, then left-hand sides, then labels. */
-export function locate(cands: readonly Candidate[], markers: readonly Marker[], questions: readonly QuestionNaming[]): { found: Map<string, Found>; notes: DocNote[] } {
+export function locate(
+  cands: readonly Candidate[],
+  markers: readonly Marker[],
+  questions: readonly QuestionNaming[],
+): { found: Map<string, Found>; notes: DocNote[] } {
   const qs: Q[] = questions.map((q) => ({
     q,
     asks: q.asks.map(quantityOf).filter((x): x is Quantity => x !== undefined),
@@ -130,7 +134,11 @@ export function locate(cands: readonly Candidate[], markers: readonly Marker[], 
     const others = qs.filter((o) => o !== x && regionScore(o, p.c.region) > 0);
     const label = markers[p.c.region]?.label ?? '';
     if (p.label === 0 && others.length) {
-      notes.push({ code: 'LABEL_MISMATCH', line: p.c.line, detail: `${label} names ${others.map((o) => o.q.id).join(', ')}; the left-hand side names ${x.q.id}` });
+      notes.push({
+        code: 'LABEL_MISMATCH',
+        line: p.c.line,
+        detail: `${label} names ${others.map((o) => o.q.id).join(', ')}; the left-hand side names ${x.q.id}`,
+      });
     } else if (p.label === 0) notes.push({ code: 'FOUND_BY_CONTENT', line: p.c.line, detail: `the left-hand side names ${x.q.id}` });
     found.set(x.q.id, { parts: withCases(x, p.c, notes), notes });
   }
@@ -155,7 +163,13 @@ export function locate(cands: readonly Candidate[], markers: readonly Marker[], 
     if (found.has(x.q.id) || claimed.has(last)) continue;
     const named = qs.filter((o) => o !== x && naming(last, o).score >= 2);
     const notes: DocNote[] = named.length
-      ? [{ code: 'LABEL_MISMATCH', line: last.line, detail: `${markers[r]!.label} names ${x.q.id}; the left-hand side names ${named.map((o) => o.q.id).join(', ')}, answered elsewhere` }]
+      ? [
+          {
+            code: 'LABEL_MISMATCH',
+            line: last.line,
+            detail: `${markers[r]!.label} names ${x.q.id}; the left-hand side names ${named.map((o) => o.q.id).join(', ')}, answered elsewhere`,
+          },
+        ]
       : [{ code: 'FOUND_BY_LABEL', line: last.line, detail: `under ${markers[r]!.label}` }];
     found.set(x.q.id, { parts: withCases(x, last, notes, pool), notes });
     claimed.add(last);

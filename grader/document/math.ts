@@ -134,6 +134,9 @@ export function blankMarkdownCode(text: string): string {
 
 /** `text` with LaTeX comments blanked (not `\%`), offsets kept; `verbatim`/`minted`/`lstlisting` too. */
 export function blankLatexComments(text: string): string {
-  const noComments = text.replace(/(^|[^\\])(\\\\)*%[^\n]*/g, (m, pre: string, bs: string | undefined) => pre + (bs ?? '') + ' '.repeat(m.length - pre.length - (bs ?? '').length));
+  const noComments = text.replace(
+    /(^|[^\\])(\\\\)*%[^\n]*/g,
+    (m, pre: string, bs: string | undefined) => pre + (bs ?? '') + ' '.repeat(m.length - pre.length - (bs ?? '').length),
+  );
   return noComments.replace(/\\begin\{(verbatim|minted|lstlisting|comment)\}[\s\S]*?\\end\{\1\}/g, (m) => m.replace(/[^\n]/g, ' '));
 }

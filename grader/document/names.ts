@@ -15,7 +15,8 @@ export interface Quantity {
   readonly cond: string;
 }
 
-const FONTS = /\\(mathbf|bm|boldsymbol|vec|mathbfit|pmb|mathit|bf|textbf|rm|mathrm|text|textrm|operatorname|mathsf|textsf|displaystyle|left|right|limits|big|Big|bigl|bigr|Bigl|Bigr)(?![A-Za-z])/g;
+const FONTS =
+  /\\(mathbf|bm|boldsymbol|vec|mathbfit|pmb|mathit|bf|textbf|rm|mathrm|text|textrm|operatorname|mathsf|textsf|displaystyle|left|right|limits|big|Big|bigl|bigr|Bigl|Bigr)(?![A-Za-z])/g;
 
 function simplify(latex: string): string {
   return latex
@@ -99,13 +100,20 @@ export function nameScore(lhs: Quantity, ask: Quantity, free?: string): { score:
 
 /** `w\neqo` → `w \neq o`. */
 function readable(cond: string): string {
-  return cond.replace(/\\(neq|ne|leq|geq|le|ge|notin|in)/, ' \\$1 ').replace(/=/g, ' = ').replace(/\s+/g, ' ').trim();
+  return cond
+    .replace(/\\(neq|ne|leq|geq|le|ge|notin|in)/, ' \\$1 ')
+    .replace(/=/g, ' = ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A non-derivative quantity compared as written, fonts, spacing and a sum's range set aside (`-\sum_{w \in V} y_w \log \hat y_w`). */
 export function flatOf(latex: string): string {
   const s = simplify(latex).replace(/\\(sum|prod)(_\{[^{}]*(\{[^{}]*\}[^{}]*)*\}|_\\?[A-Za-z0-9]+)?(\^\{[^{}]*\}|\^\\?[A-Za-z0-9]+)?/g, '\\$1 ');
-  return s.replace(/[{}]/g, '').replace(/\s+/g, '').replace(/\\hat([A-Za-z])/g, '\\hat$1');
+  return s
+    .replace(/[{}]/g, '')
+    .replace(/\s+/g, '')
+    .replace(/\\hat([A-Za-z])/g, '\\hat$1');
 }
 
 const NAME_FONTS = /\\(mathbf|bm|boldsymbol|vec|mathrm|text|textrm|operatorname|hat|tilde|bar|widehat|widetilde)(?![A-Za-z])/g;
@@ -113,13 +121,22 @@ const NAME_FONTS = /\\(mathbf|bm|boldsymbol|vec|mathrm|text|textrm|operatorname|
 /** Whether a left-hand side is a name being defined: `\theta`, `\hat{y}`, `\delta_1`, `\rho(x)`, `J_{naive}(v_c, o, U)`. */
 export function definedName(lhs: string): { name: string; params?: string[] } | undefined {
   const s = lhs.replace(/\s+/g, ' ').trim();
-  const flat = s.replace(NAME_FONTS, '').replace(/\s/g, '').replace(/^\{([^{}]*)\}/, '$1').replace(/\^\{(T|\\top)\}/g, '^T');
+  const flat = s
+    .replace(NAME_FONTS, '')
+    .replace(/\s/g, '')
+    .replace(/^\{([^{}]*)\}/, '$1')
+    .replace(/\^\{(T|\\top)\}/g, '^T');
   const m = /^(\\[A-Za-z]+|[A-Za-z])('|\^T|\^\\top)?(_(\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\\[A-Za-z]+|[A-Za-z0-9]))?(\^T|\^\\top)?(\(([^()]*)\))?$/.exec(flat);
   if (!m || /^\\(frac|partial|sum|prod|log|exp|nabla|int|lim|max|min|sigma')$/.test(m[1]!) || flat.startsWith('\\frac')) return undefined;
   const call = /\(([^()]*)\)\s*$/.exec(s);
   const name = (call ? s.slice(0, call.index) : s).trim();
-  const params = m[7] !== undefined ? m[7].split(',').map((p) => p.trim()).filter(Boolean) : undefined;
+  const params =
+    m[7] !== undefined
+      ? m[7]
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean)
+      : undefined;
   // arguments that are whole expressions (`J(v_c, o, U)`) are a signature, not parameters: keep them all the same
   return params?.length ? { name, params } : { name };
 }
-

@@ -19,7 +19,11 @@ export function renderTemplate(set: TemplateSet, format: TemplateFormat): string
 
 function markdown(set: TemplateSet): string {
   const out = ['---', `set: ${set.set}`, 'student: your-name', '---', '', `# ${set.title}`, ''];
-  out.push('Write each answer as a chain `LHS = step = ... = final` in the `$$` block under its marker;', 'the last side is graded, and each step is checked against the one before it.', '');
+  out.push(
+    'Write each answer as a chain `LHS = step = ... = final` in the `$$` block under its marker;',
+    'the last side is graded, and each step is checked against the one before it.',
+    '',
+  );
   for (const q of set.questions) {
     out.push(`## ${q.title}`, '', (set.prompts.get(q.id) ?? '').trim(), '', `<!-- answer: ${q.id} -->`, '$$', '', '$$', '');
   }
@@ -41,7 +45,17 @@ function latex(set: TemplateSet): string {
     '',
   ];
   for (const q of set.questions) {
-    out.push(`\\section*{${escapeText(q.title)}}`, promptToLatex(set.prompts.get(q.id) ?? ''), '', `\\begin{answer}{${q.id}}`, '\\[', '  % your answer', '\\]', '\\end{answer}', '');
+    out.push(
+      `\\section*{${escapeText(q.title)}}`,
+      promptToLatex(set.prompts.get(q.id) ?? ''),
+      '',
+      `\\begin{answer}{${q.id}}`,
+      '\\[',
+      '  % your answer',
+      '\\]',
+      '\\end{answer}',
+      '',
+    );
   }
   out.push('\\end{document}', '');
   return out.join('\n');
@@ -62,9 +76,29 @@ function promptToLatex(prompt: string): string {
   return prompt
     .trim()
     .split(/(\$[^$]*\$)/)
-    .map((piece, i) => (i % 2 === 1 ? piece : piece.split(/(`[^`]*`)/).map((p, j) => (j % 2 === 1 ? `\\texttt{${escapeText(p.slice(1, -1))}}` : escapeText(p))).join('')))
+    .map((piece, i) =>
+      i % 2 === 1
+        ? piece
+        : piece
+            .split(/(`[^`]*`)/)
+            .map((p, j) => (j % 2 === 1 ? `\\texttt{${escapeText(p.slice(1, -1))}}` : escapeText(p)))
+            .join(''),
+    )
     .join('');
 }
 
-const SPECIAL: Record<string, string> = { '\\': '\\textbackslash{}', '{': '\\{', '}': '\\}', $: '\\$', '&': '\\&', '#': '\\#', '%': '\\%', _: '\\_', '^': '\\^{}', '~': '\\~{}', '<': '\\textless{}', '>': '\\textgreater{}' };
+const SPECIAL: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\{',
+  '}': '\\}',
+  $: '\\$',
+  '&': '\\&',
+  '#': '\\#',
+  '%': '\\%',
+  _: '\\_',
+  '^': '\\^{}',
+  '~': '\\~{}',
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+};
 const escapeText = (s: string): string => s.replace(/[\\{}$&#%_^~<>]/g, (c) => SPECIAL[c]!);

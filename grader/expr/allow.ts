@@ -9,14 +9,39 @@ import { walk } from './parse.js';
 
 /** Operators by mathjs `fn` name. Anything else (ranges, mod, bitwise, factorial, units) is refused. */
 export const ALLOWED_OPERATORS: ReadonlySet<string> = new Set([
-  'add', 'subtract', 'unaryMinus', 'unaryPlus', 'multiply', 'divide', 'dotMultiply', 'dotDivide',
-  'pow', 'dotPow', 'ctranspose', 'transpose',
-  'equal', 'unequal', 'smaller', 'larger', 'smallerEq', 'largerEq', 'and', 'or', 'not',
+  'add',
+  'subtract',
+  'unaryMinus',
+  'unaryPlus',
+  'multiply',
+  'divide',
+  'dotMultiply',
+  'dotDivide',
+  'pow',
+  'dotPow',
+  'ctranspose',
+  'transpose',
+  'equal',
+  'unequal',
+  'smaller',
+  'larger',
+  'smallerEq',
+  'largerEq',
+  'and',
+  'or',
+  'not',
 ]);
 
 const ALLOWED_NODES: ReadonlySet<string> = new Set([
-  'ConstantNode', 'SymbolNode', 'OperatorNode', 'ParenthesisNode', 'FunctionNode',
-  'AccessorNode', 'IndexNode', 'ConditionalNode', 'RangeNode',
+  'ConstantNode',
+  'SymbolNode',
+  'OperatorNode',
+  'ParenthesisNode',
+  'FunctionNode',
+  'AccessorNode',
+  'IndexNode',
+  'ConditionalNode',
+  'RangeNode',
 ]);
 
 export function checkAllowed(root: Node, where: (n: Node) => Position | undefined): void {
@@ -29,10 +54,8 @@ export function checkAllowed(root: Node, where: (n: Node) => Position | undefine
       fail('NOT_ALLOWED', { what: `the operator ${(node as { op?: string }).op}` }, where(node));
     if (node.type === 'ConstantNode' && typeof n.value !== 'number')
       fail('NOT_ALLOWED', { what: typeof n.value === 'string' ? `text in quotes (${node.toString()})` : `the value \`${node.toString()}\`` }, where(node));
-    if (node.type === 'FunctionNode' && (n.fn as Node).type !== 'SymbolNode')
-      fail('NOT_ALLOWED', { what: 'calling the result of an expression' }, where(node));
-    if (node.type === 'RangeNode' && parent?.type !== 'IndexNode')
-      fail('NOT_ALLOWED', { what: 'a range a:b outside an index' }, where(node));
+    if (node.type === 'FunctionNode' && (n.fn as Node).type !== 'SymbolNode') fail('NOT_ALLOWED', { what: 'calling the result of an expression' }, where(node));
+    if (node.type === 'RangeNode' && parent?.type !== 'IndexNode') fail('NOT_ALLOWED', { what: 'a range a:b outside an index' }, where(node));
   });
 }
 

@@ -38,7 +38,8 @@ export { namesUsed } from './names-used.js';
 export function compileTree(parsed: Node, scope: Scope, firstFreeSlot: number, where: Ctx['where']): { node: Node; compiled: Compiled; notes: Finding[] } {
   checkAllowed(parsed, where);
   const alias = (name: string): string | undefined => (scope.bindings.has(name) ? undefined : scope.aliases.get(name));
-  const isFunction = (name: string): boolean => !scope.bindings.has(name) && (FUNCTION_BY_NAME.has(alias(name) ?? name) || SPECIAL_FORMS.includes(alias(name) ?? name));
+  const isFunction = (name: string): boolean =>
+    !scope.bindings.has(name) && (FUNCTION_BY_NAME.has(alias(name) ?? name) || SPECIAL_FORMS.includes(alias(name) ?? name));
   const moved = new WeakMap<Node, Node>();
   const node = normalize(parsed, { isValue: (name) => isValueName(name, scope), alias, isFunction, moved: (to, from) => moved.set(to, from) });
   // A rewritten node stands where the node it was rewritten from stood.

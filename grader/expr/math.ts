@@ -30,8 +30,7 @@ export const mathParse = (text: string): MathNode => math.parse(text);
 export const N = {
   constant: (v: number) => new math.ConstantNode(v),
   symbol: (name: string) => new math.SymbolNode(name),
-  op: (op: string, fn: string, args: MathNode[], implicit = false) =>
-    new math.OperatorNode(op as never, fn as never, args, implicit),
+  op: (op: string, fn: string, args: MathNode[], implicit = false) => new math.OperatorNode(op as never, fn as never, args, implicit),
   paren: (content: MathNode) => new math.ParenthesisNode(content),
   call: (name: string, args: MathNode[]) => new math.FunctionNode(new math.SymbolNode(name), args),
   conditional: (cond: MathNode, a: MathNode, b: MathNode) => new math.ConditionalNode(cond, a, b),

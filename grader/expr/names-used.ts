@@ -33,4 +33,3 @@ export function namesUsed(node: Node, scope: Scope): Set<string> {
   visit(node);
   return out;
 }
-

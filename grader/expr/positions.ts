@@ -63,7 +63,10 @@ export function mathjsPositions(root: Node, text: string, base = 0): (n: Node) =
     node.forEach((child) => visit(child));
   };
   visit(root);
-  return spans(leaves, tokens.map((t) => ({ ...t, offset: base + t.offset })));
+  return spans(
+    leaves,
+    tokens.map((t) => ({ ...t, offset: base + t.offset })),
+  );
 }
 
 /** The end of a span widened over the closing brackets it needs, and a transpose's `'`. */

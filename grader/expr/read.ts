@@ -30,7 +30,12 @@ export interface Reading {
   readonly definitions: Definition[];
 }
 
-const WRAPPERS: readonly [string, string][] = [['$$', '$$'], ['$', '$'], ['\\(', '\\)'], ['\\[', '\\]']];
+const WRAPPERS: readonly [string, string][] = [
+  ['$$', '$$'],
+  ['$', '$'],
+  ['\\(', '\\)'],
+  ['\\[', '\\]'],
+];
 
 export const looksLikeLatex = (text: string): boolean => /[\\${}]/.test(text);
 
@@ -76,7 +81,8 @@ function readLatex(text: string, vocab: Vocab): Reading {
   const { node, where } = parseTokens(parts.main, vocab, 'the formula');
   const definitions = parts.definitions.map((d) => {
     const name = parseTokens(d.name, vocab, 'a name').node;
-    if (name.type !== 'SymbolNode' || d.value.length === 0) fail('DEFINITION_FORM', { text: source([...d.name, ...d.value], text) }, { offset: d.name[0]?.offset ?? 0 });
+    if (name.type !== 'SymbolNode' || d.value.length === 0)
+      fail('DEFINITION_FORM', { text: source([...d.name, ...d.value], text) }, { offset: d.name[0]?.offset ?? 0 });
     return { name: (name as unknown as { name: string }).name, ...parseTokens(d.value, vocab, `the definition of ${source(d.name, text)}`) };
   });
   return { node, notation: 'latex', where, notes, definitions };

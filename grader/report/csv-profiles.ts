@@ -82,14 +82,22 @@ function setScore(s: SubmissionReport, set: string): number | null {
   return own.length ? Math.round(own.reduce((n, q) => n + q.score, 0) * 1e6) / 1e6 : null;
 }
 
-export function renderGradebook(name: CsvProfileName, submissions: readonly SubmissionReport[], sets: readonly GradebookSet[], roster?: readonly RosterRow[]): Gradebook {
+export function renderGradebook(
+  name: CsvProfileName,
+  submissions: readonly SubmissionReport[],
+  sets: readonly GradebookSet[],
+  roster?: readonly RosterRow[],
+): Gradebook {
   const p = PROFILES[name];
-  const join = roster ? joinRoster(submissions, roster, p.matchOn) : { matched: submissions.map((submission) => ({ submission, person: { [p.idColumn]: submission.student ?? '' } })), unmatched: [] };
+  const join = roster
+    ? joinRoster(submissions, roster, p.matchOn)
+    : { matched: submissions.map((submission) => ({ submission, person: { [p.idColumn]: submission.student ?? '' } })), unmatched: [] };
   const cell = (v: string | number | null) => csvCell(v, p.quoteAll);
   const header = [...p.identity, ...sets.map(p.column)];
   const rows: (string | number | null)[][] = [header];
   if (p.pointsRow) rows.push([p.pointsRow, ...p.identity.slice(1).map(() => ''), ...sets.map((s) => s.maxScore)]);
-  for (const { submission, person } of join.matched) rows.push([...p.identity.map((col) => person[col] ?? ''), ...sets.map((s) => setScore(submission, s.set))]);
+  for (const { submission, person } of join.matched)
+    rows.push([...p.identity.map((col) => person[col] ?? ''), ...sets.map((s) => setScore(submission, s.set))]);
   const text = rows.map((r) => r.map(cell).join(',')).join('\r\n');
   return { text: `${p.bom ? '\uFEFF' : ''}${text}\r\n`, unmatched: join.unmatched };
 }

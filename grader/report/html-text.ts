@@ -8,7 +8,13 @@ export type TexToHtml = (tex: string, display?: boolean) => string;
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The LaTeX inside `$...$` and the like, or the text itself. */
-export const innerTex = (s: string): string => s.trim().replace(/^\$\$([\s\S]*)\$\$$|^\$([\s\S]*)\$$|^\\\(([\s\S]*)\\\)$|^\\\[([\s\S]*)\\\]$/, (_, a?: string, b?: string, c?: string, d?: string) => a ?? b ?? c ?? d ?? '');
+export const innerTex = (s: string): string =>
+  s
+    .trim()
+    .replace(
+      /^\$\$([\s\S]*)\$\$$|^\$([\s\S]*)\$$|^\\\(([\s\S]*)\\\)$|^\\\[([\s\S]*)\\\]$/,
+      (_, a?: string, b?: string, c?: string, d?: string) => a ?? b ?? c ?? d ?? '',
+    );
 
 const MATH = /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)|\$([^$\n]+?)\$/g;
 

@@ -54,7 +54,10 @@ export function renderQuestion(q: QuestionReport, tex: TexToHtml, opts: HtmlOpti
   } else rows.push(row('answer', '<span class="k">none</span>'));
   if (q.interpretedLatex) rows.push(row('read as', `${tex(q.interpretedLatex)} &nbsp;<code>${escapeHtml(q.interpreted ?? '')}</code>`));
   if (opts.instructor && info?.referenceLatex) rows.push(row('expected', tex(info.referenceLatex)));
-  const feedback = q.feedback.map((f) => `<li class="${f.severity ?? 'error'}">${escapeHtml(message(f))}${f.at?.offset !== undefined ? ` <span class="k">(${escapeHtml(where(f))})</span>` : ''}</li>`);
+  const feedback = q.feedback.map(
+    (f) =>
+      `<li class="${f.severity ?? 'error'}">${escapeHtml(message(f))}${f.at?.offset !== undefined ? ` <span class="k">(${escapeHtml(where(f))})</span>` : ''}</li>`,
+  );
   const id = `q-${anchor.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   const title = info ? `${escapeHtml(info.title)} <span class="id">${escapeHtml(q.id)}</span>` : escapeHtml(q.id);
   // An article, not a labelled section: titles repeat across students, and landmarks must be unique.
@@ -71,28 +74,44 @@ export function renderSubmission(s: SubmissionReport, tex: TexToHtml, opts: Html
 export function renderItems(list: readonly ItemStats[]): string {
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const rows = list.map((it) => {
-    const wrong = it.wrong.map((w) => `<li><code>${escapeHtml(w.answer)}</code> × ${w.count}${w.feedback[0] ? ` — ${escapeHtml(message(w.feedback[0]))}` : ''}</li>`).join('');
+    const wrong = it.wrong
+      .map((w) => `<li><code>${escapeHtml(w.answer)}</code> × ${w.count}${w.feedback[0] ? ` — ${escapeHtml(message(w.feedback[0]))}` : ''}</li>`)
+      .join('');
     return `<tr><td>${escapeHtml(it.id)}</td><td>${pct(it.shares.correct)}</td><td>${pct(it.shares.incorrect)}</td><td>${pct(it.shares.invalid)}</td><td>${pct(it.shares.unanswered)}</td><td>${wrong ? `<ul>${wrong}</ul>` : ''}</td></tr>`;
   });
   return `<section aria-labelledby="items"><h2 id="items">Item analysis</h2><table><thead><tr><th scope="col">question</th><th scope="col">correct</th><th scope="col">incorrect</th><th scope="col">invalid</th><th scope="col">unanswered</th><th scope="col">most common wrong answers</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
 /** The scores and per-question summary of a batch, and the item analysis: after the submissions, so that a page streams. */
-export function htmlBackMatter(submissions: readonly SubmissionReport[], opts: HtmlOptions = {}, itemStats?: readonly ItemStats[], href: (s: SubmissionReport, i: number) => string = (_, i) => `#s${i + 1}`): string {
+export function htmlBackMatter(
+  submissions: readonly SubmissionReport[],
+  opts: HtmlOptions = {},
+  itemStats?: readonly ItemStats[],
+  href: (s: SubmissionReport, i: number) => string = (_, i) => `#s${i + 1}`,
+): string {
   const batch = submissions.length > 1;
   return `${batch ? scoreTable(submissions, href) + questionSummary(submissions, opts.questions ?? new Map()) : ''}${itemStats ? renderItems(itemStats) : ''}`;
 }
 
 /** A batch's index page, linking to each submission's own page (`href`). */
-export function renderIndex(submissions: readonly SubmissionReport[], href: (s: SubmissionReport, i: number) => string, itemStats?: readonly ItemStats[], opts: HtmlOptions = {}): string {
+export function renderIndex(
+  submissions: readonly SubmissionReport[],
+  href: (s: SubmissionReport, i: number) => string,
+  itemStats?: readonly ItemStats[],
+  opts: HtmlOptions = {},
+): string {
   return `${renderHead(`Report: ${submissions.length} submissions`)}${scoreTable(submissions, href)}${questionSummary(submissions, opts.questions ?? new Map())}${itemStats ? renderItems(itemStats) : ''}${renderFoot(true)}`;
 }
 
 /** The page's title: the student for one submission, the count for several. */
-export const htmlTitle = (count: number, first?: SubmissionReport): string => (count === 1 && first ? `Report: ${first.student ?? first.file}` : `Report: ${count} submissions`);
+export const htmlTitle = (count: number, first?: SubmissionReport): string =>
+  count === 1 && first ? `Report: ${first.student ?? first.file}` : `Report: ${count} submissions`;
 
 /** The page up to the first submission (a batch links to its scores at the end), and its end. */
-export const htmlFrame = (title: string, batch = false): [string, string] => [`${renderHead(title)}${batch ? '<p><a href="#scores">Scores and per-question summary</a></p>' : ''}`, renderFoot(batch)];
+export const htmlFrame = (title: string, batch = false): [string, string] => [
+  `${renderHead(title)}${batch ? '<p><a href="#scores">Scores and per-question summary</a></p>' : ''}`,
+  renderFoot(batch),
+];
 
 /** One submission, as a streaming renderer writes it (`i`: its 0-based place in the batch). */
 export const submission = (s: SubmissionReport, tex: TexToHtml, opts: HtmlOptions = {}, i = 0): string => renderSubmission(s, tex, opts, `s${i + 1}`);

@@ -9,7 +9,9 @@ export function renderItemsText(items: readonly ItemStats[]): string {
   const lines: string[] = [];
   for (const it of items) {
     const s = it.shares;
-    lines.push(`${it.id}  (${it.submissions} submissions)  correct ${pct(s.correct)}  incorrect ${pct(s.incorrect)}  invalid ${pct(s.invalid)}  unanswered ${pct(s.unanswered)}`);
+    lines.push(
+      `${it.id}  (${it.submissions} submissions)  correct ${pct(s.correct)}  incorrect ${pct(s.incorrect)}  invalid ${pct(s.invalid)}  unanswered ${pct(s.unanswered)}`,
+    );
     for (const w of it.wrong) {
       const more = w.spellings > 1 ? ` (+${w.spellings - 1} other spelling${w.spellings > 2 ? 's' : ''})` : '';
       const why = w.feedback.find((f) => f.code !== 'VALUE_MISMATCH' && f.severity !== 'info') ?? w.feedback[0];

@@ -23,7 +23,9 @@ const hint = (h: unknown): string =>
   })[String(h)] ?? '';
 
 /** A system error code in words (a raw ENOENT tells a student nothing). */
-const errno = (code: unknown): string => ({ ENOENT: 'there is no such file', EACCES: 'permission denied', EISDIR: 'it is a folder', ENOTDIR: 'a part of the path is not a folder' })[String(code)] ?? String(code);
+const errno = (code: unknown): string =>
+  ({ ENOENT: 'there is no such file', EACCES: 'permission denied', EISDIR: 'it is a folder', ENOTDIR: 'a part of the path is not a folder' })[String(code)] ??
+  String(code);
 
 export const MESSAGES: Messages = {
   // Reading an answer
@@ -35,10 +37,12 @@ export const MESSAGES: Messages = {
   TOO_LARGE: (a) => `${a.what} of size ${a.size} is too large (at most ${a.max} entries)`,
   SYNTAX: (a) => `syntax error: ${a.detail}`,
   NOT_ALLOWED: (a) => `${a.what} is not allowed in an answer`,
-  UNKNOWN_SYMBOL: (a) => `\`${a.nameLatex ?? a.name}\` is not defined here${(a.suggestions as string[] | undefined)?.length ? `; did you mean ${list(a.suggestionsLatex ?? a.suggestions)}?` : ''}`,
+  UNKNOWN_SYMBOL: (a) =>
+    `\`${a.nameLatex ?? a.name}\` is not defined here${(a.suggestions as string[] | undefined)?.length ? `; did you mean ${list(a.suggestionsLatex ?? a.suggestions)}?` : ''}`,
   FUNCTION_AS_VALUE: (a) => `\`${a.name}\` is a function: apply it to an argument, as in ${a.name}(x)`,
   INDEX_UNBOUND: (a) => `\`${a.name}\` is an index: use it inside a sum, as in sum(${a.name}, ${a.lo}, ${a.hi}, ...)`,
-  UNKNOWN_FUNCTION: (a) => `there is no function \`${a.name}\`${(a.suggestions as string[] | undefined)?.length ? `; did you mean ${list(a.suggestions)}?` : ''}`,
+  UNKNOWN_FUNCTION: (a) =>
+    `there is no function \`${a.name}\`${(a.suggestions as string[] | undefined)?.length ? `; did you mean ${list(a.suggestions)}?` : ''}`,
   ARITY: (a) => `${a.fn} takes ${a.expected} argument(s), not ${a.got}`,
   SUM_FORM: () => 'write a sum as sum(k, first, last, term), or sum(k, term) over the declared range of k',
   SUM_RANGE_UNKNOWN: (a) => `the range of ${a.index} is not known: write sum(${a.index}, first, last, term)`,
@@ -52,7 +56,8 @@ export const MESSAGES: Messages = {
   LATEX_UNEXPECTED: (a) => `unexpected ${a.got}`,
   LATEX_INCOMPLETE: (a) => `the formula ends too early (${a.got})`,
   LATEX_CHAR: (a) => `the character \`${a.char}\` is not read in a formula`,
-  LATEX_UNKNOWN_COMMAND: (a) => `unknown command ${a.command}${(a.suggestions as string[] | undefined)?.length ? `; did you mean ${list(a.suggestions)}?` : ''}`,
+  LATEX_UNKNOWN_COMMAND: (a) =>
+    `unknown command ${a.command}${(a.suggestions as string[] | undefined)?.length ? `; did you mean ${list(a.suggestions)}?` : ''}`,
   LATEX_UNSUPPORTED: (a) => `${a.command} is not accepted here: ${a.hint}`,
   LATEX_EMPTY: (a) => `${a.command}{} is empty`,
   LATEX_UNBALANCED: (a) => (a.brace === '{' ? 'this { is never closed' : 'this } closes nothing'),
@@ -107,8 +112,10 @@ export const MESSAGES: Messages = {
     a.named
       ? `your answer holds only when ${a.sizes}: it fixes a size the question leaves general (it is wrong when ${a.other})`
       : `your answer holds only at the sizes ${a.sizes}: it is wrong when ${a.other}, so it fixes a size the question leaves general`,
-  GRADED_WHERE_FINITE: (a) => `your form cannot be computed in floating point at ${a.excluded} of ${a.total} sample points of large scale (it overflows, underflows or cancels); it was graded at the other points`,
-  NOT_DECIDABLE: (a) => `your form cannot be computed in floating point at most sample points (it overflows, underflows or cancels; usable at ${a.finite} of ${a.total}), too few to decide: write it in a numerically stable form (e.g. with softmax or sigma)`,
+  GRADED_WHERE_FINITE: (a) =>
+    `your form cannot be computed in floating point at ${a.excluded} of ${a.total} sample points of large scale (it overflows, underflows or cancels); it was graded at the other points`,
+  NOT_DECIDABLE: (a) =>
+    `your form cannot be computed in floating point at most sample points (it overflows, underflows or cancels; usable at ${a.finite} of ${a.total}), too few to decide: write it in a numerically stable form (e.g. with softmax or sigma)`,
   NOT_FINITE: (a) => `your answer is undefined (NaN or infinite) in ${a.count} case(s) where the expected answer is defined`,
   INTERNAL_ERROR: (a) => `the grader failed on this answer (${a.detail}); please report it`,
   // Write-ups: steps of a derivation, and where answers were found
@@ -126,8 +133,10 @@ export const MESSAGES: Messages = {
   STEP_DERIVATIVE_TOO_LARGE: (a) => `the derivative with respect to \`${a.wrt}\` has more than ${a.max} entries; not checked`,
   STEP_WRT_NOT_SAMPLED: (a) => `the derivative with respect to \`${a.wrt}\`, a quantity derived from others, is not checked`,
   STEP_WRT_NOT_IN_LOSS: (a) => `the loss does not depend on \`${a.wrt}\` as the course names it; not checked`,
-  STUDENT_LAYOUT: (a) => `right only in your own layout of ${a.symbol} (declared ${a.rows} x ${a.cols}); the course's ${a.symbol} is ${a.bankRows} x ${a.bankCols}`,
-  STUDENT_LAYOUT_CONTRADICTED: (a) => `right in the course's layout of ${a.symbol} (${a.bankRows} x ${a.bankCols}), though you declared ${a.symbol} as ${a.rows} x ${a.cols}`,
+  STUDENT_LAYOUT: (a) =>
+    `right only in your own layout of ${a.symbol} (declared ${a.rows} x ${a.cols}); the course's ${a.symbol} is ${a.bankRows} x ${a.bankCols}`,
+  STUDENT_LAYOUT_CONTRADICTED: (a) =>
+    `right in the course's layout of ${a.symbol} (${a.bankRows} x ${a.bankCols}), though you declared ${a.symbol} as ${a.rows} x ${a.cols}`,
   DOC_LABEL_MISMATCH: (a) => `the part's label disagrees with its content: ${a.detail} (line ${a.line})`,
   DOC_FOUND_BY_CONTENT: (a) => `found by its content, not by a label: ${a.detail} (line ${a.line})`,
   DOC_FOUND_BY_LABEL: (a) => `found by its label: ${a.detail} (line ${a.line})`,
@@ -148,16 +157,19 @@ export const MESSAGES: Messages = {
   YAML_SYNTAX: (a) => `YAML syntax error: ${a.detail}`,
   YAML_BAD_ESCAPE: (a) => `YAML syntax error: ${a.detail}; a backslash was eaten by YAML double quotes: use single quotes or a \`|\` block`,
   YAML_UNQUOTED_COLON: (a) => `YAML syntax error: ${a.detail}; an answer with a colon in it must be quoted: put it in single quotes ('a: b') or a \`|\` block`,
-  BACKSLASH_EATEN: (a) => `${a.path}: \`${a.command}\` became a control character: a backslash was eaten by YAML double quotes: use single quotes or a \`|\` block`,
+  BACKSLASH_EATEN: (a) =>
+    `${a.path}: \`${a.command}\` became a control character: a backslash was eaten by YAML double quotes: use single quotes or a \`|\` block`,
   STUDENT_FROM_FILE: (a) => `no \`student:\` in the file: graded as student \`${a.student}\` (the file's name); add \`student: <your id>\``,
-  QUESTION_ID_RESOLVED: (a) => `read answer id \`${a.id}\` as \`${a.resolved}\`${a.by === 'set' ? ' (the file\'s `set:`)' : ' (the only question with that name)'}`,
+  QUESTION_ID_RESOLVED: (a) =>
+    `read answer id \`${a.id}\` as \`${a.resolved}\`${a.by === 'set' ? " (the file's `set:`)" : ' (the only question with that name)'}`,
   NOTEBOOK_JSON: (a) => `not a Jupyter notebook: the file is not valid JSON (${a.detail})`,
   NOTEBOOK_SHAPE: (a) => `not a Jupyter notebook: ${a.detail}`,
   SUBMISSION_SHAPE: (a) => `expected ${a.expected} at ${a.path || 'the top level'}`,
   UPLOAD_MISSING: (a) => `no file of answers was uploaded: upload answers.yaml (or a write-up: ${list(a.kinds)})`,
   UPLOAD_AMBIGUOUS: (a) => `several files of answers were uploaded (${a.files.join(', ')}): upload one, or name the one to grade answers.yaml`,
   UPLOAD_FAILED: () => 'the grader failed on this file; please tell the course staff (your upload is kept)',
-  UNKNOWN_QUESTION: (a) => `there is no question \`${a.id}\` in the bank${(a.suggestions as string[] | undefined)?.length ? `; did you mean ${list(a.suggestions)}?` : ''}`,
+  UNKNOWN_QUESTION: (a) =>
+    `there is no question \`${a.id}\` in the bank${(a.suggestions as string[] | undefined)?.length ? `; did you mean ${list(a.suggestions)}?` : ''}`,
   // Specs
   SPEC_SCHEMA: (a) => `${a.path || 'the file'}: ${a.detail}`,
   SPEC_UNKNOWN_KEY: (a) => `unknown key \`${a.key}\`${a.path ? ` in ${a.path}` : ''}`,
@@ -184,9 +196,12 @@ export const MESSAGES: Messages = {
   UNUSED_SYMBOL: (a) => `symbol \`${a.name}\` is declared but no question uses it`,
   NO_INCORRECT_EXAMPLE: (a) => `${a.id} has no example that is wrong in value (verdict: incorrect)`,
   PROMPT_MISSING_SYMBOL: (a) => `${a.id}: the prompt never mentions \`${a.name}\`, which the reference uses`,
-  FEW_LATEX_EXAMPLES: (a) => `${a.id}: ${a.count} LaTeX example(s); give at least ${a.min}, so that the question's notation is proven to read as students write it`,
-  UNNAMED_MISTAKE: (a) => `${a.id}: the incorrect example \`${a.answer}\` gets no named diagnosis, so a student would hear only that the value differs: add it to \`mistakes:\` with feedback, or name the reference's \`terms:\``,
-  DISCRETE_NOT_COVERED: (a) => `${a.id}: \`${a.name}\` is ${(a.seen as number[]).join(', ')} at all ${a.points} points, of ${a.domain} possible values: an answer wrong for the others would pass; raise \`samples\` or use another seed`,
+  FEW_LATEX_EXAMPLES: (a) =>
+    `${a.id}: ${a.count} LaTeX example(s); give at least ${a.min}, so that the question's notation is proven to read as students write it`,
+  UNNAMED_MISTAKE: (a) =>
+    `${a.id}: the incorrect example \`${a.answer}\` gets no named diagnosis, so a student would hear only that the value differs: add it to \`mistakes:\` with feedback, or name the reference's \`terms:\``,
+  DISCRETE_NOT_COVERED: (a) =>
+    `${a.id}: \`${a.name}\` is ${(a.seen as number[]).join(', ')} at all ${a.points} points, of ${a.domain} possible values: an answer wrong for the others would pass; raise \`samples\` or use another seed`,
   REFERENCE_OFTEN_UNDEFINED: (a) => `${a.id}: the reference was undefined at ${a.rejected} draws for ${a.kept} points kept`,
   UNKNOWN_IMPLEMENTATION: (a) => `there is no reference implementation \`${a.name}\` (known: ${(a.known as string[]).join(', ')})`,
   IMPLEMENTATION_NEEDS: (a) => `implementation ${a.name} ${a.detail}`,
@@ -194,7 +209,8 @@ export const MESSAGES: Messages = {
   FD_MISMATCH: (a) =>
     `the reference differs from finite differences of the loss${a.lossLine ? ` (derivative: line ${a.lossLine})` : ''} with respect to ${a.wrt}: ${a.factor ? `the reference is ${a.factor} times the loss's gradient (factor ${a.factor}); ` : ''}relative error ${Number(a.error).toExponential(2)} (must be below ${a.max})`,
   DEFINITION_MISMATCH: (a) => `the reference differs from its definition at ${a.wrong} of ${a.total} points`,
-  EXAMPLE_VERDICT: (a) => `example \`${a.answer}\` should be ${a.expected} but is ${a.got}${(a.because as string[] | undefined)?.length ? ` (${(a.because as string[]).join(', ')})` : ''}`,
+  EXAMPLE_VERDICT: (a) =>
+    `example \`${a.answer}\` should be ${a.expected} but is ${a.got}${(a.because as string[] | undefined)?.length ? ` (${(a.because as string[]).join(', ')})` : ''}`,
   BANK_UNREADABLE: (a) => `cannot read the problem bank: ${errno(a.detail)}`,
   BANK_EMPTY: () => 'no problem files (*.yaml) found',
   BANK_BROKEN: () => 'the problem bank has errors: run `grader check`',

@@ -51,7 +51,11 @@ export function jsonRenderer({ count }: RunInfo): Renderer {
 
 export function csvRenderer(columns: readonly string[]): Renderer {
   // Ids and paths are shown in a terminal too (`cat grades.csv`): no control characters.
-  const safe = (s: SubmissionReport): SubmissionReport => ({ ...s, student: s.student === null ? null : escapeControls(s.student), file: escapeControls(s.file) });
+  const safe = (s: SubmissionReport): SubmissionReport => ({
+    ...s,
+    student: s.student === null ? null : escapeControls(s.student),
+    file: escapeControls(s.file),
+  });
   return { head: () => csvHeader(columns), submission: (s) => csvRow(safe(s), columns), tail: () => '' };
 }
 
@@ -60,7 +64,12 @@ export function csvRenderer(columns: readonly string[]): Renderer {
  * batch's scores and per-question summary follow the submissions: each submission is kept without
  * its feedback for them (the item analysis, `items`, needs the whole reports and gets them).
  */
-export function htmlRenderer({ count }: RunInfo, tex: TexToHtml, opts: HtmlOptions = {}, items?: (subs: readonly SubmissionReport[]) => readonly ItemStats[]): Renderer {
+export function htmlRenderer(
+  { count }: RunInfo,
+  tex: TexToHtml,
+  opts: HtmlOptions = {},
+  items?: (subs: readonly SubmissionReport[]) => readonly ItemStats[],
+): Renderer {
   const frame = (first?: SubmissionReport) => htmlFrame(htmlTitle(count, first), count > 1);
   const kept: SubmissionReport[] = [];
   return {

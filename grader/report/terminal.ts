@@ -61,7 +61,8 @@ export function renderSubmission(s: SubmissionReport): string {
 }
 
 /** The line closing a batch of several submissions. */
-export const renderSummary = (count: number, failed: number): string => chalk.bold(`${count} submissions graded${failed ? `, ${failed} could not be read` : ''}`);
+export const renderSummary = (count: number, failed: number): string =>
+  chalk.bold(`${count} submissions graded${failed ? `, ${failed} could not be read` : ''}`);
 
 export function renderText(batch: BatchReport): string {
   const parts = batch.submissions.map(renderSubmission);
@@ -70,4 +71,7 @@ export function renderText(batch: BatchReport): string {
 }
 
 /** A list of findings (spec problems), one a line, with positions. */
-export const renderFindings = (fs: readonly Finding[]): string => fs.map((f) => `${chalk.dim(safe(where(f)) || '-')}: ${f.severity === 'warning' ? chalk.yellow('warning') : chalk.red('error')} ${safe(message(f))}`).join('\n');
+export const renderFindings = (fs: readonly Finding[]): string =>
+  fs
+    .map((f) => `${chalk.dim(safe(where(f)) || '-')}: ${f.severity === 'warning' ? chalk.yellow('warning') : chalk.red('error')} ${safe(message(f))}`)
+    .join('\n');

@@ -84,4 +84,3 @@ export function draw(dist: Dist, shape: Shape, rng: Rng, env: readonly M.Mat[], 
   }
   return out;
 }
-

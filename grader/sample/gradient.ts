@@ -17,7 +17,11 @@ export interface GradientOf {
 export function numericGradient(model: PointModel, d: GradientOf, env: M.Mat[]): M.Mat | undefined {
   const base = env[d.baseSlot]!;
   const tagged = env.slice();
-  tagged[d.baseSlot] = M.mat(base.rows, base.cols, Float64Array.from(base.data, (_, i) => i + 1));
+  tagged[d.baseSlot] = M.mat(
+    base.rows,
+    base.cols,
+    Float64Array.from(base.data, (_, i) => i + 1),
+  );
   const tags = d.wrt.run(tagged);
   const out = M.zeros(tags.rows, tags.cols);
   for (let e = 0; e < tags.data.length; e++) {

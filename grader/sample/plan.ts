@@ -29,8 +29,7 @@ interface PlanSlot {
   readonly shape: { readonly rows: number; readonly cols: number };
 }
 
-const isIndex = (s: PlanSlot): s is PlanSlot & { dist: Extract<Dist, { kind: 'integer' }> } =>
-  s.dist?.kind === 'integer' && s.shape.rows * s.shape.cols === 1;
+const isIndex = (s: PlanSlot): s is PlanSlot & { dist: Extract<Dist, { kind: 'integer' }> } => s.dist?.kind === 'integer' && s.shape.rows * s.shape.cols === 1;
 
 /** How many points a model needs so that every index value occurs (at least `wanted`). */
 export function pointCount(slots: readonly PlanSlot[], wanted: number): number {
@@ -53,7 +52,13 @@ function indexValues(min: number, max: number, n: number, rng: Rng): number[] {
   const r = max - min + 1;
   if (r <= n) {
     const out: number[] = [];
-    while (out.length < n) out.push(...shuffle(Array.from({ length: r }, (_, k) => min + k), rng));
+    while (out.length < n)
+      out.push(
+        ...shuffle(
+          Array.from({ length: r }, (_, k) => min + k),
+          rng,
+        ),
+      );
     return out.slice(0, n);
   }
   // Stratified: the extremes, and one value from each of the strata between.

@@ -32,7 +32,18 @@ const isMap = (x: unknown): x is Record<string, unknown> => typeof x === 'object
  * What YAML double quotes make of a LaTeX command: `"\theta"` is a tab and `heta`, `"\frac"` a
  * form feed and `rac`. The letter each control character came from, to name the command.
  */
-const EATEN: Readonly<Record<string, string>> = { '\t': 't', '\f': 'f', '\b': 'b', '\v': 'v', '\u0007': 'a', '\u001b': 'e', '\r': 'r', '\0': '0', '\u2028': 'L', '\u2029': 'P' };
+const EATEN: Readonly<Record<string, string>> = {
+  '\t': 't',
+  '\f': 'f',
+  '\b': 'b',
+  '\v': 'v',
+  '\u0007': 'a',
+  '\u001b': 'e',
+  '\r': 'r',
+  '\0': '0',
+  '\u2028': 'L',
+  '\u2029': 'P',
+};
 /** `\n` is also a real line break (in a `|` block): only the commands it usually starts count. */
 const EATEN_N = /\n(abla|eq|e|u|ot|eg|i|orm|ewline)(?![A-Za-z])/;
 
@@ -60,7 +71,16 @@ export function parseSubmission(file: string, text: string): Loaded {
   // Counted before parsing: a parser takes seconds over tens of thousands of entries.
   const lines = text.split('\n', FILE_LIMITS.submissionLines + 1).length;
   if (lines > FILE_LIMITS.submissionLines)
-    return { ok: false, file, student: null, error: finding('LIMIT_EXCEEDED', { what: 'the file', count: `more than ${FILE_LIMITS.submissionLines}`, max: FILE_LIMITS.submissionLines, unit: 'lines' }, { file }) };
+    return {
+      ok: false,
+      file,
+      student: null,
+      error: finding(
+        'LIMIT_EXCEEDED',
+        { what: 'the file', count: `more than ${FILE_LIMITS.submissionLines}`, max: FILE_LIMITS.submissionLines, unit: 'lines' },
+        { file },
+      ),
+    };
   const src = readYaml(file, text, { strings: true });
   const bad = (error: Finding, student: string | null = null): Loaded => ({ ok: false, file, student, error });
   if (src.errors.length) return bad(explainSyntax(src.errors[0]!));
@@ -76,7 +96,10 @@ export function parseSubmission(file: string, text: string): Loaded {
     student = file === '-' ? 'stdin' : basename(file).replace(/\.ya?ml$/i, '');
     warnings.push(finding('STUDENT_FROM_FILE', { student }, { file, line: 1, col: 1 }, 'warning'));
   }
-  if (student.length > FILE_LIMITS.idLength) return bad(finding('LIMIT_EXCEEDED', { what: 'the student id', count: student.length, max: FILE_LIMITS.idLength, unit: 'characters' }, src.at(['student'])));
+  if (student.length > FILE_LIMITS.idLength)
+    return bad(
+      finding('LIMIT_EXCEEDED', { what: 'the student id', count: student.length, max: FILE_LIMITS.idLength, unit: 'characters' }, src.at(['student'])),
+    );
   const set = typeof data.set === 'string' ? data.set : undefined;
   const answers = new Map<string, string | null>();
   const answerAt = new Map<string, { line?: number; col?: number }>();
@@ -95,7 +118,8 @@ export function parseSubmission(file: string, text: string): Loaded {
   }
   const definitions = new Map<string, string>();
   const rawDefs = data.definitions ?? {};
-  if (!isMap(rawDefs)) return bad(finding('SUBMISSION_SHAPE', { expected: 'a mapping of names to formulas', path: 'definitions' }, src.at(['definitions'])), student);
+  if (!isMap(rawDefs))
+    return bad(finding('SUBMISSION_SHAPE', { expected: 'a mapping of names to formulas', path: 'definitions' }, src.at(['definitions'])), student);
   if (Object.keys(rawDefs).length > FILE_LIMITS.definitions) return tooMany('definitions', 'definitions', Object.keys(rawDefs).length, FILE_LIMITS.definitions);
   for (const [name, value] of Object.entries(rawDefs)) {
     if (typeof value !== 'string')
@@ -114,7 +138,9 @@ const readStdin = (): string => (stdin ??= readFileSync(0, 'utf8'));
 export function readSubmission(file: string): Loaded {
   if (file === '-') {
     const text = readStdin();
-    return text.length > FILE_LIMITS.submissionBytes ? { ok: false, file, student: null, error: finding('FILE_TOO_LARGE', { size: text.length, max: FILE_LIMITS.submissionBytes }, { file }) } : parseSubmission(file, text);
+    return text.length > FILE_LIMITS.submissionBytes
+      ? { ok: false, file, student: null, error: finding('FILE_TOO_LARGE', { size: text.length, max: FILE_LIMITS.submissionBytes }, { file }) }
+      : parseSubmission(file, text);
   }
   const read = readTextFile(file, FILE_LIMITS.submissionBytes);
   return read.ok ? parseSubmission(file, read.text) : { ok: false, file, student: null, error: read.error };

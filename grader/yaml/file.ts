@@ -10,7 +10,17 @@ import { finding, type Finding } from '../core/index.js';
 export type FileText = { ok: true; text: string } | { ok: false; error: Finding };
 
 const kindOf = (s: Stats): string =>
-  s.isDirectory() ? 'a folder' : s.isFIFO() ? 'a named pipe (FIFO)' : s.isCharacterDevice() ? 'a character device' : s.isBlockDevice() ? 'a block device' : s.isSocket() ? 'a socket' : 'not a regular file';
+  s.isDirectory()
+    ? 'a folder'
+    : s.isFIFO()
+      ? 'a named pipe (FIFO)'
+      : s.isCharacterDevice()
+        ? 'a character device'
+        : s.isBlockDevice()
+          ? 'a block device'
+          : s.isSocket()
+            ? 'a socket'
+            : 'not a regular file';
 
 /** Line and column (1-based) of byte `offset` in `bytes`, counting characters as UTF-8 decodes them. */
 function bytePosition(bytes: Uint8Array, offset: number): { line: number; col: number } {
@@ -21,7 +31,7 @@ function bytePosition(bytes: Uint8Array, offset: number): { line: number; col: n
 
 /** Offset of the first byte that does not start a valid UTF-8 sequence (RFC 3629), or the length. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     if (b < 0x80) {
       i++;
@@ -59,7 +69,14 @@ export function readTextFile(file: string, max: number): FileText {
       return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
     } catch {
       const at = firstInvalidUtf8(bytes);
-      return { ok: false, error: finding('FILE_NOT_UTF8', { byte: `0x${bytes[at]!.toString(16).padStart(2, '0').toUpperCase()}`, offset: at }, { file, ...bytePosition(bytes, at) }) };
+      return {
+        ok: false,
+        error: finding(
+          'FILE_NOT_UTF8',
+          { byte: `0x${bytes[at]!.toString(16).padStart(2, '0').toUpperCase()}`, offset: at },
+          { file, ...bytePosition(bytes, at) },
+        ),
+      };
     }
   } catch (e) {
     return { ok: false, error: finding('FILE_UNREADABLE', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { file }) };

@@ -21,7 +21,6 @@ export interface YamlSource {
   inString(path: Path, offset: number): Position;
 }
 
-
 interface Parsed {
   readonly doc: Document;
   readonly lines: LineCounter;

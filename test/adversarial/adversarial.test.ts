@@ -18,7 +18,13 @@ const seedsFor = (i: number): readonly PointCache[] => (SOAK || i % 12 === 0 ? c
 describe('adversarial answers get their verdicts at every seed', () => {
   it('covers every question of both sets with at least 100 cases', () => {
     expect(ADVERSARIAL.length).toBeGreaterThanOrEqual(100);
-    expect(new Set(ADVERSARIAL.map((c) => c.id))).toEqual(new Set(allQuestions(BANK).filter((q) => !q.group).map((q) => q.id)));
+    expect(new Set(ADVERSARIAL.map((c) => c.id))).toEqual(
+      new Set(
+        allQuestions(BANK)
+          .filter((q) => !q.group)
+          .map((q) => q.id),
+      ),
+    );
   });
 
   it.each(ADVERSARIAL.map((c, i) => [c.kind, c.id, c.answer, c.verdict, i] as const))('%s %s: %s → %s', (_, id, answer, verdict, i) => {
@@ -37,6 +43,11 @@ describe("the bank's examples keep their verdicts at 100 seeds", () => {
   });
   it.each(examples.filter((_, i) => !SOAK && i % 8 !== 0))('%s: %s → %s (3 seeds)', (id, answer, verdict) => {
     const q = byId.get(id)!;
-    expect(caches.slice(0, 3).map((p) => gradeAnswer(q, answer, p).verdict).filter((v) => v !== verdict)).toEqual([]);
+    expect(
+      caches
+        .slice(0, 3)
+        .map((p) => gradeAnswer(q, answer, p).verdict)
+        .filter((v) => v !== verdict),
+    ).toEqual([]);
   });
 });

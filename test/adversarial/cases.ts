@@ -76,7 +76,12 @@ const rows: [string, string, Verdict, Kind][] = [
   [`${A2}neg-sampling-grad-vc`, "(sigma(u_o' * v_c) - 1) * u_o + sum(k, 1, K, sigma(u_k' * v_c) * u_k) + 1e-6 * u_o", 'incorrect', 'tiny'],
   [`${A2}neg-sampling-grad-vc`, "(sigma(u_o' * v_c) - 1) * u_o + sum(k, 1, K, sigma(abs(u_k' * v_c)) * u_k)", 'incorrect', 'sign'],
   [`${A2}neg-sampling-grad-vc`, "(1 / (1 + exp(-u_o' * v_c)) - 1) * u_o + sum(k, 1, K, u_k / (1 + exp(-u_k' * v_c)))", 'correct', 'overflow'],
-  [`${A2}neg-sampling-grad-vc`, "(exp(u_o' * v_c) / (1 + exp(u_o' * v_c)) - 1) * u_o + sum(k, 1, K, exp(u_k' * v_c) / (1 + exp(u_k' * v_c)) * u_k)", 'correct', 'overflow'],
+  [
+    `${A2}neg-sampling-grad-vc`,
+    "(exp(u_o' * v_c) / (1 + exp(u_o' * v_c)) - 1) * u_o + sum(k, 1, K, exp(u_k' * v_c) / (1 + exp(u_k' * v_c)) * u_k)",
+    'correct',
+    'overflow',
+  ],
   [`${A2}neg-sampling-grad-vc`, "(sigma(u_o' * v_c) - 1) * u_o + sum(k, 1, K, sigma(u_k' * v_c) * U[:, k])", 'incorrect', 'index'],
   // neg-sampling-grad-uo: (sigma(u_o' v_c) - 1) v_c
   [`${A2}neg-sampling-grad-uo`, "-sigma(-u_o' * v_c) * v_c", 'correct', 'right'],

@@ -20,7 +20,7 @@ for (const c of ADVERSARIAL) {
   // Today's grader takes the points of one size set; the new one a source of every size set.
   const verdicts = caches.map((p) => {
     try {
-      return gradeAnswer(q, c.answer, ('others' in q ? p : p.get(q))).verdict;
+      return gradeAnswer(q, c.answer, 'others' in q ? p : p.get(q)).verdict;
     } catch {
       return 'invalid'; // a crash (a batch reports it as INTERNAL_ERROR, invalid)
     }
@@ -34,4 +34,6 @@ for (const c of ADVERSARIAL) {
   else other++;
   console.log(`✗ ${c.kind.padEnd(8)} ${c.id}  ${c.answer}  expected ${c.verdict}, got ${[...kinds].join('/')}`);
 }
-console.log(`${ADVERSARIAL.length} cases at ${seeds} seeds: ${falseAccept} false accepts, ${falseReject} false rejects, ${seedDependent} seed-dependent verdicts, ${other} other mismatches`);
+console.log(
+  `${ADVERSARIAL.length} cases at ${seeds} seeds: ${falseAccept} false accepts, ${falseReject} false rejects, ${seedDependent} seed-dependent verdicts, ${other} other mismatches`,
+);

@@ -4,7 +4,10 @@ import { loadProblemText } from '../../grader/bank/load.js';
 import { grade, question, W2V } from '../helpers.js';
 
 describe('a reference written in TypeScript', () => {
-  const q = question(W2V, 'derivative: { of: "-log(yhat_o)", wrt: v_c }\nimplementation: numeric-gradient\nexamples:\n  - { answer: "U * yhat", verdict: incorrect }');
+  const q = question(
+    W2V,
+    'derivative: { of: "-log(yhat_o)", wrt: v_c }\nimplementation: numeric-gradient\nexamples:\n  - { answer: "U * yhat", verdict: incorrect }',
+  );
 
   it('grades like an expression reference', () => {
     expect(grade(q, 'U * (yhat - y)').verdict).toBe('correct');

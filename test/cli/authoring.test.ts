@@ -55,7 +55,11 @@ questions:
     expect(run('check', '--problems', dir).code).toBe(0);
     const strict = run('check', '--strict', '--problems', dir, '--format', 'json');
     expect(strict.code).toBe(1);
-    expect(JSON.parse(strict.out).warnings.map((w: { code: string }) => w.code).sort()).toEqual(['FEW_LATEX_EXAMPLES', 'NO_INCORRECT_EXAMPLE', 'PROMPT_MISSING_SYMBOL', 'UNUSED_SYMBOL']);
+    expect(
+      JSON.parse(strict.out)
+        .warnings.map((w: { code: string }) => w.code)
+        .sort(),
+    ).toEqual(['FEW_LATEX_EXAMPLES', 'NO_INCORRECT_EXAMPLE', 'PROMPT_MISSING_SYMBOL', 'UNUSED_SYMBOL']);
   });
 });
 

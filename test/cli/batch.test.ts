@@ -10,7 +10,12 @@ const run = cli;
 /** 80 submissions: the examples and the broken and hostile fixtures, over and over. */
 function batchDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'grader-batch-'));
-  const sources = [...readdirSync('submissions').filter((f) => /\.ya?ml$/.test(f)).map((f) => join('submissions', f)), ...readdirSync('test/fixtures/submissions').map((f) => join('test/fixtures/submissions', f))];
+  const sources = [
+    ...readdirSync('submissions')
+      .filter((f) => /\.ya?ml$/.test(f))
+      .map((f) => join('submissions', f)),
+    ...readdirSync('test/fixtures/submissions').map((f) => join('test/fixtures/submissions', f)),
+  ];
   for (let i = 0; i < 80; i++) copyFileSync(sources[i % sources.length]!, join(dir, `${String(i).padStart(3, '0')}.yaml`));
   return dir;
 }
@@ -25,7 +30,11 @@ describe('a large batch', () => {
     expect(two.code).toBe(1);
     expect(two.out).toBe(one.out);
     const subs = JSON.parse(one.out).submissions as { file: string; error: unknown; questions: unknown[] }[];
-    expect(subs.map((s) => s.file)).toEqual(readdirSync(dir).sort().map((f) => join(dir, f)));
+    expect(subs.map((s) => s.file)).toEqual(
+      readdirSync(dir)
+        .sort()
+        .map((f) => join(dir, f)),
+    );
     expect(subs.filter((s) => !s.error).every((s) => s.questions.length > 0)).toBe(true);
     expect(subs.filter((s) => !s.error)).toHaveLength(40); // 5 of the 10 sources are readable
   });
@@ -67,7 +76,16 @@ describe('formats through the CLI', () => {
   it('html, a page per submission into a folder', () => {
     const out = mkdtempSync(join(tmpdir(), 'grader-pages-'));
     expect(run('grade', 'submissions/', '--format', 'html', '--out', out).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['alice.html', 'bob.html', 'carol-malformed.html', 'dave-latex.html', 'erin-template.html', 'frank-writeup.html', 'grace-notebook.html', 'index.html']);
+    expect(readdirSync(out).sort()).toEqual([
+      'alice.html',
+      'bob.html',
+      'carol-malformed.html',
+      'dave-latex.html',
+      'erin-template.html',
+      'frank-writeup.html',
+      'grace-notebook.html',
+      'index.html',
+    ]);
     expect(readFileSync(join(out, 'bob.html'), 'utf8')).toContain('<title>Report: bob</title>');
   });
 
@@ -88,7 +106,15 @@ describe('the Gradescope autograder', () => {
     expect(run('gradescope', join(root, 'submission'), results).code).toBe(0);
     const r = JSON.parse(readFileSync(results, 'utf8'));
     expect(r.score).toBeGreaterThan(0);
-    expect(r.tests[0]).toEqual(expect.objectContaining({ name: expect.any(String), score: expect.any(Number), max_score: expect.any(Number), output: expect.any(String), visibility: 'visible' }));
+    expect(r.tests[0]).toEqual(
+      expect.objectContaining({
+        name: expect.any(String),
+        score: expect.any(Number),
+        max_score: expect.any(Number),
+        output: expect.any(String),
+        visibility: 'visible',
+      }),
+    );
   });
 
   it('writes results.json explaining an empty upload', () => {

@@ -38,7 +38,11 @@ describe('grade', () => {
 
   it('marks missing questions unanswered', () => {
     const { data } = json('grade', 'submissions/bob.yaml', '--format', 'json');
-    expect(data.submissions[0].questions.find((q: { id: string }) => q.id === 'cs224n-a2/skipgram-grad-vw')).toMatchObject({ verdict: 'unanswered', answer: null, score: 0 });
+    expect(data.submissions[0].questions.find((q: { id: string }) => q.id === 'cs224n-a2/skipgram-grad-vw')).toMatchObject({
+      verdict: 'unanswered',
+      answer: null,
+      score: 0,
+    });
   });
 
   it('grades every readable file when some are broken or hostile, and exits 1', () => {
@@ -96,7 +100,15 @@ describe('try', () => {
   it('prints one question object of the grade shape', () => {
     const { code, data } = json('try', 'cs224n-a2/naive-softmax-grad-vc', 'U * (yhat - y)', '--format', 'json');
     expect(code).toBe(0);
-    expect(data).toMatchObject({ id: 'cs224n-a2/naive-softmax-grad-vc', verdict: 'correct', score: 2, maxScore: 2, answer: 'U * (yhat - y)', interpreted: 'U * (yhat - y)', feedback: [] });
+    expect(data).toMatchObject({
+      id: 'cs224n-a2/naive-softmax-grad-vc',
+      verdict: 'correct',
+      score: 2,
+      maxScore: 2,
+      answer: 'U * (yhat - y)',
+      interpreted: 'U * (yhat - y)',
+      feedback: [],
+    });
   });
 
   it('explains an invalid answer in text', () => {

@@ -44,7 +44,8 @@ describe('grades shared within a batch', () => {
     const { parseSubmission } = await import('../../grader/submission/load.js');
     const { BANK } = await import('../helpers.js');
     const batch = new PointCache(1);
-    const sub = (defs: string) => parseSubmission('s.yaml', `student: s\ndefinitions: { dd: "${defs}" }\nanswers:\n  cs224n-a2/naive-softmax-grad-vc: "U * dd"\n`);
+    const sub = (defs: string) =>
+      parseSubmission('s.yaml', `student: s\ndefinitions: { dd: "${defs}" }\nanswers:\n  cs224n-a2/naive-softmax-grad-vc: "U * dd"\n`);
     const verdict = (defs: string) => gradeSubmission(BANK, sub(defs), batch).questions.find((q) => q.id === 'cs224n-a2/naive-softmax-grad-vc')!.verdict;
     expect(verdict('yhat - y')).toBe('correct');
     expect(verdict('y - yhat')).toBe('incorrect');

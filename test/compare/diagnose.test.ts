@@ -56,7 +56,10 @@ describe('diagnoses', () => {
 });
 
 describe('required form', () => {
-  const inv = question('sizes: { K: 5 }\nsymbols:\n  x: { shape: K, sample: normal }\n  c: { sample: normal }\nindices:\n  j: { range: [1, K] }\n  k: { range: [1, K] }\nfamilies:\n  x: "x[i]"', 'free: j\nreference: "softmax(x)[j]"\nform: { without: [c], credit: 0.5 }');
+  const inv = question(
+    'sizes: { K: 5 }\nsymbols:\n  x: { shape: K, sample: normal }\n  c: { sample: normal }\nindices:\n  j: { range: [1, K] }\n  k: { range: [1, K] }\nfamilies:\n  x: "x[i]"',
+    'free: j\nreference: "softmax(x)[j]"\nform: { without: [c], credit: 0.5 }',
+  );
   const sig = question('symbols:\n  x: { sample: normal }', 'reference: "sigma(x) * (1 - sigma(x))"\nform: { using: [sigma] }');
 
   it.each([

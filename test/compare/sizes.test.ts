@@ -15,7 +15,10 @@ describe('a second size set', () => {
   });
 
   it('can be given by the spec (and [] grades at the bank sizes only)', () => {
-    const given = question(W2V, 'sizeSets: [{ d: 5, V: 11, K: 6 }, { V: 9 }]\nreference: "U * (yhat - y)"\nexamples: [{ answer: "U * yhat", verdict: incorrect }]');
+    const given = question(
+      W2V,
+      'sizeSets: [{ d: 5, V: 11, K: 6 }, { V: 9 }]\nreference: "U * (yhat - y)"\nexamples: [{ answer: "U * yhat", verdict: incorrect }]',
+    );
     expect(given.others.map((o) => o.model.scope.sizes.get('V'))).toEqual([11, 9]);
     expect(question(W2V, 'sizeSets: []\nreference: "U * (yhat - y)"\nexamples: [{ answer: "U * yhat", verdict: incorrect }]').others).toEqual([]);
   });

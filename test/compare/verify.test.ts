@@ -3,7 +3,10 @@ import { verifyQuestion } from '../../grader/compare/verify.js';
 import { question, W2V } from '../helpers.js';
 
 /** Codes of check's findings, less the "no failing example" one these small questions all earn. */
-const codes = (q: Parameters<typeof verifyQuestion>[0]) => verifyQuestion(q, 1).issues.map((i) => i.code).filter((c) => c !== 'NO_FAILING_EXAMPLE');
+const codes = (q: Parameters<typeof verifyQuestion>[0]) =>
+  verifyQuestion(q, 1)
+    .issues.map((i) => i.code)
+    .filter((c) => c !== 'NO_FAILING_EXAMPLE');
 
 describe('grader check proves references', () => {
   it('accepts a right gradient, with a tiny finite-difference error', () => {
@@ -45,7 +48,10 @@ describe('grader check proves references', () => {
   });
 
   it('checks that each example gets the verdict it claims', () => {
-    const q = question(W2V, 'reference: "U * (yhat - y)"\nexamples:\n  - { answer: "U * (y - yhat)", verdict: correct }\n  - { answer: "U * (yhat - y)", verdict: correct }');
+    const q = question(
+      W2V,
+      'reference: "U * (yhat - y)"\nexamples:\n  - { answer: "U * (y - yhat)", verdict: correct }\n  - { answer: "U * (yhat - y)", verdict: correct }',
+    );
     const r = verifyQuestion(q, 1);
     expect(r.issues.map((i) => i.code)).toEqual(['NO_FAILING_EXAMPLE', 'EXAMPLE_VERDICT']);
     expect(r.issues[1]!.args).toMatchObject({ expected: 'correct', got: 'incorrect' });

@@ -2,17 +2,38 @@
 import { describe, expect, it } from 'vitest';
 import { read } from './helpers.js';
 
-const defs = (text: string, file = 'd.md') => read(file, text).definitions.map((d) => ({ latex: d.latex, line: d.line, name: d.name, params: d.params, value: d.value, shape: d.shape }));
+const defs = (text: string, file = 'd.md') =>
+  read(file, text).definitions.map((d) => ({ latex: d.latex, line: d.line, name: d.name, params: d.params, value: d.value, shape: d.shape }));
 
 describe('definitions', () => {
   it.each([
     ['Let $\\theta = U^T v_c$', 'Let $\\theta = U^T v_c$.', { latex: '\\theta = U^T v_c', line: 1, name: '\\theta', value: 'U^T v_c' }],
-    ['Let $\\theta$ = $U^Tv_c$ (split across two maths)', 'Let $\\theta$ = $U^Tv_c$ and more', { latex: '\\theta = U^Tv_c', line: 1, name: '\\theta', value: 'U^Tv_c' }],
+    [
+      'Let $\\theta$ = $U^Tv_c$ (split across two maths)',
+      'Let $\\theta$ = $U^Tv_c$ and more',
+      { latex: '\\theta = U^Tv_c', line: 1, name: '\\theta', value: 'U^Tv_c' },
+    ],
     [':=', 'Take $h := \\mathrm{softmax}(\\theta)$', { latex: 'h := \\mathrm{softmax}(\\theta)', line: 1, name: 'h', value: '\\mathrm{softmax}(\\theta)' }],
-    ['where $h = ..$', 'so\n\nwhere $\\hat{y} = \\mathrm{softmax}(\\theta)$', { latex: '\\hat{y} = \\mathrm{softmax}(\\theta)', line: 3, name: '\\hat{y}', value: '\\mathrm{softmax}(\\theta)' }],
-    ['a function with parameters', '$$\\rho(x) = \\frac{1}{1+e^{-x}}$$', { latex: '\\rho(x) = \\frac{1}{1+e^{-x}}', line: 1, name: '\\rho', params: ['x'], value: '\\frac{1}{1+e^{-x}}' }],
-    ['a notation list', 'Notation:\n- $\\tilde{y}$ : The predicted distribution, row vector.', { latex: '- $\\tilde{y}$ : The predicted distribution, row vector.', line: 2, name: '\\tilde{y}' }],
-    ['a declared shape', 'with $\\bm{U} \\in \\mathbb{R}^{|V| \\times d}$', { latex: '\\bm{U} \\in \\mathbb{R}^{|V| \\times d}', line: 1, name: '\\bm{U}', shape: { rows: '|V|', cols: 'd' } }],
+    [
+      'where $h = ..$',
+      'so\n\nwhere $\\hat{y} = \\mathrm{softmax}(\\theta)$',
+      { latex: '\\hat{y} = \\mathrm{softmax}(\\theta)', line: 3, name: '\\hat{y}', value: '\\mathrm{softmax}(\\theta)' },
+    ],
+    [
+      'a function with parameters',
+      '$$\\rho(x) = \\frac{1}{1+e^{-x}}$$',
+      { latex: '\\rho(x) = \\frac{1}{1+e^{-x}}', line: 1, name: '\\rho', params: ['x'], value: '\\frac{1}{1+e^{-x}}' },
+    ],
+    [
+      'a notation list',
+      'Notation:\n- $\\tilde{y}$ : The predicted distribution, row vector.',
+      { latex: '- $\\tilde{y}$ : The predicted distribution, row vector.', line: 2, name: '\\tilde{y}' },
+    ],
+    [
+      'a declared shape',
+      'with $\\bm{U} \\in \\mathbb{R}^{|V| \\times d}$',
+      { latex: '\\bm{U} \\in \\mathbb{R}^{|V| \\times d}', line: 1, name: '\\bm{U}', shape: { rows: '|V|', cols: 'd' } },
+    ],
   ])('%s', (_n, text, want) => {
     expect(defs(text)).toContainEqual(Object.fromEntries(Object.entries({ params: undefined, value: undefined, shape: undefined, ...want })));
   });
@@ -23,7 +44,10 @@ describe('definitions', () => {
   });
 
   it('definitions come in document order, and an answer is not one', () => {
-    const d = read('o.md', '$$\\frac{\\partial J}{\\partial v_c} = U(\\hat y - y)$$\n\nwith $z = U^T v_c$ and\n\n$\\hat y = \\mathrm{softmax}(z)$\n').definitions;
+    const d = read(
+      'o.md',
+      '$$\\frac{\\partial J}{\\partial v_c} = U(\\hat y - y)$$\n\nwith $z = U^T v_c$ and\n\n$\\hat y = \\mathrm{softmax}(z)$\n',
+    ).definitions;
     expect(d.map((x) => x.name)).toEqual(['z', '\\hat y']);
   });
 });

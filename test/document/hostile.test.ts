@@ -18,13 +18,17 @@ describe('hostile documents', () => {
     ['50,000 unclosed \\begin{align}', 'A.tex', '\\begin{align}'.repeat(50_000), 'UNREADABLE_BLOCK'],
     ['a huge file (4 MB)', 'h.md', `### (b)\n$$${VC} = U(\\hat y - y) = a + b$$\n\ntext $x$ and $y = 2$.\n`.repeat(50_000), 'UNREADABLE_BLOCK'],
     ['binary noise', 'z.md', Array.from({ length: 100_000 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join(''), undefined],
-  ])('%s', (_n, file, text, note) => {
-    const t0 = performance.now();
-    const doc = read(file, text);
-    expect(performance.now() - t0).toBeLessThan(20_000); // bounded: seconds at worst on a loaded machine
-    if (note) expect(doc.notes.map((n) => n.code)).toContain(note);
-    for (const n of doc.notes) expect(n.detail.length).toBeGreaterThan(0);
-  }, 30_000);
+  ])(
+    '%s',
+    (_n, file, text, note) => {
+      const t0 = performance.now();
+      const doc = read(file, text);
+      expect(performance.now() - t0).toBeLessThan(20_000); // bounded: seconds at worst on a loaded machine
+      if (note) expect(doc.notes.map((n) => n.code)).toContain(note);
+      for (const n of doc.notes) expect(n.detail.length).toBeGreaterThan(0);
+    },
+    30_000,
+  );
 
   it.each([
     ['not JSON', '{"cells": [ {"cell_type": "markdown", "source": ["# (b)"] ,}', 'NOTEBOOK_JSON', 1],

@@ -6,12 +6,24 @@ const UW = 'cs224n-a2/naive-softmax-grad-uw';
 
 describe('cases written as separate displays', () => {
   it.each([
-    ['"When $w = o$" before each display', '### (c)\nWhen $w = o$\n$$\\frac{\\partial J}{\\partial u_o} = (\\hat y_o - 1) v_c$$\nWhen $w \\neq o$\n$$\\frac{\\partial J}{\\partial u_w} = \\hat y_w v_c$$\n'],
-    ['"for $w \\neq o$" after a display, u_o on the left of the other', '### (c)\n$\\begin{align} \\frac{\\partial J}{\\partial u_w} = \\hat y_w v_c \\end{align}$ for $w \\neq o$,\n\n$\\begin{align} \\frac{\\partial J}{\\partial u_o} = (\\hat y_o - 1) v_c \\end{align}$.\n'],
-    ['the condition in the subscript (Case 1, Case 2)', '**(c)**\n**Case 1**\n$$\\frac{\\partial J}{\\partial u_{w=o}} = (\\hat y_o - 1) v_c$$\n**Case 2**\n$$\\frac{\\partial J}{\\partial \\mathbf{u}_{\\mathbf{w} \\neq \\mathbf{o}}} = \\hat y_w v_c$$\n'],
+    [
+      '"When $w = o$" before each display',
+      '### (c)\nWhen $w = o$\n$$\\frac{\\partial J}{\\partial u_o} = (\\hat y_o - 1) v_c$$\nWhen $w \\neq o$\n$$\\frac{\\partial J}{\\partial u_w} = \\hat y_w v_c$$\n',
+    ],
+    [
+      '"for $w \\neq o$" after a display, u_o on the left of the other',
+      '### (c)\n$\\begin{align} \\frac{\\partial J}{\\partial u_w} = \\hat y_w v_c \\end{align}$ for $w \\neq o$,\n\n$\\begin{align} \\frac{\\partial J}{\\partial u_o} = (\\hat y_o - 1) v_c \\end{align}$.\n',
+    ],
+    [
+      'the condition in the subscript (Case 1, Case 2)',
+      '**(c)**\n**Case 1**\n$$\\frac{\\partial J}{\\partial u_{w=o}} = (\\hat y_o - 1) v_c$$\n**Case 2**\n$$\\frac{\\partial J}{\\partial \\mathbf{u}_{\\mathbf{w} \\neq \\mathbf{o}}} = \\hat y_w v_c$$\n',
+    ],
   ])('%s', (_n, text) => {
     const a = read('c.md', text).answers.get(UW)!;
-    expect(a.parts.map((p) => [p.final, p.case])).toEqual([['(\\hat y_o - 1) v_c', 'w = o'], ['\\hat y_w v_c', 'w \\neq o']]);
+    expect(a.parts.map((p) => [p.final, p.case])).toEqual([
+      ['(\\hat y_o - 1) v_c', 'w = o'],
+      ['\\hat y_w v_c', 'w \\neq o'],
+    ]);
     expect(a.final).toBe('\\begin{cases} (\\hat y_o - 1) v_c & w = o \\\\ \\hat y_w v_c & w \\neq o \\end{cases}');
     expect(a.finalExpanded).toBe(a.final);
     expect(a.notes.map((n) => n.code)).toContain('CASES_JOINED');
@@ -25,12 +37,32 @@ describe('cases written as separate displays', () => {
 
 describe('choosing among candidates', () => {
   it.each([
-    ['the display whose left-hand side names the quantity, not the last', '### (b)\n$$\\frac{\\partial J}{\\partial v_c} = U(\\hat y - y)$$\n$$\\frac{\\partial}{\\partial v_c} \\log Z = U \\hat y$$\n', 'cs224n-a2/naive-softmax-grad-vc', 'U(\\hat y - y)'],
+    [
+      'the display whose left-hand side names the quantity, not the last',
+      '### (b)\n$$\\frac{\\partial J}{\\partial v_c} = U(\\hat y - y)$$\n$$\\frac{\\partial}{\\partial v_c} \\log Z = U \\hat y$$\n',
+      'cs224n-a2/naive-softmax-grad-vc',
+      'U(\\hat y - y)',
+    ],
     ['else the last display of the part', '### (b)\n$$ A = B $$\n$$ -u_o + U\\hat y $$\n', 'cs224n-a2/naive-softmax-grad-vc', '-u_o + U\\hat y'],
-    ['an answer box over the copied question', '\\begin{enumerate}[label=(\\alph*)]\\item Show \\[ -\\sum_w y_w \\log \\hat y_w = -\\log \\hat y_o \\] \\begin{answer} \\[ x = 1 \\] \\[ -\\sum_w y_w \\log \\hat y_w = -\\log(\\hat y_o) \\] \\end{answer}\\end{enumerate}', 'cs224n-a2/naive-softmax-loss', '-\\log(\\hat y_o)'],
-    ['a neg-sample tag keeps a chain from the naive-softmax question', '$$\\frac{\\partial J_{neg-sample}}{\\partial v_c} = A$$\n', 'cs224n-a2/neg-sampling-grad-vc', 'A'],
+    [
+      'an answer box over the copied question',
+      '\\begin{enumerate}[label=(\\alph*)]\\item Show \\[ -\\sum_w y_w \\log \\hat y_w = -\\log \\hat y_o \\] \\begin{answer} \\[ x = 1 \\] \\[ -\\sum_w y_w \\log \\hat y_w = -\\log(\\hat y_o) \\] \\end{answer}\\end{enumerate}',
+      'cs224n-a2/naive-softmax-loss',
+      '-\\log(\\hat y_o)',
+    ],
+    [
+      'a neg-sample tag keeps a chain from the naive-softmax question',
+      '$$\\frac{\\partial J_{neg-sample}}{\\partial v_c} = A$$\n',
+      'cs224n-a2/neg-sampling-grad-vc',
+      'A',
+    ],
     ['\\partial J / \\partial v_c slash notation', '## 1b\n$\\partial J / \\partial v_c = B$\n', 'cs224n-a2/naive-softmax-grad-vc', 'B'],
-    ["\\sigma(x)' prime after the parenthesis", '### Sigmoid\n$$ \\sigma(x)\' = \\sigma(x)(1-\\sigma(x)) $$\n', 'cs224n-a2/sigmoid-derivative', '\\sigma(x)(1-\\sigma(x))'],
+    [
+      "\\sigma(x)' prime after the parenthesis",
+      "### Sigmoid\n$$ \\sigma(x)' = \\sigma(x)(1-\\sigma(x)) $$\n",
+      'cs224n-a2/sigmoid-derivative',
+      '\\sigma(x)(1-\\sigma(x))',
+    ],
   ])('%s', (_n, text, id, want) => {
     expect(read(text.includes('\\begin{enumerate}') ? 'x.tex' : 'x.md', text).answers.get(id)?.final).toBe(want);
   });
@@ -38,7 +70,10 @@ describe('choosing among candidates', () => {
 
 describe('labels that disagree with the content', () => {
   it('a (c) whose left-hand side is dJ/dU goes to dJ/dU, with a note', () => {
-    const doc = read('m.md', '### (b)\n$$\\frac{\\partial J}{\\partial v_c} = U(\\hat y - y)$$\n### (c)\n$$\\frac{\\partial J}{\\partial U} = v_c (\\hat y - y)^T$$\n');
+    const doc = read(
+      'm.md',
+      '### (b)\n$$\\frac{\\partial J}{\\partial v_c} = U(\\hat y - y)$$\n### (c)\n$$\\frac{\\partial J}{\\partial U} = v_c (\\hat y - y)^T$$\n',
+    );
     const a = doc.answers.get('cs224n-a2/naive-softmax-grad-U')!;
     expect([a.final, a.parts[0]!.label]).toEqual(['v_c (\\hat y - y)^T', '### (c)']);
     expect(a.notes.map((n) => n.code)).toEqual(['LABEL_MISMATCH']);
@@ -46,7 +81,10 @@ describe('labels that disagree with the content', () => {
   });
 
   it('a copied left-hand side whose question is answered elsewhere stays with its label, noted', () => {
-    const doc = read('m.md', '### (b)\n$$\\frac{\\partial J}{\\partial v_c} = U(\\hat y - y)$$\n### (c)\n$$\\frac{\\partial J}{\\partial v_c} = (\\hat y_w - y_w) v_c$$\n');
+    const doc = read(
+      'm.md',
+      '### (b)\n$$\\frac{\\partial J}{\\partial v_c} = U(\\hat y - y)$$\n### (c)\n$$\\frac{\\partial J}{\\partial v_c} = (\\hat y_w - y_w) v_c$$\n',
+    );
     expect(doc.answers.get('cs224n-a2/naive-softmax-grad-vc')!.final).toBe('U(\\hat y - y)');
     const a = doc.answers.get(UW)!;
     expect([a.final, a.notes[0]!.code]).toEqual(['(\\hat y_w - y_w) v_c', 'LABEL_MISMATCH']);

@@ -32,7 +32,10 @@ describe('macros', () => {
   });
 
   it('a document reads answers with macros expanded, verbatim beside them, and notes a loop', () => {
-    const doc = read('m.tex', '\\newcommand{\\by}{\\mathbf{y}}\n\\def\\loop{\\loop}\n\\section{A}\n\\begin{enumerate}[label=(\\alph*)]\\item a \\item\n\\[ \\frac{\\partial J}{\\partial v_c} = U(\\hat\\by - \\by) \\]\n\\item \\[ \\loop \\] \\end{enumerate}\n');
+    const doc = read(
+      'm.tex',
+      '\\newcommand{\\by}{\\mathbf{y}}\n\\def\\loop{\\loop}\n\\section{A}\n\\begin{enumerate}[label=(\\alph*)]\\item a \\item\n\\[ \\frac{\\partial J}{\\partial v_c} = U(\\hat\\by - \\by) \\]\n\\item \\[ \\loop \\] \\end{enumerate}\n',
+    );
     const a = doc.answers.get('cs224n-a2/naive-softmax-grad-vc')!;
     expect([a.final, a.finalExpanded]).toEqual(['U(\\hat\\by - \\by)', 'U(\\hat\\mathbf{y} - \\mathbf{y})']);
     expect(a.parts[0]!.steps[1]!.expanded).toBe('U(\\hat\\mathbf{y} - \\mathbf{y})');

@@ -27,13 +27,28 @@ export function near(x: string, y: string): boolean {
   return short.length >= 3 && long.includes(short) && short.length >= 0.6 * long.length;
 }
 
-interface Entry { q: string; final: string; steps?: string[]; case?: string }
-export interface Figures { groups: number; located: number; finals: number; byParts: number; steps: number; stepsFound: number; lines: string[] }
+interface Entry {
+  q: string;
+  final: string;
+  steps?: string[];
+  case?: string;
+}
+export interface Figures {
+  groups: number;
+  located: number;
+  finals: number;
+  byParts: number;
+  steps: number;
+  stepsFound: number;
+  lines: string[];
+}
 
 export function measure(dir: string, bankDir = 'problems'): Figures {
   const sets = namingOf(loadBank(bankDir));
   const fig: Figures = { groups: 0, located: 0, finals: 0, byParts: 0, steps: 0, stepsFound: 0, lines: [] };
-  for (const t of readdirSync(dir).filter((f) => f.endsWith('.truth.yaml')).sort()) {
+  for (const t of readdirSync(dir)
+    .filter((f) => f.endsWith('.truth.yaml'))
+    .sort()) {
     const docName = t.slice(0, -'.truth.yaml'.length);
     const file = join(dir, docName);
     if (!existsSync(file)) continue;
@@ -57,15 +72,20 @@ export function measure(dir: string, bankDir = 'problems'): Figures {
       fig.finals += read ? 1 : 0;
       fig.steps += want.length;
       fig.stepsFound += hit;
-      fig.lines.push(`${docName.split('__')[0]}  ${q}  ${a ? 'located' : 'NOT located'}  final ${read ? 'read' : `NOT read: ${a?.final ?? '-'}  want ${entries.map((e) => e.final).join(' | ')}`}  steps ${hit}/${want.length}`);
+      fig.lines.push(
+        `${docName.split('__')[0]}  ${q}  ${a ? 'located' : 'NOT located'}  final ${read ? 'read' : `NOT read: ${a?.final ?? '-'}  want ${entries.map((e) => e.final).join(' | ')}`}  steps ${hit}/${want.length}`,
+      );
     }
   }
   return fig;
 }
 
 if (process.argv[1]?.endsWith('measure.ts')) {
-  const dir = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? (['../shared/writeups', '../../shared/writeups'].find((d) => existsSync(d)) ?? '../shared/writeups');
+  const dir =
+    process.argv.slice(2).find((a) => !a.startsWith('-')) ?? ['../shared/writeups', '../../shared/writeups'].find((d) => existsSync(d)) ?? '../shared/writeups';
   const f = measure(dir);
   if (process.argv.includes('--verbose')) for (const l of f.lines) console.log(l);
-  console.log(`located ${f.located}/${f.groups}, finals ${f.finals}/${f.groups} (${f.byParts} of them cases read part by part), steps found ${f.stepsFound}/${f.steps}`);
+  console.log(
+    `located ${f.located}/${f.groups}, finals ${f.finals}/${f.groups} (${f.byParts} of them cases read part by part), steps found ${f.stepsFound}/${f.steps}`,
+  );
 }

@@ -10,34 +10,50 @@ const answerOf = (q: (typeof BANK.sets)[number]['questions'][number]) =>
   q.examples.find((e) => e.verdict === 'correct' && e.note === 'LaTeX' && !e.answer.includes('$'))?.answer ?? q.referenceText;
 
 describe('template', () => {
-  it.each(BANK.sets.flatMap((s) => (['tex', 'md'] as const).map((f) => [s.set, f] as const)))('%s as %s, filled with LaTeX answers, locates every question', (setId, format) => {
-    const set = BANK.sets.find((s) => s.set === setId)!;
-    let text = renderTemplate(setNaming(set), format);
-    for (const q of set.questions) {
-      const answer = answerOf(q);
-      text = format === 'tex'
-        ? text.replace(`\\begin{answer}{${q.id}}\n\\[\n  % your answer\n\\]`, () => `\\begin{answer}{${q.id}}\n\\[\n${answer}\n\\]`)
-        : text.replace(`<!-- answer: ${q.id} -->\n$$\n\n$$`, () => `<!-- answer: ${q.id} -->\n$$\n${answer}\n$$`);
-    }
-    const doc = read(`student.${format}`, text, null);
-    expect([doc.set, doc.setReason]).toEqual([setId, format === 'tex' ? 'comment' : 'front-matter']);
-    for (const q of set.questions) {
-      const a = doc.answers.get(q.id);
-      expect(a, q.id).toBeDefined();
-      expect(answerOf(q).replace(/\s+/g, ' ').endsWith(a!.final), `${q.id}: ${a!.final}`).toBe(true);
-      expect(a!.parts[0]!.label).toBe(q.id);
-    }
-  });
+  it.each(BANK.sets.flatMap((s) => (['tex', 'md'] as const).map((f) => [s.set, f] as const)))(
+    '%s as %s, filled with LaTeX answers, locates every question',
+    (setId, format) => {
+      const set = BANK.sets.find((s) => s.set === setId)!;
+      let text = renderTemplate(setNaming(set), format);
+      for (const q of set.questions) {
+        const answer = answerOf(q);
+        text =
+          format === 'tex'
+            ? text.replace(`\\begin{answer}{${q.id}}\n\\[\n  % your answer\n\\]`, () => `\\begin{answer}{${q.id}}\n\\[\n${answer}\n\\]`)
+            : text.replace(`<!-- answer: ${q.id} -->\n$$\n\n$$`, () => `<!-- answer: ${q.id} -->\n$$\n${answer}\n$$`);
+      }
+      const doc = read(`student.${format}`, text, null);
+      expect([doc.set, doc.setReason]).toEqual([setId, format === 'tex' ? 'comment' : 'front-matter']);
+      for (const q of set.questions) {
+        const a = doc.answers.get(q.id);
+        expect(a, q.id).toBeDefined();
+        expect(answerOf(q).replace(/\s+/g, ' ').endsWith(a!.final), `${q.id}: ${a!.final}`).toBe(true);
+        expect(a!.parts[0]!.label).toBe(q.id);
+      }
+    },
+  );
 
   it('an unanswered block is not located, and the next question is not taken for it', () => {
     const set = BANK.sets.find((s) => s.set === 'cs224n-a2')!;
-    const text = renderTemplate(setNaming(set), 'md').replace('<!-- answer: cs224n-a2/naive-softmax-grad-vc -->\n$$\n\n$$', '<!-- answer: cs224n-a2/naive-softmax-grad-vc -->\n$$\nU(\\hat y - y)\n$$');
+    const text = renderTemplate(setNaming(set), 'md').replace(
+      '<!-- answer: cs224n-a2/naive-softmax-grad-vc -->\n$$\n\n$$',
+      '<!-- answer: cs224n-a2/naive-softmax-grad-vc -->\n$$\nU(\\hat y - y)\n$$',
+    );
     const doc = read('s.md', text, null);
     expect([...doc.answers.keys()]).toEqual(['cs224n-a2/naive-softmax-grad-vc']);
   });
 
   it.each([
-    ['tex', ['\\documentclass{article}', '% grader-set: cs224n-a2', '\\newenvironment{answer}[1]', '\\begin{answer}{cs224n-a2/naive-softmax-grad-vc}', '\\end{document}']],
+    [
+      'tex',
+      [
+        '\\documentclass{article}',
+        '% grader-set: cs224n-a2',
+        '\\newenvironment{answer}[1]',
+        '\\begin{answer}{cs224n-a2/naive-softmax-grad-vc}',
+        '\\end{document}',
+      ],
+    ],
     ['md', ['set: cs224n-a2', '<!-- answer: cs224n-a2/skipgram-grad-vw -->']],
     ['yaml', ['student: your-name', 'answers:', '  cs224n-a2/naive-softmax-grad-vc: |']],
   ])('grader template cs224n-a2 --format %s', (format, parts) => {

@@ -98,7 +98,8 @@ describe('one-off notations', () => {
     ['U^T (v_c - h)', "U' * (v_c - h)"],
   ])('%s → %s', (text, tree) => expect(read(text)).toBe(tree));
 
-  it('sum with one argument is shown in LaTeX, not a crash', () => expect(toLatex(readAndCompile(q, 'sum(h) + 1').node)).toBe('\\operatorname{sum}\\left(h\\right) + 1'));
+  it('sum with one argument is shown in LaTeX, not a crash', () =>
+    expect(toLatex(readAndCompile(q, 'sum(h) + 1').node)).toBe('\\operatorname{sum}\\left(h\\right) + 1'));
 
   it('suggests `W x` for `Wx` when both are symbols', () => {
     const f = failure('(Wx - yv) x');

@@ -28,7 +28,9 @@ describe('a batch over workers', () => {
   writeFileSync(entry, WORKER);
 
   it('reports every file in order; a file that kills its worker is the only one lost', async () => {
-    const files = Array.from({ length: 60 }, (_, i) => (i === 7 ? `exit-${i}.yaml` : i === 31 ? `oom-${i}.yaml` : i % 5 === 0 ? `slow-${i}.yaml` : `f-${i}.yaml`));
+    const files = Array.from({ length: 60 }, (_, i) =>
+      i === 7 ? `exit-${i}.yaml` : i === 31 ? `oom-${i}.yaml` : i % 5 === 0 ? `slow-${i}.yaml` : `f-${i}.yaml`,
+    );
     const got: [number, SubmissionReport][] = [];
     await gradeFiles(BANK, files, new PointCache(1), { jobs: 3, bankPath: 'problems', workerEntry: entry }, (r, i) => got.push([i, r]));
     expect(got.map(([i]) => i)).toEqual(files.map((_, i) => i));
@@ -57,6 +59,11 @@ describe('a batch with broken files, through the CLI', () => {
     expect(two.out).toBe(one.out);
     const subs = JSON.parse(one.out).submissions as { file: string; error: { code: string } | null }[];
     expect(subs.filter((s) => !s.error)).toHaveLength(70);
-    expect(subs.filter((s) => s.error).map((s) => s.error!.code).sort()).toEqual(['FILE_NOT_REGULAR', 'FILE_NOT_REGULAR', 'FILE_NOT_UTF8', 'FILE_UNREADABLE']);
+    expect(
+      subs
+        .filter((s) => s.error)
+        .map((s) => s.error!.code)
+        .sort(),
+    ).toEqual(['FILE_NOT_REGULAR', 'FILE_NOT_REGULAR', 'FILE_NOT_UTF8', 'FILE_UNREADABLE']);
   }, 120_000);
 });

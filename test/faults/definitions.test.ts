@@ -27,7 +27,15 @@ describe('definitions', () => {
   it('a chain within the bound still works, and a definition cannot use itself or a later one', () => {
     const defs = new Map(Array.from({ length: 20 }, (_, i) => [`c${i}`, i === 0 ? 'yhat - y' : `c${i - 1}`]));
     expect(grade('U * c19', defs).verdict).toBe('correct');
-    expect(grade('U * a', new Map([['a', 'b'], ['b', 'yhat - y']])).verdict).toBe('invalid');
+    expect(
+      grade(
+        'U * a',
+        new Map([
+          ['a', 'b'],
+          ['b', 'yhat - y'],
+        ]),
+      ).verdict,
+    ).toBe('invalid');
     expect(grade('U * a', new Map([['a', 'a + 1']])).verdict).toBe('invalid');
   });
 });

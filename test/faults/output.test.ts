@@ -83,7 +83,10 @@ describe('--out', () => {
 
 describe('standard output', () => {
   it('a reader that stops early (| head) ends the grader quietly', () => {
-    const r = spawnSync('bash', ['-c', `node bin/grader.mjs grade ${batch(200)} --jobs 1 | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync('bash', ['-c', `node bin/grader.mjs grade ${batch(200)} --jobs 1 | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('0');
   });
@@ -121,7 +124,10 @@ describe('terminal injection', () => {
   it.each(['text', 'csv'])('%s: no control character of a submission reaches the output', (format) => {
     const dir = fresh();
     hostile.forEach((h, i) =>
-      writeFileSync(join(dir, `${i}.yaml`), `student: ${JSON.stringify(`s${i}${h}`)}\nanswers:\n  cs224n-a2/naive-softmax-loss: ${JSON.stringify(`-log(yhat_o)${h}`)}\n  ${JSON.stringify(`cs224n-a2/nope${h}`)}: "1"\n`),
+      writeFileSync(
+        join(dir, `${i}.yaml`),
+        `student: ${JSON.stringify(`s${i}${h}`)}\nanswers:\n  cs224n-a2/naive-softmax-loss: ${JSON.stringify(`-log(yhat_o)${h}`)}\n  ${JSON.stringify(`cs224n-a2/nope${h}`)}: "1"\n`,
+      ),
     );
     const r = cli('grade', dir, '--format', format);
     expect(r.code).toBe(0);

@@ -52,15 +52,73 @@ describe('random valid formulas', () => {
         const latex = `$${toLatex(readAndCompile(q, text).node)}$`;
         const a = values(text);
         const b = values(latex);
-        expect(a.every((v, i) => close(v, b[i]!)), `${text} vs ${latex}: ${a} vs ${b}`).toBe(true);
+        expect(
+          a.every((v, i) => close(v, b[i]!)),
+          `${text} vs ${latex}: ${a} vs ${b}`,
+        ).toBe(true);
       }),
       params(2),
     );
   });
 });
 
-const MATHJS = ['x', 'y', 'U', 'v_c', '(', ')', '[', ']', ',', ':', "'", '+', '-', '*', '/', '^', '.*', '==', '?', 'sum(', 'exp(', 'softmax(', '1e308', '0', ' ', '"', '#', ';', '=', 'undefined', '\n', '\u001b'];
-const LATEX = ['\\frac', '{', '}', '\\hat', '\\sum', '_', '^', '\\left(', '\\right)', '\\begin{cases}', '\\end{cases}', '&', '\\\\', '\\top', '\\cdot', '$', '\\mathbf', '\\text{', '\\sigma', '\\', '%'];
+const MATHJS = [
+  'x',
+  'y',
+  'U',
+  'v_c',
+  '(',
+  ')',
+  '[',
+  ']',
+  ',',
+  ':',
+  "'",
+  '+',
+  '-',
+  '*',
+  '/',
+  '^',
+  '.*',
+  '==',
+  '?',
+  'sum(',
+  'exp(',
+  'softmax(',
+  '1e308',
+  '0',
+  ' ',
+  '"',
+  '#',
+  ';',
+  '=',
+  'undefined',
+  '\n',
+  '\u001b',
+];
+const LATEX = [
+  '\\frac',
+  '{',
+  '}',
+  '\\hat',
+  '\\sum',
+  '_',
+  '^',
+  '\\left(',
+  '\\right)',
+  '\\begin{cases}',
+  '\\end{cases}',
+  '&',
+  '\\\\',
+  '\\top',
+  '\\cdot',
+  '$',
+  '\\mathbf',
+  '\\text{',
+  '\\sigma',
+  '\\',
+  '%',
+];
 
 describe('token soups', () => {
   const soup = (pieces: string[]) => fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 24 }).map((xs) => xs.join(''));
@@ -92,7 +150,10 @@ describe('random shapes', () => {
   it('a product, a sum and a transpose compile to the shape matrix rules give, or fail with a shape finding', () => {
     fc.assert(
       fc.property(dim, dim, dim, dim, fc.constantFrom('A * B', 'A + B', "A' * B", 'A .* B', "A * B'"), (r1, c1, r2, c2, form) => {
-        const shapes = question(`sizes: { a: ${r1}, b: ${c1}, c: ${r2}, e: ${c2} }\nsymbols:\n  A: { shape: [a, b], sample: normal }\n  B: { shape: [c, e], sample: normal }`, 'reference: "A"');
+        const shapes = question(
+          `sizes: { a: ${r1}, b: ${c1}, c: ${r2}, e: ${c2} }\nsymbols:\n  A: { shape: [a, b], sample: normal }\n  B: { shape: [c, e], sample: normal }`,
+          'reference: "A"',
+        );
         const [ra, ca] = form.startsWith("A'") ? [c1, r1] : [r1, c1];
         const [rb, cb] = form.endsWith("B'") ? [c2, r2] : [r2, c2];
         const product = form.includes(' * ');

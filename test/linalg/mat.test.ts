@@ -6,10 +6,40 @@ const rows = (a: M.Mat) => Array.from({ length: a.rows }, (_, i) => [...a.data.s
 
 describe('kernels', () => {
   it.each([
-    ['multiply', M.multiply(m([[1, 2], [3, 4]]), m([[5], [6]])), [[17], [39]]],
+    [
+      'multiply',
+      M.multiply(
+        m([
+          [1, 2],
+          [3, 4],
+        ]),
+        m([[5], [6]]),
+      ),
+      [[17], [39]],
+    ],
     ['scalar times matrix', M.multiply(M.scalar(2), m([[1, 2]])), [[2, 4]]],
-    ['outer product', M.multiply(m([[1], [2]]), m([[3, 4]])), [[3, 4], [6, 8]]],
-    ['transpose', M.transpose(m([[1, 2, 3], [4, 5, 6]])), [[1, 4], [2, 5], [3, 6]]],
+    [
+      'outer product',
+      M.multiply(m([[1], [2]]), m([[3, 4]])),
+      [
+        [3, 4],
+        [6, 8],
+      ],
+    ],
+    [
+      'transpose',
+      M.transpose(
+        m([
+          [1, 2, 3],
+          [4, 5, 6],
+        ]),
+      ),
+      [
+        [1, 4],
+        [2, 5],
+        [3, 6],
+      ],
+    ],
     ['add', M.add(m([[1, 2]]), m([[3, 4]])), [[4, 6]]],
     ['scalar broadcast', M.sub(M.scalar(1), m([[1, 2]])), [[0, -1]]],
     ['hadamard', M.hadamard(m([[1, 2]]), m([[3, 4]])), [[3, 8]]],

@@ -22,8 +22,20 @@ const broken = gradeSubmission(BANK, parseSubmission('zed.yaml', 'student: [oops
 
 describe('roster CSV', () => {
   it.each([
-    ['a,b\r\n1,2\r\n', [['a', 'b'], ['1', '2']]],
-    ['\uFEFFa,b\n1,2', [['a', 'b'], ['1', '2']]],
+    [
+      'a,b\r\n1,2\r\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      '\uFEFFa,b\n1,2',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
     ['"Lee, Ann","say ""hi"""\n', [['Lee, Ann', 'say "hi"']]],
     ['"two\nlines",x\n\n,\n', [['two\nlines', 'x']]],
   ])('%j', (text, rows) => expect(parseCsv(text)).toEqual(rows));
@@ -33,7 +45,10 @@ describe('roster CSV', () => {
     const bo = grade('bo', {});
     const cy = grade('cy', {});
     const j = joinRoster([ann, bo, cy], roster, ['SIS Login ID']);
-    expect(j.matched.map((m) => [m.submission.student, m.person.ID])).toEqual([['ann', '11'], ['bo', '12']]);
+    expect(j.matched.map((m) => [m.submission.student, m.person.ID])).toEqual([
+      ['ann', '11'],
+      ['bo', '12'],
+    ]);
     expect(j.unmatched.map((s) => s.student)).toEqual(['cy']);
   });
 });
@@ -67,7 +82,10 @@ describe('gradebook profiles', () => {
 describe('grade --csv', () => {
   const dir = mkdtempSync(join(tmpdir(), 'grader-csv-'));
   const roster = join(dir, 'roster.csv');
-  writeFileSync(roster, '\uFEFFStudent,ID,SIS User ID,SIS Login ID,Section\n    Points Possible,,,,\n"Smith, Alice",101,S1,alice,A\n"Jones, Bob",102,S2,BOB,A\n');
+  writeFileSync(
+    roster,
+    '\uFEFFStudent,ID,SIS User ID,SIS Login ID,Section\n    Points Possible,,,,\n"Smith, Alice",101,S1,alice,A\n"Jones, Bob",102,S2,BOB,A\n',
+  );
 
   it('joins the roster, lists the unmatched on stderr and beside --out', () => {
     const out = join(dir, 'canvas.csv');

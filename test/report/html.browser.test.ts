@@ -59,7 +59,9 @@ async function open(file: string): Promise<{ page: Page; failed: string[]; error
 async function axe(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
   return page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({ resultTypes: ['violations'] });
+    const r = await (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
+      resultTypes: ['violations'],
+    });
     return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
   });
 }
@@ -69,36 +71,40 @@ describe('the HTML report in Chromium', () => {
     ['a LaTeX submission', ['grade', 'submissions/dave-latex.yaml', '--format', 'html'], 11],
     ['a batch, for the instructor', ['grade', ...YAML_SUBMISSIONS, '--format', 'html', '--instructor'], 44],
     ['a batch with item analysis', ['items', ...YAML_SUBMISSIONS, '--format', 'html'], 44],
-  ])('renders %s: formulas typeset, questions as headings, no accessibility violation', async (_, args, questions) => {
-    const { page, failed, errors } = await open(report(...args));
-    const stats = await page.evaluate(() => {
-      const maths = [...document.querySelectorAll('math')];
-      return {
-        title: document.title,
-        questions: document.querySelectorAll('.q').length,
-        headed: document.querySelectorAll('.q > h3').length,
-        prompts: document.querySelectorAll('.prompt').length,
-        maths: maths.length,
-        unsized: maths.filter((m) => m.getBoundingClientRect().width < 2 || m.getBoundingClientRect().height < 2).length,
-        errors: document.querySelectorAll('.katex-error, merror').length,
-        fractions: [...document.querySelectorAll('mfrac')].map((f) => f.getBoundingClientRect().height),
-      };
-    });
-    const violations = await axe(page);
-    await page.close();
-    expect(failed).toEqual([]);
-    expect(errors).toEqual([]);
-    expect(stats.title).toMatch(/^Report/);
-    expect(stats.questions).toBe(questions);
-    expect(stats.headed).toBe(questions);
-    expect(stats.prompts).toBe(questions);
-    expect(stats.maths).toBeGreaterThan(questions);
-    expect(stats.unsized).toBe(0);
-    expect(stats.errors).toBe(0);
-    // A typeset fraction stands taller than a line of text: MathML layout, not raw text.
-    expect(Math.max(...stats.fractions)).toBeGreaterThan(20);
-    expect(violations).toEqual([]);
-  }, 120_000);
+  ])(
+    'renders %s: formulas typeset, questions as headings, no accessibility violation',
+    async (_, args, questions) => {
+      const { page, failed, errors } = await open(report(...args));
+      const stats = await page.evaluate(() => {
+        const maths = [...document.querySelectorAll('math')];
+        return {
+          title: document.title,
+          questions: document.querySelectorAll('.q').length,
+          headed: document.querySelectorAll('.q > h3').length,
+          prompts: document.querySelectorAll('.prompt').length,
+          maths: maths.length,
+          unsized: maths.filter((m) => m.getBoundingClientRect().width < 2 || m.getBoundingClientRect().height < 2).length,
+          errors: document.querySelectorAll('.katex-error, merror').length,
+          fractions: [...document.querySelectorAll('mfrac')].map((f) => f.getBoundingClientRect().height),
+        };
+      });
+      const violations = await axe(page);
+      await page.close();
+      expect(failed).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(stats.title).toMatch(/^Report/);
+      expect(stats.questions).toBe(questions);
+      expect(stats.headed).toBe(questions);
+      expect(stats.prompts).toBe(questions);
+      expect(stats.maths).toBeGreaterThan(questions);
+      expect(stats.unsized).toBe(0);
+      expect(stats.errors).toBe(0);
+      // A typeset fraction stands taller than a line of text: MathML layout, not raw text.
+      expect(Math.max(...stats.fractions)).toBeGreaterThan(20);
+      expect(violations).toEqual([]);
+    },
+    120_000,
+  );
 
   it('sorts the score table by a column, and back', async () => {
     const { page, errors } = await open(report('grade', ...YAML_SUBMISSIONS, '--format', 'html'));

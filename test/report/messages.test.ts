@@ -17,7 +17,9 @@ const emitted = new Set(
 
 describe('messages', () => {
   it('keeps core/codes.ts one code per line, alphabetical within each group (merges stay easy)', () => {
-    const groups = readFileSync('grader/core/codes.ts', 'utf8').split(/\n\s*\/\/ /).slice(1);
+    const groups = readFileSync('grader/core/codes.ts', 'utf8')
+      .split(/\n\s*\/\/ /)
+      .slice(1);
     expect(groups.length).toBeGreaterThan(5);
     for (const g of groups) {
       const codes = [...g.matchAll(/^ {2}([A-Z_]+):/gm)].map((m) => m[1]!);
@@ -37,9 +39,9 @@ describe('messages', () => {
   });
 
   it('speaks of shapes in the question’s terms', () => {
-    expect(message({ code: 'SHAPE_MISMATCH', args: { got: '7 x 4', gotName: 'V x K', expected: '4 x 7', expectedName: 'K x V', of: 'dJ/dU', hint: 'transposed' } })).toBe(
-      'your answer is V x K (7 x 4); dJ/dU is K x V (4 x 7): transposed?',
-    );
+    expect(
+      message({ code: 'SHAPE_MISMATCH', args: { got: '7 x 4', gotName: 'V x K', expected: '4 x 7', expectedName: 'K x V', of: 'dJ/dU', hint: 'transposed' } }),
+    ).toBe('your answer is V x K (7 x 4); dJ/dU is K x V (4 x 7): transposed?');
   });
 
   it('falls back to the code for an unknown one (a finding read from outside)', () =>

@@ -50,7 +50,10 @@ describe('points drawn by plan', () => {
   });
 
   it('repeats a negative sample at every other point where repeats are allowed', () => {
-    const r = question(W2V.replace('distinctFrom: [o] }', 'distinctFrom: [o], distinct: false }'), 'reference: "sum(k, u_k)"\nexamples: [{ answer: "0", verdict: incorrect }]');
+    const r = question(
+      W2V.replace('distinctFrom: [o] }', 'distinctFrom: [o], distinct: false }'),
+      'reference: "sum(k, u_k)"\nexamples: [{ answer: "0", verdict: incorrect }]',
+    );
     const negs = new PointCache(1).get(r).map((p) => [...p.envs[0]![r.model.slots.findIndex((s) => s.name === 'negs')]!.data]);
     const repeats = negs.map((n) => new Set(n).size < n.length);
     expect(repeats.filter(Boolean).length).toBeGreaterThanOrEqual(negs.length / 2);

@@ -90,4 +90,3 @@ export function compileExpr(node: Node, scope: Scope, ctx: Ctx): Compiled {
   if (c.work > LIMITS.maxWork) fail('TOO_MUCH_WORK', { work: c.work, max: LIMITS.maxWork });
   return c;
 }
-

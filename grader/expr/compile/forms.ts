@@ -26,7 +26,6 @@ export function indexNumber(v: number, n: number, at?: Position): number {
   return v;
 }
 
-
 /**
  * An index range left implicit, taken from the family the index reaches: in `sum(i, yhat_i)`,
  * i runs over the entries of yhat; in `sum(i, u_i)`, over the columns of U. Undefined when no

@@ -73,17 +73,14 @@ export const FUNCTIONS: readonly FunctionDef[] = [
   {
     names: ['dot'],
     arity: 2,
-    shape: ([a, b]) =>
-      isVector(a!) && isVector(b!) && size(a!) === size(b!) ? SCALAR : { expected: 'two vectors of one length' },
+    shape: ([a, b]) => (isVector(a!) && isVector(b!) && size(a!) === size(b!) ? SCALAR : { expected: 'two vectors of one length' }),
     run: ([a, b]) => M.scalar(M.sumAll(M.hadamard(a!, M.mat(a!.rows, a!.cols, b!.data)))),
   },
   // sum(x): the sum of the entries; sum(k, ...) with an index is a special form (compile/forms.ts).
   { names: ['sum'], arity: 1, shape: () => SCALAR, run: ([a]) => M.scalar(M.sumAll(a!)) },
 ];
 
-export const FUNCTION_BY_NAME: ReadonlyMap<string, FunctionDef> = new Map(
-  FUNCTIONS.flatMap((f) => f.names.map((n) => [n, f] as const)),
-);
+export const FUNCTION_BY_NAME: ReadonlyMap<string, FunctionDef> = new Map(FUNCTIONS.flatMap((f) => f.names.map((n) => [n, f] as const)));
 
 /** Functions compiled as special forms (they bind names, need constants, or read shapes), not in the table. */
 export const SPECIAL_FORMS: readonly string[] = ['sum', 'onehot', 'zeros', 'cdot'];

@@ -33,7 +33,10 @@ export function fromBinding(b: Binding): Compiled {
 }
 
 // A Map, not an object: names like `toString` or `__proto__` must not reach a prototype.
-const CONSTANTS: ReadonlyMap<string, number> = new Map([['pi', Math.PI], ['e', Math.E]]);
+const CONSTANTS: ReadonlyMap<string, number> = new Map([
+  ['pi', Math.PI],
+  ['e', Math.E],
+]);
 
 /** `W_2` → `W2`, `D_x` → `Dx`; a family call's `y_` is left alone. */
 const joinedName = (name: string): string => (/^[A-Za-z]+_[A-Za-z0-9]+$/.test(name) ? name.replace('_', '') : name);

@@ -98,12 +98,28 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
       const [ra, rb] = [a.run, b.run];
       return scalarCompiled((env) => M.dotData(ra(env), rb(env)), a.work + b.work + work);
     }
-    return binary(shape, a, b, (x, y) => x * y, M.multiply, work, fold(a, b, (x, y) => x * y));
+    return binary(
+      shape,
+      a,
+      b,
+      (x, y) => x * y,
+      M.multiply,
+      work,
+      fold(a, b, (x, y) => x * y),
+    );
   }
   if (fn === 'pow') {
     if (!isScalar(a.shape)) fail('SHAPE_POWER', { ...shapeArgs(scope, 'base', a.shape) }, at);
     requireScalar('an exponent', b.shape, scope, at);
-    return binary(SCALAR, a, b, meter.pow, M.power, 1, fold(a, b, (x, y) => x ** y));
+    return binary(
+      SCALAR,
+      a,
+      b,
+      meter.pow,
+      M.power,
+      1,
+      fold(a, b, (x, y) => x ** y),
+    );
   }
   const cmp = Object.hasOwn(COMPARISONS, fn) ? COMPARISONS[fn] : undefined;
   if (cmp) {

@@ -13,7 +13,8 @@ import { parseCases, parseSum } from './structures.js';
 
 type AnyNode = Node & { name?: string; fn?: Node; args?: Node[]; value?: number };
 
-const wrap = (n: Node): Node => (n.type === 'SymbolNode' || n.type === 'ConstantNode' || n.type === 'ParenthesisNode' || n.type === 'FunctionNode' ? n : N.paren(n));
+const wrap = (n: Node): Node =>
+  n.type === 'SymbolNode' || n.type === 'ConstantNode' || n.type === 'ParenthesisNode' || n.type === 'FunctionNode' ? n : N.paren(n);
 
 export function parseCommand(p: Parser, t: Token): Node {
   const c = p.c;
@@ -99,7 +100,8 @@ export function delimitedBody(p: Parser, open: string): Node {
   const close = c.next();
   const cc = c.command(close);
   const char = cc?.kind === 'delimiter' ? cc.char : close.text;
-  if (![')', ']', '|', '‖', '.', '}'].includes(char) || close.kind === 'eof') fail('LATEX_EXPECTED', { expected: `a closing ${OPENERS[open] || 'delimiter'}`, got: describe(close) }, at(close));
+  if (![')', ']', '|', '‖', '.', '}'].includes(char) || close.kind === 'eof')
+    fail('LATEX_EXPECTED', { expected: `a closing ${OPENERS[open] || 'delimiter'}`, got: describe(close) }, at(close));
   return open === '|' ? N.call('abs', [inner]) : open === '‖' ? N.call('norm', [inner]) : N.paren(inner);
 }
 

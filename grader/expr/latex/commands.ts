@@ -56,7 +56,10 @@ export const STARTS_FACTOR: Readonly<Record<Command['kind'], boolean | 'depends'
 };
 
 const rows: [string[], Command][] = [
-  [[',', ';', ':', '!', ' ', 'quad', 'qquad', 'enspace', 'thinspace', 'medspace', 'thickspace', 'displaystyle', 'textstyle', 'limits', 'nolimits'], { kind: 'space' }],
+  [
+    [',', ';', ':', '!', ' ', 'quad', 'qquad', 'enspace', 'thinspace', 'medspace', 'thickspace', 'displaystyle', 'textstyle', 'limits', 'nolimits'],
+    { kind: 'space' },
+  ],
   [['left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'bigl', 'bigr', 'Bigl', 'Bigr', 'biggl', 'biggr', 'Biggl', 'Biggr', 'middle'], { kind: 'sizing' }],
   [['mathbf', 'boldsymbol', 'bm', 'pmb', 'mathit', 'mathsf', 'mathbb', 'mathcal', 'mathnormal', 'vec', 'mathbfit'], { kind: 'font' }],
   [['bf', 'rm', 'it', 'sf', 'boldmath', 'mit'], { kind: 'fontSwitch' }],
@@ -101,9 +104,43 @@ const rows: [string[], Command][] = [
 ];
 
 const GREEK = [
-  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta', 'theta', 'vartheta', 'iota', 'kappa',
-  'lambda', 'mu', 'nu', 'xi', 'pi', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'varphi', 'chi', 'psi', 'omega',
-  'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Phi', 'Psi', 'Omega', 'ell',
+  'alpha',
+  'beta',
+  'gamma',
+  'delta',
+  'epsilon',
+  'varepsilon',
+  'zeta',
+  'eta',
+  'theta',
+  'vartheta',
+  'iota',
+  'kappa',
+  'lambda',
+  'mu',
+  'nu',
+  'xi',
+  'pi',
+  'rho',
+  'sigma',
+  'tau',
+  'upsilon',
+  'phi',
+  'varphi',
+  'chi',
+  'psi',
+  'omega',
+  'Gamma',
+  'Delta',
+  'Theta',
+  'Lambda',
+  'Xi',
+  'Pi',
+  'Sigma',
+  'Phi',
+  'Psi',
+  'Omega',
+  'ell',
 ];
 
 export const COMMANDS: ReadonlyMap<string, Command> = new Map([

@@ -70,8 +70,7 @@ export class Cursor {
 
 export const at = (t: Token): Position => ({ offset: t.offset, length: Math.max(1, t.end - t.offset) });
 
-export const describe = (t: Token): string =>
-  t.kind === 'eof' ? 'the end of the answer' : t.kind === 'cmd' ? `\\${t.text}` : `\`${t.text}\``;
+export const describe = (t: Token): string => (t.kind === 'eof' ? 'the end of the answer' : t.kind === 'cmd' ? `\\${t.text}` : `\`${t.text}\``);
 
 /** The raw text of a braced group (`\text{softmax}`), or one token. */
 export function rawGroup(c: Cursor): string {
@@ -79,7 +78,7 @@ export function rawGroup(c: Cursor): string {
   if (!c.isChar('{')) return c.next().text;
   c.next();
   let text = '';
-  for (let depth = 0; ; ) {
+  for (let depth = 0; ;) {
     const t = c.next();
     if (t.kind === 'eof') return fail('LATEX_EXPECTED', { expected: '`}`', got: describe(t) }, at(t));
     if (c.isChar('}', t) && depth === 0) return text;

@@ -16,7 +16,7 @@ export interface Token {
 
 const isLetter = (c: string): boolean => /[A-Za-z]/.test(c);
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
-const CHARS = new Set([...'+-*/=<>()[]{},|&\'!^_.:;']);
+const CHARS = new Set([..."+-*/=<>()[]{},|&'!^_.:;"]);
 
 export function lex(text: string, base = 0): Token[] {
   const out: Token[] = [];

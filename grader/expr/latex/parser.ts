@@ -22,7 +22,10 @@ export class LatexParser implements Parser {
   /** Products made by splitting a word (`xW`): a subscript binds to their last factor. */
   readonly splits = new WeakSet<Node>();
 
-  constructor(tokens: readonly Token[], readonly vocab: Vocab) {
+  constructor(
+    tokens: readonly Token[],
+    readonly vocab: Vocab,
+  ) {
     this.c = new Cursor(tokens);
   }
 
@@ -68,7 +71,13 @@ export class LatexParser implements Parser {
         c.next();
         const right = this.parseFactor();
         node = c.mark(
-          op === 'cdot' ? N.call('cdot', [node, right]) : op === '.*' ? N.op('.*', 'dotMultiply', [node, right]) : op === '/' ? N.op('/', 'divide', [node, right]) : N.op('*', 'multiply', [node, right]),
+          op === 'cdot'
+            ? N.call('cdot', [node, right])
+            : op === '.*'
+              ? N.op('.*', 'dotMultiply', [node, right])
+              : op === '/'
+                ? N.op('/', 'divide', [node, right])
+                : N.op('*', 'multiply', [node, right]),
           start,
         );
       } else if (this.canStartFactor(t)) {
@@ -83,14 +92,19 @@ export class LatexParser implements Parser {
     const cmd = this.c.command(t);
     if (!cmd) return t.kind === 'cmd';
     if (cmd.kind === 'sizing') return !CLOSING_SIZES.has(t.text) && this.isOpener(this.c.peek(1));
-    if (cmd.kind === 'delimiter') return cmd.char === '{' || cmd.char === '(' || (BARS.has(cmd.char) && cmd.side !== 'close' && (cmd.side === 'open' || this.absDepth === 0));
+    if (cmd.kind === 'delimiter')
+      return cmd.char === '{' || cmd.char === '(' || (BARS.has(cmd.char) && cmd.side !== 'close' && (cmd.side === 'open' || this.absDepth === 0));
     if (cmd.kind === 'env') return cmd.begin;
     return STARTS_FACTOR[cmd.kind] === true;
   }
 
   private isOpener(t: Token): boolean {
     const cmd = this.c.command(t);
-    return (t.kind === 'char' && ['(', '[', '.'].includes(t.text)) || (t.kind === 'char' && t.text === '|' && this.absDepth === 0) || (cmd?.kind === 'delimiter' && ['{', '(', '|', '‖'].includes(cmd.char));
+    return (
+      (t.kind === 'char' && ['(', '[', '.'].includes(t.text)) ||
+      (t.kind === 'char' && t.text === '|' && this.absDepth === 0) ||
+      (cmd?.kind === 'delimiter' && ['{', '(', '|', '‖'].includes(cmd.char))
+    );
   }
 
   parseFactor(): Node {
@@ -130,7 +144,8 @@ export class LatexParser implements Parser {
       return N.op('*', 'multiply', [args[0]!, this.subscript(args[1]!, sub)], true);
     }
     // `u^T_o`: the subscript belongs to the symbol, the transpose to the entry (`u_o^T`).
-    if (base.type === 'OperatorNode' && (b.fn as unknown) === 'ctranspose' && b.args![0]!.type === 'SymbolNode') return N.op("'", 'ctranspose', [this.subscript(b.args![0]!, sub)]);
+    if (base.type === 'OperatorNode' && (b.fn as unknown) === 'ctranspose' && b.args![0]!.type === 'SymbolNode')
+      return N.op("'", 'ctranspose', [this.subscript(b.args![0]!, sub)]);
     if (base.type === 'SymbolNode') {
       const s = sub as AnyNode;
       if (sub.type === 'SymbolNode' && !s.name!.includes('_')) return N.symbol(`${b.name}_${s.name}`);

@@ -7,12 +7,29 @@ import type { Node } from '../math.js';
 import { COMMANDS } from './commands.js';
 
 type AnyNode = Node & {
-  name?: string; value?: number; op?: string; fn?: Node | string; args?: Node[]; content?: Node;
-  object?: Node; index?: { dimensions: Node[] }; condition?: Node; trueExpr?: Node; falseExpr?: Node; implicit?: boolean;
+  name?: string;
+  value?: number;
+  op?: string;
+  fn?: Node | string;
+  args?: Node[];
+  content?: Node;
+  object?: Node;
+  index?: { dimensions: Node[] };
+  condition?: Node;
+  trueExpr?: Node;
+  falseExpr?: Node;
+  implicit?: boolean;
 };
 
 const RELATIONS: Readonly<Record<string, string>> = {
-  equal: '=', unequal: '\\neq', smaller: '<', larger: '>', smallerEq: '\\le', largerEq: '\\ge', and: '\\land', or: '\\lor',
+  equal: '=',
+  unequal: '\\neq',
+  smaller: '<',
+  larger: '>',
+  smallerEq: '\\le',
+  largerEq: '\\ge',
+  and: '\\land',
+  or: '\\lor',
 };
 
 /** `yhat` → `\hat{y}`, `theta` → `\theta`, `W2` → `W_{2}`, `negs` → `\mathrm{negs}`, `v_c` → `v_{c}`. */
@@ -28,7 +45,18 @@ export function latexName(name: string): string {
 }
 
 const PREC: Readonly<Record<string, number>> = {
-  add: 1, subtract: 1, multiply: 2, dotMultiply: 2, divide: 5, dotDivide: 2, unaryMinus: 3, unaryPlus: 3, pow: 4, dotPow: 4, ctranspose: 4, transpose: 4,
+  add: 1,
+  subtract: 1,
+  multiply: 2,
+  dotMultiply: 2,
+  divide: 5,
+  dotDivide: 2,
+  unaryMinus: 3,
+  unaryPlus: 3,
+  pow: 4,
+  dotPow: 4,
+  ctranspose: 4,
+  transpose: 4,
 };
 const precOf = (n: AnyNode): number => (n.type === 'OperatorNode' ? (PREC[String(n.fn)] ?? 0) : n.type === 'ConditionalNode' ? 0 : 6);
 const at = (n: Node, min: number): string => (precOf(n) < min ? `\\left(${toLatexText(n)}\\right)` : toLatexText(n));
@@ -105,5 +133,7 @@ function call(n: AnyNode): string {
   const def = FUNCTION_BY_NAME.get(name);
   const tex = def?.tex ?? (def?.latex ? `\\${def.latex[0]}` : `\\operatorname{${name}}`);
   const texts = args.map(toLatexText);
-  return typeof tex === 'function' && texts.length === def?.arity ? tex(texts) : `${typeof tex === 'string' ? tex : `\\operatorname{${name}}`}\\left(${texts.join(', ')}\\right)`;
+  return typeof tex === 'function' && texts.length === def?.arity
+    ? tex(texts)
+    : `${typeof tex === 'string' ? tex : `\\operatorname{${name}}`}\\left(${texts.join(', ')}\\right)`;
 }

@@ -57,7 +57,7 @@ const isStop = (p: Parser, t: Token): boolean => t.kind === 'eof' || p.c.isChar(
 
 /** Skips `\in S` up to the end of the subscript line: the range then comes from the index. */
 function skipSet(p: Parser): void {
-  for (let depth = 0; ; ) {
+  for (let depth = 0; ;) {
     const t = p.c.peek();
     if (depth === 0 && (isStop(p, t) || p.c.isChar(',', t))) return;
     if (p.c.isChar('{', t)) depth++;
@@ -170,7 +170,8 @@ export function parseCases(p: Parser, start: Token): Node {
   const c = p.c;
   c.next();
   const env = rawGroup(p.c).replace(/\s+/g, '');
-  if (!['cases', 'dcases', 'rcases'].includes(env)) fail('LATEX_UNSUPPORTED', { command: `\\begin{${env}}`, hint: 'only cases environments are read' }, at(start));
+  if (!['cases', 'dcases', 'rcases'].includes(env))
+    fail('LATEX_UNSUPPORTED', { command: `\\begin{${env}}`, hint: 'only cases environments are read' }, at(start));
   const rows: { value: Node; cond?: Node }[] = [];
   for (;;) {
     const value = p.parseExpr();

@@ -32,17 +32,38 @@ const codeOf = (text: string): string => {
 
 describe('symbols in their usual dresses', () => {
   it.each([
-    ['U', 'U'], ['\\mathbf{U}', 'U'], ['\\boldsymbol{U}', 'U'], ['\\bm{U}', 'U'], ['\\pmb{U}', 'U'], ['{\\bf U}', 'U'],
-    ['\\textrm{U}', 'U'], ['\\mathrm{U}', 'U'], ['\\vec{v}_c', 'v_c'], ['\\mathbf{v}_c', 'v_c'],
-    ['\\hat{y}', 'yhat'], ['\\hat y', 'yhat'], ['\\widehat{y}', 'yhat'], ['\\hat{\\mathbf{y}}', 'yhat'], ['\\mathbf{\\hat{y}}', 'yhat'],
+    ['U', 'U'],
+    ['\\mathbf{U}', 'U'],
+    ['\\boldsymbol{U}', 'U'],
+    ['\\bm{U}', 'U'],
+    ['\\pmb{U}', 'U'],
+    ['{\\bf U}', 'U'],
+    ['\\textrm{U}', 'U'],
+    ['\\mathrm{U}', 'U'],
+    ['\\vec{v}_c', 'v_c'],
+    ['\\mathbf{v}_c', 'v_c'],
+    ['\\hat{y}', 'yhat'],
+    ['\\hat y', 'yhat'],
+    ['\\widehat{y}', 'yhat'],
+    ['\\hat{\\mathbf{y}}', 'yhat'],
+    ['\\mathbf{\\hat{y}}', 'yhat'],
     ['\\mathcal{L}', 'x'],
   ])('%s → %s', (latex, text) => expect(read(latex)).toBe(text));
 });
 
 describe('subscripted families', () => {
   it.each([
-    ['u_o', 'u_o'], ['u_{o}', 'u_o'], ['\\hat{y}_w', 'sum(w, yhat_w)'], ['\\hat{y}_{o}', 'yhat_o'], ['\\hat{y_o}', 'yhat_o'], ['y_o', 'y_o'],
-    ['v_{c}', 'v_c'], ['W_2^T', "W_2'"], ['D_x', 'D_x'], ['u_1', 'u_1'], ['y_{o}', 'y_o'],
+    ['u_o', 'u_o'],
+    ['u_{o}', 'u_o'],
+    ['\\hat{y}_w', 'sum(w, yhat_w)'],
+    ['\\hat{y}_{o}', 'yhat_o'],
+    ['\\hat{y_o}', 'yhat_o'],
+    ['y_o', 'y_o'],
+    ['v_{c}', 'v_c'],
+    ['W_2^T', "W_2'"],
+    ['D_x', 'D_x'],
+    ['u_1', 'u_1'],
+    ['y_{o}', 'y_o'],
   ])('%s → %s', (latex, text) => expect(read(latex.startsWith('\\hat{y}_w') ? `\\sum_w ${latex}` : latex)).toBe(text));
 
   it('reads u_k and u_{k} in a sum as the columns of the negative samples', () => {
@@ -52,7 +73,9 @@ describe('subscripted families', () => {
 });
 
 describe('transposes', () => {
-  it.each(['^T', '^{T}', '^\\top', '^{\\top}', '^\\intercal', '^\\mathrm{T}', '^{\\mathsf{T}}', '^{\\mathrm{T}}'])('v_c%s', (mark) => expect(read(`v_c${mark}`)).toBe("v_c'"));
+  it.each(['^T', '^{T}', '^\\top', '^{\\top}', '^\\intercal', '^\\mathrm{T}', '^{\\mathsf{T}}', '^{\\mathrm{T}}'])('v_c%s', (mark) =>
+    expect(read(`v_c${mark}`)).toBe("v_c'"),
+  );
 
   it("a prime transposes only where the spec says so; \\sigma' is a derivative", () => {
     expect(read("v_c'", qPrime)).toBe("v_c'");
@@ -142,19 +165,22 @@ describe('cases', () => {
 
 describe('what surrounds a formula', () => {
   it.each([
-    ['$U(\\hat y - y)$'], ['$$U(\\hat y - y)$$'], ['\\(U(\\hat y - y)\\)'], ['\\[U(\\hat y - y)\\]'],
-    ['\\frac{\\partial J}{\\partial v_c} = U(\\hat y - y)'], ['\\nabla_{v_c} J = -u_o + U \\hat y = U(\\hat y - y)'],
+    ['$U(\\hat y - y)$'],
+    ['$$U(\\hat y - y)$$'],
+    ['\\(U(\\hat y - y)\\)'],
+    ['\\[U(\\hat y - y)\\]'],
+    ['\\frac{\\partial J}{\\partial v_c} = U(\\hat y - y)'],
+    ['\\nabla_{v_c} J = -u_o + U \\hat y = U(\\hat y - y)'],
   ])('%s is graded on its formula', (latex) => expect(read(latex)).toBe('U * (yhat - y)'));
 
-  it.each([
-    ['U(\\hat y - y), \\forall k \\in [1, K]'],
-    ['U(\\hat y - y) \\quad \\text{for } w \\neq o'],
-    ['U(\\hat y - y) \\text{ for all } w'],
-  ])('sets aside the qualifier of %s and says so', (latex) => {
-    const r = readAndCompile(q, latex);
-    expect(toText(r.node)).toBe('U * (yhat - y)');
-    expect(r.notes.map((n) => n.code)).toEqual(['QUALIFIER_IGNORED']);
-  });
+  it.each([['U(\\hat y - y), \\forall k \\in [1, K]'], ['U(\\hat y - y) \\quad \\text{for } w \\neq o'], ['U(\\hat y - y) \\text{ for all } w']])(
+    'sets aside the qualifier of %s and says so',
+    (latex) => {
+      const r = readAndCompile(q, latex);
+      expect(toText(r.node)).toBe('U * (yhat - y)');
+      expect(r.notes.map((n) => n.code)).toEqual(['QUALIFIER_IGNORED']);
+    },
+  );
 
   it('says when a left-hand side was set aside', () => {
     expect(readAndCompile(q, 'J = -\\log \\hat y_o').notes.map((n) => n.code)).toEqual(['LHS_IGNORED']);
