@@ -3,17 +3,16 @@
  * answer in it (document/), grade the finals and check the steps (compare/document.ts). An
  * unreadable document costs only itself: its report carries the error, as a broken YAML file's does.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { finding, InputError, type SubmissionReport } from '../core/index.js';
 import { gradeDocument } from '../compare/document.js';
 import type { PointCache } from '../compare/points.js';
 import { namingOf } from '../bank/naming.js';
 import type { Bank } from '../bank/types.js';
 import { readDocument } from '../document/index.js';
+import { FILE_LIMITS } from '../core/limits.js';
+import { readTextFile } from '../yaml/file.js';
 
 export const isDocumentFile = (file: string): boolean => /\.(md|markdown|tex|ipynb)$/i.test(file);
-
-const MAX_BYTES = 2_000_000;
 
 const failed = (file: string, points: PointCache, error: ReturnType<typeof finding>): SubmissionReport => ({
   file,
@@ -29,23 +28,20 @@ const failed = (file: string, points: PointCache, error: ReturnType<typeof findi
 /** The set a write-up answers (for a gradebook's columns before grading), or undefined when it cannot be read. */
 export function documentSet(bank: Bank, file: string, set?: string): string | undefined {
   if (set) return set;
+  const read = readTextFile(file, FILE_LIMITS.documentBytes);
+  if (!read.ok) return undefined;
   try {
-    if (statSync(file).size > MAX_BYTES) return undefined;
-    return readDocument(file, readFileSync(file, 'utf8'), namingOf(bank), {}).set;
+    return readDocument(file, read.text, namingOf(bank), {}).set;
   } catch {
     return undefined;
   }
 }
 
 export function gradeDocumentFile(bank: Bank, file: string, points: PointCache, set?: string): SubmissionReport {
-  let text: string;
-  try {
-    const size = statSync(file).size;
-    if (size > MAX_BYTES) return failed(file, points, finding('FILE_TOO_LARGE', { size, max: MAX_BYTES }, { file }));
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    return failed(file, points, finding('FILE_UNREADABLE', { detail: (e as NodeJS.ErrnoException).code ?? String(e) }, { file }));
-  }
+  // Regular files only, read with a size cap and checked as UTF-8, as submissions are.
+  const read = readTextFile(file, FILE_LIMITS.documentBytes);
+  if (!read.ok) return failed(file, points, read.error);
+  const text = read.text;
   if (set && !bank.sets.some((s) => s.set === set)) return failed(file, points, finding('UNKNOWN_SET', { set, known: bank.sets.map((s) => s.set) }, { file }));
   try {
     const located = readDocument(file, text, namingOf(bank), set ? { set } : {});

@@ -25,6 +25,8 @@ export const FILE_LIMITS = Object.freeze({
   submissionBytes: 1_000_000,
   /** Lines of a submission file, counted before parsing. */
   submissionLines: 20_000,
+  /** Bytes read from a write-up (.md, .tex, .ipynb). */
+  documentBytes: 2_000_000,
   /** Bytes read from a problem file. */
   specBytes: 2_000_000,
   /** YAML nesting depth (flow and block), checked before parsing. */

@@ -11,6 +11,8 @@ import { loadBank } from '../../grader/bank/load.js';
 import { parseSubmission, readSubmission } from '../../grader/submission/load.js';
 import { readYaml } from '../../grader/yaml/source.js';
 import { firstInvalidUtf8 } from '../../grader/yaml/file.js';
+import { gradeDocumentFile } from '../../grader/cli/document.js';
+import { PointCache } from '../../grader/compare/points.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'grader-files-'));
 const fifo = join(dir, 'pipe.yaml');
@@ -27,6 +29,16 @@ describe('special files', () => {
     ['a folder', dir, 'FILE_NOT_REGULAR'],
     ['a missing file', join(dir, 'missing.yaml'), 'FILE_UNREADABLE'],
   ])('%s is reported, not read', (_, file, expected) => expect(code(readSubmission(file))).toBe(expected));
+
+  it.each([
+    ['a FIFO named as a write-up', join(dir, 'pipe.md'), 'FILE_NOT_REGULAR'],
+    ['a write-up that is not UTF-8', join(dir, 'latin1.md'), 'FILE_NOT_UTF8'],
+    ['a missing write-up', join(dir, 'missing.tex'), 'FILE_UNREADABLE'],
+  ])('%s is reported, not read', (_, file, expected) => {
+    spawnSync('mkfifo', [join(dir, 'pipe.md')]);
+    writeFileSync(join(dir, 'latin1.md'), Buffer.from([0x23, 0x20, 0xe9, 0x0a]));
+    expect(gradeDocumentFile(loadBank('problems'), file, new PointCache(1)).error?.code).toBe(expected);
+  });
 
   it('a file over the size cap is reported', () => {
     const big = join(dir, 'big.yaml');
