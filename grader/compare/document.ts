@@ -12,7 +12,7 @@ import type { PointCache } from './points.js';
 import { questionScope } from './read.js';
 import { checkSides, type Side, type StepContext } from './steps.js';
 import { expandFunctions, isLossName, normalizeSide, type UserFunction } from './steps-latex.js';
-import { gradeOne } from './submission.js';
+import { gradeOne, totals } from './submission.js';
 
 const nameOf = (latex: string): string | null => {
   try {
@@ -152,11 +152,6 @@ function gradeLocated(q: Question, a: LocatedAnswer, doc: LocatedDocument, point
     ...(stepFeedback.length ? { stepFeedback } : {}),
   };
 }
-
-const totals = (rs: readonly QuestionReport[]) => ({
-  score: Math.round(rs.reduce((s, r) => s + r.score, 0) * 1000) / 1000,
-  maxScore: Math.round(rs.reduce((s, r) => s + r.maxScore, 0) * 1000) / 1000,
-});
 
 /** Grades every question of the document's set (bank order); a question not found is `unanswered`. */
 export function gradeDocument(questions: readonly Question[], doc: LocatedDocument, points: PointCache): SubmissionReport {

@@ -64,7 +64,7 @@ const suggestIds = (id: string, known: ReadonlySet<string>): string[] => {
 };
 
 /** Scores add up to 3 decimals, so that partial credits (0.3 of 3 points) print as they are. */
-const totals = (rs: readonly QuestionReport[]) => ({
+export const totals = (rs: readonly QuestionReport[]) => ({
   score: Math.round(rs.reduce((s, r) => s + r.score, 0) * 1000) / 1000,
   maxScore: Math.round(rs.reduce((s, r) => s + r.maxScore, 0) * 1000) / 1000,
 });
