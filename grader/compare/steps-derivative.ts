@@ -10,6 +10,7 @@ import * as M from '../linalg/mat.js';
 import { numericGradient } from '../sample/gradient.js';
 import type { Question } from '../bank/types.js';
 import { isLossName, type DerivativeForm } from './steps-latex.js';
+import { isVectorShape, jacobian, type Layout } from './steps-jacobian.js';
 
 /** Reads a LaTeX formula in the question's terms (the step's definitions and bindings). */
 export type ReadFormula = (latex: string) => Compiled;
@@ -24,7 +25,7 @@ export function lossOf(q: Question): Compiled | undefined {
 }
 
 /** The sampled slot `wrt` reads, found by tagging each candidate slot's entries with their positions. */
-function baseSlot(q: Question, wrt: Compiled, env: M.Mat[]): number | undefined {
+export function baseSlot(q: Question, wrt: Compiled, env: M.Mat[]): number | undefined {
   if (q.derivative) {
     const probe = numericProbe(q, wrt, q.derivative.baseSlot, env);
     if (probe) return q.derivative.baseSlot;
@@ -47,14 +48,24 @@ function numericProbe(q: Question, wrt: Compiled, slot: number, env: M.Mat[]): b
   return tags.data.every((t, i) => Number.isInteger(t) && t >= 1 && t <= base.data.length && t !== plain.data[i]);
 }
 
-const unwrapBrackets = (latex: string): string => {
+export const unwrapBrackets = (latex: string): string => {
   const t = latex.trim();
   return t.startsWith('[') && t.endsWith(']') ? `(${t.slice(1, -1)})` : t;
 };
 
-/** One binding per derivative form; throws InputError when the variable or the numerator cannot be read. */
-export function derivativeBindings(q: Question, forms: readonly DerivativeForm[], read: ReadFormula): Map<string, Binding> {
+/**
+ * One binding per derivative form; throws InputError when the variable or the numerator cannot be
+ * read. A vector's derivative by a vector is its Jacobian in `layout`; `jacobians` names the forms
+ * that are (then the layout matters, and the caller reads the side under each).
+ */
+export function derivativeBindings(
+  q: Question,
+  forms: readonly DerivativeForm[],
+  read: ReadFormula,
+  layout: Layout = 'numerator',
+): { bindings: Map<string, Binding>; jacobians: Set<string> } {
   const out = new Map<string, Binding>();
+  const jacobians = new Set<string>();
   for (const f of forms) {
     const wrt = read(f.wrt);
     if (wrt.shape.rows * wrt.shape.cols > MAX_ENTRIES) fail('STEP_DERIVATIVE_TOO_LARGE', { wrt: f.wrt, max: MAX_ENTRIES });
@@ -62,10 +73,15 @@ export function derivativeBindings(q: Question, forms: readonly DerivativeForm[]
     const bare = /^\s*\\(sigma|sigmoid)\s*$/.exec(f.of);
     const of = isLossName(f.of) ? lossOf(q) : read(bare ? `\\${bare[1]}(${f.wrt})` : unwrapBrackets(f.of));
     if (!of) fail('STEP_NO_LOSS', { name: f.of.trim() });
-    if (!isScalar(of!.shape)) fail('STEP_DERIVATIVE_OF_VECTOR', { of: f.of.trim() });
+    if (!isScalar(of!.shape)) {
+      if (!isVectorShape(of!.shape) || !isVectorShape(wrt.shape)) fail('STEP_DERIVATIVE_OF_VECTOR', { of: f.of.trim() });
+      jacobians.add(f.name);
+      out.set(f.name, { kind: 'alias', compiled: jacobian(q, (w, env) => baseSlot(q, w, env), of!, wrt, f.wrt.trim(), layout) });
+      continue;
+    }
     out.set(f.name, { kind: 'alias', compiled: gradient(q, of!, wrt, f.wrt.trim(), isLossName(f.of)) });
   }
-  return out;
+  return { bindings: out, jacobians };
 }
 
 function gradient(q: Question, of: Compiled, wrt: Compiled, wrtLatex: string, ofLoss: boolean): Compiled {

@@ -4,14 +4,13 @@
  * question's sample points, and compared with the previous readable side of its chain. A side
  * that cannot be read or compared is `unchecked` with its reason, never `differs` on a guess.
  */
-import { finding, InputError, isVector, type Finding, type StepCheck } from '../core/index.js';
-import type { Compiled } from '../expr/index.js';
+import { finding, InputError, isVector, type Finding, type Shape, type StepCheck } from '../core/index.js';
 import * as M from '../linalg/mat.js';
 import type { Point } from '../sample/points.js';
 import type { Question } from '../bank/types.js';
-import { readAndCompile, type Definitions } from './read.js';
-import { derivativeBindings, lossOf } from './steps-derivative.js';
-import { expandFunctions, findDerivatives, isLossName, normalizeSide, type UserFunction } from './steps-latex.js';
+import type { Definitions } from './read.js';
+import { readSide, type SideReading } from './steps-read.js';
+import type { UserFunction } from './steps-latex.js';
 import { mismatch, stepTolerance } from './tolerance.js';
 import { diagnoseStep, textualJump } from './steps-diagnose.js';
 
@@ -36,22 +35,8 @@ export interface CheckedSide {
   readonly diagnosis?: Finding[];
 }
 
-/** A side read and evaluated: its values in every (point, environment) kept, or why not. */
-type Valued = { ok: true; values: M.Mat[]; compiled: Compiled } | { ok: false; reason: Finding };
-
-/** The side compiled in the question's terms; throws InputError. */
-export function compileSide(q: Question, latex: string, ctx: StepContext): Compiled {
-  const text = normalizeSide(expandFunctions(latex, ctx.functions));
-  if (isLossName(text)) {
-    const loss = lossOf(q);
-    if (loss) return loss;
-  }
-  const { latex: rewritten, forms } = findDerivatives(text);
-  const read = (l: string): Compiled => readAndCompile(q, `$${l}$`, ctx.definitions, { skipKnown: true }).compiled;
-  const bindings = forms.length ? derivativeBindings(q, forms, read) : undefined;
-  return readAndCompile(q, `$${rewritten}$`, ctx.definitions, { skipKnown: true, ...(bindings ? { bindings } : {}) }).compiled;
-}
-
+/** A side read and evaluated under each reading (a Jacobian's layouts): the values at every (point, environment), or why not. */
+type Valued = { ok: true; readings: M.Mat[][]; wrt?: SideReading['wrt'] } | { ok: false; reason: Finding; undefinedUnder?: SideReading['undefinedUnder'] };
 /** Which environments a part's case covers (`w = o`, `w \neq o`); all when it says nothing we can read. */
 export function caseFilter(q: Question, cond: string | undefined): ((free: number | undefined, env: M.Mat[]) => boolean) | undefined {
   if (!cond || !q.free) return undefined;
@@ -65,26 +50,38 @@ export function caseFilter(q: Question, cond: string | undefined): ((free: numbe
 }
 
 function evaluate(q: Question, side: Side, ctx: StepContext, envs: readonly { env: M.Mat[]; free?: number }[]): Valued {
-  let compiled: Compiled;
+  let read: SideReading;
   try {
-    compiled = compileSide(q, side.expanded, ctx);
+    read = readSide(
+      q,
+      side.expanded,
+      ctx,
+      envs.map((e) => e.env),
+    );
   } catch (e) {
     if (e instanceof InputError) return { ok: false, reason: e.finding };
     return { ok: false, reason: finding('STEP_UNREADABLE', { detail: String((e as Error)?.message ?? e).slice(0, 120) }) };
   }
-  const zero = compiled.zeroLiteral ? M.zeros(q.reference.shape.rows, q.reference.shape.cols) : undefined;
-  const values: M.Mat[] = [];
-  try {
-    for (const { env } of envs) {
-      const v = zero ?? compiled.run(env.slice());
-      if (!M.allFinite(v)) return { ok: false, reason: finding('STEP_NOT_FINITE') };
-      values.push(v);
+  if (read.undefinedUnder) return { ok: false, reason: finding('STEP_NO_LAYOUT', read.undefinedUnder), undefinedUnder: read.undefinedUnder };
+  const readings: M.Mat[][] = [];
+  let why: Finding | undefined;
+  for (const { compiled } of read.readings) {
+    const zero = compiled.zeroLiteral ? M.zeros(q.reference.shape.rows, q.reference.shape.cols) : undefined;
+    const values: M.Mat[] = [];
+    try {
+      for (const { env } of envs) {
+        const v = zero ?? compiled.run(env.slice());
+        if (!M.allFinite(v)) throw new InputError(finding('STEP_NOT_FINITE'));
+        values.push(v);
+      }
+      readings.push(values);
+    } catch (e) {
+      if (e instanceof InputError) why ??= e.finding;
+      else why ??= finding('STEP_UNREADABLE', { detail: String((e as Error)?.message ?? e).slice(0, 120) });
     }
-  } catch (e) {
-    if (e instanceof InputError) return { ok: false, reason: e.finding };
-    return { ok: false, reason: finding('STEP_UNREADABLE', { detail: String((e as Error)?.message ?? e).slice(0, 120) }) };
   }
-  return { ok: true, values, compiled };
+  if (!readings.length) return { ok: false, reason: why ?? finding('STEP_UNREADABLE', { detail: 'no reading' }) };
+  return { ok: true, readings, ...(read.wrt ? { wrt: read.wrt } : {}) };
 }
 
 /** Whether two values can be compared as written: same shape, or a vector in either orientation. */
@@ -99,47 +96,79 @@ export function checkSides(q: Question, sides: readonly Side[], points: readonly
     .flatMap((p) => p.envs.map((env, e) => ({ env, free: p.freeValues[e] })))
     .filter((x) => !filter || filter(x.free, x.env));
   const out: CheckedSide[] = [];
-  let prev: { valued: Valued & { ok: true }; side: Side } | undefined;
+  let prev: Prev | undefined;
+  // The variable the chain differentiates by, as its latest derivative side says.
+  let variable: SideReading['wrt'];
   sides.forEach((side, i) => {
-    if (i === 0 || side.chain !== sides[i - 1]!.chain) prev = undefined;
+    if (i === 0 || side.chain !== sides[i - 1]!.chain) [prev, variable] = [undefined, undefined];
     const valued = evaluate(q, side, ctx, envs);
     if (!valued.ok) {
-      out.push({ check: 'unchecked', reason: valued.reason });
+      // A product no layout defines is wrong whatever the convention; said only after a readable side.
+      out.push(
+        valued.undefinedUnder && prev
+          ? { check: 'differs', diagnosis: [finding('STEP_DIFFERS', { from: prev.side.line, to: side.line }), valued.reason] }
+          : { check: 'unchecked', reason: valued.reason },
+      );
       return;
     }
     if (!prev) {
       out.push(isFirstOfChain(sides, i) ? { check: 'start' } : { check: 'unchecked', reason: finding('STEP_NOTHING_BEFORE') });
       prev = { valued, side };
+      variable = valued.wrt ?? variable;
       return;
     }
-    const a = valued.values,
-      b = prev.valued.values;
-    if (!a.every((v, k) => comparable(v, b[k]!))) {
-      // A transposed matrix is often the student's own layout, another shape often our reading of
-      // their notation: said, not called wrong.
-      const t = a.every((v, k) => v.rows === b[k]!.cols && v.cols === b[k]!.rows && mismatch(M.transpose(v), b[k]!, stepTolerance(q.tolerance)) === undefined);
-      out.push({
-        check: 'unchecked',
-        reason: finding(t ? 'STEP_TRANSPOSED_LAYOUT' : 'STEP_SHAPE', { got: `${a[0]!.rows} x ${a[0]!.cols}`, before: `${b[0]!.rows} x ${b[0]!.cols}` }),
-      });
-      prev = { valued, side };
-      return;
-    } else {
-      const wrong = a.map((v, k) => mismatch(v, b[k]!, stepTolerance(q.tolerance)) !== undefined);
-      if (!wrong.some(Boolean)) out.push({ check: 'equal' });
-      else if (caseOf && !filter && !wrong.every(Boolean)) out.push({ check: 'unchecked', reason: finding('STEP_CASE_UNREAD', { case: caseOf }) });
-      else {
-        const numeric = diagnoseStep(q, envs, a, b);
-        const textual = textualJump(prev.side.expanded, side.expanded);
-        out.push({
-          check: 'differs',
-          diagnosis: [finding('STEP_DIFFERS', { from: prev.side.line, to: side.line }), ...numeric, ...(textual ? [textual] : [])],
-        });
-      }
-    }
-    prev = { valued, side };
+    const { agreed, ...checked } = compare(q, envs, prev, { valued, side }, variable, caseOf, filter);
+    out.push(checked);
+    // After an equal step, keep only the readings that agreed (a layout that fits both sides).
+    prev = { valued: agreed ? { ...valued, readings: agreed } : valued, side };
+    variable = valued.wrt ?? variable;
   });
   return out;
 }
+
+type Prev = { valued: Valued & { ok: true }; side: Side };
+
+/** One side against the previous: equal under some pair of readings, else differs, else (shapes) unchecked. */
+function compare(
+  q: Question,
+  envs: readonly { env: M.Mat[]; free?: number }[],
+  prev: Prev,
+  cur: Prev,
+  variable: SideReading['wrt'],
+  caseOf: string | undefined,
+  filter: ReturnType<typeof caseFilter>,
+): CheckedSide & { agreed?: M.Mat[][] } {
+  const tol = stepTolerance(q.tolerance);
+  const pairs = cur.valued.readings
+    .flatMap((a) => prev.valued.readings.map((b) => [a, b] as const))
+    .filter(([a, b]) => a.every((v, k) => comparable(v, b[k]!)));
+  if (!pairs.length) {
+    const [a, b] = [cur.valued.readings[0]!, prev.valued.readings[0]!];
+    const got = `${a[0]!.rows} x ${a[0]!.cols}`,
+      before = `${b[0]!.rows} x ${b[0]!.cols}`;
+    // A derivative by another variable than the chain's (a dJ/dU line under dJ/du_w): wrong as written.
+    const w = cur.valued.wrt;
+    if (w && variable && w.key !== variable.key && sameShape(a[0]!, w.shape) && sameShape(b[0]!, variable.shape))
+      return {
+        check: 'differs',
+        diagnosis: [finding('STEP_DIFFERS', { from: prev.side.line, to: cur.side.line }), finding('STEP_WRT_CHANGED', { from: variable.latex, to: w.latex })],
+      };
+    // A transposed matrix is often the student's own layout, another shape often our reading of
+    // their notation: said, not called wrong.
+    const t = a.every((v, k) => v.rows === b[k]!.cols && v.cols === b[k]!.rows && mismatch(M.transpose(v), b[k]!, tol) === undefined);
+    return { check: 'unchecked', reason: finding(t ? 'STEP_TRANSPOSED_LAYOUT' : 'STEP_SHAPE', { got, before }) };
+  }
+  const judged = pairs.map(([a, b]) => ({ a, b, wrong: a.map((v, k) => mismatch(v, b[k]!, tol) !== undefined) }));
+  const agreeing = judged.filter((j) => !j.wrong.some(Boolean));
+  if (agreeing.length) return { check: 'equal', agreed: [...new Set(agreeing.map((j) => j.a))] };
+  if (caseOf && !filter && !judged.every((j) => j.wrong.every(Boolean))) return { check: 'unchecked', reason: finding('STEP_CASE_UNREAD', { case: caseOf }) };
+  const { a, b } = judged[0]!;
+  const numeric = diagnoseStep(q, envs, a, b);
+  const textual = textualJump(prev.side.expanded, cur.side.expanded);
+  return { check: 'differs', diagnosis: [finding('STEP_DIFFERS', { from: prev.side.line, to: cur.side.line }), ...numeric, ...(textual ? [textual] : [])] };
+}
+
+const sameShape = (v: M.Mat, s: Shape): boolean =>
+  (v.rows === s.rows && v.cols === s.cols) || (isVector(v) && (s.rows === 1 || s.cols === 1) && v.data.length === s.rows * s.cols);
 
 const isFirstOfChain = (sides: readonly Side[], i: number): boolean => i === 0 || sides[i - 1]!.chain !== sides[i]!.chain;

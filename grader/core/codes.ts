@@ -166,11 +166,13 @@ export interface CodeArgs {
   STEP_EXP_DROPPED: NoArgs;
   STEP_INDEX_CHANGED: { from: string; to: string };
   STEP_NOTHING_BEFORE: NoArgs;
+  STEP_NO_LAYOUT: { of: string; wrt: string };
   STEP_NOT_FINITE: NoArgs;
   STEP_NO_LOSS: { name: string };
   STEP_SHAPE: { got: string; before: string };
   STEP_TRANSPOSED_LAYOUT: { got: string; before: string };
   STEP_UNREADABLE: { detail: string };
+  STEP_WRT_CHANGED: { from: string; to: string };
   STEP_WRT_NOT_IN_LOSS: { wrt: string };
   STEP_WRT_NOT_SAMPLED: { wrt: string };
   STUDENT_LAYOUT: { symbol: string; rows: string; cols: string; bankRows: number; bankCols: number };

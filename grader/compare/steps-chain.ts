@@ -1,0 +1,91 @@
+/**
+ * Chain-rule writing, rewritten before a side is valued: a product of derivatives whose inner
+ * variables cancel (`\frac{\partial J}{\partial \theta}\frac{\partial \theta}{\partial v_c}`, in
+ * either order, any length) is the derivative of the outer numerator by the outer variable; a sum
+ * over the skip-gram window of the per-pair loss's derivative (`\sum_{-m \le j \le m, j \ne 0}
+ * \frac{\partial J(v_c, w_{t+j}, U)}{\partial U}`) is the derivative of the window's loss.
+ */
+import { isLossName, type DerivativeForm } from './steps-latex.js';
+
+/** A variable or numerator as a key: `\mathbf{v}_c`, `\bm{v_c}`, `{(U^Tv_c)}` all read `v_c`, `U^Tv_c`. */
+export function variableKey(latex: string): string {
+  let s = latex
+    .replace(/\\(?:mathbf|bm|boldsymbol|mathrm|mathit|vec|left|right|,|;|!)(?![a-zA-Z])/g, '')
+    .replace(/\\top(?![a-zA-Z])|\\intercal(?![a-zA-Z])/g, 'T')
+    .replace(/[{}\s]/g, '');
+  while (/^\(.*\)$/.test(s) && !/\)\(/.test(s.slice(1, -1))) s = s.slice(1, -1);
+  return s;
+}
+
+const TOKEN = String.raw`\\mathrm\{(zd[A-Za-z]+\d*)\}`;
+const PAIR = new RegExp(String.raw`${TOKEN}\s*(?:\\cdot|\\times|\*)?\s*${TOKEN}`);
+
+/**
+ * Merges adjacent derivatives `d a / d x` and `d x / d b` (or the reverse order, the denominator
+ * layout) into `d a / d b`. The merged form takes a new name; the forms merged away are dropped.
+ */
+export function telescope(latex: string, forms: readonly DerivativeForm[]): { latex: string; forms: DerivativeForm[] } {
+  let out = latex;
+  const live = new Map(forms.map((f) => [f.name, f]));
+  let n = forms.length;
+  for (let from = 0, round = 0; round < 64; round++) {
+    const m = PAIR.exec(out.slice(from));
+    if (!m) break;
+    const at = from + m.index;
+    const a = live.get(m[1]!),
+      b = live.get(m[2]!);
+    const merged =
+      !a || !b
+        ? undefined
+        : variableKey(a.wrt) === variableKey(b.of)
+          ? { of: a.of, wrt: b.wrt }
+          : variableKey(b.wrt) === variableKey(a.of)
+            ? { of: b.of, wrt: a.wrt }
+            : undefined;
+    if (!merged) {
+      // Not a chain: look on from the second of the two.
+      from = at + m[1]!.length + 9;
+      continue;
+    }
+    const name = `zdm${n++}`;
+    live.delete(a!.name);
+    live.delete(b!.name);
+    live.set(name, { name, ...merged });
+    out = `${out.slice(0, at)} \\mathrm{${name}} ${out.slice(at + m[0].length)}`;
+  }
+  return { latex: out, forms: [...live.values()] };
+}
+
+/** `\sum_{-m \le j \le m, j \neq 0}`, `\sum_{\substack{-m \leq j \leq m \\ j \ne 0}}`: a sum over the window, and its index. */
+function windowIndex(sub: string): string | undefined {
+  const s = sub.replace(/\\substack|\\\\|[{}\s]/g, '');
+  const m = /^-m(?:\\le(?:q)?|<=|<)([a-z])(?:\\le(?:q)?|<=|<)m,?\1(?:\\neq?|\\not=|!=)0$/.exec(s);
+  return m?.[1];
+}
+
+/**
+ * A whole side that sums the per-pair loss's derivative over the window: the derivative of the
+ * question's loss, when that loss is the window's sum (`windowLoss`, checked by the caller).
+ */
+export function windowSum(latex: string, forms: readonly DerivativeForm[]): { latex: string; forms: DerivativeForm[] } | undefined {
+  const m = new RegExp(String.raw`^\s*\\sum\s*_\s*(\{)`).exec(latex);
+  if (!m) return undefined;
+  let depth = 0,
+    end = -1;
+  for (let i = m[0].length - 1; i < latex.length; i++) {
+    if (latex[i] === '{') depth++;
+    else if (latex[i] === '}' && --depth === 0) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  const index = windowIndex(latex.slice(m[0].length, end));
+  const body = new RegExp(`^\\s*${TOKEN}\\s*$`).exec(latex.slice(end + 1));
+  const f = body ? forms.find((x) => x.name === body[1]) : undefined;
+  if (!index || !f || !isLossName(f.of)) return undefined;
+  // The per-pair loss of the window's j-th word: its arguments name the index (`w_{t+j}`).
+  const args = /\((.*)\)\s*$/.exec(f.of.replace(/\\(?:left|right)/g, ''))?.[1] ?? '';
+  if (!new RegExp(`(?<![A-Za-z\\\\])${index}(?![A-Za-z])`).test(args)) return undefined;
+  return { latex: ` \\mathrm{${f.name}} `, forms: [{ ...f, of: 'J' }] };
+}
