@@ -192,6 +192,7 @@ const CONDITION_INDEX = new RegExp(String.raw`_\s*\{\s*${LETTER}\s*(=|\\neq?|\\n
 
 export function normalizeSide(latex: string): string {
   return latex
+    .replace(/\{\s*\}(?=\s*[\^_])/g, '')
     .replace(/\^\s*\{?\\prime\}?/g, "'")
     .replace(/\\(sigma|sigmoid)\s*\(([^()]*)\)\s*'/g, "\\$1'($2)")
     .replace(

@@ -4,11 +4,12 @@
  * Jacobian is read under both layouts (the readings that are defined); one whose product is
  * defined under neither is said to be so, since no convention makes it equal to anything.
  */
-import { InputError, isScalar, type Shape } from '../core/index.js';
+import { InputError, isScalar, type Finding, type Shape } from '../core/index.js';
 import type { Binding, Compiled } from '../expr/index.js';
 import * as M from '../linalg/mat.js';
 import type { Question } from '../bank/types.js';
-import { readAndCompile, type Definitions } from './read.js';
+import { questionScope, readAndCompile, type Definitions } from './read.js';
+import { dotsReadings } from './steps-dots.js';
 import { baseSlot, derivativeBindings, lossOf, unwrapBrackets } from './steps-derivative.js';
 import { telescope, variableKey, windowSum } from './steps-chain.js';
 import { contraction, isVectorShape, LAYOUTS, type Layout } from './steps-jacobian.js';
@@ -24,6 +25,8 @@ export interface SideReading {
   readonly readings: { compiled: Compiled; layout?: Layout }[];
   /** The one variable every derivative of the side is taken by, when the side is that derivative. */
   readonly wrt?: { key: string; latex: string; shape: Shape };
+  /** Read by guessing what the student left out (dots): it may show the step equal, never wrong. */
+  readonly guess?: Finding;
   /** The derivative whose products are defined under no layout. */
   readonly undefinedUnder?: { of: string; wrt: string };
 }
@@ -67,6 +70,26 @@ const TOKEN = (name: string): RegExp => new RegExp(String.raw`\\mathrm\{${name}\
 
 /** Reads a side; throws InputError when no reading of it can be compiled. */
 export function readSide(q: Question, latex: string, ctx: SideContext, envs: readonly M.Mat[][]): SideReading {
+  try {
+    return readWritten(q, latex, ctx, envs);
+  } catch (e) {
+    if (!(e instanceof InputError) || e.finding.code !== 'LATEX_UNSUPPORTED' || !/dots/.test(String(e.finding.args?.command))) throw e;
+    // A sum written out with dots: read as the sum of its pattern over each index the question knows.
+    const text = normalizeSide(expandFunctions(latex, ctx.functions));
+    const readings = dotsReadings(text, [...questionScope(q).scope.indices.keys()]).flatMap((l) => {
+      try {
+        return [{ compiled: readAndCompile(q, `$${l}$`, ctx.definitions, { skipKnown: true }).compiled }];
+      } catch (inner) {
+        if (inner instanceof InputError) return [];
+        throw inner;
+      }
+    });
+    if (!readings.length) throw e;
+    return { readings, guess: e.finding };
+  }
+}
+
+function readWritten(q: Question, latex: string, ctx: SideContext, envs: readonly M.Mat[][]): SideReading {
   const text = normalizeSide(expandFunctions(latex, ctx.functions));
   const loss = lossOf(q);
   if (loss && isLossName(text)) return { readings: [{ compiled: loss }] };

@@ -36,7 +36,8 @@ export interface CheckedSide {
 }
 
 /** A side read and evaluated under each reading (a Jacobian's layouts): the values at every (point, environment), or why not. */
-type Valued = { ok: true; readings: M.Mat[][]; wrt?: SideReading['wrt'] } | { ok: false; reason: Finding; undefinedUnder?: SideReading['undefinedUnder'] };
+type Valued =
+  { ok: true; readings: M.Mat[][]; wrt?: SideReading['wrt']; guess?: Finding } | { ok: false; reason: Finding; undefinedUnder?: SideReading['undefinedUnder'] };
 /** Which environments a part's case covers (`w = o`, `w \neq o`); all when it says nothing we can read. */
 export function caseFilter(q: Question, cond: string | undefined): ((free: number | undefined, env: M.Mat[]) => boolean) | undefined {
   if (!cond || !q.free) return undefined;
@@ -81,7 +82,7 @@ function evaluate(q: Question, side: Side, ctx: StepContext, envs: readonly { en
     }
   }
   if (!readings.length) return { ok: false, reason: why ?? finding('STEP_UNREADABLE', { detail: 'no reading' }) };
-  return { ok: true, readings, ...(read.wrt ? { wrt: read.wrt } : {}) };
+  return { ok: true, readings, ...(read.wrt ? { wrt: read.wrt } : {}), ...(read.guess ? { guess: read.guess } : {}) };
 }
 
 /** Whether two values can be compared as written: same shape, or a vector in either orientation. */
@@ -109,6 +110,12 @@ export function checkSides(q: Question, sides: readonly Side[], points: readonly
           ? { check: 'differs', diagnosis: [finding('STEP_DIFFERS', { from: prev.side.line, to: side.line }), valued.reason] }
           : { check: 'unchecked', reason: valued.reason },
       );
+      return;
+    }
+    if (valued.guess) {
+      // A guessed reading (dots) may only confirm: equal to the side before, else left unchecked.
+      const checked = prev ? compare(q, envs, prev, { valued, side }, variable, caseOf, filter) : undefined;
+      out.push(checked?.check === 'equal' ? { check: 'equal' } : { check: 'unchecked', reason: valued.guess });
       return;
     }
     if (!prev) {
