@@ -62,15 +62,14 @@ function subscripts(text: string): { tokens: string[]; skeleton: string } {
 function unwrap(latex: string): { sign: string; inner: string } {
   const s = latex.trim();
   const sign = /^[-+]/.test(s) ? s[0]! : '';
-  let t = s.slice(sign.length).trim();
+  const t = s.slice(sign.length).trim();
   const left = /^\\left\s*(\\\{|[([])/.exec(t);
   const open = left ? left[0].length - left[1]!.length : 0;
   if (left || /^[([]/.test(t)) {
     const end = groupEnd(t, open);
-    if (end === t.length) t = t.slice(open + (left ? left[1]!.length : 1), end - 1).replace(/\\right\s*$/, '');
-    else if (left && end > 0 && /^\s*\\right\s*[)\]]\s*$/.test(t.slice(end - 1))) t = t.slice(open + left[1]!.length, end - 1);
+    if (end === t.length) return { sign, inner: t.slice(open + (left ? left[1]!.length : 1), end - 1).replace(/\\right\s*$/, '') };
   }
-  return { sign, inner: t };
+  return { sign: '', inner: s };
 }
 
 /** Readings of a side written with dots, one per candidate index letter; none when it is not one pattern. */

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { PointCache } from '../../grader/compare/points.js';
+import { checkSides, type Side, type StepContext } from '../../grader/compare/steps.js';
+import { telescope, variableKey, windowSum } from '../../grader/compare/steps-chain.js';
+import { dotsReadings } from '../../grader/compare/steps-dots.js';
+import { findDerivatives } from '../../grader/compare/steps-latex.js';
+import { BANK } from '../helpers.js';
+
+const Q = (id: string) => BANK.sets.flatMap((s) => s.questions).find((q) => q.id === id)!;
+const points = new PointCache(1);
+const none: StepContext = { definitions: new Map(), functions: [] };
+const chain = (...sides: string[]): Side[] => sides.map((latex, i) => ({ latex, expanded: latex, line: i + 1, chain: 0 }));
+const run = (id: string, sides: string[]) => checkSides(Q(id), chain(...sides), points.get(Q(id)), none);
+const checks = (id: string, sides: string[]) => run(id, sides).map((c) => c.check);
+
+const VC = 'cs224n-a2/naive-softmax-grad-vc';
+const UW = 'cs224n-a2/naive-softmax-grad-uw';
+const U = 'cs224n-a2/naive-softmax-grad-U';
+const SG = 'cs224n-a2/skipgram-grad-U';
+const LOSS = 'cs224n-a2/naive-softmax-loss';
+const dJ = (x: string) => `\\frac{\\partial J}{\\partial ${x}}`;
+
+describe('chain-rule steps', () => {
+  it.each([
+    [
+      'a chain-rule product telescopes',
+      VC,
+      [dJ('v_c'), `${dJ('\\theta')} ${'\\frac{\\partial \\theta}{\\partial v_c}'}`, 'U(\\hat y - y)'],
+      ['start', 'equal', 'equal'],
+    ],
+    ['in the denominator order too', VC, [dJ('v_c'), `\\frac{\\partial \\theta}{\\partial \\mathbf{v}_c} \\cdot ${dJ('\\theta')}`], ['start', 'equal']],
+    [
+      'three factors',
+      VC,
+      [dJ('v_c'), `\\frac{\\partial J}{\\partial \\hat y}\\frac{\\partial \\hat y}{\\partial \\theta}\\frac{\\partial \\theta}{\\partial v_c}`],
+      ['start', 'equal'],
+    ],
+    ['a row times the Jacobian (numerator layout)', VC, [dJ('v_c'), '(\\hat y - y)^T \\frac{\\partial (U^T v_c)}{\\partial v_c}'], ['start', 'equal']],
+    ['the Jacobian times a column (denominator layout)', VC, [dJ('v_c'), '\\frac{\\partial (U^T v_c)}{\\partial v_c} (\\hat y - y)'], ['start', 'equal']],
+    ['a column times the Jacobian: no layout defines it', VC, [dJ('v_c'), '(\\hat y - y) \\frac{\\partial U^Tv_c}{\\partial v_c}'], ['start', 'differs']],
+    ['a Jacobian product that fits but is wrong', VC, [dJ('v_c'), '(y - \\hat y)^T \\frac{\\partial (U^T v_c)}{\\partial v_c}'], ['start', 'differs']],
+    [
+      'a vector times a derivative by a matrix',
+      U,
+      [dJ('U'), '(\\hat{y} - y) \\frac{\\partial U^Tv_c}{\\partial U}', 'v_c(\\hat{y} - y)^T'],
+      ['start', 'equal', 'equal'],
+    ],
+    ['with the wrong vector', U, [dJ('U'), '(\\hat{y} + y)^T \\frac{\\partial U^Tv_c}{\\partial U}'], ['start', 'differs']],
+    ['a derivative by another variable (mislabelled LHS)', UW, [dJ('u_w'), `${dJ('\\theta')}\\frac{\\partial\\theta}{\\partial U}`], ['start', 'differs']],
+    ['the contraction by U under dJ/du_w', UW, [dJ('u_w'), '(\\hat{y}-y)^T \\frac{\\partial{(U^Tv_c)}}{\\partial{U}}'], ['start', 'differs']],
+    ['another shape without a derivative stays unchecked', UW, [dJ('u_w'), 'v_c (\\hat y - y)^T'], ['start', 'unchecked']],
+    ['a lone derivative of an unknown name stays unchecked', VC, [dJ('v_c'), dJ('\\theta')], ['start', 'unchecked']],
+    [
+      'a window sum of the per-pair loss',
+      SG,
+      ['\\frac{\\partial J_{skip-gram}}{\\partial U}', '\\sum_{-m\\leq j\\leq m, j \\neq 0}\\frac{\\partial J(v_c, w_{t+j}, U)}{\\partial U}'],
+      ['start', 'equal'],
+    ],
+    [
+      'substack window, slash derivative',
+      SG,
+      [
+        '\\frac{\\partial J_{skip-gram}}{\\partial U}',
+        '\\sum_{\\substack{-m \\le j \\le m \\\\ j \\ne 0}} \\partial \\mathbf{J}(\\mathbf{v}_c, w_{t+j}, \\mathbf{U}) / \\partial \\mathbf{U}',
+      ],
+      ['start', 'equal'],
+    ],
+    [
+      'a window sum where the loss is not one',
+      VC,
+      [dJ('v_c'), '\\sum_{-m\\leq j\\leq m, j \\neq 0}\\frac{\\partial J(v_c, w_{t+j}, U)}{\\partial v_c}'],
+      ['start', 'unchecked'],
+    ],
+  ])('%s', (_, id, sides, expected) => expect(checks(id, sides)).toEqual(expected));
+
+  it.each([
+    ['an undefined product', VC, ['(\\hat y - y) \\frac{\\partial U^Tv_c}{\\partial v_c}'], 'STEP_NO_LAYOUT'],
+    ['another variable', UW, [`${dJ('\\theta')}\\frac{\\partial\\theta}{\\partial U}`], 'STEP_WRT_CHANGED'],
+  ])('names the jump: %s', (_, id, after, code) => {
+    const r = run(id, [dJ(id === VC ? 'v_c' : 'u_w'), ...after]);
+    expect(r[1]!.diagnosis!.map((f) => f.code)).toContain(code);
+  });
+});
+
+describe('sums written with dots', () => {
+  it.each([
+    [
+      'the vocabulary written out',
+      ['-\\sum_w y_w \\log \\hat y_w', '- [y_1\\log(\\hat{y}_1) + \\cdots + y_o\\log(\\hat{y}_o) + \\cdots + y_w\\log(\\hat{y}_w)]'],
+      ['start', 'equal'],
+    ],
+    [
+      'braced subscripts and \\left(',
+      [
+        '-\\sum_w y_w \\log \\hat y_w',
+        '-\\left(y_{1} \\log \\left(\\hat{y}_{1}\\right)+\\ldots+y_{o} \\log \\left(\\hat{y}_{o}\\right)+\\ldots+y_{|V|} \\log \\left(\\hat{y}_{|V|}\\right)\\right)',
+      ],
+      ['start', 'equal'],
+    ],
+    ['a wrong pattern is not called wrong', ['-\\sum_w y_w \\log \\hat y_w', '- [y_1\\hat{y}_1 + \\cdots + y_V\\hat{y}_V]'], ['start', 'unchecked']],
+    [
+      'values put in for y are not one pattern',
+      ['-\\sum_w y_w \\log \\hat y_w', '- 0 \\cdot \\log \\hat y_1 - \\dots - 1 \\cdot \\log \\hat y_o - \\dots'],
+      ['start', 'unchecked'],
+    ],
+  ])('%s', (_, sides, expected) => expect(checks(LOSS, sides)).toEqual(expected));
+
+  it.each([
+    ['\\exp(u_1^T v_c) + \\dots + \\exp(u_V^T v_c)', ['\\left(\\sum_{w} \\exp(u_{w}^T v_c)\\right)']],
+    ['-a_1 - \\cdots - a_n', ['\\left(-\\sum_{w} a_{w}\\right)']],
+    ['a_1 + \\cdots', []],
+    ['a_1 + b_2 + \\cdots', []],
+    ['a_1 + a_2', []],
+    ['(a_1 + \\cdots + a_n', []],
+  ])('%s', (latex, expected) => expect(dotsReadings(latex, ['w'])).toEqual(expected));
+});
+
+describe('rewriting chain-rule products', () => {
+  const merged = (latex: string) => {
+    const f = findDerivatives(latex);
+    return telescope(f.latex, f.forms).forms.map((x) => [x.of, x.wrt]);
+  };
+  it.each([
+    [`${dJ('\\theta')}\\frac{\\partial \\theta}{\\partial v_c}`, [['J', 'v_c']]],
+    [`\\frac{\\partial \\bm\\theta}{\\partial \\bm{v_c}} ${dJ('\\theta')}`, [['J', '\\bm{v_c}']]],
+    [
+      `${dJ('a')}\\frac{\\partial b}{\\partial c}`,
+      [
+        ['J', 'a'],
+        ['b', 'c'],
+      ],
+    ],
+    [
+      `${dJ('a')} + \\frac{\\partial a}{\\partial c}`,
+      [
+        ['J', 'a'],
+        ['a', 'c'],
+      ],
+    ],
+  ])('%s', (latex, forms) => expect(merged(latex)).toEqual(forms));
+
+  it.each([
+    ['\\mathbf{v}_c', 'v_c'],
+    ['\\bm{v_c}', 'v_c'],
+    ['{(U^\\top v_c)}', 'U^Tv_c'],
+    ['\\left(U^T v_c\\right)', 'U^Tv_c'],
+  ])('variable %s is %s', (latex, key) => expect(variableKey(latex)).toBe(key));
+
+  it('a window sum needs the per-pair loss of the window index', () => {
+    const read = (l: string) => {
+      const f = findDerivatives(l);
+      return windowSum(f.latex, f.forms)?.forms.map((x) => x.of);
+    };
+    expect(read('\\sum_{-m \\le j \\le m, j \\ne 0} \\frac{\\partial J(v_c, w_{t+j}, U)}{\\partial U}')).toEqual(['J']);
+    expect(read('\\sum_{-m \\le j \\le m, j \\ne 0} \\frac{\\partial J(v_c, o, U)}{\\partial U}')).toBeUndefined();
+    expect(read('\\sum_{j=1}^{K} \\frac{\\partial J(v_c, w_{t+j}, U)}{\\partial U}')).toBeUndefined();
+  });
+});
