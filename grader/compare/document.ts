@@ -12,6 +12,7 @@ import type { PointCache } from './points.js';
 import { questionScope } from './read.js';
 import { checkSides, type Side, type StepContext } from './steps.js';
 import { expandFunctions, isLossName, normalizeSide, type UserFunction } from './steps-latex.js';
+import { definingSide, isDerivative } from './steps-defs.js';
 import { gradeOne, totals } from './submission.js';
 
 const nameOf = (latex: string): string | null => {
@@ -42,11 +43,12 @@ const valueOf = (v: string): string =>
 export function contextFor(q: Question, defs: readonly DocDefinition[], line = Infinity): StepContext & { chosen: DocDefinition[] } {
   const { scope } = questionScope(q);
   const definitions = new Map<string, { value: string; line: number; d: DocDefinition }>();
+  const derived = new Map<string, { value: string; line: number; d: DocDefinition }>();
   const functions = new Map<string, UserFunction & { d: DocDefinition }>();
   const better = (old: { line: number } | undefined, at: number): boolean => !old || (at <= line ? old.line > line || at >= old.line : false);
   for (const d of defs) {
     if (!d.name || d.value === undefined || !d.value.trim()) continue;
-    const value = valueOf(d.value);
+    const value = valueOf(definingSide(d.latex, d.value));
     if (!value) continue;
     if (d.params?.length) {
       const fname = d.name.trim();
@@ -62,12 +64,15 @@ export function contextFor(q: Question, defs: readonly DocDefinition[], line = I
     if (base && (scope.families.has(base) || isValueName(base, scope))) continue;
     if (new RegExp(`(?<![A-Za-z\\\\])${name.replace(/[^A-Za-z0-9]/g, '')}(?![A-Za-z])|${d.name.trim().replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}`).test(value))
       continue;
-    if (better(definitions.get(name), d.line)) definitions.set(name, { value, line: d.line, d });
+    // A name defined as a derivative (`\delta_1 = \frac{\partial J}{\partial z}`) is written out in steps.
+    const into = isDerivative(value) ? derived : definitions;
+    if (better(into.get(name), d.line)) into.set(name, { value, line: d.line, d });
   }
   return {
-    definitions: new Map([...definitions].map(([n, v]) => [n, `$${v.value}$`])),
+    definitions: new Map([...definitions].map(([n, v]) => [n, `$${normalizeSide(v.value)}$`])),
     functions: [...functions.values()],
-    chosen: [...[...definitions.values()].map((v) => v.d), ...[...functions.values()].map((f) => f.d)],
+    derived: [...derived.values()].map((v) => ({ name: v.d.name!.trim(), value: v.value })),
+    chosen: [...[...definitions.values(), ...derived.values()].map((v) => v.d), ...[...functions.values()].map((f) => f.d)],
   };
 }
 

@@ -11,6 +11,7 @@ import { numericGradient } from '../sample/gradient.js';
 import type { Question } from '../bank/types.js';
 import { isLossName, type DerivativeForm } from './steps-latex.js';
 import { isVectorShape, jacobian, type Layout } from './steps-jacobian.js';
+import { derivedGradient, throughGradient } from './steps-through.js';
 
 /** Reads a LaTeX formula in the question's terms (the step's definitions and bindings). */
 export type ReadFormula = (latex: string) => Compiled;
@@ -92,8 +93,12 @@ function gradient(q: Question, of: Compiled, wrt: Compiled, wrtLatex: string, of
     work: (of.work + 1) * 2 * shape.rows * shape.cols + wrt.work,
     run: (env) => {
       if (slot === null) slot = baseSlot(q, wrt, env);
-      // A derived quantity (`\theta = U^T v_c`): its derivative is a Jacobian, not checked here.
-      if (slot === undefined) fail('STEP_WRT_NOT_SAMPLED', { wrt: wrtLatex });
+      // A quantity made of others (`\theta = U^T v_c`): through the chain rule, when that determines it.
+      if (slot === undefined) {
+        const g = derivedGradient(q, of, wrt, env) ?? throughGradient(q, of, wrt, wrtLatex, env);
+        if (ofLoss && g.data.every((x) => Math.abs(x) < 1e-12)) fail('STEP_WRT_NOT_IN_LOSS', { wrt: wrtLatex });
+        return g;
+      }
       const g = numericGradient(q.model, { loss: of, wrt, baseSlot: slot! }, env);
       if (!g) fail('STEP_WRT_NOT_SAMPLED', { wrt: wrtLatex });
       // The loss does not read the variable, which is not the question's own: the student's

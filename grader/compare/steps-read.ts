@@ -10,6 +10,7 @@ import * as M from '../linalg/mat.js';
 import type { Question } from '../bank/types.js';
 import { questionScope, readAndCompile, type Definitions } from './read.js';
 import { dotsReadings } from './steps-dots.js';
+import { expandDerived, type DerivedName } from './steps-defs.js';
 import { baseSlot, derivativeBindings, lossOf, unwrapBrackets } from './steps-derivative.js';
 import { telescope, variableKey, windowSum } from './steps-chain.js';
 import { contraction, isVectorShape, LAYOUTS, type Layout } from './steps-jacobian.js';
@@ -19,12 +20,17 @@ import { mismatch, stepTolerance } from './tolerance.js';
 export interface SideContext {
   readonly definitions: Definitions;
   readonly functions: readonly UserFunction[];
+  readonly derived?: readonly DerivedName[];
 }
+
+const written = (latex: string, ctx: SideContext): string => normalizeSide(expandFunctions(expandDerived(latex, ctx.derived ?? []), ctx.functions));
 
 export interface SideReading {
   readonly readings: { compiled: Compiled; layout?: Layout }[];
   /** The one variable every derivative of the side is taken by, when the side is that derivative. */
   readonly wrt?: { key: string; latex: string; shape: Shape };
+  /** Whether a derivative is valued in it (by central differences, so only so precise). */
+  readonly numeric?: boolean;
   /** Read by guessing what the student left out (dots): it may show the step equal, never wrong. */
   readonly guess?: Finding;
   /** The derivative whose products are defined under no layout. */
@@ -75,7 +81,7 @@ export function readSide(q: Question, latex: string, ctx: SideContext, envs: rea
   } catch (e) {
     if (!(e instanceof InputError) || e.finding.code !== 'LATEX_UNSUPPORTED' || !/dots/.test(String(e.finding.args?.command))) throw e;
     // A sum written out with dots: read as the sum of its pattern over each index the question knows.
-    const text = normalizeSide(expandFunctions(latex, ctx.functions));
+    const text = written(latex, ctx);
     const readings = dotsReadings(text, [...questionScope(q).scope.indices.keys()]).flatMap((l) => {
       try {
         return [{ compiled: readAndCompile(q, `$${l}$`, ctx.definitions, { skipKnown: true }).compiled }];
@@ -90,7 +96,7 @@ export function readSide(q: Question, latex: string, ctx: SideContext, envs: rea
 }
 
 function readWritten(q: Question, latex: string, ctx: SideContext, envs: readonly M.Mat[][]): SideReading {
-  const text = normalizeSide(expandFunctions(latex, ctx.functions));
+  const text = written(latex, ctx);
   const loss = lossOf(q);
   if (loss && isLossName(text)) return { readings: [{ compiled: loss }] };
   let { latex: rewritten, forms } = telescope(...(Object.values(findDerivatives(text)) as [string, DerivativeForm[]]));
@@ -118,7 +124,7 @@ function readWritten(q: Question, latex: string, ctx: SideContext, envs: readonl
     const g = read(other.trim().replace(/^[-+]\s*/, ''), bindings);
     const c = contraction(q, (w, env) => baseSlot(q, w, env), g, of, wrt, f.wrt.trim());
     const compiled = sign > 0 ? c : { ...c, run: (env: M.Mat[]) => M.map(c.run(env), (x) => -x) };
-    return { readings: [{ compiled }], ...(sameVariable ? { wrt: wrtOf(f, wrt.shape) } : {}) };
+    return { readings: [{ compiled }], numeric: true, ...(sameVariable ? { wrt: wrtOf(f, wrt.shape) } : {}) };
   }
 
   const readings: SideReading['readings'] = [];
@@ -136,7 +142,7 @@ function readWritten(q: Question, latex: string, ctx: SideContext, envs: readonl
     if (!jacobian) break;
   }
   const variable = sameVariable && forms.every((f) => isLossName(f.of)) ? wrtOf(forms[0]!, read(forms[0]!.wrt).shape) : undefined;
-  if (readings.length) return { readings, ...(variable ? { wrt: variable } : {}) };
+  if (readings.length) return { readings, numeric: forms.length > 0, ...(variable ? { wrt: variable } : {}) };
   const err = first as InputError;
   if (jacobian && err.finding.code.startsWith('SHAPE_')) {
     // Defined with each Jacobian as a number, so its shape is what no layout makes fit.

@@ -11,7 +11,11 @@ import type { Question } from '../bank/types.js';
 import type { Definitions } from './read.js';
 import { readSide, type SideReading } from './steps-read.js';
 import type { UserFunction } from './steps-latex.js';
-import { mismatch, stepTolerance } from './tolerance.js';
+import type { DerivedName } from './steps-defs.js';
+import { mismatch, relativeError, stepTolerance } from './tolerance.js';
+
+// Below this relative difference, sides valued by finite differences are not told apart.
+const NEAR_MISS = 1e-3;
 import { diagnoseStep, textualJump } from './steps-diagnose.js';
 
 /** A side as the checker sees it: verbatim for the report, expanded for reading. */
@@ -26,6 +30,8 @@ export interface Side {
 export interface StepContext {
   readonly definitions: Definitions;
   readonly functions: readonly UserFunction[];
+  /** Names the student defined as a derivative, written out in each side. */
+  readonly derived?: readonly DerivedName[];
 }
 
 export interface CheckedSide {
@@ -37,7 +43,8 @@ export interface CheckedSide {
 
 /** A side read and evaluated under each reading (a Jacobian's layouts): the values at every (point, environment), or why not. */
 type Valued =
-  { ok: true; readings: M.Mat[][]; wrt?: SideReading['wrt']; guess?: Finding } | { ok: false; reason: Finding; undefinedUnder?: SideReading['undefinedUnder'] };
+  | { ok: true; readings: M.Mat[][]; wrt?: SideReading['wrt']; guess?: Finding; numeric?: boolean }
+  | { ok: false; reason: Finding; undefinedUnder?: SideReading['undefinedUnder'] };
 /** Which environments a part's case covers (`w = o`, `w \neq o`); all when it says nothing we can read. */
 export function caseFilter(q: Question, cond: string | undefined): ((free: number | undefined, env: M.Mat[]) => boolean) | undefined {
   if (!cond || !q.free) return undefined;
@@ -60,7 +67,7 @@ function evaluate(q: Question, side: Side, ctx: StepContext, envs: readonly { en
       envs.map((e) => e.env),
     );
   } catch (e) {
-    if (e instanceof InputError) return { ok: false, reason: e.finding };
+    if (e instanceof InputError) return { ok: false, reason: withoutInternalNames(e.finding) };
     return { ok: false, reason: finding('STEP_UNREADABLE', { detail: String((e as Error)?.message ?? e).slice(0, 120) }) };
   }
   if (read.undefinedUnder) return { ok: false, reason: finding('STEP_NO_LAYOUT', read.undefinedUnder), undefinedUnder: read.undefinedUnder };
@@ -82,7 +89,16 @@ function evaluate(q: Question, side: Side, ctx: StepContext, envs: readonly { en
     }
   }
   if (!readings.length) return { ok: false, reason: why ?? finding('STEP_UNREADABLE', { detail: 'no reading' }) };
-  return { ok: true, readings, ...(read.wrt ? { wrt: read.wrt } : {}), ...(read.guess ? { guess: read.guess } : {}) };
+  return { ok: true, readings, numeric: !!read.numeric, ...(read.wrt ? { wrt: read.wrt } : {}), ...(read.guess ? { guess: read.guess } : {}) };
+}
+
+/** A finding without the names derivatives were bound to (`zdA`) among its suggestions. */
+function withoutInternalNames(f: Finding): Finding {
+  const a = f.args as { suggestions?: readonly string[]; suggestionsLatex?: readonly string[] } | undefined;
+  if (!a?.suggestions) return f;
+  const keep = a.suggestions.map((n) => !/^zd[A-Za-z]+\d*$/.test(n));
+  const pick = <T>(xs?: readonly T[]) => xs?.filter((_, i) => keep[i] ?? true);
+  return { ...f, args: { ...a, suggestions: pick(a.suggestions)!, ...(a.suggestionsLatex ? { suggestionsLatex: pick(a.suggestionsLatex)! } : {}) } } as Finding;
 }
 
 /** Whether two values can be compared as written: same shape, or a vector in either orientation. */
@@ -170,6 +186,11 @@ function compare(
   if (agreeing.length) return { check: 'equal', agreed: [...new Set(agreeing.map((j) => j.a))] };
   if (caseOf && !filter && !judged.every((j) => j.wrong.every(Boolean))) return { check: 'unchecked', reason: finding('STEP_CASE_UNREAD', { case: caseOf }) };
   const { a, b } = judged[0]!;
+  // Finite differences are accurate to about 1e-8, less where the loss curves sharply: a near miss
+  // between sides valued so is not called wrong.
+  const error = Math.max(...a.map((v, k) => relativeError(v.rows === b[k]!.rows ? v : M.transpose(v), b[k]!)));
+  if ((cur.valued.numeric || prev.valued.numeric) && error < NEAR_MISS)
+    return { check: 'unchecked', reason: finding('STEP_IMPRECISE', { error: Number(error.toPrecision(2)) }) };
   const numeric = diagnoseStep(q, envs, a, b);
   const textual = textualJump(prev.side.expanded, cur.side.expanded);
   return { check: 'differs', diagnosis: [finding('STEP_DIFFERS', { from: prev.side.line, to: cur.side.line }), ...numeric, ...(textual ? [textual] : [])] };

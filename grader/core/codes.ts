@@ -164,6 +164,7 @@ export interface CodeArgs {
   STEP_DERIVATIVE_TOO_LARGE: { wrt: string; max: number };
   STEP_DIFFERS: { from: number; to: number };
   STEP_EXP_DROPPED: NoArgs;
+  STEP_IMPRECISE: { error: number };
   STEP_INDEX_CHANGED: { from: string; to: string };
   STEP_NOTHING_BEFORE: NoArgs;
   STEP_NO_LAYOUT: { of: string; wrt: string };

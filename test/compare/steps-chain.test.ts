@@ -3,6 +3,8 @@ import { PointCache } from '../../grader/compare/points.js';
 import { checkSides, type Side, type StepContext } from '../../grader/compare/steps.js';
 import { telescope, variableKey, windowSum } from '../../grader/compare/steps-chain.js';
 import { dotsReadings } from '../../grader/compare/steps-dots.js';
+import { expandDerived, splitTop } from '../../grader/compare/steps-defs.js';
+import { contextFor } from '../../grader/compare/document.js';
 import { findDerivatives } from '../../grader/compare/steps-latex.js';
 import { BANK } from '../helpers.js';
 
@@ -155,4 +157,56 @@ describe('rewriting chain-rule products', () => {
     expect(read('\\sum_{-m \\le j \\le m, j \\ne 0} \\frac{\\partial J(v_c, o, U)}{\\partial U}')).toBeUndefined();
     expect(read('\\sum_{j=1}^{K} \\frac{\\partial J(v_c, w_{t+j}, U)}{\\partial U}')).toBeUndefined();
   });
+});
+
+describe('derivatives by quantities made of others', () => {
+  const theta = { definitions: new Map([['\\theta', '$U^T v_c$']]), functions: [] };
+  const withCtx = (id: string, sides: string[], ctx: StepContext) => checkSides(Q(id), chain(...sides), points.get(Q(id)), ctx).map((c) => c.check);
+  it.each([
+    ["the student's theta", [dJ('\\theta'), '\\hat y - y'], ['start', 'equal']],
+    ['a sign slip after it', [dJ('\\theta'), 'y - \\hat y'], ['start', 'differs']],
+    ['theta written out', [dJ('(U^T v_c)'), '\\hat y - y'], ['start', 'equal']],
+    // yhat is the model's own derived symbol: perturbed as a variable, the rest refilled.
+    ['the model symbol yhat', [dJ('\\hat y_o'), '-\\frac{1}{\\hat y_o}'], ['start', 'equal']],
+  ])('%s', (_, sides, expected) => expect(withCtx(VC, sides, theta)).toEqual(expected));
+
+  it('a quantity the loss reads otherwise too is not checked', () => {
+    // J depends on U other than through U v_c's first entry: no chain rule through it.
+    const ctx = { definitions: new Map([['z', '$u_1^T v_c$']]), functions: [] };
+    expect(withCtx(VC, [dJ('z'), '\\hat y_1 - y_1'], ctx)).toEqual(['unchecked', 'unchecked']);
+  });
+
+  it('names defined as derivatives are written out in steps (backprop deltas)', () => {
+    const q = Q('cs224d-a1/nn-grad-x');
+    const defs = [
+      { latex: 'z_2 = h W_2 + b_2', line: 1, name: 'z_2', value: 'h W_2 + b_2' },
+      { latex: '\\delta_1 = \\frac{\\partial CE}{\\partial z_2} = \\hat{y} - y', line: 2, name: '\\delta_1', value: '\\hat{y} - y' },
+    ];
+    const ctx = contextFor(q, defs);
+    expect(ctx.derived).toEqual([{ name: '\\delta_1', value: '\\frac{\\partial CE}{\\partial z_2}' }]);
+    const sides = ['\\frac{\\partial CE}{\\partial h}', '\\delta_1 \\frac{\\partial z_2}{\\partial h}', '\\delta_{1} W^T_2', '\\delta_1 W_2'];
+    expect(checkSides(q, chain(...sides), points.get(q), ctx).map((c) => c.check)).toEqual(['start', 'equal', 'equal', 'unchecked']);
+  });
+});
+
+describe('numeric precision', () => {
+  const S = 'cs224n-a2/sigmoid-derivative';
+  it.each([
+    ['a near miss against a numeric derivative is not judged', ['\\frac{d}{dx} \\sigma(x)', '1.0001 \\sigma(x)(1-\\sigma(x))'], ['start', 'unchecked']],
+    ['a real difference is', ['\\frac{d}{dx} \\sigma(x)', '1.01 \\sigma(x)(1-\\sigma(x))'], ['start', 'differs']],
+    ['between two closed forms the tolerance stays', ['\\sigma(x)(1-\\sigma(x))', '1.0001 \\sigma(x)(1-\\sigma(x))'], ['start', 'differs']],
+  ])('%s', (_, sides, expected) => expect(checks(S, sides)).toEqual(expected));
+});
+
+describe('definition chains', () => {
+  it.each([
+    ['a = b = c', ['a', 'b', 'c']],
+    ['a := b', ['a', 'b']],
+    ['\\sum_{w=1}^{V} x = y', ['\\sum_{w=1}^{V} x', 'y']],
+    ['a \\leq b = c', ['a \\leq b', 'c']],
+  ])('%s', (latex, sides) => expect(splitTop(latex)).toEqual(sides));
+  it.each([
+    ['\\delta_1', '2 \\delta_1 + \\delta_{1} - \\delta_{1j} - \\delta_12', '2 \\left(X\\right) + \\left(X\\right) - \\delta_{1j} - \\delta_12'],
+    ['\\theta', '\\theta_k + \\theta', '\\theta_k + \\left(X\\right)'],
+  ])('%s written out', (name, latex, out) => expect(expandDerived(latex, [{ name, value: 'X' }])).toBe(out));
 });
