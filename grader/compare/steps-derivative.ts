@@ -99,7 +99,7 @@ function gradient(q: Question, of: Compiled, wrt: Compiled, wrtLatex: string, of
         if (ofLoss && g.data.every((x) => Math.abs(x) < 1e-12)) fail('STEP_WRT_NOT_IN_LOSS', { wrt: wrtLatex });
         return g;
       }
-      const g = numericGradient(q.model, { loss: of, wrt, baseSlot: slot! }, env);
+      const g = numericGradient(q.model, { loss: of, wrt, baseSlot: slot }, env);
       if (!g) fail('STEP_WRT_NOT_SAMPLED', { wrt: wrtLatex });
       // The loss does not read the variable, which is not the question's own: the student's
       // name for another quantity (their `x` for the course's theta), not a zero derivative.

@@ -98,7 +98,7 @@ function withoutInternalNames(f: Finding): Finding {
   if (!a?.suggestions) return f;
   const keep = a.suggestions.map((n) => !/^zd[A-Za-z]+\d*$/.test(n));
   const pick = <T>(xs?: readonly T[]) => xs?.filter((_, i) => keep[i] ?? true);
-  return { ...f, args: { ...a, suggestions: pick(a.suggestions)!, ...(a.suggestionsLatex ? { suggestionsLatex: pick(a.suggestionsLatex)! } : {}) } } as Finding;
+  return { ...f, args: { ...a, suggestions: pick(a.suggestions)!, ...(a.suggestionsLatex ? { suggestionsLatex: pick(a.suggestionsLatex)! } : {}) } };
 }
 
 /** Whether two values can be compared as written: same shape, or a vector in either orientation. */
