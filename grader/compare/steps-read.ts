@@ -79,6 +79,14 @@ export function readSide(q: Question, latex: string, ctx: SideContext, envs: rea
   try {
     return readWritten(q, latex, ctx, envs);
   } catch (e) {
+    const own = e instanceof InputError ? ownFreeIndex(q, e.finding) : undefined;
+    if (own) {
+      try {
+        return readWritten(q, latex, ctx, envs, own);
+      } catch (inner) {
+        if (!(inner instanceof InputError)) throw inner;
+      }
+    }
     if (!(e instanceof InputError) || e.finding.code !== 'LATEX_UNSUPPORTED' || !/dots/.test(String(e.finding.args?.command))) throw e;
     // A sum written out with dots: read as the sum of its pattern over each index the question knows.
     const text = written(latex, ctx);
@@ -95,7 +103,19 @@ export function readSide(q: Question, latex: string, ctx: SideContext, envs: rea
   }
 }
 
-function readWritten(q: Question, latex: string, ctx: SideContext, envs: readonly M.Mat[][]): SideReading {
+/**
+ * The student's letter for the question's free index (`s` in `u_{w_s}` for the course's k, `i`
+ * where the course has j over the same range): bound to it when the side cannot be read otherwise.
+ */
+function ownFreeIndex(q: Question, f: Finding): Map<string, Binding> | undefined {
+  const name = (f.args as { name?: unknown } | undefined)?.name;
+  if (!q.free || typeof name !== 'string' || !/^[a-z]$/.test(name) || name === q.free.name) return undefined;
+  const decl = questionScope(q).scope.indices.get(name);
+  const fits = f.code === 'INDEX_UNBOUND' ? decl?.lo === q.free.lo && decl.hi === q.free.hi : f.code === 'UNKNOWN_SYMBOL' && !decl;
+  return fits ? new Map([[name, { kind: 'slot', slot: q.free.slot, shape: { rows: 1, cols: 1 } } as Binding]]) : undefined;
+}
+
+function readWritten(q: Question, latex: string, ctx: SideContext, envs: readonly M.Mat[][], extra?: ReadonlyMap<string, Binding>): SideReading {
   const text = written(latex, ctx);
   const loss = lossOf(q);
   if (loss && isLossName(text)) return { readings: [{ compiled: loss }] };
@@ -103,7 +123,7 @@ function readWritten(q: Question, latex: string, ctx: SideContext, envs: readonl
   const windowed = forms.length === 1 && isWindowLoss(q, envs) ? windowSum(rewritten, forms) : undefined;
   if (windowed) ({ latex: rewritten, forms } = windowed);
   const read = (l: string, bindings?: Map<string, Binding>): Compiled =>
-    readAndCompile(q, `$${l}$`, ctx.definitions, { skipKnown: true, ...(bindings ? { bindings } : {}) }).compiled;
+    readAndCompile(q, `$${l}$`, ctx.definitions, { skipKnown: true, bindings: new Map([...(extra ?? []), ...(bindings ?? [])]) }).compiled;
   const wrtOf = (f: DerivativeForm, shape: Shape) => ({ key: variableKey(f.wrt), latex: f.wrt.trim(), shape });
   const sameVariable = forms.length > 0 && forms.every((f) => variableKey(f.wrt) === variableKey(forms[0]!.wrt));
 

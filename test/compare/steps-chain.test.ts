@@ -189,6 +189,31 @@ describe('derivatives by quantities made of others', () => {
   });
 });
 
+describe("the student's letter for the free index", () => {
+  it.each([
+    [
+      'a letter the course does not use',
+      'cs224n-a2/neg-sampling-grad-uk',
+      ['\\frac{\\partial J}{\\partial u_{w_s}}', '(1-\\sigma(-u_{w_s}^T v_c)) v_c'],
+      ['start', 'equal'],
+    ],
+    [
+      'and a wrong step in it',
+      'cs224n-a2/neg-sampling-grad-uk',
+      ['\\frac{\\partial J}{\\partial u_{w_s}}', '(1-\\sigma(u_{w_s}^T v_c)) v_c'],
+      ['start', 'differs'],
+    ],
+    [
+      'an index of the same range',
+      'cs224d-a1/softmax-invariance',
+      ['\\frac{e^{x_i+c}}{\\sum_j{e^{x_j+c}}}', '\\frac{e^{x_i}}{\\sum_j{e^{x_j}}}'],
+      ['start', 'equal'],
+    ],
+    ['not an index of another range', UW, [dJ('u_w'), '(\\hat y_k - y_k) v_c'], ['start', 'unchecked']],
+    ['not without a free index', VC, [dJ('v_c'), '\\hat y_s u_s - u_o'], ['start', 'unchecked']],
+  ])('%s', (_, id, sides, expected) => expect(checks(id, sides)).toEqual(expected));
+});
+
 describe('numeric precision', () => {
   const S = 'cs224n-a2/sigmoid-derivative';
   it.each([
