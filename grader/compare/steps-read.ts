@@ -112,7 +112,7 @@ function ownFreeIndex(q: Question, f: Finding): Map<string, Binding> | undefined
   if (!q.free || typeof name !== 'string' || !/^[a-z]$/.test(name) || name === q.free.name) return undefined;
   const decl = questionScope(q).scope.indices.get(name);
   const fits = f.code === 'INDEX_UNBOUND' ? decl?.lo === q.free.lo && decl.hi === q.free.hi : f.code === 'UNKNOWN_SYMBOL' && !decl;
-  return fits ? new Map([[name, { kind: 'slot', slot: q.free.slot, shape: { rows: 1, cols: 1 } } as Binding]]) : undefined;
+  return fits ? new Map([[name, { kind: 'slot', slot: q.free.slot, shape: { rows: 1, cols: 1 } }]]) : undefined;
 }
 
 function readWritten(q: Question, latex: string, ctx: SideContext, envs: readonly M.Mat[][], extra?: ReadonlyMap<string, Binding>): SideReading {
