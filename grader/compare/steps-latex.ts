@@ -5,6 +5,8 @@
  * value, and a student's own functions (`\rho(x) = ...`) are expanded where they are applied.
  */
 
+import { courseSpellings } from './steps-spelling.js';
+
 /** An unevaluated derivative found in a side: d(of)/d(wrt), both LaTeX. */
 export interface DerivativeForm {
   /** The fresh name it was replaced by (as read: `zdA`). */
@@ -191,7 +193,7 @@ const LETTER = String.raw`(?:\\mathbf\s*\{\s*([A-Za-z])\s*\}|([A-Za-z]))`;
 const CONDITION_INDEX = new RegExp(String.raw`_\s*\{\s*${LETTER}\s*(=|\\neq?|\\not\s*=)\s*${LETTER}\s*\}`, 'g');
 
 export function normalizeSide(latex: string): string {
-  return latex
+  return courseSpellings(latex)
     .replace(/\{\s*\}(?=\s*[\^_])/g, '')
     .replace(/\^\s*\{?\\prime\}?/g, "'")
     .replace(/\\(sigma|sigmoid)\s*\(([^()]*)\)\s*'/g, "\\$1'($2)")
@@ -201,7 +203,6 @@ export function normalizeSide(latex: string): string {
     )
     .replace(CONDITION_INDEX, (_, a1, a2, op, b1, b2) => `_{${op === '=' ? (b1 ?? b2) : (a1 ?? a2)}}`)
     .replace(/\\Sigma(?=\s*_)/g, '\\sum')
-    .replace(/(?:\\mathrm\s*\{\s*P\s*\}|\\Pr|P)\s*\(\s*O\s*=\s*o\s*(?:\||\\mid)\s*C\s*=\s*c\s*\)/g, '\\hat{y}_{o}')
     .replace(/\\(?:mathrm|operatorname|text|textrm|mathit)\s*\{\s*[Vv]\s*o\s*c\s*a\s*b\s*\}|V\s*o\s*c\s*a\s*b|V\s*\\text\s*\{\s*ocab\s*\}/g, '\\textrm{Vocab}');
 }
 
