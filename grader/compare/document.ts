@@ -9,7 +9,7 @@ import { isValueName } from '../expr/compile/names.js';
 import type { DocDefinition, LocatedAnswer, LocatedDocument } from '../document/types.js';
 import type { Question } from '../bank/types.js';
 import type { PointCache } from './points.js';
-import { questionScope } from './read.js';
+import { questionScope, readAndCompile } from './read.js';
 import { checkSides, type Side, type StepContext } from './steps.js';
 import { expandFunctions, isLossName, normalizeSide, type UserFunction } from './steps-latex.js';
 import { definingSide, isDerivative } from './steps-defs.js';
@@ -34,6 +34,17 @@ const valueOf = (v: string): string =>
     .split(/\\text\s*\{\s*[,;]?\s*(?:where|for|and|with|if|since)\b|\\quad|\\text\s*\{\s*,/)[0]!
     .trim()
     .replace(/[,.;]+$/, '');
+
+/** Whether the reader can parse `latex` (names it does not know aside: they may be the student's). */
+function parses(q: Question, latex: string): boolean {
+  try {
+    readAndCompile(q, `$${normalizeSide(latex)}$`, new Map(), { skipKnown: true });
+    return true;
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return !e.finding.code.startsWith('LATEX_');
+  }
+}
 
 /**
  * The student's definitions in the question's terms. Names the question already has are
@@ -62,11 +73,20 @@ export function contextFor(q: Question, defs: readonly DocDefinition[], line = I
     // `y_w = 1`, `u_0 = ...`: an entry of the course's own family, not a new name.
     const base = /^([A-Za-z]+)_/.exec(name)?.[1];
     if (base && (scope.families.has(base) || isValueName(base, scope))) continue;
-    if (new RegExp(`(?<![A-Za-z\\\\])${name.replace(/[^A-Za-z0-9]/g, '')}(?![A-Za-z])|${d.name.trim().replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}`).test(value))
+    const selfRef = new RegExp(`(?<![A-Za-z\\\\])${name.replace(/[^A-Za-z0-9]/g, '')}(?![A-Za-z])|${d.name.trim().replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}`);
+    if (selfRef.test(value)) continue;
+    const last = valueOf(d.value);
+    const lastUsable = !!last && !selfRef.test(last) && !isDerivative(last);
+    if (isDerivative(value)) {
+      // A name defined as a derivative (`\delta_1 = \frac{\partial J}{\partial z}`) is written out in
+      // steps; a final does not value derivatives, and there it stands for the chain's last side.
+      if (better(derived.get(name), d.line)) derived.set(name, { value, line: d.line, d });
+      if (lastUsable && better(definitions.get(name), d.line)) definitions.set(name, { value: last, line: d.line, d });
       continue;
-    // A name defined as a derivative (`\delta_1 = \frac{\partial J}{\partial z}`) is written out in steps.
-    const into = isDerivative(value) ? derived : definitions;
-    if (better(into.get(name), d.line)) into.set(name, { value, line: d.line, d });
+    }
+    // A first side the reader cannot parse (`\begin{bmatrix} ... \vdots`) gives way to the last.
+    const chosen = value !== last && lastUsable && !parses(q, value) ? last : value;
+    if (better(definitions.get(name), d.line)) definitions.set(name, { value: chosen, line: d.line, d });
   }
   return {
     definitions: new Map([...definitions].map(([n, v]) => [n, `$${normalizeSide(v.value)}$`])),

@@ -184,6 +184,11 @@ describe('derivatives by quantities made of others', () => {
     ];
     const ctx = contextFor(q, defs);
     expect(ctx.derived).toEqual([{ name: '\\delta_1', value: '\\frac{\\partial CE}{\\partial z_2}' }]);
+    // A final does not value derivatives: there the name is the chain's last side.
+    expect([...ctx.definitions]).toEqual([
+      ['z_2', '$h W_2 + b_2$'],
+      ['delta_1', '$\\hat{y} - y$'],
+    ]);
     const sides = ['\\frac{\\partial CE}{\\partial h}', '\\delta_1 \\frac{\\partial z_2}{\\partial h}', '\\delta_{1} W^T_2', '\\delta_1 W_2'];
     expect(checkSides(q, chain(...sides), points.get(q), ctx).map((c) => c.check)).toEqual(['start', 'equal', 'equal', 'unchecked']);
   });
@@ -224,6 +229,15 @@ describe('numeric precision', () => {
 });
 
 describe('definition chains', () => {
+  it.each([
+    ['the first side defines the name', '\\theta = U^T v_c = \\hat y', 'U^T v_c'],
+    ['unless the reader cannot parse it', '\\theta = \\begin{bmatrix} u_1^T v_c \\\\ \\vdots \\end{bmatrix} = U^T v_c', 'U^T v_c'],
+    ['a name of the student is no parse error', '\\theta = A v_c = U^T v_c', 'A v_c'],
+  ])('%s', (_, latex, value) => {
+    const defs = [{ latex, line: 1, name: '\\theta', value: latex.split(' = ').pop()! }];
+    expect(contextFor(Q(VC), defs).definitions.get('theta')).toBe(`$${value}$`);
+  });
+
   it.each([
     ['a = b = c', ['a', 'b', 'c']],
     ['a := b', ['a', 'b']],
