@@ -42,6 +42,8 @@ export function definingSide(latex: string, value: string): string {
 
 export const isDerivative = (latex: string): boolean => findDerivatives(latex).forms.length > 0;
 
+const MAX_EXPANDED = 20_000;
+
 const escape = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 
 /** A pattern for a name as written in a side: `\delta_1` also as `\delta_{1}`, never `\delta_{1j}` or `\delta_12`. */
@@ -68,7 +70,10 @@ export function expandDerived(latex: string, names: readonly DerivedName[]): str
     const v = n.value.trim();
     // A lone `\frac{..}{..}` goes in bare, so a product with it is still a chain-rule product.
     const bare = isFraction(v);
-    s = s.replace(namePattern(n.name), () => (bare ? ` ${v} ` : `\\left(${v}\\right)`));
+    const next = s.replace(namePattern(n.name), () => (bare ? ` ${v} ` : `\\left(${v}\\right)`));
+    // Bounded: a name used thousands of times is left as written (it will not read) rather than grown.
+    if (next.length > MAX_EXPANDED) return s;
+    s = next;
   }
   return s;
 }

@@ -76,6 +76,8 @@ export function derivativeBindings(
     if (!of) fail('STEP_NO_LOSS', { name: f.of.trim() });
     if (!isScalar(of!.shape)) {
       if (!isVectorShape(of!.shape) || !isVectorShape(wrt.shape)) fail('STEP_DERIVATIVE_OF_VECTOR', { of: f.of.trim() });
+      // A Jacobian costs 2 runs of its numerator per entry of the variable and of the numerator.
+      if (of!.shape.rows * of!.shape.cols * wrt.shape.rows * wrt.shape.cols > MAX_ENTRIES) fail('STEP_DERIVATIVE_TOO_LARGE', { wrt: f.wrt, max: MAX_ENTRIES });
       jacobians.add(f.name);
       out.set(f.name, { kind: 'alias', compiled: jacobian(q, (w, env) => baseSlot(q, w, env), of!, wrt, f.wrt.trim(), layout) });
       continue;

@@ -31,13 +31,31 @@ function unprime(latex: string): string {
   return fresh ? latex.replace(new RegExp(`(?<![\\\\A-Za-z])${letter}'`, 'g'), fresh) : latex;
 }
 
+const ARRAY_OPEN = /\\left\s*\\\{\s*\\begin\s*\{array\}\s*\{[^{}]*\}/g;
+const ARRAY_CLOSE = /\\end\s*\{array\}\s*\\right\s*\./g;
+
+/** `\left\{\begin{array}{ll} ... \end{array}\right.` as `\begin{cases} ... \end{cases}` (one pass, linear). */
+function arraysAsCases(s: string): string {
+  let out = '';
+  let from = 0;
+  ARRAY_OPEN.lastIndex = 0;
+  for (let open = ARRAY_OPEN.exec(s); open; open = ARRAY_OPEN.exec(s)) {
+    ARRAY_CLOSE.lastIndex = open.index + open[0].length;
+    const close = ARRAY_CLOSE.exec(s);
+    if (!close) break;
+    out += `${s.slice(from, open.index)}\\begin{cases}${s.slice(open.index + open[0].length, close.index)}\\end{cases}`;
+    from = ARRAY_OPEN.lastIndex = close.index + close[0].length;
+  }
+  return out + s.slice(from);
+}
+
 export function courseSpellings(latex: string): string {
   const s = latex
     .replace(/\^\s*\{\s*\}/g, '')
     .replace(INDICATOR, (...m: unknown[]) => indicator(...(m.slice(1, 16) as (string | undefined)[])))
     .replace(IVERSON, (_, a: string, op: string, b: string) => indicator(a, op, b))
     .replace(KRONECKER, (_, a: string, b: string) => (a === b ? '1' : indicator(a, '=', b)))
-    .replace(PROBABILITY, (_, a?: string, b?: string) => `\\hat{y}_{${a ?? b}}`)
-    .replace(/\\left\s*\\\{\s*\\begin\s*\{array\}\s*\{[^{}]*\}([\s\S]*?)\\end\s*\{array\}\s*\\right\s*\./g, '\\begin{cases}$1\\end{cases}');
-  return s.includes("'") ? unprime(s) : s;
+    .replace(PROBABILITY, (_, a?: string, b?: string) => `\\hat{y}_{${a ?? b}}`);
+  const t = arraysAsCases(s);
+  return t.includes("'") ? unprime(t) : t;
 }

@@ -249,3 +249,22 @@ describe('definition chains', () => {
     ['\\theta', '\\theta_k + \\theta', '\\theta_k + \\left(X\\right)'],
   ])('%s written out', (name, latex, out) => expect(expandDerived(latex, [{ name, value: 'X' }])).toBe(out));
 });
+
+describe('hostile sides', () => {
+  it.each([
+    ['arrays never closed', '\\left\\{\\begin{array}{l} '.repeat(20_000)],
+    ['indicators never closed', '\\mathbb{1}_{w '.repeat(20_000)],
+    ['dots and open brackets', 'a_1 + \\cdots + ('.repeat(20_000)],
+    ['a long written-out sum', `${'a_1 + \\cdots + '.repeat(20_000)}a_2`],
+    ['chain-rule products', `${dJ('\\theta')}\\frac{\\partial \\theta}{\\partial v_c}`.repeat(3000)],
+    ['primes', "u_{w'} ".repeat(20_000)],
+  ])('%s: unchecked, in bounded time', (_, side) => {
+    const t = Date.now();
+    expect(checks(VC, [dJ('v_c'), side])).toEqual(['start', 'unchecked']);
+    expect(Date.now() - t).toBeLessThan(5000);
+  });
+
+  it('a name defined as a derivative and used thousands of times is not grown without bound', () => {
+    expect(expandDerived('\\delta_1 '.repeat(5000), [{ name: '\\delta_1', value: 'x'.repeat(100) }])).toBe('\\delta_1 '.repeat(5000));
+  });
+});
