@@ -5,7 +5,7 @@
  * over the skip-gram window of the per-pair loss's derivative (`\sum_{-m \le j \le m, j \ne 0}
  * \frac{\partial J(v_c, w_{t+j}, U)}{\partial U}`) is the derivative of the window's loss.
  */
-import { isLossName, type DerivativeForm } from './steps-latex.js';
+import { findDerivatives, groupEnd, isLossName, type DerivativeForm } from './steps-latex.js';
 
 /** A variable or numerator as a key: `\mathbf{v}_c`, `\bm{v_c}`, `{(U^Tv_c)}` all read `v_c`, `U^Tv_c`. */
 export function variableKey(latex: string): string {
@@ -88,4 +88,59 @@ export function windowSum(latex: string, forms: readonly DerivativeForm[]): { la
   const args = /\((.*)\)\s*$/.exec(f.of.replace(/\\(?:left|right)/g, ''))?.[1] ?? '';
   if (!new RegExp(`(?<![A-Za-z\\\\])${index}(?![A-Za-z])`).test(args)) return undefined;
   return { latex: ` \\mathrm{${f.name}} `, forms: [{ ...f, of: 'J' }] };
+}
+
+/** Index just past a `\sum` header (`\sum_{k=1}^{K}`, `\sum_k`, `\sum\limits_{...}`) starting at `i`, or -1. */
+function sumHeaderEnd(s: string, i: number): number {
+  const m = /^\\sum(?:\\limits)?\s*/.exec(s.slice(i));
+  if (!m) return -1;
+  let j = i + m[0].length;
+  for (const mark of ['_', '^']) {
+    const k = j + /^\s*/.exec(s.slice(j))![0].length;
+    if (s[k] !== mark) continue;
+    const a = k + 1 + /^\s*/.exec(s.slice(k + 1))![0].length;
+    j = s[a] === '{' ? groupEnd(s, a) : s[a] === '\\' ? a + (/^\\[a-zA-Z]+/.exec(s.slice(a))?.[0].length ?? 1) : a + 1;
+    if (j < 0) return -1;
+  }
+  return j;
+}
+
+/** The end of a summand: the next `+`, `-` or `=` outside brackets (the convention for `\sum`). */
+function summandEnd(s: string, i: number): number {
+  for (let j = i; j < s.length; j++) {
+    const ch = s[j]!;
+    if (ch === '\\') j += (/^\\[a-zA-Z]+|^\\./.exec(s.slice(j))?.[0].length ?? 1) - 1;
+    else if ('([{'.includes(ch)) {
+      const e = groupEnd(s, j);
+      if (e < 0) return -1;
+      j = e - 1;
+    } else if (')]}'.includes(ch) || (j > i && '+-='.includes(ch))) return j;
+  }
+  return s.length;
+}
+
+/**
+ * A sum whose summand is one derivative (`\sum_{k=1}^{K} \frac{\partial \log \sigma(-u_k^T v_c)}{\partial v_c}`)
+ * is the derivative of the sum, so that the summand's index is bound where it is read.
+ */
+export function sumsOfDerivatives(latex: string): string {
+  let out = '';
+  let i = 0;
+  for (let guard = 0; guard < 64; guard++) {
+    const at = latex.indexOf('\\sum', i);
+    if (at < 0) break;
+    const head = sumHeaderEnd(latex, at);
+    const end = head < 0 ? -1 : summandEnd(latex, head);
+    const inner = end < 0 ? undefined : findDerivatives(latex.slice(head, end));
+    // The per-pair loss of a window sum is left to windowSum.
+    const f = inner?.forms.length === 1 && /^\s*\\mathrm\{zdA\}\s*$/.test(inner.latex) && !isLossName(inner.forms[0]!.of) ? inner.forms[0]! : undefined;
+    if (!f) {
+      out += latex.slice(i, at + 4);
+      i = at + 4;
+      continue;
+    }
+    out += `${latex.slice(i, at)}\\frac{\\partial}{\\partial ${f.wrt}}\\left(${latex.slice(at, head)} \\left(${f.of}\\right)\\right)`;
+    i = end;
+  }
+  return out + latex.slice(i);
 }

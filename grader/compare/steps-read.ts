@@ -12,7 +12,7 @@ import { questionScope, readAndCompile, type Definitions } from './read.js';
 import { dotsReadings } from './steps-dots.js';
 import { expandDerived, type DerivedName } from './steps-defs.js';
 import { baseSlot, derivativeBindings, lossOf, unwrapBrackets } from './steps-derivative.js';
-import { telescope, variableKey, windowSum } from './steps-chain.js';
+import { sumsOfDerivatives, telescope, variableKey, windowSum } from './steps-chain.js';
 import { contraction, isVectorShape, LAYOUTS, type Layout } from './steps-jacobian.js';
 import { expandFunctions, findDerivatives, isLossName, normalizeSide, type DerivativeForm, type UserFunction } from './steps-latex.js';
 import { mismatch, stepTolerance } from './tolerance.js';
@@ -116,7 +116,7 @@ function ownFreeIndex(q: Question, f: Finding): Map<string, Binding> | undefined
 }
 
 function readWritten(q: Question, latex: string, ctx: SideContext, envs: readonly M.Mat[][], extra?: ReadonlyMap<string, Binding>): SideReading {
-  const text = written(latex, ctx);
+  const text = sumsOfDerivatives(written(latex, ctx));
   const loss = lossOf(q);
   if (loss && isLossName(text)) return { readings: [{ compiled: loss }] };
   let { latex: rewritten, forms } = telescope(...(Object.values(findDerivatives(text)) as [string, DerivativeForm[]]));

@@ -68,6 +68,21 @@ describe('chain-rule steps', () => {
       ['start', 'equal'],
     ],
     [
+      'a sum of derivatives is the derivative of the sum',
+      'cs224n-a2/neg-sampling-grad-vc',
+      [dJ('v_c'), '-\\frac{\\partial \\log\\sigma(u_o^Tv_c)}{\\partial v_c} - \\sum_{k=1}^{K} \\frac{\\partial \\log \\sigma(-u_k^T v_c)}{\\partial v_c}'],
+      ['start', 'equal'],
+    ],
+    [
+      'bracketed, and with a sign slip',
+      'cs224n-a2/neg-sampling-grad-vc',
+      [
+        dJ('v_c'),
+        '-\\frac{\\partial \\log\\sigma(u_o^Tv_c)}{\\partial v_c} + \\sum_{k} \\frac{\\partial}{\\partial v_c}\\left[\\log \\sigma(-u_k^T v_c)\\right]',
+      ],
+      ['start', 'differs'],
+    ],
+    [
       'a window sum where the loss is not one',
       VC,
       [dJ('v_c'), '\\sum_{-m\\leq j\\leq m, j \\neq 0}\\frac{\\partial J(v_c, w_{t+j}, U)}{\\partial v_c}'],
