@@ -18,7 +18,10 @@ export function variableKey(latex: string): string {
 }
 
 const TOKEN = String.raw`\\mathrm\{(zd[A-Za-z]+\d*)\}`;
-const PAIR = new RegExp(String.raw`${TOKEN}\s*(?:\\cdot|\\times|\*)?\s*${TOKEN}`);
+// A factor, perhaps bracketed and transposed (`\left(\frac{\partial \theta}{\partial v_c}\right)^T`): in a
+// chain-rule product a transpose is a layout, and the product's value is the derivative either way.
+const FACTOR = String.raw`(?:(?:\\left\s*)?\(\s*${TOKEN}\s*(?:\\right\s*)?\)|${TOKEN})(?:\s*\^\s*(?:\{\s*(?:T|\\top|\\intercal)\s*\}|T|\\top|\\intercal))?`;
+const PAIR = new RegExp(String.raw`${FACTOR}\s*(?:\\cdot|\\times|\*)?\s*${FACTOR}`);
 
 /**
  * Merges adjacent derivatives `d a / d x` and `d x / d b` (or the reverse order, the denominator
@@ -32,8 +35,9 @@ export function telescope(latex: string, forms: readonly DerivativeForm[]): { la
     const m = PAIR.exec(out.slice(from));
     if (!m) break;
     const at = from + m.index;
-    const a = live.get(m[1]!),
-      b = live.get(m[2]!);
+    const [x, y] = [m[1] ?? m[2], m[3] ?? m[4]];
+    const a = live.get(x!),
+      b = live.get(y!);
     const merged =
       !a || !b
         ? undefined
@@ -44,7 +48,7 @@ export function telescope(latex: string, forms: readonly DerivativeForm[]): { la
             : undefined;
     if (!merged) {
       // Not a chain: look on from the second of the two.
-      from = at + m[1]!.length + 9;
+      from = at + m[0].indexOf(`{${x!}}`) + x!.length + 2;
       continue;
     }
     const name = `zdm${n++}`;

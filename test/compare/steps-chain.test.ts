@@ -154,6 +154,15 @@ describe('rewriting chain-rule products', () => {
         ['a', 'c'],
       ],
     ],
+    [`\\left(\\frac{\\partial \\theta}{\\partial v_c}\\right)^T ${dJ('\\theta')}`, [['J', 'v_c']]],
+    [`(\\frac{\\partial \\theta}{\\partial v_c})^{\\top} \\cdot ${dJ('\\theta')}`, [['J', 'v_c']]],
+    [
+      `${dJ('a')}^T \\frac{\\partial b}{\\partial c} ${dJ('b')}`,
+      [
+        ['J', 'a'],
+        ['J', 'c'],
+      ],
+    ],
   ])('%s', (latex, forms) => expect(merged(latex)).toEqual(forms));
 
   it.each([
