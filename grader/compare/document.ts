@@ -10,7 +10,7 @@ import type { DocDefinition, LocatedAnswer, LocatedDocument } from '../document/
 import type { Question } from '../bank/types.js';
 import type { PointCache } from './points.js';
 import { questionScope, readAndCompile } from './read.js';
-import { checkSides, type Side, type StepContext } from './steps.js';
+import { checkSides, equalsReference, type Side, type StepContext } from './steps.js';
 import { expandFunctions, isLossName, normalizeSide, type UserFunction } from './steps-latex.js';
 import { definingSide, isDerivative } from './steps-defs.js';
 import { gradeOne, totals } from './submission.js';
@@ -146,6 +146,10 @@ function gradeLocated(q: Question, a: LocatedAnswer, doc: LocatedDocument, point
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
   }
+  // A final that restates the question (`\sum_j \frac{\partial J(v_c, w_{t+j}, U)}{\partial U}`): its value
+  // is said, its verdict stays.
+  if (graded.verdict === 'invalid' && isDerivative(final) && equalsReference(q, a.finalExpanded, pts, ctx))
+    feedback.push(finding('FINAL_UNEVALUATED', { quantity: q.quantity }, undefined, 'warning'));
   for (const part of a.parts) {
     const sides: Side[] = part.steps.map((s) => ({ latex: s.latex, expanded: s.expanded, line: s.line, chain: s.chain }));
     const checked = pts.length

@@ -104,14 +104,34 @@ function withoutInternalNames(f: Finding): Finding {
 /** Whether two values can be compared as written: same shape, or a vector in either orientation. */
 const comparable = (a: M.Mat, b: M.Mat): boolean => (a.rows === b.rows && a.cols === b.cols) || (isVector(a) && isVector(b) && a.data.length === b.data.length);
 
+/** Environments of moderate scale (finite differences are trustworthy there), restricted to a case. */
+function stepEnvs(points: readonly Point[], filter?: ReturnType<typeof caseFilter>): { env: M.Mat[]; free?: number }[] {
+  return points
+    .filter((p) => !p.large)
+    .flatMap((p) => p.envs.map((env, e) => ({ env, free: p.freeValues[e] })))
+    .filter((x) => !filter || filter(x.free, x.env));
+}
+
+/**
+ * Whether a side (an unevaluated derivative given as a final) equals the question's reference,
+ * valued as a step is; undefined when it cannot be valued.
+ */
+export function equalsReference(q: Question, latex: string, points: readonly Point[], ctx: StepContext): boolean | undefined {
+  const envs = stepEnvs(points);
+  const valued = evaluate(q, { latex, expanded: latex, line: 0, chain: 0 }, ctx, envs);
+  if (!valued.ok || valued.guess || !envs.length) return undefined;
+  const tol = stepTolerance(q.tolerance);
+  const ref = envs.map((e) => q.reference.run(e.env.slice()));
+  return valued.readings.some((r) =>
+    r.every((v, k) => comparable(v, ref[k]!) && mismatch(v.rows === ref[k]!.rows ? v : M.transpose(v), ref[k]!, tol) === undefined),
+  );
+}
+
 /** Checks every side of a part's chains; `caseOf` restricts the points to the part's case. */
 export function checkSides(q: Question, sides: readonly Side[], points: readonly Point[], ctx: StepContext, caseOf?: string): CheckedSide[] {
   const filter = caseFilter(q, caseOf);
   // Derivatives in steps are valued by finite differences, trustworthy at points of moderate scale only.
-  const envs = points
-    .filter((p) => !p.large)
-    .flatMap((p) => p.envs.map((env, e) => ({ env, free: p.freeValues[e] })))
-    .filter((x) => !filter || filter(x.free, x.env));
+  const envs = stepEnvs(points, filter);
   const out: CheckedSide[] = [];
   let prev: Prev | undefined;
   // The variable the chain differentiates by, as its latest derivative side says.

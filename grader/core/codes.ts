@@ -159,6 +159,7 @@ export interface CodeArgs {
   DOC_UNREADABLE_BLOCK: { line: number; detail: string };
   NOTEBOOK_JSON: { detail: string };
   NOTEBOOK_SHAPE: { detail: string };
+  FINAL_UNEVALUATED: { quantity: string };
   STEP_CASE_UNREAD: { case: string };
   STEP_DERIVATIVE_OF_VECTOR: { of: string };
   STEP_DERIVATIVE_TOO_LARGE: { wrt: string; max: number };

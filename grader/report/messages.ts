@@ -132,6 +132,8 @@ export const MESSAGES: Messages = {
   STEP_DERIVATIVE_OF_VECTOR: (a) => `the derivative of \`${a.of}\`, not a scalar, is not checked`,
   STEP_DERIVATIVE_TOO_LARGE: (a) => `the derivative with respect to \`${a.wrt}\` has more than ${a.max} entries; not checked`,
   STEP_WRT_NOT_SAMPLED: (a) => `the derivative with respect to \`${a.wrt}\`, a quantity derived from others, is not checked`,
+  FINAL_UNEVALUATED: (a) =>
+    `the answer is an unevaluated derivative: differentiating what is written gives the expected ${a.quantity}, but it restates what was asked instead of working it out`,
   STEP_IMPRECISE: (a) => `differs from the side before it by a relative ${a.error} only, within the precision of the numeric derivatives; not judged`,
   STEP_NO_LAYOUT: (a) =>
     `the product with the derivative of \`${a.of}\` by \`${a.wrt}\` is undefined in either layout (numerator or denominator): its dimensions fit under no convention`,
