@@ -52,6 +52,8 @@ function arraysAsCases(s: string): string {
 export function courseSpellings(latex: string): string {
   const s = latex
     .replace(/\^\s*\{\s*\}/g, '')
+    // `v_{w, w \neq c}`: an index with its condition beside it.
+    .replace(/_\s*\{\s*([A-Za-z])\s*,\s*\1\s*(?:\\neq?|\\not\s*=|=)\s*[A-Za-z]\s*\}/g, '_{$1}')
     .replace(INDICATOR, (...m: unknown[]) => indicator(...(m.slice(1, 16) as (string | undefined)[])))
     .replace(IVERSON, (_, a: string, op: string, b: string) => indicator(a, op, b))
     .replace(KRONECKER, (_, a: string, b: string) => (a === b ? '1' : indicator(a, '=', b)))

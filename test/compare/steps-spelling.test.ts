@@ -47,6 +47,7 @@ describe('how students write the same quantity', () => {
   it.each([
     ['x_1 [a=b]', 'x_1 \\left(\\begin{cases} 1 & a = b \\\\ 0 & a \\neq b \\end{cases}\\right)'],
     ['\\delta_{ww}', '1'],
+    ['v_{w, w\\neq c}', 'v_{w}'],
     ['\\delta_{12} + \\delta_{1j}', '\\delta_{12} + \\delta_{1j}'],
     ['f[x]', 'f[x]'],
     ["\\sum_{w'} u_{w'} + x", '\\sum_{z} u_{z} + x'],
