@@ -5,6 +5,7 @@
  * over the skip-gram window of the per-pair loss's derivative (`\sum_{-m \le j \le m, j \ne 0}
  * \frac{\partial J(v_c, w_{t+j}, U)}{\partial U}`) is the derivative of the window's loss.
  */
+import { fail } from '../core/index.js';
 import { findDerivatives, groupEnd, isLossName, type DerivativeForm } from './steps-latex.js';
 
 /** A variable or numerator as a key: `\mathbf{v}_c`, `\bm{v_c}`, `{(U^Tv_c)}` all read `v_c`, `U^Tv_c`. */
@@ -123,9 +124,25 @@ function summandEnd(s: string, i: number): number {
   return s.length;
 }
 
+/** A chain-rule product summed over the index of its inner variable (`\sum_w \frac{\partial J}{\partial \theta_w}\frac{\partial \theta_w}{\partial v_c}`): the derivative it adds up to, or why it is not one. */
+function summedChain(header: string, inner: { latex: string; forms: DerivativeForm[] }): string | undefined {
+  const t = telescope(inner.latex, inner.forms);
+  if (t.forms.length >= inner.forms.length) return undefined;
+  const merged = t.forms.find((f) => !inner.forms.includes(f));
+  const index = /^\\sum(?:\\limits)?\s*_\s*\{?\s*([A-Za-z])/.exec(header)?.[1];
+  const cancelled = inner.forms.filter((f) => !t.forms.includes(f)).flatMap((f) => [f.of, f.wrt]);
+  const onIndex = !!index && cancelled.some((v) => new RegExp(`_\\s*\\{?[^{}]*(?<![A-Za-z\\\\])${index}(?![A-Za-z])`).test(v));
+  if (t.forms.length === 1 && merged && /^\s*\\mathrm\{zd[A-Za-z]+\d*\}\s*$/.test(t.latex) && onIndex)
+    return `\\frac{\\partial ${merged.of}}{\\partial ${merged.wrt}}`;
+  // Merged without the sum being the contraction: the product's value is not the summand's.
+  return fail('STEP_UNREADABLE', { detail: 'a chain-rule product summed over an index its inner variable does not carry' });
+}
+
 /**
  * A sum whose summand is one derivative (`\sum_{k=1}^{K} \frac{\partial \log \sigma(-u_k^T v_c)}{\partial v_c}`)
- * is the derivative of the sum, so that the summand's index is bound where it is read.
+ * is the derivative of the sum, so that the summand's index is bound where it is read; a sum over
+ * the index of a chain-rule product's inner variable is the derivative the product adds up to.
+ * Throws InputError for a chain-rule product summed otherwise (its reading would be a guess).
  */
 export function sumsOfDerivatives(latex: string): string {
   let out = '';
@@ -138,6 +155,12 @@ export function sumsOfDerivatives(latex: string): string {
     const inner = end < 0 ? undefined : findDerivatives(latex.slice(head, end));
     // The per-pair loss of a window sum is left to windowSum.
     const f = inner?.forms.length === 1 && /^\s*\\mathrm\{zdA\}\s*$/.test(inner.latex) && !isLossName(inner.forms[0]!.of) ? inner.forms[0]! : undefined;
+    const chain = inner && !f && inner.forms.length > 1 ? summedChain(latex.slice(at, head), inner) : undefined;
+    if (chain) {
+      out += `${latex.slice(i, at)} ${chain} `;
+      i = end;
+      continue;
+    }
     if (!f) {
       out += latex.slice(i, at + 4);
       i = at + 4;

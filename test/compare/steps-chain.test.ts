@@ -83,6 +83,18 @@ describe('chain-rule steps', () => {
       ['start', 'differs'],
     ],
     [
+      'a chain-rule product summed over its inner index',
+      VC,
+      [dJ('v_c'), '\\sum_{w} \\frac{\\partial J}{\\partial \\theta_w}\\frac{\\partial \\theta_w}{\\partial v_c}'],
+      ['start', 'equal'],
+    ],
+    [
+      'a chain-rule product summed over another index is not guessed',
+      VC,
+      [dJ('v_c'), '\\sum_{w} \\frac{\\partial J}{\\partial \\theta}\\frac{\\partial \\theta}{\\partial v_c}'],
+      ['start', 'unchecked'],
+    ],
+    [
       'a window sum where the loss is not one',
       VC,
       [dJ('v_c'), '\\sum_{-m\\leq j\\leq m, j \\neq 0}\\frac{\\partial J(v_c, w_{t+j}, U)}{\\partial v_c}'],
