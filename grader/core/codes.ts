@@ -157,9 +157,9 @@ export interface CodeArgs {
   DOC_MACRO_LIMIT: { line: number; detail: string };
   DOC_SET: { set: string; reason: string };
   DOC_UNREADABLE_BLOCK: { line: number; detail: string };
+  FINAL_UNEVALUATED: { quantity: string };
   NOTEBOOK_JSON: { detail: string };
   NOTEBOOK_SHAPE: { detail: string };
-  FINAL_UNEVALUATED: { quantity: string };
   STEP_CASE_UNREAD: { case: string };
   STEP_DERIVATIVE_OF_VECTOR: { of: string };
   STEP_DERIVATIVE_TOO_LARGE: { wrt: string; max: number };
@@ -168,8 +168,8 @@ export interface CodeArgs {
   STEP_IMPRECISE: { error: number };
   STEP_INDEX_CHANGED: { from: string; to: string };
   STEP_NOTHING_BEFORE: NoArgs;
-  STEP_NO_LAYOUT: { of: string; wrt: string };
   STEP_NOT_FINITE: NoArgs;
+  STEP_NO_LAYOUT: { of: string; wrt: string };
   STEP_NO_LOSS: { name: string };
   STEP_SHAPE: { got: string; before: string };
   STEP_TRANSPOSED_LAYOUT: { got: string; before: string };
