@@ -18,6 +18,7 @@ const second = (id: string, start: string, side: string) =>
 const UW = ['cs224n-a2/naive-softmax-grad-uw', '\\frac{\\partial J}{\\partial u_w}'] as const;
 const VC = ['cs224n-a2/naive-softmax-grad-vc', '\\frac{\\partial J}{\\partial v_c}'] as const;
 const LOSS = ['cs224n-a2/naive-softmax-loss', '-\\log \\hat y_o'] as const;
+const SIG = ['cs224n-a2/sigmoid-derivative', '\\frac{d\\sigma(x)}{dx}'] as const;
 
 describe('how students write the same quantity', () => {
   it.each([
@@ -42,6 +43,10 @@ describe('how students write the same quantity', () => {
     [VC, "-u_o + \\sum_{w \\in Vocab} \\frac{e^{u_w^T v_c}}{\\sum_{w' \\in Vocab} e^{u_{w'}^T v_c}} u_w", 'equal'],
     [VC, 'U^{}(\\hat y-y)', 'equal'],
     [VC, '-u_o + \\mathbb{E}_{w \\sim \\hat y}[u_w]', 'unchecked'],
+    // A bracketed operand's power goes with it.
+    [SIG, '\\frac{d}{dx}(1+e^{-x})^{-1}', 'equal'],
+    [SIG, '\\frac{d}{dx}\\left(1+e^{-x}\\right)^{-1}', 'equal'],
+    [SIG, '\\frac{d}{dx}(1+e^{-x})^{-2}', 'differs'],
   ])('%j: %s is %s', ([id, start], side, expected) => expect(second(id, start, side)).toBe(expected));
 
   it.each([
