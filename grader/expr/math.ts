@@ -2,8 +2,22 @@
  * The single mathjs instance. It can parse and print, nothing else: student text is
  * never evaluated by mathjs (see compile/), so no evaluate, import or createUnit exists here.
  */
-import { create, parseDependencies } from 'mathjs';
+import { create, factory, parseDependencies } from 'mathjs';
 import type { FactoryFunctionMap, MathNode } from 'mathjs';
+
+/**
+ * What the tree classes need only to evaluate (`a[i]`, `a[i] = v`), which nothing here does:
+ * the real `subset` builds the matrix classes and a dozen typed functions, two thirds of the
+ * first parse's cost.
+ */
+const EVALUATION_ONLY = ['subset', 'matrix', 'size'];
+/** Number types the parser never produces (the `number` option stays 'number'). */
+const UNUSED = ['bignumber', 'complex', 'fraction', 'densematrix', 'sparsematrix'];
+
+const evaluationOnly = (name: string) =>
+  factory(name, [], () => () => {
+    throw new Error(`mathjs ${name} is not available: this instance only parses`);
+  });
 
 /**
  * The parser's factories, without units: `5 cm` is then a product of unknown symbols, not a
@@ -18,6 +32,14 @@ function parseFactories(): FactoryFunctionMap {
     }
   };
   walk(parseDependencies as object);
+  for (const name of Object.keys(out)) {
+    const made = name
+      .replace(/^create/, '')
+      .replace(/Class$/, '')
+      .toLowerCase();
+    if (UNUSED.includes(made)) delete out[name];
+  }
+  for (const name of EVALUATION_ONLY) out[`create${name[0]!.toUpperCase()}${name.slice(1)}`] = evaluationOnly(name) as FactoryFunctionMap[string];
   return out;
 }
 
