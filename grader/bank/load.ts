@@ -2,6 +2,7 @@
  * Problem files → Bank. Every problem in every file is collected with file:line:column:
  * YAML syntax, schema (unknown keys, wrong types), then meaning (names, shapes, sizes).
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { finding, type Finding } from '../core/index.js';
@@ -42,7 +43,8 @@ export function loadProblemText(file: string, text: string, cache?: DataCache, o
     seen.add(q.id);
     questions.push(...buildQuestions(spec, i, issues));
   });
-  const set: ProblemSet = { set: spec.set, title: spec.title, file, questions, ...(spec.description ? { description: spec.description } : {}) };
+  const digest = createHash('sha256').update(text).digest('hex');
+  const set: ProblemSet = { set: spec.set, title: spec.title, file, digest, questions, ...(spec.description ? { description: spec.description } : {}) };
   return { set, issues: issues.list };
 }
 

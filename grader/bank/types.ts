@@ -121,6 +121,8 @@ export interface ProblemSet {
   readonly title: string;
   readonly description?: string;
   readonly file: string;
+  /** SHA-256 of the file's text: what a build computes from the set may be cached under it. */
+  readonly digest?: string;
   readonly questions: readonly Question[];
 }
 
