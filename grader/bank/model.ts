@@ -41,6 +41,9 @@ export function buildModel(decls: MergedDeclarations, issues: Issues): Model {
   /** A size expression: a positive whole number known now. */
   const sizeOf = (v: number | string, path: Path): number | undefined => {
     if (typeof v === 'number') return v;
+    // A size named by itself (`[d, V]`), as compiling it would give (bindings come first).
+    const named = /^[A-Za-z][A-Za-z0-9]*$/.test(v) ? bindings.get(v) : undefined;
+    if (named?.kind === 'const' && Number.isInteger(named.value)) return named.value;
     const c = issues.compile(v, path, scope, 0);
     if (c === undefined) return undefined;
     if (c.constant === undefined || !Number.isInteger(c.constant)) {
