@@ -46,7 +46,22 @@ function parseFactories(): FactoryFunctionMap {
 const math = create(parseFactories());
 
 export type Node = MathNode;
-export const mathParse = (text: string): MathNode => math.parse(text);
+/**
+ * Trees already parsed, by text: a question is built at each of its size sets from the same
+ * texts, and a right answer is read again at each. A copy is handed out (mathjs parses slowly
+ * while its code is cold, and copies fast), so no caller shares a tree with another.
+ */
+const parsed = new Map<string, MathNode>();
+const PARSED_MAX = 4096;
+export const mathParse = (text: string): MathNode => {
+  let node = parsed.get(text);
+  if (node === undefined) {
+    node = math.parse(text);
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    parsed.set(text, node);
+  }
+  return node.cloneDeep();
+};
 
 /** Node constructors, for the LaTeX parser and rewrites that must build the same trees as parse. */
 export const N = {
