@@ -16,9 +16,16 @@ import type { Bank, ProblemSet, Question } from './types.js';
 
 /**
  * Loads one problem file. With `only`, a set not in it is validated but its questions are not
- * built (grading one submission need not compile the sets it does not answer).
+ * built (grading one submission need not compile the sets it does not answer); with `wanted`
+ * (`<set>/<question>` ids), only those questions are built (`try` grades one).
  */
-export function loadProblemText(file: string, text: string, cache?: DataCache, only?: ReadonlySet<string>): { set?: ProblemSet; issues: Finding[] } {
+export function loadProblemText(
+  file: string,
+  text: string,
+  cache?: DataCache,
+  only?: ReadonlySet<string>,
+  wanted?: ReadonlySet<string>,
+): { set?: ProblemSet; issues: Finding[] } {
   const src = readYaml(file, text, cache);
   if (src.errors.length) return { issues: src.errors };
   const issues = new Issues(src);
@@ -41,15 +48,15 @@ export function loadProblemText(file: string, text: string, cache?: DataCache, o
   spec.questions.forEach((q, i) => {
     if (seen.has(q.id)) issues.add('DUPLICATE_ID', { id: `${spec.set}/${q.id}` }, ['questions', i, 'id']);
     seen.add(q.id);
-    questions.push(...buildQuestions(spec, i, issues));
+    if (!wanted || wanted.has(`${spec.set}/${q.id}`)) questions.push(...buildQuestions(spec, i, issues));
   });
   const digest = createHash('sha256').update(text).digest('hex');
   const set: ProblemSet = { set: spec.set, title: spec.title, file, digest, questions, ...(spec.description ? { description: spec.description } : {}) };
   return { set, issues: issues.list };
 }
 
-/** Loads every *.yaml / *.yml file in a folder (or one file). */
-export function loadBank(path: string, cache?: DataCache, only?: ReadonlySet<string>): Bank {
+/** Loads every *.yaml / *.yml file in a folder (or one file); `only` and `wanted` as for loadProblemText. */
+export function loadBank(path: string, cache?: DataCache, only?: ReadonlySet<string>, wanted?: ReadonlySet<string>): Bank {
   let files: string[];
   try {
     files = statSync(path).isDirectory()
@@ -71,7 +78,7 @@ export function loadBank(path: string, cache?: DataCache, only?: ReadonlySet<str
       issues.push(read.error);
       continue;
     }
-    const r = loadProblemText(file, read.text, cache, only);
+    const r = loadProblemText(file, read.text, cache, only, wanted);
     issues.push(...r.issues);
     if (!r.set) continue;
     const other = setIds.get(r.set.set);

@@ -41,10 +41,11 @@ export function specCache(): DataCache | undefined {
   return dirCache(process.env.GRADER_CACHE || join(tmpdir(), `formula-grader-${process.getuid?.() ?? 'user'}`));
 }
 
-/** `try` builds only the set of the question it grades; the whole bank when that set is not there (for the suggestions). */
+/** `try` builds only the question it grades; the whole bank when it is not there (for the suggestions). */
 export function loadForTry(cmd: Command): Bank {
-  const only = new Set([cmd.positionals[0]!.split('/')[0]!]);
-  const bank = loadBank(bankPath(cmd), specCache(), only);
+  const [set, question] = cmd.positionals[0]!.split('/');
+  const only = new Set([set!]);
+  const bank = loadBank(bankPath(cmd), specCache(), only, new Set([`${set}/${question}`]));
   return bank.issues.length === 0 && bank.sets.some((s) => only.has(s.set) && s.questions.some((q) => q.id === cmd.positionals[0])) ? bank : loadOrThrow(cmd);
 }
 
