@@ -2,7 +2,32 @@
  * The single mathjs instance. It can parse and print, nothing else: student text is
  * never evaluated by mathjs (see compile/), so no evaluate, import or createUnit exists here.
  */
-import { create, factory, parseDependencies } from 'mathjs';
+import {
+  create,
+  createAccessorNode,
+  createArrayNode,
+  createAssignmentNode,
+  createBlockNode,
+  createConditionalNode,
+  createConstantNode,
+  createFunctionAssignmentNode,
+  createFunctionNode,
+  createIndexNode,
+  createIsBounded,
+  createNode,
+  createNumber,
+  createNumeric,
+  createObjectNode,
+  createOperatorNode,
+  createParenthesisNode,
+  createParse,
+  createRangeNode,
+  createRelationalNode,
+  createResultSet,
+  createSymbolNode,
+  createTyped,
+  factory,
+} from 'mathjs';
 import type { FactoryFunctionMap, MathNode } from 'mathjs';
 
 /**
@@ -10,40 +35,44 @@ import type { FactoryFunctionMap, MathNode } from 'mathjs';
  * the real `subset` builds the matrix classes and a dozen typed functions, two thirds of the
  * first parse's cost.
  */
-const EVALUATION_ONLY = ['subset', 'matrix', 'size'];
-/** Number types the parser never produces (the `number` option stays 'number'). */
-const UNUSED = ['bignumber', 'complex', 'fraction', 'densematrix', 'sparsematrix'];
-
 const evaluationOnly = (name: string) =>
   factory(name, [], () => () => {
     throw new Error(`mathjs ${name} is not available: this instance only parses`);
   });
 
 /**
- * The parser's factories, without units: `5 cm` is then a product of unknown symbols, not a
- * quantity, and the first parse no longer builds the unit tables (about 70 ms at start-up).
+ * The parser's factories, named one by one so that the bundle holds nothing else of mathjs:
+ * no units (`5 cm` is a product of unknown symbols, and the unit tables cost 70 ms), no
+ * BigNumber, Fraction, Complex or matrix types (the parser makes plain numbers only).
  */
-function parseFactories(): FactoryFunctionMap {
-  const out: FactoryFunctionMap = {};
-  const walk = (deps: object): void => {
-    for (const [name, value] of Object.entries(deps as Record<string, unknown>)) {
-      if (name.endsWith('Dependencies')) walk(value as object);
-      else if (typeof value === 'function' && !name.includes('Unit')) out[name] = value as FactoryFunctionMap[string];
-    }
-  };
-  walk(parseDependencies as object);
-  for (const name of Object.keys(out)) {
-    const made = name
-      .replace(/^create/, '')
-      .replace(/Class$/, '')
-      .toLowerCase();
-    if (UNUSED.includes(made)) delete out[name];
-  }
-  for (const name of EVALUATION_ONLY) out[`create${name[0]!.toUpperCase()}${name.slice(1)}`] = evaluationOnly(name) as FactoryFunctionMap[string];
-  return out;
-}
+const FACTORIES = {
+  createParse,
+  createNode,
+  createAccessorNode,
+  createArrayNode,
+  createAssignmentNode,
+  createBlockNode,
+  createConditionalNode,
+  createConstantNode,
+  createFunctionAssignmentNode,
+  createFunctionNode,
+  createIndexNode,
+  createObjectNode,
+  createOperatorNode,
+  createParenthesisNode,
+  createRangeNode,
+  createRelationalNode,
+  createSymbolNode,
+  createResultSet,
+  createTyped,
+  createNumeric,
+  createNumber,
+  createIsBounded,
+  createSubset: evaluationOnly('subset'),
+  createSize: evaluationOnly('size'),
+} as FactoryFunctionMap;
 
-const math = create(parseFactories());
+const math = create(FACTORIES);
 
 export type Node = MathNode;
 /**
