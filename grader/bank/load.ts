@@ -11,7 +11,8 @@ import { readTextFile } from '../yaml/file.js';
 import { readYaml, type DataCache } from '../yaml/source.js';
 import { Issues } from './issues.js';
 import { buildQuestions } from './question.js';
-import { ProblemSetSpec } from './schema.js';
+import type { ProblemSetSpec } from './schema.js';
+import { schemaModule } from './schema-module.js';
 import type { Bank, ProblemSet, Question } from './types.js';
 
 /**
@@ -31,7 +32,7 @@ export function loadProblemText(
   const issues = new Issues(src);
   // An unchanged file that passed the schema under this very build is not validated again.
   const known = cache?.getValid?.(text) as ProblemSetSpec | undefined;
-  const parsed = known !== undefined ? { success: true as const, data: known } : ProblemSetSpec.safeParse(src.data);
+  const parsed = known !== undefined ? { success: true as const, data: known } : schemaModule().ProblemSetSpec.safeParse(src.data);
   if (parsed.success && known === undefined) cache?.putValid?.(text, parsed.data);
   if (!parsed.success) {
     for (const e of parsed.error.issues) {
