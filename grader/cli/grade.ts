@@ -14,7 +14,7 @@ import { message } from '../report/messages.js';
 import { csvRenderer, gradescopeRenderer, htmlRenderer, jsonRenderer, textRenderer, type Renderer } from '../report/renderer.js';
 import { allQuestions, loadBank } from '../bank/load.js';
 import type { Bank } from '../bank/types.js';
-import { expandPaths, readSubmission } from '../submission/load.js';
+import { expandPaths, readSubmission, type Loaded } from '../submission/load.js';
 import { UsageError, type Command } from './args.js';
 import { gradeFiles } from './batch.js';
 import { documentSet, isDocumentFile } from './document.js';
@@ -34,12 +34,13 @@ function emit(cmd: Command, io: Io, text: string): void {
  * large batch, where reading every file twice would cost more than it saves, or when a file
  * answers no set at all (it is then graded on every set).
  */
-function setsAnswered(files: readonly string[]): Set<string> | undefined {
+function setsAnswered(files: readonly string[], read: Map<string, Loaded>): Set<string> | undefined {
   // A write-up's set is known only once it is read: every set is loaded.
   if (files.length > 8 || files.some(isDocumentFile)) return undefined;
   const sets = new Set<string>();
   for (const file of files) {
     const loaded = readSubmission(file);
+    read.set(file, loaded);
     if (!loaded.ok) continue;
     const ids = [...loaded.submission.answers.keys()];
     if (ids.length === 0) return undefined;
@@ -57,7 +58,9 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
     return 1;
   }
   if (cmd.format === 'gradescope' && files.length !== 1) throw new UsageError('--format gradescope grades one submission (Gradescope runs once per student)');
-  const only = setsAnswered(files);
+  // Each submission is read once: the ones read here are graded as read.
+  const read = new Map<string, Loaded>();
+  const only = setsAnswered(files, read);
   let bank = only ? loadBank(bankPath(cmd), specCache(), only) : loadOrThrow(cmd);
   // A broken bank is reported whole; an answer to a set the bank lacks is graded on every set.
   if (only && (bank.issues.length || [...only].some((s) => !bank.sets.some((b) => b.set === s)))) bank = loadOrThrow(cmd);
@@ -93,7 +96,14 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
       bank,
       files,
       points,
-      { jobs: cmd.jobs ?? 0, bankPath: bankPath(cmd), ...(entry ? { workerEntry: entry } : {}), onProgress, ...(cmd.set ? { set: cmd.set } : {}) },
+      {
+        jobs: cmd.jobs ?? 0,
+        bankPath: bankPath(cmd),
+        ...(entry ? { workerEntry: entry } : {}),
+        onProgress,
+        ...(cmd.set ? { set: cmd.set } : {}),
+        loaded: read,
+      },
       (s, i) => {
         failed ||= s.error !== null;
         // A page per submission, for handing back to each student.

@@ -1,11 +1,11 @@
 /** A worker thread's side of a batch: load the bank, then grade each file it is sent, one by one. */
-import { parentPort } from 'node:worker_threads';
 import { loadBank } from '../bank/load.js';
 import { gradeFile, type WorkerJob, type WorkerResult, type WorkerTask } from './batch.js';
 import { specCache } from './bank.js';
 import { storedPoints } from './stored-points.js';
 
 export function runWorker(job: WorkerJob): void {
+  const { parentPort } = process.getBuiltinModule('node:worker_threads');
   const cache = specCache();
   const bank = loadBank(job.bankPath, cache);
   const points = storedPoints(job.seed, bank, cache);
