@@ -10,6 +10,7 @@ import { FILE_LIMITS } from '../core/limits.js';
 import { readTextFile } from '../yaml/file.js';
 import { readYaml, type DataCache } from '../yaml/source.js';
 import { Issues } from './issues.js';
+import { specNaming } from './naming.js';
 import { buildQuestions } from './question.js';
 import type { ProblemSetSpec } from './schema.js';
 import { schemaModule } from './schema-module.js';
@@ -43,7 +44,7 @@ export function loadProblemText(
     return { issues: issues.list };
   }
   const spec = parsed.data;
-  if (only && !only.has(spec.set)) return { set: { set: spec.set, title: spec.title, file, questions: [] }, issues: [] };
+  if (only && !only.has(spec.set)) return { set: { set: spec.set, title: spec.title, file, questions: [], naming: specNaming(spec) }, issues: [] };
   const seen = new Set<string>();
   const questions: Question[] = [];
   spec.questions.forEach((q, i) => {

@@ -1,6 +1,7 @@
 import type { Finding, Position, Shape } from '../core/index.js';
 import type { Compiled, Node, Scope } from '../expr/index.js';
 import type { Dist } from '../sample/dist.js';
+import type { Naming } from './naming.js';
 import type { QuestionSpec } from './schema.js';
 
 /** One slot of a point: a symbol drawn at random, or derived from earlier slots. */
@@ -124,6 +125,8 @@ export interface ProblemSet {
   /** SHA-256 of the file's text: what a build computes from the set may be cached under it. */
   readonly digest?: string;
   readonly questions: readonly Question[];
+  /** For a set loaded without building its questions: how write-ups name them (bank/naming.ts). */
+  readonly naming?: Naming;
 }
 
 /** A loaded bank: what could be built, and every problem found on the way. */

@@ -14,6 +14,7 @@ import { gradeSubmission } from '../compare/submission.js';
 import type { Bank } from '../bank/types.js';
 import { readSubmission, type Loaded } from '../submission/load.js';
 import { gradeDocumentFile, isDocumentFile } from './document.js';
+import type { LocatedDocument } from '../document/types.js';
 import { FILE_LIMITS } from '../core/limits.js';
 
 /** After a worker's script in its argv: tells bin.ts it runs a worker (see there). */
@@ -50,13 +51,18 @@ export interface BatchOptions {
   readonly onProgress?: (done: number) => void;
   /** `--set`: the set write-ups answer. */
   readonly set?: string;
-  /** Submissions already read, by file (a few files are read first to build only the sets they answer). */
-  readonly loaded?: ReadonlyMap<string, Loaded>;
+  /** Files already read (a few are read first, to build only the sets they answer); each is used once. */
+  readonly read?: Map<string, Preread>;
 }
 
-/** Grades one file; `loaded`, when its submission was already read (to know which sets to build). */
-export const gradeFile = (bank: Bank, file: string, points: PointCache, set?: string, loaded?: Loaded): SubmissionReport =>
-  isDocumentFile(file) ? gradeDocumentFile(bank, file, points, set) : gradeSubmission(bank, loaded ?? readSubmission(file), points);
+/** A file read before grading (to know which sets to build): a submission, or a write-up located. */
+export type Preread = Loaded | LocatedDocument;
+
+/** Grades one file; `pre`, when it was already read. */
+export const gradeFile = (bank: Bank, file: string, points: PointCache, set?: string, pre?: Preread): SubmissionReport =>
+  isDocumentFile(file)
+    ? gradeDocumentFile(bank, file, points, set, pre && !('ok' in pre) ? pre : undefined)
+    : gradeSubmission(bank, pre && 'ok' in pre ? pre : readSubmission(file), points);
 
 /**
  * Threads to use. Automatic mode spreads only from 4 cores: on 2 vCPUs (one physical core, as on
@@ -91,7 +97,9 @@ export async function gradeFiles(
   if (n <= 1 || !opts.workerEntry) {
     let lastYield = Date.now();
     for (let i = 0; i < files.length; i++) {
-      onReport(gradeFile(bank, files[i]!, points, opts.set, opts.loaded?.get(files[i]!)), i);
+      const pre = opts.read?.get(files[i]!);
+      opts.read?.delete(files[i]!); // a file named twice is read again, as it always was
+      onReport(gradeFile(bank, files[i]!, points, opts.set, pre), i);
       opts.onProgress?.(++done);
       // Let signals (Ctrl-C) and a closed stdout be handled while a long batch runs.
       if (Date.now() - lastYield > 50) {
