@@ -11,6 +11,7 @@ import { readTextFile } from '../yaml/file.js';
 import { readYaml, type DataCache } from '../yaml/source.js';
 import { Issues } from './issues.js';
 import { specNaming } from './naming.js';
+import { cleanRecord } from './clean.js';
 import { buildQuestions } from './question.js';
 import type { ProblemSetSpec } from './schema.js';
 import { schemaModule } from './schema-module.js';
@@ -47,12 +48,17 @@ export function loadProblemText(
   if (only && !only.has(spec.set)) return { set: { set: spec.set, title: spec.title, file, questions: [], naming: specNaming(spec) }, issues: [] };
   const seen = new Set<string>();
   const questions: Question[] = [];
+  const digest = createHash('sha256').update(text).digest('hex');
+  const clean = cleanRecord(cache, digest);
   spec.questions.forEach((q, i) => {
     if (seen.has(q.id)) issues.add('DUPLICATE_ID', { id: `${spec.set}/${q.id}` }, ['questions', i, 'id']);
     seen.add(q.id);
-    if (!wanted || wanted.has(`${spec.set}/${q.id}`)) questions.push(...buildQuestions(spec, i, issues));
+    if (wanted && !wanted.has(`${spec.set}/${q.id}`)) return;
+    const before = issues.list.length;
+    questions.push(...buildQuestions(spec, i, issues, clean.has(i)));
+    if (issues.list.length === before) clean.add(i);
   });
-  const digest = createHash('sha256').update(text).digest('hex');
+  clean.save();
   const set: ProblemSet = { set: spec.set, title: spec.title, file, digest, questions, ...(spec.description ? { description: spec.description } : {}) };
   return { set, issues: issues.list };
 }
