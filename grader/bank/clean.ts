@@ -30,7 +30,9 @@ export function cleanRecord(cache: DataCache | undefined, digest: string): Clean
   return {
     has: (i) => known.has(i),
     add: (i) => {
-      if (!known.has(i)) (known.add(i), (added = true));
+      if (known.has(i)) return;
+      known.add(i);
+      added = true;
     },
     save: () => {
       if (added) cache?.putBuilt?.(key(digest), Buffer.from(JSON.stringify([...known].sort((a, b) => a - b))));

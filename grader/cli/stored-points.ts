@@ -130,4 +130,6 @@ export class StoredPointCache extends PointCache {
 
 /** The point source of a run: stored across runs when the cache can hold built data. */
 export const storedPoints = (seed: number, bank: Bank, cache: DataCache | undefined): PointCache =>
-  cache?.getBuilt && cache.putBuilt ? new StoredPointCache(seed, bank, { getBuilt: cache.getBuilt, putBuilt: cache.putBuilt }) : new PointCache(seed);
+  cache?.getBuilt && cache.putBuilt
+    ? new StoredPointCache(seed, bank, { getBuilt: (key) => cache.getBuilt!(key), putBuilt: (key, bytes) => cache.putBuilt!(key, bytes) })
+    : new PointCache(seed);
