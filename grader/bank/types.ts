@@ -1,7 +1,6 @@
 import type { Finding, Position, Shape } from '../core/index.js';
 import type { Compiled, Node, Scope } from '../expr/index.js';
 import type { Dist } from '../sample/dist.js';
-import type { Naming } from './naming.js';
 import type { QuestionSpec } from './schema.js';
 
 /** One slot of a point: a symbol drawn at random, or derived from earlier slots. */
@@ -133,4 +132,22 @@ export interface ProblemSet {
 export interface Bank {
   readonly sets: readonly ProblemSet[];
   readonly issues: readonly Finding[];
+}
+
+/**
+ * How each set of the bank is named in write-ups (labels, the quantity each question asks for),
+ * for document/, which must know nothing else of the bank: the shape of document/'s SetNaming,
+ * written in bank/ so that bank/ imports nothing of document/. Prompts come along for the template.
+ */
+export interface Naming {
+  readonly set: string;
+  readonly title: string;
+  readonly questions: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly labels: readonly string[];
+    readonly asks: readonly string[];
+    readonly free?: string;
+  }[];
+  readonly prompts: ReadonlyMap<string, string>;
 }
