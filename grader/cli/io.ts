@@ -1,6 +1,6 @@
 /** Output that never leaves a half-written file, and a progress line for long batches. */
 import { accessSync, closeSync, constants, fsyncSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 
 /** Where a command writes: stdout and stderr in the CLI, buffers in tests. */
 export interface Io {
@@ -48,6 +48,8 @@ export function writeAtomic(file: string, text: string): void {
 
 /** Why `file` cannot be written, checked before any grading; undefined when it can. */
 export function unwritable(file: string): string | undefined {
+  // `rep/` names a folder: renaming a file onto it fails only after grading, with a raw ENOTDIR.
+  if (file.endsWith('/') || file.endsWith(sep)) return `${file} names a folder, which does not exist (create it first, or give a file name)`;
   const dir = dirname(file);
   try {
     if (!statSync(dir).isDirectory()) return `${dir} is not a folder`;

@@ -108,6 +108,16 @@ describe('help and usage errors', () => {
     expect(graded.err).toMatch(/^grader: cannot write \/no\/such\/folder\/x\.txt: .*\n$/);
   });
 
+  it.each([
+    ['csv', 'no-such-folder-ux/'],
+    ['html', 'no-such-folder-ux/'],
+    ['text', 'no/such-folder-ux/'],
+  ])('says in one line, before grading, that --out %s %s names a missing folder', async (format, out) => {
+    const { code, err } = await run('grade', 'submissions/alice.yaml', '--format', format, '--out', out);
+    expect(code).toBe(2);
+    expect(err).toBe(`grader: cannot write ${out}: ${out} names a folder, which does not exist (create it first, or give a file name)\n`);
+  });
+
   it('says in one line that the bank is missing', async () => {
     const { code, err } = await run('list', '--problems', 'no/such/bank');
     expect(code).toBe(2);
