@@ -4,7 +4,7 @@
  * name (title and id), number, score, max_score, status, output (Markdown), visibility and tags.
  */
 import type { QuestionReport, SubmissionReport } from '../core/index.js';
-import { message } from './messages.js';
+import { message, stepMessage } from './messages.js';
 
 export const VISIBILITIES = ['visible', 'hidden', 'after_due_date', 'after_published'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
@@ -46,11 +46,30 @@ const mdText = (s: string): string =>
     .map((part, i) => (i % 2 ? part : part.replace(/([\\`*_{}[\]<>#|])/g, '\\$1')))
     .join('');
 
+/**
+ * A write-up's derivation, for the student: where the answer was found, and the first wrong step
+ * with both sides and what the jump is. Feedback only: the steps do not change the score.
+ */
+function derivation(q: QuestionReport): string[] {
+  if (!q.steps?.length) return [];
+  const checked = q.steps.filter((s) => s.check === 'equal' || s.check === 'differs').length;
+  const lines = ['', `**derivation** (feedback only: the steps do not change the score)${q.located ? `, found at line ${q.located.line}` : ''}`, ''];
+  const w = q.firstWrongStep;
+  if (w === null || w === undefined) return [...lines, `${checked} of ${q.steps.length} sides checked, each equal to the side before it.`];
+  const after = q.steps[w]!;
+  const before = [...q.steps.slice(0, w)].reverse().find((s) => s.chain === after.chain && s.check !== 'unchecked');
+  lines.push(`first wrong step: line ${after.line}`, '');
+  if (before) lines.push(`- before (line ${before.line}): ${mdCode(before.latex)}`);
+  lines.push(`- after (line ${after.line}): ${mdCode(after.latex)}`);
+  return [...lines, ...(q.stepFeedback ?? []).map((f) => `- ${mdText(stepMessage(f))}`)];
+}
+
 function testOutput(q: QuestionReport): string {
   const lines = [`**${q.verdict}** — ${q.score}/${q.maxScore}`];
   if (q.answer) lines.push('', `answer: ${mdCode(q.answer)}`);
   if (q.interpreted && q.interpreted !== q.answer) lines.push('', `read as: ${mdCode(q.interpreted)}`);
   if (q.feedback.length) lines.push('', ...q.feedback.map((f) => `- ${mdText(message(f))}`));
+  lines.push(...derivation(q));
   return lines.join('\n');
 }
 

@@ -5,7 +5,7 @@
  * Each finding keeps its code and arguments, with its message in words beside them.
  */
 import type { BatchReport, Finding, QuestionReport, SubmissionReport } from '../core/index.js';
-import { message } from './messages.js';
+import { message, stepMessage } from './messages.js';
 
 export interface JsonFinding {
   readonly code: string;
@@ -37,13 +37,16 @@ export const jsonQuestion = (q: QuestionReport) => ({
   ...(q.steps ? jsonWriteup(q) : {}),
 });
 
+/** A finding about a step: its words compare the side with the one before it. */
+const jsonStepFinding = (f: Finding): JsonFinding => ({ ...jsonFinding(f), message: stepMessage(f) });
+
 /** A write-up's fields (../shared/document-contract.md); absent for YAML submissions, whose output is unchanged. */
 const jsonWriteup = (q: QuestionReport) => ({
   located: q.located ?? null,
   steps: (q.steps ?? []).map((s) => ({ latex: s.latex, line: s.line, chain: s.chain, check: s.check, ...(s.reason ? { reason: message(s.reason) } : {}) })),
   firstWrongStep: q.firstWrongStep ?? null,
   definitions: q.definitions ?? [],
-  ...(q.stepFeedback ? { stepFeedback: q.stepFeedback.map(jsonFinding) } : {}),
+  ...(q.stepFeedback ? { stepFeedback: q.stepFeedback.map(jsonStepFinding) } : {}),
 });
 
 export const jsonSubmission = (s: SubmissionReport) => ({

@@ -230,6 +230,31 @@ export function message(f: Finding): string {
   return render ? render(f.args) : `${f.code} ${JSON.stringify(f.args)}`;
 }
 
+/**
+ * A diagnosis of a step's jump, worded for the step: the side is compared with the side before it,
+ * not with the expected answer (`SIGN_FLIPPED` says "this side is the negative of the previous one").
+ */
+const codes = (xs: unknown): string => (xs as string[]).map((x) => `\`${x}\``).join(', ');
+const STEP_WORDS: { readonly [C in Code]?: (a: ArgsOf<C>) => string } = {
+  ZERO_ANSWER: () => 'this side is zero everywhere, and the side before it is not',
+  SIGN_FLIPPED: () => 'the sign is flipped: this side is the negative of the previous one',
+  TRANSPOSED: () => 'this side is the transpose of the previous one',
+  CONSTANT_FACTOR: (a) => `this side is ${a.factor} times the previous one: check the constant factor`,
+  CONSTANT_TERM: (a) => `this side differs from the previous one by a constant ${a.term}`,
+  MISSING_TERM: (a) => `a term of the previous side is missing: ${a.term}`,
+  EXTRA_TERM: (a) => `the term ${a.term} appears once too often on this side`,
+  DEPENDS_ON_EXTRA: (a) => `this side depends on ${codes(a.symbols)}, which the previous one does not`,
+  MISSING_DEPENDENCY: (a) => `this side does not depend on ${codes(a.symbols)}, which the previous one does`,
+  VALUE_MISMATCH: (a) => `this side differs from the previous one at ${a.wrong} of ${a.total} sample points`,
+  NOT_FINITE: (a) => `this side is undefined (NaN or infinite) in ${a.count} case(s) where the previous one is defined`,
+};
+
+/** A finding about a step of a derivation in words: step wording where the answer's would mislead. */
+export function stepMessage(f: Finding): string {
+  const render = Object.hasOwn(STEP_WORDS, f.code) ? (STEP_WORDS[f.code] as (a: Args) => string) : undefined;
+  return render ? render(f.args) : message(f);
+}
+
 /** `file:line:col` or `at character N`, for a finding's position. */
 export function where(f: Finding): string {
   const at = f.at;

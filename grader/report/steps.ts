@@ -6,7 +6,7 @@
  */
 import type { QuestionReport, StepCheck } from '../core/index.js';
 import { escapeControls } from './escape.js';
-import { message } from './messages.js';
+import { message, stepMessage } from './messages.js';
 
 export type Marks = Readonly<Record<StepCheck, string>> & { readonly dim: (s: string) => string };
 
@@ -32,7 +32,7 @@ export function stepLines(q: QuestionReport, marks: Marks, indent = '    '): str
     lines.push(`${indent}first wrong step: line ${after.line}`);
     if (before) lines.push(`${indent}  before (line ${before.line}): ${clip(before.latex)}`);
     lines.push(`${indent}  after  (line ${after.line}): ${clip(after.latex)}`);
-    for (const f of q.stepFeedback ?? []) lines.push(`${indent}  ${clip(message(f), 200)}`);
+    for (const f of q.stepFeedback ?? []) lines.push(`${indent}  ${clip(stepMessage(f), 200)}`);
   }
   return lines;
 }
@@ -48,6 +48,6 @@ export function stepsHtml(q: QuestionReport, tex: (latex: string) => string): st
     const why = s.check === 'unchecked' && s.reason ? ` <span class="k">${escape(message(s.reason))}</span>` : '';
     return `<tr class="${s.check}${i === q.firstWrongStep ? ' first' : ''}"><td>${HTML_MARK[s.check]}</td><td class="k">${s.line}</td><td>${tex(s.latex)}${why}</td></tr>`;
   });
-  const jump = (q.stepFeedback ?? []).map((f) => `<li>${escape(message(f))}</li>`).join('');
+  const jump = (q.stepFeedback ?? []).map((f) => `<li>${escape(stepMessage(f))}</li>`).join('');
   return `${found}${rows.length ? `<table class="steps">${rows.join('')}</table>` : ''}${jump ? `<ul>${jump}</ul>` : ''}`;
 }
