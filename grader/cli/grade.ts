@@ -21,7 +21,7 @@ import { documentSet, isDocumentFile, locateDocument } from './document.js';
 import { atomicSink, describeFsError, OutputError, progressBar, stdoutSink, unwritable, writeAtomic, type Sink } from './io.js';
 import { pageNames } from './pages.js';
 import { bankPath, loadOrThrow, specCache, workerEntry } from './bank.js';
-import { shardFiles, shardHead } from './shard.js';
+import { indexName, shardFiles, shardHead } from './shard.js';
 import type { Io } from './io.js';
 
 function emit(cmd: Command, io: Io, text: string): void {
@@ -94,7 +94,10 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
   let failed = false;
   try {
     const renderer = pages ? undefined : rendererFor(cmd, bank, files, io);
-    const names = pages ? pageNames(files) : [];
+    // Named over the whole batch, so that pages of different shards never collide.
+    const named = pages ? new Map(pageNames(all).map((n, i) => [all[i]!, n])) : undefined;
+    const names = files.map((f) => named?.get(f) ?? '');
+    const index = indexName(cmd.shard);
     const tex = pages ? texToMathml() : undefined;
     const opts = htmlOptions(bank, cmd.instructor);
     // The index needs every score: small rows, kept as the pages are written (full reports only for --instructor's item analysis).
@@ -129,10 +132,10 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
     sink.commit();
     if (pages) {
       writePage(
-        join(out, 'index.html'),
+        join(out, index),
         renderIndex(graded, (_, i) => names[i]!, cmd.instructor ? itemsOf(bank, graded, points) : undefined, opts),
       );
-      io.out(`wrote ${files.length} reports and index.html to ${out}\n`);
+      io.out(`wrote ${files.length} reports and ${index} to ${out}\n`);
     }
   } catch (e) {
     sink.abort();

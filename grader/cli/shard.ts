@@ -3,7 +3,8 @@
  * can split a batch over machines with its own job runner and concatenate the outputs in shard
  * order: text as is; CSV with the header from shard 1 only (later shards omit it); JSON is one
  * document per shard (merge with `jq -s '{submissions: map(.submissions[])}'`); HTML to a folder
- * writes one page per student, disjoint across shards.
+ * writes one page per student, disjoint across shards, and an index of the shard's own,
+ * `index-<i>-of-<n>.html` (one `index.html` would keep only the last shard's students).
  */
 
 /** A `--shard` text that is not i/n (the command line turns it into a usage error). */
@@ -42,3 +43,6 @@ export function shardFiles(files: readonly string[], shard: Shard | undefined): 
 export function shardHead(format: string, head: string, shard: Shard | undefined): string {
   return shard && shard.index > 1 && format === 'csv' ? '' : head;
 }
+
+/** The index page of HTML written to a folder: `index.html`, or one per shard. */
+export const indexName = (shard: Shard | undefined): string => (shard && shard.count > 1 ? `index-${shard.index}-of-${shard.count}.html` : 'index.html');

@@ -1,7 +1,10 @@
 /** `--shard i/n`: every file in exactly one shard, in sorted order, outputs that concatenate. */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ShardError } from '../../grader/cli/shard.js';
-import { parseShard, shardFiles, shardHead } from '../../grader/cli/shard.js';
+import { indexName, parseShard, shardFiles, shardHead } from '../../grader/cli/shard.js';
 import { cli } from '../helpers.js';
 
 describe('parseShard', () => {
@@ -56,5 +59,31 @@ describe('grade --shard', () => {
     expect(empty.code).toBe(0);
     expect(empty.out).not.toContain('alice');
     expect(cli('grade', 'submissions', '--shard', '3/2')).toMatchObject({ code: 2, err: expect.stringContaining('--shard takes i/n') });
+  });
+
+  it.each([
+    [undefined, 'index.html'],
+    [{ index: 1, count: 1 }, 'index.html'],
+    [{ index: 2, count: 3 }, 'index-2-of-3.html'],
+  ])('HTML to a folder, shard %j: the index is %s', (shard, name) => expect(indexName(shard)).toBe(name));
+
+  it('HTML to a folder: each shard writes its own index and pages, and together they list every submission', () => {
+    // Two bob.yaml in different shards: page names are unique over the whole batch.
+    const root = mkdtempSync(join(tmpdir(), 'grader-shard-'));
+    for (const d of ['a', 'b']) mkdirSync(join(root, d));
+    const bob = readFileSync('submissions/bob.yaml', 'utf8');
+    writeFileSync(join(root, 'a', 'bob.yaml'), bob);
+    writeFileSync(join(root, 'b', 'bob.yaml'), bob.replace(/student: .*/, 'student: bob2'));
+    const out = join(root, 'rep');
+    mkdirSync(out);
+    for (const i of [1, 2])
+      expect(cli('grade', join(root, 'a'), join(root, 'b'), '--format', 'html', '--out', out, '--shard', `${i}/2`).out).toContain(`index-${i}-of-2.html`);
+    const files = readdirSync(out).sort();
+    expect(files.filter((f) => f.startsWith('index'))).toEqual(['index-1-of-2.html', 'index-2-of-2.html']);
+    const pages = files.filter((f) => !f.startsWith('index'));
+    expect(pages).toHaveLength(2);
+    const linked = [1, 2].map((i) => pages.filter((p) => readFileSync(join(out, `index-${i}-of-2.html`), 'utf8').includes(`href="${p}"`)));
+    expect(linked.map((l) => l.length)).toEqual([1, 1]);
+    expect(linked.flat().sort()).toEqual(pages);
   });
 });
