@@ -10,13 +10,13 @@ import { htmlOptions, itemsOf, texToMathml } from './html.js';
 import { gradebookRenderer } from './gradebook.js';
 import { gradescopeQuestions } from './gradescope.js';
 import { renderItemsJson, renderItemsText } from '../report/items.js';
-import { message } from '../report/messages.js';
+import { message, where } from '../report/messages.js';
 import { csvRenderer, gradescopeRenderer, htmlRenderer, jsonRenderer, textRenderer, type Renderer } from '../report/renderer.js';
 import { allQuestions, loadBank } from '../bank/load.js';
 import type { Bank } from '../bank/types.js';
 import { expandPaths, readSubmission } from '../submission/load.js';
 import { UsageError, type Command } from './args.js';
-import { gradeFiles, type Preread } from './batch.js';
+import { gradeFile, gradeFiles, type Preread } from './batch.js';
 import { documentSet, isDocumentFile, locateDocument } from './document.js';
 import { atomicSink, describeFsError, OutputError, progressBar, stdoutSink, unwritable, writeAtomic, type Sink } from './io.js';
 import { pageNames } from './pages.js';
@@ -205,11 +205,17 @@ function gradebookColumns(bank: Bank, files: readonly string[], set?: string): s
 export function runItems(cmd: Command, bank: Bank, io: Io): number {
   const points = pointsFor(bank, cmd.seed);
   const answers = new Map<string, GradedAnswer[]>();
-  const submissions = expandPaths(cmd.positionals).map((file) => {
-    const loaded = readSubmission(file);
-    const report = gradeSubmission(bank, loaded, points);
+  // Write-ups count as YAML submissions do: each question's final is one answer.
+  const files = expandPaths(cmd.positionals, { documents: true });
+  if (files.length === 0) {
+    io.err(`grader: ${message(finding('NO_SUBMISSIONS', { path: cmd.positionals.join(', ') }))}\n`);
+    return 1;
+  }
+  const submissions = files.map((file) => {
+    const loaded = isDocumentFile(file) ? undefined : readSubmission(file);
+    const report = loaded ? gradeSubmission(bank, loaded, points) : gradeFile(bank, file, points, cmd.set);
     for (const q of report.questions)
-      answers.set(q.id, [...(answers.get(q.id) ?? []), { report: q, ...(loaded.ok ? { definitions: loaded.submission.definitions } : {}) }]);
+      answers.set(q.id, [...(answers.get(q.id) ?? []), { report: q, ...(loaded?.ok ? { definitions: loaded.submission.definitions } : {}) }]);
     return report;
   });
   const items = allQuestions(bank)
@@ -224,5 +230,7 @@ export function runItems(cmd: Command, bank: Bank, io: Io): number {
         ? renderHtml(submissions, texToMathml(), items, htmlOptions(bank, true))
         : renderItemsText(items),
   );
+  // A file that cannot be graded is not counted: say so, rather than exit 1 in silence.
+  for (const s of submissions) if (s.error) io.err(`grader: ${where(s.error) || s.file}: ${message(s.error)} (not counted)\n`);
   return submissions.some((s) => s.error) ? 1 : 0;
 }

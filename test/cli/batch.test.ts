@@ -90,10 +90,24 @@ describe('formats through the CLI', () => {
   });
 
   it('items', () => {
+    // The 4 YAML submissions and the 3 write-ups (erin, frank, grace) all count.
     const r = JSON.parse(run('items', 'submissions/', '--format', 'json').out);
     const vc = r.items.find((i: { id: string }) => i.id === 'cs224n-a2/naive-softmax-grad-vc');
-    expect(vc.counts).toEqual({ correct: 2, incorrect: 1, invalid: 1, unanswered: 0 });
-    expect(run('items', 'submissions/').out).toContain('correct 50%');
+    expect(vc.submissions).toBe(7);
+    expect(vc.counts).toEqual({ correct: 4, incorrect: 1, invalid: 1, unanswered: 1 });
+    expect(run('items', 'submissions/').out).toContain('correct 57%');
+  });
+
+  it.each([
+    ['a write-up alone', ['submissions/frank-writeup.md'], 0, 'naive-softmax-grad-vc  (1 submissions)  correct 100%', ''],
+    ['a missing file', ['no/such.yaml'], 1, '', 'grader: no/such.yaml: cannot read the file: there is no such file (not counted)\n'],
+    ['an empty folder', [mkdtempSync(join(tmpdir(), 'grader-none-'))], 1, '', 'no submissions found in'],
+  ])('items on %s: counted, or said why not', (_, paths, code, out, err) => {
+    const r = run('items', ...paths);
+    expect(r.code).toBe(code);
+    expect(r.out).toContain(out);
+    expect(r.err).toContain(err);
+    if (code) expect(r.err).not.toBe('');
   });
 });
 
