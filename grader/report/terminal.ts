@@ -22,10 +22,23 @@ const stepMarks = (): Marks => ({ start: ' ', equal: chalk.green('✓'), differs
 
 const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 
+/** Characters of a student's text echoed back; a longer one is cut, with its length. */
+export const MAX_ECHO = 300;
+
+/** Student text as echoed: cut at MAX_ECHO with an ellipsis and the length, control characters made visible. */
+export const clipEcho = (text: string): string => (text.length > MAX_ECHO ? `${safe(text.slice(0, MAX_ECHO))}… (${text.length} characters)` : safe(text));
+
+/**
+ * An answer as handed in: a block scalar's trailing line breaks dropped and its inner ones shown
+ * as spaces (not a literal `\n`; not raw, where a student's text could draw a fake report line).
+ */
+export const echoAnswer = (answer: string): string => clipEcho(answer.trimEnd().replace(/[ \t]*\r?\n[ \t]*/g, ' '));
+
 /** The answer with a caret under the character a finding points at. */
 export function caret(answer: string, f: Finding, indent: string): string[] {
   const at = f.at?.offset;
-  if (at === undefined || answer.includes('\n')) return [];
+  // A caret past what is echoed would point at nothing shown.
+  if (at === undefined || answer.includes('\n') || answer.length > MAX_ECHO) return [];
   // Offsets counted in the answer as shown, where a control character takes several columns.
   const offset = safe(answer.slice(0, at)).length;
   const len = Math.max(1, Math.min(safe(answer.slice(at, at + (f.at?.length ?? 1))).length, safe(answer).length - offset));
@@ -41,9 +54,9 @@ function feedbackLine(f: Finding, answer: string | null, indent: string): string
 export function renderQuestion(q: QuestionReport): string {
   const lines = [`${mark(q.verdict)} ${chalk.bold(q.id)}  ${fmt(q.score)}/${fmt(q.maxScore)}  ${chalk.dim(q.verdict)}`];
   lines.push(...stepLines(q, stepMarks()));
-  if (q.answer !== null && q.answer.trim() !== '') lines.push(`    answer:  ${safe(q.answer)}`);
-  if (q.interpreted !== null && q.interpreted !== q.answer) lines.push(`    read as: ${chalk.cyan(safe(q.interpreted))}`);
-  if (q.notation === 'latex' && q.interpretedLatex) lines.push(`    LaTeX:   ${chalk.dim(safe(q.interpretedLatex))}`);
+  if (q.answer !== null && q.answer.trim() !== '') lines.push(`    answer:  ${echoAnswer(q.answer)}`);
+  if (q.interpreted !== null && q.interpreted !== q.answer) lines.push(`    read as: ${chalk.cyan(clipEcho(q.interpreted))}`);
+  if (q.notation === 'latex' && q.interpretedLatex) lines.push(`    LaTeX:   ${chalk.dim(clipEcho(q.interpretedLatex))}`);
   for (const f of q.feedback) lines.push(...feedbackLine(f, q.answer, '    '));
   if (q.explanation) lines.push(...renderExplanation(q.explanation, (ok) => (ok ? chalk.green('✓') : chalk.red('✗'))).map((l) => `    ${chalk.dim(l)}`));
   return lines.join('\n');
