@@ -65,10 +65,22 @@ export function gradeDocumentFile(bank: Bank, file: string, points: PointCache, 
 
 function gradeLocatedFile(file: string, questions: ProblemSet['questions'], located: LocatedDocument, points: PointCache): SubmissionReport {
   try {
-    return gradeDocument(questions, located, points);
+    return noAnswers(gradeDocument(questions, located, points), located);
   } catch (e) {
     return caught(file, points, e);
   }
+}
+
+/** A write-up where nothing was located: a silent 0 against a guessed set would read as a verdict. */
+export const hasNoEvidence = (located: LocatedDocument): boolean => located.setReason === 'best-match' && located.answers.size === 0;
+
+function noAnswers(report: SubmissionReport, located: LocatedDocument): SubmissionReport {
+  if (located.answers.size > 0) return report;
+  const guess = hasNoEvidence(located);
+  const warnings = (report.warnings ?? []).map((w) =>
+    guess && w.code === 'DOC_SET' ? { ...w, args: { ...w.args, reason: 'no-evidence' }, severity: 'warning' as const } : w,
+  );
+  return { ...report, warnings: [finding('DOC_NO_ANSWERS', { file: located.file }, { file: located.file }, 'warning'), ...warnings] };
 }
 
 function caught(file: string, points: PointCache, e: unknown): SubmissionReport {

@@ -17,7 +17,7 @@ import type { Bank } from '../bank/types.js';
 import { expandPaths, readSubmission } from '../submission/load.js';
 import { UsageError, type Command } from './args.js';
 import { gradeFile, gradeFiles, type Preread } from './batch.js';
-import { documentSet, isDocumentFile, locateDocument } from './document.js';
+import { hasNoEvidence, isDocumentFile, locateDocument } from './document.js';
 import { atomicSink, describeFsError, OutputError, progressBar, stdoutSink, unwritable, writeAtomic, type Sink } from './io.js';
 import { pageNames } from './pages.js';
 import { bankPath, loadOrThrow, specCache, workerEntry } from './bank.js';
@@ -192,7 +192,10 @@ function gradebookColumns(bank: Bank, files: readonly string[], set?: string): s
   const ids = new Set<string>();
   for (const file of files) {
     if (isDocumentFile(file)) {
-      const id = documentSet(bank, file, set);
+      // A write-up with no answer and no named set adds no columns: its set is only a guess.
+      const located = set ? undefined : locateDocument(bank, file);
+      if (located && hasNoEvidence(located)) continue;
+      const id = set ?? located?.set;
       for (const q of bank.sets.find((s) => s.set === id)?.questions ?? []) ids.add(q.id);
       continue;
     }

@@ -155,6 +155,7 @@ export interface CodeArgs {
   DOC_FOUND_BY_LABEL: { line: number; detail: string };
   DOC_LABEL_MISMATCH: { line: number; detail: string };
   DOC_MACRO_LIMIT: { line: number; detail: string };
+  DOC_NO_ANSWERS: { file: string };
   DOC_SET: { set: string; reason: string };
   DOC_UNREADABLE_BLOCK: { line: number; detail: string };
   FINAL_UNEVALUATED: { quantity: string };

@@ -21,7 +21,9 @@ export const csvHeader = (ids: readonly string[]): string => `${['student', 'fil
 /** One student's line. */
 export function csvRow(s: SubmissionReport, ids: readonly string[]): string {
   const scores = new Map(s.questions.map((q) => [q.id, q.score]));
-  const row = [s.student, s.file, ...ids.map((id) => scores.get(id) ?? null), s.error ? null : s.score, s.error ? null : s.maxScore, s.error?.code ?? null];
+  // A write-up where nothing was found is graded (0), but says so where a grader looks for trouble.
+  const note = s.error?.code ?? s.warnings?.find((w) => w.code === 'DOC_NO_ANSWERS')?.code ?? null;
+  const row = [s.student, s.file, ...ids.map((id) => scores.get(id) ?? null), s.error ? null : s.score, s.error ? null : s.maxScore, note];
   return `${row.map((v) => csvCell(v)).join(',')}\r\n`;
 }
 

@@ -150,7 +150,12 @@ export const MESSAGES: Messages = {
   DOC_MACRO_LIMIT: (a) => `macro expansion stopped: ${a.detail} (line ${a.line})`,
   DOC_UNREADABLE_BLOCK: (a) => `a block could not be read: ${a.detail} (line ${a.line})`,
   UNKNOWN_SET: (a) => `there is no problem set \`${a.set}\` (known: ${(a.known as string[]).join(', ')})`,
-  DOC_SET: (a) => `graded against set ${a.set} (${a.reason})`,
+  DOC_NO_ANSWERS: (a) =>
+    `no answers found in ${a.file}: no answer block, question label or derivation of the set was recognised (\`grader template SET\` writes a file with one block per question)`,
+  DOC_SET: (a) =>
+    a.reason === 'no-evidence'
+      ? `graded against set ${a.set}, a guess with no evidence: the file names no set (front matter \`set:\`, \`grader-set:\`, or --set) and no answer was found to match`
+      : `graded against set ${a.set} (${a.reason})`,
   // Submissions
   FILE_UNREADABLE: (a) => `cannot read the file: ${errno(a.detail)}`,
   FILE_TOO_LARGE: (a) => `the file is ${a.size} bytes; at most ${a.max} are read`,
