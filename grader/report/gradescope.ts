@@ -46,6 +46,9 @@ const mdText = (s: string): string =>
     .map((part, i) => (i % 2 ? part : part.replace(/([\\`*_{}[\]<>#|])/g, '\\$1')))
     .join('');
 
+/** Student text as code, cut at 300 characters with an ellipsis and the length (an over-long answer is not echoed whole). */
+const echo = (text: string): string => (text.length > 300 ? `${mdCode(text.slice(0, 300))}… (${text.length} characters)` : mdCode(text));
+
 /**
  * A write-up's derivation, for the student: where the answer was found, and the first wrong step
  * with both sides and what the jump is. Feedback only: the steps do not change the score.
@@ -66,8 +69,8 @@ function derivation(q: QuestionReport): string[] {
 
 function testOutput(q: QuestionReport): string {
   const lines = [`**${q.verdict}** — ${q.score}/${q.maxScore}`];
-  if (q.answer) lines.push('', `answer: ${mdCode(q.answer)}`);
-  if (q.interpreted && q.interpreted !== q.answer) lines.push('', `read as: ${mdCode(q.interpreted)}`);
+  if (q.answer) lines.push('', `answer: ${echo(q.answer)}`);
+  if (q.interpreted && q.interpreted !== q.answer) lines.push('', `read as: ${echo(q.interpreted)}`);
   if (q.feedback.length) lines.push('', ...q.feedback.map((f) => `- ${mdText(message(f))}`));
   lines.push(...derivation(q));
   return lines.join('\n');

@@ -89,3 +89,15 @@ describe('steps on Gradescope', () => {
     expect(gradescopeResults(submission(yaml)).tests[0]!.output).not.toContain('derivation');
   });
 });
+
+describe('answers echoed on Gradescope', () => {
+  it.each([
+    ['U', 'answer: `U`'],
+    ['{'.repeat(10_000), `answer: \`${'{'.repeat(300)}\`… (10000 characters)`],
+  ])('%#', (answer, line) => {
+    const q: QuestionReport = { id: 'cs224n-a2/naive-softmax-loss', verdict: 'invalid', score: 0, maxScore: 1, answer, interpreted: null, feedback: [] };
+    const out = gradescopeResults(submission(q)).tests[0]!.output;
+    expect(out.split('\n')).toContain(line);
+    expect(out.length).toBeLessThan(1000);
+  });
+});
