@@ -11,6 +11,7 @@ type Kernel = (a: M.Mat, b: M.Mat) => M.Mat;
 type ScalarFn = (x: number, y: number) => number;
 
 const bool = (x: boolean): number => (x ? 1 : 0);
+const times: ScalarFn = (x, y) => x * y;
 const COMPARISONS: Readonly<Record<string, ScalarFn>> = {
   equal: (x, y) => bool(x === y),
   unequal: (x, y) => bool(x !== y),
@@ -26,7 +27,7 @@ const ELEMENTWISE: Readonly<Record<string, [ScalarFn, Kernel, ShapeRuleCode]>> =
   // Sums and differences report their cancellation to the meter (the tolerance reads it).
   add: [meter.add, (a, b) => metered(a, b, M.add(a, b), 1), 'SHAPE_ADD'],
   subtract: [meter.sub, (a, b) => metered(a, b, M.sub(a, b), -1), 'SHAPE_ADD'],
-  dotMultiply: [(x, y) => x * y, M.hadamard, 'SHAPE_ELEMENTWISE'],
+  dotMultiply: [times, M.hadamard, 'SHAPE_ELEMENTWISE'],
   dotDivide: [(x, y) => x / y, M.divide, 'SHAPE_ELEMENTWISE'],
   // Division by a matrix has no meaning in these courses, so `/` is elementwise like `./`.
   divide: [(x, y) => x / y, M.divide, 'SHAPE_ELEMENTWISE'],
@@ -52,12 +53,16 @@ function binary(shape: Shape, a: Compiled, b: Compiled, f: ScalarFn, kernel: Ker
     return scalarCompiled((env) => f(na(env), nb(env)), w, constant);
   }
   const [ra, rb] = [a.run, b.run];
+  // A scalar times a matrix, the commonest broadcast, has its own loop (M.scale).
+  const product = f === times;
   if (isScalar(a.shape)) {
     const na = numOf(a);
+    if (product) return { shape, run: (env) => M.scale(rb(env), na(env)), work: w };
     return { shape, run: (env) => M.mapLeft(na(env), rb(env), f), work: w };
   }
   if (isScalar(b.shape)) {
     const nb = numOf(b);
+    if (product) return { shape, run: (env) => M.scale(ra(env), nb(env)), work: w };
     return { shape, run: (env) => M.mapRight(ra(env), nb(env), f), work: w };
   }
   return { shape, run: (env) => kernel(ra(env), rb(env)), work: w, constant };
@@ -74,7 +79,7 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
       return scalarCompiled((env) => -na(env), a.work + 1, constant);
     }
     const ra = a.run;
-    return { shape: a.shape, run: (env) => M.map(ra(env), (x) => -x), work: a.work + size(a.shape), constant };
+    return { shape: a.shape, run: (env) => M.negate(ra(env)), work: a.work + size(a.shape), constant };
   }
   if (fn === 'unaryPlus') return a;
   if (fn === 'ctranspose' || fn === 'transpose') return transposeOf(a);
@@ -87,7 +92,7 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
     // Juxtaposition of equal shapes that cannot be a matrix product (`h(1 - h)`) is elementwise.
     if ((node as { implicit?: boolean }).implicit && !isScalar(a.shape) && a.shape.cols !== b.shape.rows && sameShape(a.shape, b.shape)) {
       ctx.notes.push(finding('READ_AS_ELEMENTWISE', { text: node.toString() }, at, 'info'));
-      return binary(a.shape, a, b, (x, y) => x * y, M.hadamard, size(a.shape));
+      return binary(a.shape, a, b, times, M.hadamard, size(a.shape));
     }
     const shape = productShape(a.shape, b.shape, scope, at);
     if ((node as { implicit?: boolean }).implicit && !isScalar(a.shape) && sameShape(a.shape, b.shape))
@@ -102,7 +107,7 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
       shape,
       a,
       b,
-      (x, y) => x * y,
+      times,
       M.multiply,
       work,
       fold(a, b, (x, y) => x * y),
