@@ -3,7 +3,18 @@
  * bound (from the submission's `definitions:` or a `where` clause), the tree compiled.
  */
 import { fail, InputError, relocate, type Finding } from '../core/index.js';
-import { compileTree, readAnswer, vocabFor, withBinding, type Binding, type Compiled, type Node, type Notation, type Reading, type Scope } from '../expr/index.js';
+import {
+  compileTree,
+  readAnswer,
+  vocabFor,
+  withBinding,
+  type Binding,
+  type Compiled,
+  type Node,
+  type Notation,
+  type Reading,
+  type Scope,
+} from '../expr/index.js';
 import { isValueName } from '../expr/compile/names.js';
 import { FILE_LIMITS } from '../core/limits.js';
 import { Overlay } from './overlay.js';

@@ -7,7 +7,7 @@ import { elementwiseShape, productShape, requireScalar, shapeArgs, type ShapeRul
 import { numOf, scalarCompiled } from './scalar.js';
 import type { Compiled, Ctx, Scope } from './types.js';
 
-type Kernel = (a: M.Mat, b: M.Mat) => M.Mat;
+type Kernel = (a: M.Mat, b: M.Mat, out?: M.Mat) => M.Mat;
 type ScalarFn = (x: number, y: number) => number;
 
 const bool = (x: boolean): number => (x ? 1 : 0);
@@ -25,8 +25,8 @@ const COMPARISONS: Readonly<Record<string, ScalarFn>> = {
 
 const ELEMENTWISE: Readonly<Record<string, [ScalarFn, Kernel, ShapeRuleCode]>> = {
   // Sums and differences report their cancellation to the meter (the tolerance reads it).
-  add: [meter.add, (a, b) => metered(a, b, M.add(a, b), 1), 'SHAPE_ADD'],
-  subtract: [meter.sub, (a, b) => metered(a, b, M.sub(a, b), -1), 'SHAPE_ADD'],
+  add: [meter.add, (a, b, out) => metered(a, b, M.add(a, b, out), 1), 'SHAPE_ADD'],
+  subtract: [meter.sub, (a, b, out) => metered(a, b, M.sub(a, b, out), -1), 'SHAPE_ADD'],
   dotMultiply: [times, M.hadamard, 'SHAPE_ELEMENTWISE'],
   dotDivide: [(x, y) => x / y, M.divide, 'SHAPE_ELEMENTWISE'],
   // Division by a matrix has no meaning in these courses, so `/` is elementwise like `./`.
@@ -53,19 +53,28 @@ function binary(shape: Shape, a: Compiled, b: Compiled, f: ScalarFn, kernel: Ker
     return scalarCompiled((env) => f(na(env), nb(env)), w, constant);
   }
   const [ra, rb] = [a.run, b.run];
+  const out = M.zeros(shape.rows, shape.cols); // this node's own output (M.copy in compileExpr)
   // A scalar times a matrix, the commonest broadcast, has its own loop (M.scale).
   const product = f === times;
   if (isScalar(a.shape)) {
     const na = numOf(a);
-    if (product) return { shape, run: (env) => M.scale(rb(env), na(env)), work: w };
-    return { shape, run: (env) => M.mapLeft(na(env), rb(env), f), work: w };
+    if (product)
+      return {
+        shape,
+        run: (env) => {
+          const s = na(env); // the left operand first, as written: its error is the one reported
+          return M.scale(rb(env), s, out);
+        },
+        work: w,
+      };
+    return { shape, run: (env) => M.mapLeft(na(env), rb(env), f, out), work: w };
   }
   if (isScalar(b.shape)) {
     const nb = numOf(b);
-    if (product) return { shape, run: (env) => M.scale(ra(env), nb(env)), work: w };
-    return { shape, run: (env) => M.mapRight(ra(env), nb(env), f), work: w };
+    if (product) return { shape, run: (env) => M.scale(ra(env), nb(env), out), work: w };
+    return { shape, run: (env) => M.mapRight(ra(env), nb(env), f, out), work: w };
   }
-  return { shape, run: (env) => kernel(ra(env), rb(env)), work: w, constant };
+  return { shape, run: (env) => kernel(ra(env), rb(env), out), work: w, constant };
 }
 
 /** Compiles a unary or binary operator whose operands are already compiled. */
@@ -79,7 +88,8 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
       return scalarCompiled((env) => -na(env), a.work + 1, constant);
     }
     const ra = a.run;
-    return { shape: a.shape, run: (env) => M.negate(ra(env)), work: a.work + size(a.shape), constant };
+    const out = M.zeros(a.shape.rows, a.shape.cols);
+    return { shape: a.shape, run: (env) => M.negate(ra(env), out), work: a.work + size(a.shape), constant };
   }
   if (fn === 'unaryPlus') return a;
   if (fn === 'ctranspose' || fn === 'transpose') return transposeOf(a);
@@ -151,9 +161,10 @@ export function compileCdot(node: Node, [a, b]: [Compiled, Compiled], scope: Sco
 
 export function transposeOf(a: Compiled): Compiled {
   const ra = a.run;
+  const out = M.zeros(a.shape.cols, a.shape.rows);
   return {
     shape: { rows: a.shape.cols, cols: a.shape.rows },
-    run: (env) => M.transpose(ra(env)),
+    run: (env) => M.transpose(ra(env), out),
     work: a.work + size(a.shape),
     constant: a.constant,
     zeroLiteral: a.zeroLiteral,
