@@ -12,7 +12,7 @@ import { numOf, scalarCompiled } from './scalar.js';
 import { withBinding, type Compiled, type Ctx, type Scope } from './types.js';
 
 type CompileFn = (node: Node, scope: Scope, ctx: Ctx) => Compiled;
-type AnyNode = Node & { name?: string; args?: Node[]; object?: Node; index?: { dimensions: Node[] } };
+type AnyNode = Node & { name?: string; value?: unknown; args?: Node[]; object?: Node; index?: { dimensions: Node[] } };
 
 /** A value that must be known before evaluation: a sum bound, a one-hot length. */
 function constantInt(c: Compiled, what: string, at?: Position): number {
@@ -146,7 +146,8 @@ export function compileZeros(n: AnyNode, scope: Scope, ctx: Ctx, compile: Compil
 
 const isFullRange = (d: Node): boolean => {
   const r = d as Node & { start?: AnyNode; end?: AnyNode; step?: Node | null };
-  return d.type === 'RangeNode' && !r.step && r.start?.type === 'ConstantNode' && Number(r.start.toString()) === 1 && r.end?.name === 'end';
+  // The constant's value, not its text: printing a node with mathjs costs more than compiling it.
+  return d.type === 'RangeNode' && !r.step && r.start?.type === 'ConstantNode' && Number(r.start.value) === 1 && r.end?.name === 'end';
 };
 
 /** `x[i]` (an entry of a vector), `A[i, j]`, `A[:, j]` (a column), `A[i, :]` (a row). */
