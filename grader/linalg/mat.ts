@@ -134,9 +134,29 @@ export function multiply(a: Mat, b: Mat, out?: Mat): Mat {
   const n = b.cols;
   const o = out ?? mat(m, n);
   const od = o.data;
-  if (out) od.fill(0);
   const ad = a.data;
   const bd = b.data;
+  // A matrix times a vector, and an outer product, in loops of their own; each entry is the very
+  // sum the general loop forms (0 + the terms with a nonzero left factor, in order).
+  if (n === 1) {
+    for (let i = 0; i < m; i++) {
+      let s = 0;
+      for (let p = 0; p < k; p++) {
+        const x = ad[i * k + p]!;
+        if (x !== 0) s += x * bd[p]!;
+      }
+      od[i] = s;
+    }
+    return o;
+  }
+  if (k === 1) {
+    for (let i = 0; i < m; i++) {
+      const x = ad[i]!;
+      for (let j = 0; j < n; j++) od[i * n + j] = x === 0 ? 0 : 0 + x * bd[j]!;
+    }
+    return o;
+  }
+  if (out) od.fill(0);
   for (let i = 0; i < m; i++) {
     for (let p = 0; p < k; p++) {
       const x = ad[i * k + p]!;
