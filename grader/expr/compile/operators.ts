@@ -28,14 +28,20 @@ const ELEMENTWISE: Readonly<Record<string, [ScalarFn, Kernel, ShapeRuleCode]>> =
   add: [meter.add, (a, b, out) => metered(a, b, M.add(a, b, out), 1), 'SHAPE_ADD'],
   subtract: [meter.sub, (a, b, out) => metered(a, b, M.sub(a, b, out), -1), 'SHAPE_ADD'],
   dotMultiply: [times, M.hadamard, 'SHAPE_ELEMENTWISE'],
-  dotDivide: [(x, y) => x / y, M.divide, 'SHAPE_ELEMENTWISE'],
+  // Quotients report a value out of range, like exp (excused at large points).
+  dotDivide: [meter.div, (a, b, out) => quotients(a, b, M.divide(a, b, out)), 'SHAPE_ELEMENTWISE'],
   // Division by a matrix has no meaning in these courses, so `/` is elementwise like `./`.
-  divide: [(x, y) => x / y, M.divide, 'SHAPE_ELEMENTWISE'],
+  divide: [meter.div, (a, b, out) => quotients(a, b, M.divide(a, b, out)), 'SHAPE_ELEMENTWISE'],
   dotPow: [(x, y) => x ** y, M.power, 'SHAPE_ELEMENTWISE'],
 };
 
 const metered = (a: M.Mat, b: M.Mat, r: M.Mat, sign: 1 | -1): M.Mat => {
   meter.noteAll(a, b, r, sign);
+  return r;
+};
+
+const quotients = (a: M.Mat, b: M.Mat, r: M.Mat): M.Mat => {
+  meter.noteQuotients(a, b, r);
   return r;
 };
 
