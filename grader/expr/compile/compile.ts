@@ -26,7 +26,7 @@ type AnyNode = Node & {
 
 export function compileNode(node: Node, scope: Scope, ctx: Ctx): Compiled {
   const n = node as AnyNode;
-  const at = ctx.where(node);
+  // A node's position is looked up where a finding may need it, not for every node.
   switch (node.type) {
     case 'ConstantNode': {
       const v = n.value!;
@@ -34,7 +34,7 @@ export function compileNode(node: Node, scope: Scope, ctx: Ctx): Compiled {
       return { shape: SCALAR, run: () => m, num: () => v, work: 0, constant: v, zeroLiteral: v === 0 };
     }
     case 'SymbolNode':
-      return resolve(n.name!, scope, ctx, compileNode, at);
+      return resolve(n.name!, scope, ctx, compileNode, ctx.where(node));
     case 'ParenthesisNode':
       return compileNode(n.content!, scope, ctx);
     case 'OperatorNode': {
@@ -49,7 +49,7 @@ export function compileNode(node: Node, scope: Scope, ctx: Ctx): Compiled {
     case 'ConditionalNode':
       return compileConditional(node, scope, ctx, compileNode);
     default:
-      return fail('NOT_ALLOWED', { what: node.type }, at);
+      return fail('NOT_ALLOWED', { what: node.type }, ctx.where(node));
   }
 }
 
