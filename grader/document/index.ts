@@ -2,11 +2,13 @@ import { type Chain, chainsOf } from './chains.js';
 import { setAside, stripProse } from './prose.js';
 import { type Candidate, locate } from './locate.js';
 import { definitionsOf } from './definitions.js';
+import { finalIndex } from './final.js';
 import { latexLayout, type Layout, markdownLayout } from './labels.js';
 import { collectMacros, expand, type Macro } from './macros.js';
 import { blankLatexComments, blankMarkdownCode, type MathBlock, scanMath } from './math.js';
 import { definedName, quantityOf } from './names.js';
 import { readSource } from './source.js';
+import { differentiated } from './wrt.js';
 import type { DocNote, DocStep, LocatedAnswer, LocatedDocument, LocatedPart, ReadOptions, SetNaming } from './types.js';
 
 export type * from './types.js';
@@ -127,7 +129,7 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
         docSteps.push({ latex: s.latex, expanded: expanded(s.latex), line: source.lineOf(s.at), chain });
       });
     }
-    const last = cand.chain.sides[cand.chain.sides.length - 1]!;
+    const last = cand.chain.sides[finalIndex(cand.chain.sides)]!;
     const final = setAside(stripProse(last.latex));
     const region = layout.markers[cand.region];
     return {
@@ -172,10 +174,22 @@ function candidates(blocks: readonly MathBlock[], layout: Layout, text: string, 
   return out;
 
   function candidate(chain: Chain, region: number, display: boolean, inAnswer: boolean, hint?: string): Candidate {
-    const lhs = chain.sides.length > 1 ? quantityOf(chain.sides[0]!.latex) : undefined;
+    const written = chain.sides.length > 1 ? quantityOf(chain.sides[0]!.latex) : undefined;
+    const other = written && differentiated(chain.sides, written);
+    const lhs = other ?? written;
     const definition = chain.def || (chain.sides.length > 1 && !lhs && definedName(chain.sides[0]!.latex) !== undefined);
     const last = chain.sides[chain.sides.length - 1]!;
-    return { chain, region, display, inAnswer, ...(lhs ? { lhs } : {}), definition, ...(hint ? { caseHint: hint } : {}), line: lineOf(last.at) };
+    return {
+      chain,
+      region,
+      display,
+      inAnswer,
+      ...(lhs ? { lhs } : {}),
+      ...(other ? { relabelled: true } : {}),
+      definition,
+      ...(hint ? { caseHint: hint } : {}),
+      line: lineOf(last.at),
+    };
   }
 }
 

@@ -13,6 +13,8 @@ export interface Candidate {
   readonly display: boolean;
   readonly inAnswer: boolean;
   readonly lhs?: Quantity;
+  /** Its left-hand side names another variable than its steps differentiate by; `lhs` is the steps'. */
+  readonly relabelled?: boolean;
   /** A definition (`\theta = U^T v_c`, `:=`), not an answer. */
   readonly definition: boolean;
   /** A case condition written next to it (`when $w = o$`). */
@@ -140,6 +142,12 @@ export function locate(
         detail: `${label} names ${others.map((o) => o.q.id).join(', ')}; the left-hand side names ${x.q.id}`,
       });
     } else if (p.label === 0) notes.push({ code: 'FOUND_BY_CONTENT', line: p.c.line, detail: `the left-hand side names ${x.q.id}` });
+    if (p.c.relabelled)
+      notes.push({
+        code: 'LABEL_MISMATCH',
+        line: p.c.line,
+        detail: `the left-hand side ${p.c.chain.sides[0]!.latex} names another variable than its steps differentiate by (${x.q.id})`,
+      });
     found.set(x.q.id, { parts: withCases(x, p.c, notes), notes });
   }
 
@@ -174,7 +182,53 @@ export function locate(
     found.set(x.q.id, { parts: withCases(x, last, notes, pool), notes });
     claimed.add(last);
   }
+  byPosition();
   return { found, notes: docNotes };
+
+  /**
+   * 4. by position: a question alone unanswered between two answered neighbours (in the set's
+   * order, and in the document's) takes the last derivation left between their answers whose
+   * left-hand side differentiates its loss by a symbol of the same letter (`u_w` written for `U`).
+   */
+  function byPosition(): void {
+    const span = (id: string) => {
+      const at = found
+        .get(id)!
+        .parts.flatMap((p) => [p.cand, ...p.steps])
+        .map((c) => cands.indexOf(c));
+      return { first: Math.min(...at), last: Math.max(...at) };
+    };
+    qs.forEach((x, i) => {
+      if (found.has(x.q.id) || i === 0 || i === qs.length - 1) return;
+      const prev = qs[i - 1]!;
+      const next = qs[i + 1]!;
+      if (!found.has(prev.q.id) || !found.has(next.q.id)) return;
+      const from = span(prev.q.id).last;
+      const to = span(next.q.id).first;
+      if (from >= to) return;
+      const c = cands
+        .slice(from + 1, to)
+        .filter(
+          (c) =>
+            !claimed.has(c) &&
+            !c.definition &&
+            c.chain.sides.length > 1 &&
+            c.lhs !== undefined &&
+            x.asks.some((a) => a.num === c.lhs!.num && a.base.toLowerCase() === c.lhs!.base.toLowerCase() && (!c.lhs!.tag || !a.tag || a.tag === c.lhs!.tag)),
+        )
+        .at(-1);
+      if (!c) return;
+      claimed.add(c);
+      const notes: DocNote[] = [
+        {
+          code: 'FOUND_BY_POSITION',
+          line: c.line,
+          detail: `between the answers to ${prev.q.id} and ${next.q.id}; its left-hand side writes ${c.chain.sides[0]!.latex}`,
+        },
+      ];
+      found.set(x.q.id, { parts: [{ cand: c, steps: [c] }], notes });
+    });
+  }
 
   function fallbackPool(x: Q, r: number): Candidate[] {
     const all = inRegion(r);

@@ -18,7 +18,7 @@ export interface Quantity {
 const FONTS =
   /\\(mathbf|bm|boldsymbol|vec|mathbfit|pmb|mathit|bf|textbf|rm|mathrm|text|textrm|operatorname|mathsf|textsf|displaystyle|left|right|limits|big|Big|bigl|bigr|Bigl|Bigr)(?![A-Za-z])/g;
 
-function simplify(latex: string): string {
+export function simplify(latex: string): string {
   return latex
     .replace(/\\[dt]frac(?![A-Za-z])/g, '\\frac')
     .replace(/\\mathrm\s*\{\s*d\s*\}/g, 'd')
@@ -57,7 +57,7 @@ export function quantityOf(latex: string): Quantity | undefined {
 }
 
 /** `\partial J` → `J`, `dJ` → `J`, or undefined when there is no differential. */
-function dropD(s: string): string | undefined {
+export function dropD(s: string): string | undefined {
   const t = s.replace(/^\{|\}$/g, '');
   if (t.startsWith('\\partial')) return t.slice(8) || undefined;
   if (/^d(?![a-z]{2})/.test(t)) return t.slice(1) || undefined;
@@ -73,7 +73,7 @@ function numerator(s: string): { num: string; tag?: string } {
   return tag ? { num, tag } : { num };
 }
 
-function variable(s: string): { base: string; index: string; cond: string } {
+export function variable(s: string): { base: string; index: string; cond: string } {
   const flat = strip(s).replace(/\([^()]*\)$/, '');
   const m = /^(\\[A-Za-z]+|[A-Za-z])(?:\\hat|\\tilde)?(?:_(.*))?$/.exec(flat);
   if (!m) return { base: flat, index: '', cond: '' };

@@ -95,3 +95,57 @@ describe('labels that disagree with the content', () => {
     expect([a.parts[0]!.label, a.notes[0]!.code]).toEqual(['', 'FOUND_BY_CONTENT']);
   });
 });
+
+describe('answers whose label or left-hand side is weak', () => {
+  it('a left-hand side copied from the part before: the variable its steps differentiate by decides, noted', () => {
+    const doc = read(
+      'r.md',
+      '**(b)**\n$$\\frac{\\partial J}{\\partial v_c} = \\frac{\\partial J}{\\partial \\theta}\\frac{\\partial \\theta}{\\partial v_c} = U(\\hat y - y)$$\n**(c)**\n$$\\frac{\\partial J}{\\partial v_c} = \\frac{\\partial J}{\\partial \\theta}\\frac{\\partial \\theta}{\\partial U} = v_c(\\hat y - y)^T$$\n',
+    );
+    expect(doc.answers.get('cs224n-a2/naive-softmax-grad-vc')!.final).toBe('U(\\hat y - y)');
+    const a = doc.answers.get('cs224n-a2/naive-softmax-grad-U')!;
+    expect(a.final).toBe('v_c(\\hat y - y)^T');
+    expect(a.notes.map((n) => n.code)).toContain('LABEL_MISMATCH');
+  });
+
+  it.each([
+    ['a column for the matrix (u_w for U)', '\\frac{\\partial J}{\\partial U} = \\sum_w \\frac{\\partial J}{\\partial u_w} e_w^T = v_c(\\hat y - y)^T'],
+    [
+      'the chain rule through an intermediate',
+      '\\frac{\\partial J}{\\partial U} = \\frac{\\partial J}{\\partial \\theta}\\frac{\\partial \\theta}{\\partial U} = v_c(\\hat y - y)^T',
+    ],
+  ])('the written left-hand side stands: %s', (_n, chain) => {
+    const a = read('s.md', `### (d)\n$$${chain}$$\n`).answers.get('cs224n-a2/naive-softmax-grad-U')!;
+    expect(a.notes.map((n) => n.code)).not.toContain('LABEL_MISMATCH');
+  });
+
+  it('alone between two answered neighbours, a derivation of the loss by a symbol of the same letter', () => {
+    const doc = read(
+      'p.md',
+      '**(c)**\n$$\\frac{\\partial J}{\\partial u_{w=o}} = (\\hat y_o - 1) v_c$$\n$$\\frac{\\partial J}{\\partial u_{w \\neq o}} = \\hat y_w v_c$$\nGenerally,\n$$\\frac{\\partial J}{\\partial u_w} = v_c(\\hat y - y)^T$$\n**(d)**\n$$\\frac{d\\sigma}{dx} = \\sigma(x)(1-\\sigma(x))$$\n',
+    );
+    expect(doc.answers.get(UW)!.parts.length).toBe(2);
+    const a = doc.answers.get('cs224n-a2/naive-softmax-grad-U')!;
+    expect([a.final, a.notes[0]!.code]).toEqual(['v_c(\\hat y - y)^T', 'FOUND_BY_POSITION']);
+  });
+
+  it('nothing by position when the neighbours are not both answered', () => {
+    const doc = read(
+      'q.md',
+      '**(c)**\n$$\\frac{\\partial J}{\\partial u_w} = \\hat y_w v_c$$\nGenerally,\n$$\\frac{\\partial J}{\\partial u_w} = v_c(\\hat y - y)^T$$\n',
+    );
+    expect(doc.answers.has('cs224n-a2/naive-softmax-grad-U')).toBe(false);
+  });
+});
+
+describe('the final is the last side in the question terms', () => {
+  it.each([
+    ['a restated probability', '-\\sum_w y_w \\log \\hat y_w = -\\log(\\hat y_o) = -\\log \\mathrm{P}(O = o | C = c)', '-\\log(\\hat y_o)'],
+    ['\\Pr with \\mid', '-\\sum_w y_w \\log \\hat y_w = -\\log \\hat y_o = -\\log \\Pr(o \\mid c)', '-\\log \\hat y_o'],
+    ['prose after the answer', '-\\sum_w y_w \\log \\hat y_w = -\\log \\hat y_o = \\text{as required}', '-\\log \\hat y_o'],
+    ['back to the left-hand side', '-\\sum_w y_w \\log \\hat y_w = -\\log \\hat y_o = -\\sum_w y_w \\log \\hat y_w', '-\\log \\hat y_o'],
+    ['an exp, not a probability', '-\\sum_w y_w \\log \\hat y_w = -\\log \\exp(u_o^T v_c) + \\log Z', '-\\log \\exp(u_o^T v_c) + \\log Z'],
+  ])('%s', (_n, chain, want) => {
+    expect(read('f.md', `### (a)\n$$${chain}$$\n`).answers.get('cs224n-a2/naive-softmax-loss')!.final).toBe(want);
+  });
+});
