@@ -21,6 +21,11 @@ export interface Layout {
   readonly answers: { start: number; end: number }[];
 }
 
+/** A part label opening a line of prose: `(b)`, `b)`, `b.`, `1(b)`, `1b)`, `Part (b):`, `Q1b`, `Question 2 (c)`. */
+const PARA =
+  /^\s*((?:(?:part|question|problem|exercise|q)\.?\s*)?(?:\d{1,2}\s*[.-]?\s*)?(?:\([a-z]{1,4}\)(?:\s*\([ivx]{1,4}\))?|[a-h][.)])|(?:part|question|problem|exercise|q)\.?\s*\d{1,2}\s*(?:[a-h](?![a-z]))?)(?=[\s:.,)*<]|$)/i;
+const HTML_LEAD = /^\s*(?:<\/?(?:details|summary|b|strong|p|div|span|u|em|i)\b[^>]*>\s*)+/i;
+const HTML_HEADING = /^\s*<h([1-6])\b[^>]*>(.*?)(?:<\/h\1>|$)/i;
 const WORDS = /^(?:question|problem|prob|part|exercise|ex|task|q|hw|homework)\.?\s*/i;
 const ROMAN = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$/;
 
@@ -70,14 +75,16 @@ export function markdownLayout(text: string, inMath: (at: number) => boolean): L
       markers.push({ at: start, path: path(), label: tpl[1]!, answerId: tpl[1]! });
       continue;
     }
-    const h = /^\s{0,3}(#{1,6})\s+(.*)$/.exec(line);
+    const h = /^\s{0,3}(#{1,6})\s+(.*)$/.exec(line) ?? HTML_HEADING.exec(line);
     if (h) {
-      push(start, h[1]!.length, parseLabel(h[2]!) ?? [], line);
+      push(start, h[1]!.length, parseLabel(h[2]!.replace(/<[^>]*>/g, ' ')) ?? [], line);
       continue;
     }
-    const bold = /^\s*(?:[-*+]\s+)?(\*\*|__)([^*_]{1,40}?)\1/.exec(line);
-    const item = /^\s*[-*+]\s+(\(?[a-z]{1,4}\)\s*[:.)]?|\(?[a-z]\)?[:.)])/i.exec(line);
-    const para = /^\s*(\([a-z]{1,4}\)|[a-h]\))\s/.exec(line);
+    // `<details><summary><b>(b)</b> ...`: the tags around a label are layout, not text
+    const plain = line.replace(HTML_LEAD, '');
+    const bold = /^\s*(?:[-*+]\s+|\d{1,2}\.\s+)?(\*\*|__)([^*_]{1,40}?)\1/.exec(plain);
+    const item = /^\s*(?:[-*+]|\d{1,2}\.)\s+(\(?[a-z]{1,4}\)\s*[:.)]?|\(?[a-z]\)?[:.)])/i.exec(plain);
+    const para = PARA.exec(plain);
     const found = (bold && parseLabel(bold[2]!)) || (item && parseLabel(item[1]!)) || (para && parseLabel(para[1]!));
     if (found) {
       // `(ii)` under a lettered part is its subpart; `(i)` right after `(h)` is part (i)

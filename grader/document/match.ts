@@ -22,5 +22,8 @@ export function labelScore(labels: readonly (readonly string[])[], path: readonl
 
 /** A lone symbol or a condition (`\\mathbf{x}`, `w \\neq c`): never an answer on its own. */
 export function trivial(latex: string): boolean {
-  return definedName(latex) !== undefined || /\\(neq|ne|leq|geq|le|ge|in|notin)(?![A-Za-z])|[<>]/.test(latex) || latex.trim().length === 0;
+  const named = definedName(latex);
+  // `U(\hat y - y)` is a product, not a function of a symbol such as `\rho(x)`
+  const lone = named !== undefined && (named.params ?? []).every((p) => /^\\?[A-Za-z]+(_\{?\w+\}?)?$/.test(p));
+  return lone || /\\(neq|ne|leq|geq|le|ge|in|notin)(?![A-Za-z])|[<>]/.test(latex) || latex.trim().length === 0;
 }
