@@ -8,6 +8,8 @@ import { collectMacros, expand, type Macro } from './macros.js';
 import { blankLatexComments, blankMarkdownCode, type MathBlock, scanMath } from './math.js';
 import { definedName, quantityOf } from './names.js';
 import { readSource } from './source.js';
+import { plainMath } from './plain.js';
+import { plainToLatex, unicodeToLatex } from './unicode.js';
 import { differentiated } from './wrt.js';
 import type { DocNote, DocStep, LocatedAnswer, LocatedDocument, LocatedPart, ReadOptions, SetNaming } from './types.js';
 
@@ -39,8 +41,8 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
   const macroList = collectMacros(scan);
   const macros = new Map<string, Macro>(macroList.map((m) => [m.name, m]));
   let limited = false;
-  const expanded = (s: string) => {
-    const r = expand(setAside(s), macros);
+  const expanded = (s: string, plainText = false) => {
+    const r = expand(setAside(plainText ? plainToLatex(s) : unicodeToLatex(s)), macros);
     if (r.limited && !limited) {
       limited = true;
       notes.push({
@@ -52,7 +54,12 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
     return r.text;
   };
 
-  const { blocks, unclosed } = scanMath(scan);
+  const scanned = scanMath(scan);
+  const unclosed = scanned.unclosed;
+  // Markdown math typed without `$` (transcribed handwriting): read as plain math, as displays
+  const plain = latex ? [] : plainMath(scan, scanned.blocks);
+  const blocks = plain.length ? [...scanned.blocks, ...plain].sort((a, b) => a.start - b.start) : scanned.blocks;
+  const inPlain = (at: number) => plain.some((b) => b.start <= at && at < b.end);
   for (const u of unclosed.slice(0, 20)) notes.push({ code: 'UNREADABLE_BLOCK', line: source.lineOf(u.at), detail: `${u.what} is never closed; read as text` });
   const displays = blocks.filter((b) => b.display);
   const inDisplay = (at: number) => {
@@ -126,7 +133,7 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
       chain++;
       c.chain.sides.forEach((s, i) => {
         if (i > 0 && s.opens) chain++;
-        docSteps.push({ latex: s.latex, expanded: expanded(s.latex), line: source.lineOf(s.at), chain });
+        docSteps.push({ latex: s.latex, expanded: expanded(s.latex, inPlain(s.at)), line: source.lineOf(s.at), chain });
       });
     }
     const last = cand.chain.sides[finalIndex(cand.chain.sides)]!;
@@ -136,7 +143,7 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
       label: region?.path.length || region?.answerId ? region.label : '',
       line: source.lineOf(last.at),
       final,
-      finalExpanded: expanded(final),
+      finalExpanded: expanded(final, inPlain(last.at)),
       steps: docSteps,
       ...(cs !== undefined ? { case: cs } : {}),
     };

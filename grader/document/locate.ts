@@ -27,6 +27,9 @@ export interface Found {
   readonly notes: DocNote[];
 }
 
+/** At most this many chains make one answer's derivation. */
+const MAX_CHAINS = 40;
+
 interface Q {
   readonly q: QuestionNaming;
   readonly asks: Quantity[];
@@ -290,7 +293,7 @@ export function locate(
   /** The derivation that ends in the answer: earlier chains of its region for the same quantity, or named intermediate results. */
   function stepsFor(x: Q, main: Candidate): Candidate[] {
     const idx = cands.indexOf(main);
-    return cands.filter((c, i) => {
+    const all = cands.filter((c, i) => {
       if (c === main) return true;
       if (!samePath(c, main) || c.inAnswer !== main.inAnswer || (claimed.has(c) && c !== main)) return false;
       if (naming(c, x).score > 0) return true;
@@ -298,6 +301,11 @@ export function locate(
       // `\delta_2 = \frac{\partial CE}{\partial h} = ...`: a named intermediate gradient
       return c.definition && c.chain.sides.slice(1).some((s) => /^\\[dt]?frac\s*\{\s*\\partial|^\\partial/.test(s.latex));
     });
+    // a derivation runs to a few chains; hundreds of copies of one are not all its steps
+    if (all.length <= MAX_CHAINS) return all;
+    const at = all.indexOf(main);
+    const from = Math.max(0, Math.min(at - MAX_CHAINS / 2, all.length - MAX_CHAINS));
+    return all.slice(from, from + MAX_CHAINS);
   }
 }
 

@@ -1,4 +1,5 @@
 import { readArg, splitTop } from './scan.js';
+import { plainToLatex, unicodeToLatex } from './unicode.js';
 
 /**
  * The quantity a left-hand side names: `\frac{\partial J}{\partial \mathbf{v}_c}`,
@@ -19,7 +20,7 @@ const FONTS =
   /\\(mathbf|bm|boldsymbol|vec|mathbfit|pmb|mathit|bf|textbf|rm|mathrm|text|textrm|operatorname|mathsf|textsf|displaystyle|left|right|limits|big|Big|bigl|bigr|Bigl|Bigr)(?![A-Za-z])/g;
 
 export function simplify(latex: string): string {
-  return latex
+  return plainToLatex(latex)
     .replace(/\\[dt]frac(?![A-Za-z])/g, '\\frac')
     .replace(/\\mathrm\s*\{\s*d\s*\}/g, 'd')
     .replace(/\^\s*\{?\s*\\prime\s*\}?/g, "'")
@@ -120,7 +121,7 @@ const NAME_FONTS = /\\(mathbf|bm|boldsymbol|vec|mathrm|text|textrm|operatorname|
 
 /** Whether a left-hand side is a name being defined: `\theta`, `\hat{y}`, `\delta_1`, `\rho(x)`, `J_{naive}(v_c, o, U)`. */
 export function definedName(lhs: string): { name: string; params?: string[] } | undefined {
-  const s = lhs.replace(/\s+/g, ' ').trim();
+  const s = unicodeToLatex(lhs).replace(/\s+/g, ' ').trim();
   const flat = s
     .replace(NAME_FONTS, '')
     .replace(/\s/g, '')

@@ -1,0 +1,64 @@
+import type { MathBlock } from './math.js';
+
+/**
+ * Math written without `$` in Markdown, as handwritten work is transcribed: `dJ/dv_c = U(ŷ − y)`,
+ * `= -u_o + Σ_w ŷ_w u_w` on the next line, `σ'(x) = σ(x)(1 − σ(x)) where ...`. A line counts when,
+ * once its part label and a leading "so"/"thus" are set aside, it holds an `=` between two
+ * non-empty sides written in symbols, not words; the prose after it (`where ...`) is left out.
+ */
+
+/** Words that may stand in plain math: function names, and the letters students use for names. */
+const MATH_WORDS = new Set(
+  'sigma sigmoid exp log ln tanh softmax sum prod max min theta alpha beta delta lambda nabla partial hat tilde bar diag relu yhat vec vocab'.split(' '),
+);
+const LEAD =
+  /^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?:\*\*[^*]{1,40}\*\*\s*|\(?[a-h]\)\s*[:.]?\s*|[a-h]\.\s+|\d{1,2}\s*\(?[a-h]\)\s*[:.]?\s*)?(?:(?:so|thus|hence|then|therefore|and|i\.e\.|=>|⇒|→)[\s,:]+)*/i;
+/** Where prose starts after the math: a word of three letters or more that is not a math word. */
+const WORD = /[A-Za-z]{3,}/g;
+
+function isProseWord(w: string): boolean {
+  return !MATH_WORDS.has(w.toLowerCase()) && !/^(hat|tilde)$/.test(w) && !/^[a-z]hat$/i.test(w);
+}
+
+/** The plain-math lines of `text` (Markdown with code, comments and `$` math already known): as display blocks. */
+export function plainMath(text: string, blocks: readonly MathBlock[]): MathBlock[] {
+  const out: MathBlock[] = [];
+  let b = 0;
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const start = at;
+    at += line.length + 1;
+    while (b < blocks.length && blocks[b]!.end <= start) b++;
+    // a line that touches `$` math, a heading, a table or HTML is not plain math
+    if (line.length > 400 || (b < blocks.length && blocks[b]!.start < start + line.length)) continue;
+    if (/^\s{0,3}#|^\s*\||^\s*<|^\s*>|`/.test(line) || !line.includes('=')) continue;
+    const lead = LEAD.exec(line)?.[0].length ?? 0;
+    const rest = line.slice(lead);
+    const eq = rest.indexOf('=');
+    if (eq < 0) continue;
+    // words before the math (`so the gradient is`) and after it (`where ŷ = ...`) are prose
+    let from = 0;
+    let to = rest.length;
+    for (const m of rest.matchAll(WORD)) {
+      if (!isProseWord(m[0]) || (m.index > 0 && /[A-Za-z_\\]/.test(rest[m.index - 1]!))) continue;
+      if (m.index < eq) from = m.index + m[0].length;
+      else {
+        to = m.index;
+        break;
+      }
+    }
+    const raw = rest.slice(from, to);
+    const body = raw.replace(/[\s,;:.]+$/, '').trimStart();
+    const offset = start + lead + from + (raw.length - raw.trimStart().length);
+    const e = body.indexOf('=');
+    // `the gradient is = ...`: a left-hand side in words is not a step
+    if (e < 0 || (from > 0 && !/\S/.test(body.slice(0, e))) || !/\S/.test(body.slice(e + 1)) || !symbolic(body)) continue;
+    out.push({ body, at: offset, start: offset, end: offset + body.length, display: true });
+  }
+  return out;
+}
+
+/** Written in symbols: an index, a power, a fraction, a Greek or operator character, or a function's parentheses. */
+function symbolic(s: string): boolean {
+  return /[_^/∂∇Σ∑σθŷỹ·×−ᵀ⊤]|[A-Za-z]\s*\(|\)\s*[A-Za-z(]/.test(s) || /^\s*=?\s*[-+]?\s*[A-Za-z0-9]{1,3}\s*[-+*=]/.test(s);
+}

@@ -1,0 +1,104 @@
+/**
+ * Math typed or transcribed with Unicode (`∂J/∂v_c = U(ŷ − y)`, `σ'(x)`, `Σ_w`, `θᵀ`) and plain
+ * ASCII math written outside `$` (`dJ/dv_c = U(y_hat - y)`, `sigma(x)(1 - sigma(x))`), as the
+ * LaTeX the reader knows. What is graded is this; what is reported stays as written.
+ */
+
+const GREEK = 'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon phi chi psi omega'.split(' ');
+const GREEK_LOWER = 'αβγδεζηθικλμνξοπρστυφχψω';
+
+/** One character → LaTeX (a control word gets a space after it when a letter follows). */
+const CHAR: Record<string, string> = {
+  '∂': '\\partial',
+  '∇': '\\nabla',
+  Σ: '\\sum',
+  '∑': '\\sum',
+  '∏': '\\prod',
+  Π: '\\prod',
+  Δ: '\\Delta',
+  Θ: '\\Theta',
+  ς: '\\sigma',
+  ϵ: '\\epsilon',
+  ϑ: '\\theta',
+  φ: '\\phi',
+  '−': '-',
+  '–': '-',
+  '·': '\\cdot',
+  '⋅': '\\cdot',
+  '∙': '\\cdot',
+  '×': '\\times',
+  '⊙': '\\odot',
+  '∘': '\\circ',
+  '≠': '\\neq',
+  '≤': '\\leq',
+  '≥': '\\geq',
+  '≈': '\\approx',
+  '∈': '\\in',
+  '∞': '\\infty',
+  '…': '\\dots',
+  '⋯': '\\cdots',
+  '√': '\\sqrt',
+  '′': "'",
+  '’': "'",
+  '⊤': '\\top',
+  ᵀ: '^T',
+  '⁻¹': '^{-1}',
+  '²': '^2',
+  '³': '^3',
+  '⁻': '^-',
+  ℓ: '\\ell',
+  ℒ: '\\mathcal{L}',
+  ŷ: '\\hat{y}',
+  ỹ: '\\tilde{y}',
+  ȳ: '\\bar{y}',
+  '→': '\\to',
+  '⇒': '\\Rightarrow',
+};
+GREEK_LOWER.split('').forEach((c, i) => (CHAR[c] = `\\${GREEK[i]}`));
+'₀₁₂₃₄₅₆₇₈₉'.split('').forEach((c, i) => (CHAR[c] = `_${i}`));
+const COMBINING: Record<string, string> = { '\u0302': 'hat', '\u0303': 'tilde', '\u0304': 'bar', '\u20d7': 'vec' };
+
+/** Unicode math characters as LaTeX; text without them is returned as it is. */
+export function unicodeToLatex(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(s)) return s;
+  let out = '';
+  const chars = [...s.normalize('NFC')];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    const accent = COMBINING[chars[i + 1] ?? ''];
+    if (accent && /[A-Za-z]/.test(c)) {
+      out += `\\${accent}{${c}}`;
+      i++;
+      continue;
+    }
+    const pair = c + (chars[i + 1] ?? '');
+    const t = CHAR[pair] ?? CHAR[c];
+    if (t === undefined) {
+      out += c;
+      continue;
+    }
+    if (CHAR[pair]) i++;
+    out += t;
+    if (/\\[A-Za-z]+$/.test(t) && /[A-Za-z0-9]/.test(chars[i + 1] ?? '')) out += ' ';
+  }
+  return out;
+}
+
+const FUNCS = /(?<![\\A-Za-z])(sigma|sigmoid|exp|log|ln|tanh|softmax|sum|prod|max|min|theta|alpha|beta|delta|lambda|nabla|partial|hat|tilde)(?![A-Za-z])/g;
+const OPERATOR: Record<string, string> = { sigmoid: '\\operatorname{sigmoid}', softmax: '\\operatorname{softmax}' };
+
+/**
+ * Plain math typed outside `$` as LaTeX: Unicode as above, function names as commands
+ * (`sigma(x)` → `\sigma(x)`), `y_hat`/`yhat` → `\hat{y}`, `dJ/dv_c` → `\frac{\partial J}{\partial v_c}`.
+ */
+export function plainToLatex(s: string): string {
+  let t = unicodeToLatex(s);
+  t = t.replace(/(?<![\\A-Za-z])([A-Za-z])_?(hat|tilde|bar)(?![A-Za-z])/g, (_m, v: string, a: string) => `\\${a}{${v}}`);
+  t = t.replace(FUNCS, (m: string) => OPERATOR[m] ?? `\\${m}`);
+  t = t.replace(
+    /(?<![\\A-Za-z])(\\partial|d)\s*([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*\/\s*(\\partial|d)\s*([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)(?![A-Za-z0-9(])/g,
+    (_m, _d, num: string, _e, den: string) => `\\frac{\\partial ${num}}{\\partial ${den}}`,
+  );
+  return t;
+}
