@@ -121,7 +121,7 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
       scan,
       macroList.filter((m) => usedIn(m, blocks)),
       source.lineOf,
-      expanded,
+      (s, at) => expanded(s, at !== undefined && inPlain(at)),
     ),
     notes,
   };

@@ -1,5 +1,5 @@
 import { readArg, splitTop } from './scan.js';
-import { plainToLatex, unicodeToLatex } from './unicode.js';
+import { plainToLatex } from './unicode.js';
 
 /**
  * The quantity a left-hand side names: `\frac{\partial J}{\partial \mathbf{v}_c}`,
@@ -121,7 +121,7 @@ const NAME_FONTS = /\\(mathbf|bm|boldsymbol|vec|mathrm|text|textrm|operatorname|
 
 /** Whether a left-hand side is a name being defined: `\theta`, `\hat{y}`, `\delta_1`, `\rho(x)`, `J_{naive}(v_c, o, U)`. */
 export function definedName(lhs: string): { name: string; params?: string[] } | undefined {
-  const s = unicodeToLatex(lhs).replace(/\s+/g, ' ').trim();
+  const s = plainToLatex(lhs).replace(/\s+/g, ' ').trim();
   const flat = s
     .replace(NAME_FONTS, '')
     .replace(/\s/g, '')

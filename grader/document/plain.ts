@@ -34,26 +34,23 @@ export function plainMath(text: string, blocks: readonly MathBlock[]): MathBlock
     if (/^\s{0,3}#|^\s*\||^\s*<|^\s*>|`/.test(line) || !line.includes('=')) continue;
     const lead = LEAD.exec(line)?.[0].length ?? 0;
     const rest = line.slice(lead);
-    const eq = rest.indexOf('=');
-    if (eq < 0) continue;
-    // words before the math (`so the gradient is`) and after it (`where ŷ = ...`) are prose
+    // words split the line into pieces of math (`Let θ = Uᵀv_c. Then ŷ = softmax(θ)`): each with an `=` is a display
     let from = 0;
-    let to = rest.length;
+    const cut = (to: number, afterWords: boolean) => {
+      const raw = rest.slice(from, to);
+      const body = raw.replace(/[\s,;:.]+$/, '').trimStart();
+      const offset = start + lead + from + (raw.length - raw.trimStart().length);
+      const e = body.indexOf('=');
+      // `the gradient is = ...`: a left-hand side in words is not a step
+      if (e < 0 || (afterWords && !/\S/.test(body.slice(0, e))) || !/\S/.test(body.slice(e + 1)) || !symbolic(body)) return;
+      out.push({ body, at: offset, start: offset, end: offset + body.length, display: true });
+    };
     for (const m of rest.matchAll(WORD)) {
       if (!isProseWord(m[0]) || (m.index > 0 && /[A-Za-z_\\]/.test(rest[m.index - 1]!))) continue;
-      if (m.index < eq) from = m.index + m[0].length;
-      else {
-        to = m.index;
-        break;
-      }
+      cut(m.index, from > 0);
+      from = m.index + m[0].length;
     }
-    const raw = rest.slice(from, to);
-    const body = raw.replace(/[\s,;:.]+$/, '').trimStart();
-    const offset = start + lead + from + (raw.length - raw.trimStart().length);
-    const e = body.indexOf('=');
-    // `the gradient is = ...`: a left-hand side in words is not a step
-    if (e < 0 || (from > 0 && !/\S/.test(body.slice(0, e))) || !/\S/.test(body.slice(e + 1)) || !symbolic(body)) continue;
-    out.push({ body, at: offset, start: offset, end: offset + body.length, display: true });
+    cut(rest.length, from > 0);
   }
   return out;
 }
