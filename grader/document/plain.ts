@@ -13,6 +13,9 @@ const MATH_WORDS = new Set(
 );
 const LEAD =
   /^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?:\*\*[^*]{1,40}\*\*\s*|\(?[a-h]\)\s*[:.]?\s*|[a-h]\.\s+|\d{1,2}\s*\(?[a-h]\)\s*[:.]?\s*)?(?:(?:so|thus|hence|then|therefore|and|i\.e\.|=>|⇒|→)[\s,:]+)*/i;
+const SHORT = '(?:as|we|is|so|in|on|of|to|by|if|or|it|be|at|an|i\\.e\\.)';
+const SHORT_LEAD = new RegExp(`^(?:\\s*${SHORT}(?=\\s))+`, 'i');
+const SHORT_TAIL = new RegExp(`(?:\\s+${SHORT})+\\s*$`, 'i');
 /** Where prose starts after the math: a word of three letters or more that is not a math word. */
 const WORD = /[A-Za-z]{3,}/g;
 
@@ -37,8 +40,12 @@ export function plainMath(text: string, blocks: readonly MathBlock[]): MathBlock
     // words split the line into pieces of math (`Let θ = Uᵀv_c. Then ŷ = softmax(θ)`): each with an `=` is a display
     let from = 0;
     const cut = (to: number, afterWords: boolean) => {
-      const raw = rest.slice(from, to);
-      const body = raw.replace(/[\s,;:.]+$/, '').trimStart();
+      // short words beside the long ones (`is`, `as we`) are prose too
+      const raw = rest.slice(from, to).replace(SHORT_LEAD, (m) => ' '.repeat(m.length));
+      const body = raw
+        .replace(SHORT_TAIL, '')
+        .replace(/[\s,;:.]+$/, '')
+        .trimStart();
       const offset = start + lead + from + (raw.length - raw.trimStart().length);
       const e = body.indexOf('=');
       // `the gradient is = ...`: a left-hand side in words is not a step

@@ -34,6 +34,15 @@ describe('definitions', () => {
       'with $\\bm{U} \\in \\mathbb{R}^{|V| \\times d}$',
       { latex: '\\bm{U} \\in \\mathbb{R}^{|V| \\times d}', line: 1, name: '\\bm{U}', shape: { rows: '|V|', cols: 'd' } },
     ],
+    ['let $z$ be $..$', 'Let $z$ be $U^T v_c$ and', { latex: '$z$ be $U^T v_c$', line: 1, name: 'z', value: 'U^T v_c' }],
+    ['with $h$ defined as $..$', 'with $h$ defined as $\\sigma(z)$.', { latex: '$h$ defined as $\\sigma(z)$', line: 1, name: 'h', value: '\\sigma(z)' }],
+    ['$..$ denotes $..$', 'where $\\theta$ denotes $U^T v_c$', { latex: '$\\theta$ denotes $U^T v_c$', line: 1, name: '\\theta', value: 'U^T v_c' }],
+    [
+      '$..$ is given by $..$',
+      'Here $\\hat y$ is given by $\\mathrm{softmax}(\\theta)$',
+      { latex: '$\\hat y$ is given by $\\mathrm{softmax}(\\theta)$', line: 1, name: '\\hat y', value: '\\mathrm{softmax}(\\theta)' },
+    ],
+    ['plain: Let θ = Uᵀv_c', 'Let θ = Uᵀv_c.', { latex: 'θ = Uᵀv_c', line: 1, name: '\\theta', value: 'U^Tv_c' }],
   ])('%s', (_n, text, want) => {
     expect(defs(text)).toContainEqual(Object.fromEntries(Object.entries({ params: undefined, value: undefined, shape: undefined, ...want })));
   });

@@ -1,0 +1,121 @@
+/** Handwritten work transcribed to Markdown: math without `$`, Unicode symbols, ASCII names; and graded end to end. */
+import { describe, expect, it } from 'vitest';
+import { gradeDocument } from '../../grader/compare/document.js';
+import { PointCache } from '../../grader/compare/points.js';
+import { plainToLatex, unicodeToLatex } from '../../grader/document/unicode.js';
+import { BANK } from '../helpers.js';
+import { finals, read } from './helpers.js';
+
+describe('Unicode and plain math as LaTeX', () => {
+  it.each([
+    ['∂J/∂v_c', '\\partial J/\\partial v_c'],
+    ['U(ŷ − y)', 'U(\\hat{y} - y)'],
+    ['σ(x)(1 − σ(x))', '\\sigma(x)(1 - \\sigma(x))'],
+    ['Σ_w ŷ_w u_w', '\\sum_w \\hat{y}_w u_w'],
+    ['θᵀx', '\\theta^Tx'],
+    ['(ŷ − y)^⊤', '(\\hat{y} - y)^\\top'],
+    ['y\u0302 · x', '\\hat{y} \\cdot x'],
+    ['W⁻¹ x₁', 'W^{-1} x_1'],
+    ['w ≠ o', 'w \\neq o'],
+    ['plain ascii stays', 'plain ascii stays'],
+  ])('unicode %s', (text, want) => {
+    expect(unicodeToLatex(text)).toBe(want);
+  });
+
+  it.each([
+    ['dJ/dv_c', '\\frac{\\partial J}{\\partial v_c}'],
+    ['∂J/∂U', '\\frac{\\partial J}{\\partial U}'],
+    ['U(y_hat - y)', 'U(\\hat{y} - y)'],
+    ['yhat_w v_c', '\\hat{y}_w v_c'],
+    ['sigma(x)(1 - sigma(x))', '\\sigma(x)(1 - \\sigma(x))'],
+    ['softmax(U^T v_c)', '\\operatorname{softmax}(U^T v_c)'],
+    ['-log(exp(x))', '-\\log(\\exp(x))'],
+    ['\\sigma(x) stays', '\\sigma(x) stays'],
+  ])('plain %s', (text, want) => {
+    expect(plainToLatex(text)).toBe(want);
+  });
+});
+
+const HANDWRITTEN = [
+  'Problem 1',
+  '',
+  '(a) -Σ_w y_w log(ŷ_w) = -log(ŷ_o) since y is one-hot.',
+  '',
+  '(b) By the chain rule',
+  'dJ/dv_c = -u_o + Σ_w ŷ_w u_w',
+  '= U(ŷ − y)',
+  '',
+  '(c) dJ/du_w = (ŷ_w − y_w) v_c',
+  '',
+  '(d) dJ/dU = v_c (ŷ + y)ᵀ',
+  '',
+  "(e) σ'(x) = σ(x)(1 − σ(x))",
+].join('\n');
+
+describe('plain math located', () => {
+  it('transcribed handwriting: labels at the start of lines, math without $, = on the next line', () => {
+    const doc = read('hw.md', HANDWRITTEN);
+    expect(finals(doc)).toEqual({
+      'naive-softmax-loss': '-log(ŷ_o)',
+      'naive-softmax-grad-vc': 'U(ŷ − y)',
+      'naive-softmax-grad-uw': '(ŷ_w − y_w) v_c',
+      'naive-softmax-grad-U': 'v_c (ŷ + y)ᵀ',
+      'sigmoid-derivative': 'σ(x)(1 − σ(x))',
+    });
+    const vc = doc.answers.get('cs224n-a2/naive-softmax-grad-vc')!;
+    expect(vc.parts[0]!.steps.map((s) => [s.expanded, s.line])).toEqual([
+      ['\\frac{\\partial J}{\\partial v_c}', 6],
+      ['-u_o + \\sum_w \\hat{y}_w u_w', 6],
+      ['U(\\hat{y} - y)', 7],
+    ]);
+    expect(vc.finalExpanded).toBe('U(\\hat{y} - y)');
+  });
+
+  it.each([
+    ['prose before and after', 'so the gradient is dJ/dv_c = U(ŷ − y) as we saw', 'U(ŷ − y)'],
+    ['a where-clause is a definition, not the answer', 'dJ/dv_c = U(h - y) where h = softmax(θ)', 'U(h - y)'],
+    ['ASCII names', 'dJ/dv_c = U(y_hat - y)', 'U(y_hat - y)'],
+    ['a bold label', '**1b.** ∂J/∂v_c = U(ŷ − y)', 'U(ŷ − y)'],
+  ])('%s', (_n, line, want) => {
+    const doc = read('p.md', `(b)\n${line}\n`);
+    expect(doc.answers.get('cs224n-a2/naive-softmax-grad-vc')?.final).toBe(want);
+  });
+
+  it.each([
+    ['words only', 'The gradient is the same as before, as shown in class.'],
+    ['a left-hand side in words', 'the gradient = U(ŷ − y)'],
+    ['a table row', '| a | b = c(d) |'],
+    ['a heading', '## x_1 = y(2)'],
+    ['inline code', '`dJ/dv_c = U(y_hat - y)`'],
+  ])('not plain math: %s', (_n, line) => {
+    expect(read('q.md', `(b)\n${line}\n`).answers.size).toBe(0);
+  });
+
+  it('plain definitions: Let θ = Uᵀv_c. Then ŷ = softmax(θ)', () => {
+    const d = read('r.md', 'Let θ = Uᵀv_c. Then ŷ = softmax(θ) and\n').definitions;
+    expect(d.map((x) => [x.name, x.value])).toEqual([
+      ['\\theta', 'U^Tv_c'],
+      ['\\hat{y}', '\\operatorname{softmax}(\\theta)'],
+    ]);
+  });
+});
+
+describe('plain math graded', () => {
+  const grade = (text: string) => {
+    const set = BANK.sets.find((s) => s.set === 'cs224n-a2')!;
+    return gradeDocument(set.questions, read('hw.md', text), new PointCache(1)).questions;
+  };
+
+  it('right finals accepted, the wrong one not, its step found', () => {
+    const qs = grade(HANDWRITTEN);
+    const by = (id: string) => qs.find((q) => q.id === `cs224n-a2/${id}`)!;
+    expect(['naive-softmax-loss', 'naive-softmax-grad-vc', 'naive-softmax-grad-uw', 'sigmoid-derivative'].map((id) => by(id).verdict)).toEqual([
+      'correct',
+      'correct',
+      'correct',
+      'correct',
+    ]);
+    expect(by('naive-softmax-grad-U').verdict).toBe('incorrect');
+    expect(by('naive-softmax-grad-vc').steps!.map((s) => s.check)).toEqual(['start', 'equal', 'equal']);
+  });
+});
