@@ -19,7 +19,8 @@ export function definitionsOf(
 ): DocDefinition[] {
   const out: (DocDefinition & { at: number })[] = [];
   for (const c of cands) {
-    if (!c.definition) continue;
+    // the student's own statement of the loss is kept too (the step checks may bind `\mathcal{L}` to it)
+    if (!c.definition && c.loss === undefined) continue;
     const sides = c.chain.sides;
     const named = definedName(sides[0]!.latex);
     const value = sides[sides.length - 1]!.latex;

@@ -6,7 +6,7 @@ import { finalIndex } from './final.js';
 import { latexLayout, type Layout, markdownLayout } from './labels.js';
 import { collectMacros, expand, type Macro } from './macros.js';
 import { blankLatexComments, blankMarkdownCode, type MathBlock, scanMath } from './math.js';
-import { definedName, quantityOf } from './names.js';
+import { definedName, lossTag, quantityOf } from './names.js';
 import { readSource } from './source.js';
 import { plainMath } from './plain.js';
 import { plainToLatex, unicodeToLatex } from './unicode.js';
@@ -184,7 +184,8 @@ function candidates(blocks: readonly MathBlock[], layout: Layout, text: string, 
     const written = chain.sides.length > 1 ? quantityOf(chain.sides[0]!.latex) : undefined;
     const other = written && differentiated(chain.sides, written);
     const lhs = other ?? written;
-    const definition = chain.def || (chain.sides.length > 1 && !lhs && definedName(chain.sides[0]!.latex) !== undefined);
+    const loss = chain.sides.length > 1 && !lhs ? lossTag(chain.sides[0]!.latex) : undefined;
+    const definition = loss === undefined && (chain.def || (chain.sides.length > 1 && !lhs && definedName(chain.sides[0]!.latex) !== undefined));
     const last = chain.sides[chain.sides.length - 1]!;
     return {
       chain,
@@ -194,6 +195,7 @@ function candidates(blocks: readonly MathBlock[], layout: Layout, text: string, 
       ...(lhs ? { lhs } : {}),
       ...(other ? { relabelled: true } : {}),
       definition,
+      ...(loss !== undefined ? { loss } : {}),
       ...(hint ? { caseHint: hint } : {}),
       line: lineOf(last.at),
     };

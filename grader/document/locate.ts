@@ -17,6 +17,8 @@ export interface Candidate {
   readonly relabelled?: boolean;
   /** A definition (`\theta = U^T v_c`, `:=`), not an answer. */
   readonly definition: boolean;
+  /** Its left-hand side names the loss (`J = ...`, `\mathcal{L}(\theta) = ...`): the loss's tag, '' untagged. */
+  readonly loss?: string;
   /** A case condition written next to it (`when $w = o$`). */
   readonly caseHint?: string;
   readonly line: number;
@@ -71,6 +73,8 @@ export function locate(
     if (x.flats.length && c.chain.sides.length > 1) {
       if (!flatLhs.has(c)) flatLhs.set(c, flatOf(c.chain.sides[0]!.latex));
       if (x.flats.includes(flatLhs.get(c)!)) return { score: 2 };
+      // `J = -\sum_w y_w \log \hat y_w = ...`: the loss named, then the asked expression
+      if (c.loss !== undefined && (c.loss === '' || c.loss === 'naive')) if (x.flats.includes(flatOf(c.chain.sides[1]!.latex))) return { score: 2 };
     }
     if (c.lhs?.tag && x.tags.size && !x.tags.has(c.lhs.tag)) return best;
     for (const a of x.asks) {
@@ -162,7 +166,8 @@ export function locate(
     markers.forEach((m, r) => {
       const s = regionScore(x, r);
       if (s === 0) return;
-      const pool = fallbackPool(x, r);
+      // the loss stated (`J = ...`) answers the question about the loss, not one about its gradient
+      const pool = fallbackPool(x, r).filter((c) => c.loss === undefined || x.flats.length > 0);
       const rank = (c: Candidate) => (c.definition ? 0 : c.chain.sides.length > 1 ? 2 : 1);
       const top = Math.max(0, ...pool.map(rank));
       const last = pool.filter((c) => rank(c) === top && (top > 0 || c.chain.sides.length > 1)).at(-1);

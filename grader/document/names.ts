@@ -110,9 +110,13 @@ function readable(cond: string): string {
 
 /** A non-derivative quantity compared as written, fonts, spacing and a sum's range set aside (`-\sum_{w \in V} y_w \log \hat y_w`). */
 export function flatOf(latex: string): string {
-  const s = simplify(latex).replace(/\\(sum|prod)(_\{[^{}]*(\{[^{}]*\}[^{}]*)*\}|_\\?[A-Za-z0-9]+)?(\^\{[^{}]*\}|\^\\?[A-Za-z0-9]+)?/g, '\\$1 ');
+  const s = simplify(latex).replace(
+    /\\(sum|prod)(_\{[^{}]*(\{[^{}]*\}[^{}]*)*\}|_\\[A-Za-z]+|_[A-Za-z0-9])?(\^\{[^{}]*\}|\^\\[A-Za-z]+|\^[A-Za-z0-9])?/g,
+    '\\$1 ',
+  );
+  // `\log(\hat y_w)` and `\log \hat y_w` are one spelling
   return s
-    .replace(/[{}]/g, '')
+    .replace(/[{}()]|\\left|\\right/g, '')
     .replace(/\s+/g, '')
     .replace(/\\hat([A-Za-z])/g, '\\hat$1');
 }
@@ -140,4 +144,15 @@ export function definedName(lhs: string): { name: string; params?: string[] } | 
       : undefined;
   // arguments that are whole expressions (`J(v_c, o, U)`) are a signature, not parameters: keep them all the same
   return params?.length ? { name, params } : { name };
+}
+
+/**
+ * The loss a left-hand side names (`J`, `L`, `\mathcal{L}(\theta)`, `CE(y, \hat y)`,
+ * `J_{naive-softmax}(v_c, o, U)`): its tag (`naive`, `neg`, `skip`, or '' untagged), else undefined.
+ */
+export function lossTag(lhs: string): string | undefined {
+  const s = simplify(lhs).replace(/\\(?:text|textrm|mathrm|operatorname)/g, '');
+  const m = /^\{?(J|L|CE)\}?(?:_(\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|[A-Za-z0-9]))?(?:\(.*\))?$/.exec(s);
+  if (!m) return undefined;
+  return numerator(m[0].replace(/\(.*\)$/, '')).tag ?? '';
 }

@@ -149,3 +149,29 @@ describe('the final is the last side in the question terms', () => {
     expect(read('f.md', `### (a)\n$$${chain}$$\n`).answers.get('cs224n-a2/naive-softmax-loss')!.final).toBe(want);
   });
 });
+
+describe('chains that start with the loss', () => {
+  it.each([
+    ['J = the asked sum = ...', 'Text\n$$J = -\\sum_w y_w \\log \\hat y_w = -\\log \\hat y_o$$\n', '-\\log \\hat y_o'],
+    ['\\mathcal{L}(\\theta) with parentheses', 'Text\n$$\\mathcal{L}(\\theta) = -\\sum_{w} y_w \\log(\\hat y_w) = -\\log(\\hat y_o)$$\n', '-\\log(\\hat y_o)'],
+    [
+      'J_{naive-softmax}(v_c, o, U) under (a), a condition after it',
+      '### (a)\n$$J_{naive-softmax}(v_c, o, U) = -\\log \\hat y_o$$\n$$ y_w = 0 $$\n',
+      '-\\log \\hat y_o',
+    ],
+    [
+      'a definition after it',
+      '### (a)\n$$J = -\\sum_w y_w \\log \\hat y_w = -\\log \\hat y_o$$\nwhere\n$$\\hat y = \\mathrm{softmax}(U^T v_c)$$\n',
+      '-\\log \\hat y_o',
+    ],
+  ])('%s', (_n, text, want) => {
+    const doc = read('l.md', text);
+    expect(doc.answers.get('cs224n-a2/naive-softmax-loss')?.final).toBe(want);
+  });
+
+  it('the neg-sampling loss stated under (e) answers neither the loss nor a gradient', () => {
+    const doc = read('l.md', '### (e)\n$$J = -\\log \\sigma(u_o^T v_c) - \\sum_k \\log \\sigma(-u_k^T v_c)$$\n');
+    expect([...doc.answers.keys()]).toEqual([]);
+    expect(doc.definitions.map((d) => d.name)).toEqual(['J']);
+  });
+});
