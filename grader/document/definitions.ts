@@ -16,6 +16,8 @@ export function definitionsOf(
   lineOf: (at: number) => number,
   /** The text as read: macros expanded, and plain math (at that offset) as LaTeX. */
   expand: (latex: string, at?: number) => string,
+  /** Whether an offset lies in the question text the student copied (outside the template's answer boxes). */
+  copied: (at: number) => boolean = () => false,
 ): DocDefinition[] {
   const out: (DocDefinition & { at: number })[] = [];
   for (const c of cands) {
@@ -59,7 +61,9 @@ export function definitionsOf(
   for (const m of text.matchAll(/^[ \t]*[-*+][ \t]+\$([^$\n]{1,60})\$[ \t]*(?::|-|—|–)[ \t]*(\S[^\n]*)$/gm)) {
     out.push({ at: m.index, latex: m[0].trim(), line: lineOf(m.index), name: m[1]!.trim() });
   }
-  for (const mac of macros) out.push({ at: mac.at, latex: mac.latex.replace(/\s+/g, ' '), line: lineOf(mac.at) });
-  out.sort((a, b) => a.at - b.at);
-  return out.map(({ at: _at, ...d }) => d);
+  // the prompt's equations (`\sigma(x) = \frac{1}{1+e^{-x}}`, the loss) are the course's, not the student's
+  const own = out.filter((d) => !copied(d.at));
+  for (const mac of macros) own.push({ at: mac.at, latex: mac.latex.replace(/\s+/g, ' '), line: lineOf(mac.at) });
+  own.sort((a, b) => a.at - b.at);
+  return own.map(({ at: _at, ...d }) => d);
 }

@@ -122,6 +122,8 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
       macroList.filter((m) => usedIn(m, blocks)),
       source.lineOf,
       (s, at) => expanded(s, at !== undefined && inPlain(at)),
+      // a LaTeX template with answer boxes: what stands outside them is the copied question
+      (at) => latex && layout.answers.length > 0 && !layout.answers.some((a) => a.start <= at && at < a.end),
     ),
     notes,
   };

@@ -60,3 +60,16 @@ describe('definitions', () => {
     expect(d.map((x) => x.name)).toEqual(['z', '\\hat y']);
   });
 });
+
+describe("the template's copied question", () => {
+  it('equations outside the answer boxes are the prompt, not the student definitions', () => {
+    const text =
+      '\\begin{enumerate}\\item The sigmoid is \\begin{equation} \\sigma(x) = \\frac{1}{1+e^{-x}} \\end{equation}\n\\begin{answer}\nLet $\\theta = U^T v_c$.\n\\[ \\sigma(x)(1-\\sigma(x)) \\]\n\\end{answer}\\end{enumerate}\n';
+    expect(read('t.tex', text).definitions.map((d) => d.name)).toEqual(['\\theta']);
+  });
+
+  it('without answer boxes every definition is the student', () => {
+    const text = 'The sigmoid is \\begin{equation} \\sigma(x) = \\frac{1}{1+e^{-x}} \\end{equation}\nLet $\\theta = U^T v_c$.\n';
+    expect(read('t.tex', text).definitions.map((d) => d.name)).toEqual(['\\sigma', '\\theta']);
+  });
+});
