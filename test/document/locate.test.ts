@@ -175,3 +175,19 @@ describe('chains that start with the loss', () => {
     expect(doc.definitions.map((d) => d.name)).toEqual(['J']);
   });
 });
+
+describe('math in the prose of an answer', () => {
+  it.each([
+    [
+      'after the display',
+      '### (b)\n$$\\frac{\\partial J}{\\partial v_c} = U(\\hat y - y)$$\nIt is zero when $\\frac{\\partial J}{\\partial v_c} = 0$, i.e. $\\hat y = y$.\n',
+    ],
+    [
+      'in a template answer box',
+      '\\begin{enumerate}\\item x \\begin{answer} \\[ \\frac{\\partial J}{\\partial v_c} = U(\\hat y - y) \\] The gradient is zero when $\\frac{\\partial J}{\\partial v_c} = 0$. \\end{answer}\\item y\\end{enumerate}',
+    ],
+  ])('the display is the answer, not the inline remark: %s', (_n, text) => {
+    const doc = read(text.includes('\\begin') ? 'x.tex' : 'x.md', text);
+    expect(doc.answers.get('cs224n-a2/naive-softmax-grad-vc')!.final).toBe('U(\\hat y - y)');
+  });
+});
