@@ -123,8 +123,10 @@ export function locate(
     // follows the set's; labelled for another part, it is that part's (step 3)
     if (!qs.some((o) => regionScore(o, c.region) > 0)) ordered.push({ c, xs: best.map((p) => p.x) });
   });
-  // a display over math inline in prose ("it is zero when $dJ/dv_c = 0$"), then the later
-  pairs.sort((a, b) => b.score - a.score || Number(b.c.display) - Number(a.c.display) || b.i - a.i);
+  // the answer box over the copied question, a display over math inline in prose ("it is zero
+  // when $dJ/dv_c = 0$"), then the later
+  const rank = (p: (typeof pairs)[number]) => (p.c.inAnswer ? 2 : 0) + (p.c.display ? 1 : 0);
+  pairs.sort((a, b) => b.score - a.score || rank(b) - rank(a) || b.i - a.i);
   const primary = new Map<string, (typeof pairs)[number]>();
   for (const p of pairs) {
     if (primary.has(p.x.q.id) || found.has(p.x.q.id) || claimed.has(p.c)) continue;
