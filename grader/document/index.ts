@@ -158,6 +158,7 @@ function candidates(blocks: readonly MathBlock[], layout: Layout, text: string, 
   let regionIdx = -1;
   let prevEnd = 0;
   let prev: { chain: Chain; display: boolean } | undefined;
+  let prevBlockEnd = -1;
   blocks.forEach((b, i) => {
     while (regionIdx + 1 < layout.markers.length && layout.markers[regionIdx + 1]!.at <= b.start) regionIdx++;
     if (b.body.length > MAX_BLOCK) {
@@ -168,7 +169,9 @@ function candidates(blocks: readonly MathBlock[], layout: Layout, text: string, 
     const hint = caseHint(blocks, i, text, prevEnd);
     if (b.display) prevEnd = b.end;
     for (const chain of chainsOf(b, i)) {
-      if (chain.continued && prev && out.length) {
+      // (close by, in the same part: a `= ...` far from any chain is a chain without its left-hand side)
+      const near = prevBlockEnd >= 0 && b.start - prevBlockEnd <= 400 && out.at(-1)?.region === regionIdx;
+      if (chain.continued && prev && out.length && near) {
         // `$= ...$` on its own line: one more step of the chain above
         const last = out.pop()!;
         const merged: Chain = { ...last.chain, sides: [...last.chain.sides, ...chain.sides] };
@@ -179,6 +182,7 @@ function candidates(blocks: readonly MathBlock[], layout: Layout, text: string, 
       out.push(candidate(chain, regionIdx, b.display, inAnswer, hint));
       prev = { chain, display: b.display };
     }
+    prevBlockEnd = b.end;
   });
   return out;
 

@@ -1,4 +1,5 @@
 import type { MathBlock } from './math.js';
+import { quantityOf } from './names.js';
 
 /**
  * Math written without `$` in Markdown, as handwritten work is transcribed: `dJ/dv_c = U(ŷ − y)`,
@@ -28,14 +29,28 @@ export function plainMath(text: string, blocks: readonly MathBlock[]): MathBlock
   const out: MathBlock[] = [];
   let b = 0;
   let at = 0;
+  let pending: MathBlock | undefined;
   for (const line of text.split('\n')) {
     const start = at;
     at += line.length + 1;
     while (b < blocks.length && blocks[b]!.end <= start) b++;
     // a line that touches `$` math, a heading, a table or HTML is not plain math
     if (line.length > 400 || (b < blocks.length && blocks[b]!.start < start + line.length)) continue;
-    if (/^\s{0,3}#|^\s*\||^\s*<|^\s*>|`/.test(line) || !line.includes('=')) continue;
+    if (/^\s{0,3}#|^\s*\||^\s*<|^\s*>|`/.test(line)) continue;
     const lead = LEAD.exec(line)?.[0].length ?? 0;
+    if (!line.includes('=')) {
+      // `dJ/dv_c` alone on its line, the `= ...` steps below it
+      const lhs = line.slice(lead).replace(/[\s:]+$/, '');
+      pending =
+        lhs.length <= 60 && /\S/.test(lhs) && quantityOf(lhs)
+          ? { body: lhs, at: start + lead, start: start + lead, end: start + lead + lhs.length, display: true }
+          : pending && !/\S/.test(line)
+            ? pending
+            : undefined;
+      continue;
+    }
+    if (pending && /^\s*=/.test(line.slice(lead))) out.push(pending);
+    pending = undefined;
     const rest = line.slice(lead);
     // words split the line into pieces of math (`Let θ = Uᵀv_c. Then ŷ = softmax(θ)`): each with an `=` is a display
     let from = 0;

@@ -82,6 +82,19 @@ describe('plain math located', () => {
   });
 
   it.each([
+    ['the left-hand side alone on its line', '(b)\ndJ/dv_c\n= -u_o + Σ_w ŷ_w u_w\n= U(ŷ − y)\n', ['dJ/dv_c', '-u_o + Σ_w ŷ_w u_w', 'U(ŷ − y)']],
+    ['with a colon and a blank line', '(b)\n∂J/∂v_c:\n\n= U(ŷ − y)\n', ['∂J/∂v_c', 'U(ŷ − y)']],
+    [
+      '$= ...$ under another part is not the chain above',
+      '### (b)\n$$\\frac{\\partial J}{\\partial v_c} = U(\\hat y - y)$$\n### (c)\n$= \\hat y_w v_c$\n',
+      ['\\frac{\\partial J}{\\partial v_c}', 'U(\\hat y - y)'],
+    ],
+  ])('steps: %s', (_n, text, steps) => {
+    const a = read('s.md', text).answers.get('cs224n-a2/naive-softmax-grad-vc')!;
+    expect(a.parts[0]!.steps.map((s) => s.latex)).toEqual(steps);
+  });
+
+  it.each([
     ['words only', 'The gradient is the same as before, as shown in class.'],
     ['a left-hand side in words', 'the gradient = U(ŷ − y)'],
     ['a table row', '| a | b = c(d) |'],
