@@ -168,10 +168,14 @@ function candidates(blocks: readonly MathBlock[], layout: Layout, text: string, 
     const inAnswer = layout.answers.some((a) => a.start <= b.start && b.start < a.end);
     const hint = caseHint(blocks, i, text, prevEnd);
     if (b.display) prevEnd = b.end;
+    // `**Answer:** $U(\hat y - y)$` under a derivation: its last side
+    const lineStart = text.lastIndexOf('\n', b.start - 1) + 1;
+    const answerLine = b.start - lineStart < 40 && ANSWER_LABEL.test(text.slice(lineStart, b.start));
     for (const chain of chainsOf(b, i)) {
       // (close by, in the same part: a `= ...` far from any chain is a chain without its left-hand side)
       const near = prevBlockEnd >= 0 && b.start - prevBlockEnd <= 400 && out.at(-1)?.region === regionIdx;
-      if (chain.continued && prev && out.length && near) {
+      const continued = chain.continued || (answerLine && chain.sides.length === 1 && (out.at(-1)?.chain.sides.length ?? 0) > 1);
+      if (continued && prev && out.length && near) {
         // `$= ...$` on its own line: one more step of the chain above
         const last = out.pop()!;
         const merged: Chain = { ...last.chain, sides: [...last.chain.sides, ...chain.sides] };
@@ -208,6 +212,7 @@ function candidates(blocks: readonly MathBlock[], layout: Layout, text: string, 
   }
 }
 
+const ANSWER_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:final\s+)?(?:answer|result)\s*:?\s*(?:\*\*|__)?\s*:?\s*$/i;
 const COND = /^\s*([A-Za-z])\s*(=|\\neq|\\ne|\\not=)\s*([A-Za-z0-9])\s*[.,;]?\s*$/;
 
 /** A case condition in inline math just after a display on its line, or in the prose since the last display. */

@@ -17,6 +17,8 @@ const LEAD =
 const SHORT = '(?:as|we|is|so|in|on|of|to|by|if|or|it|be|at|an|i\\.e\\.)';
 const SHORT_LEAD = new RegExp(`^(?:\\s*${SHORT}(?=\\s))+`, 'i');
 const SHORT_TAIL = new RegExp(`(?:\\s+${SHORT})+\\s*$`, 'i');
+/** `**Final answer:** U(ŷ − y)`: the answer after its label. */
+const ANSWER = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:final\s+)?(?:answer|result)\s*:?\s*(?:\*\*|__)?\s*:?\s*(\S.*)$/i;
 /** Where prose starts after the math: a word of three letters or more that is not a math word. */
 const WORD = /[A-Za-z]{3,}/g;
 
@@ -38,6 +40,19 @@ export function plainMath(text: string, blocks: readonly MathBlock[]): MathBlock
     if (line.length > 400 || (b < blocks.length && blocks[b]!.start < start + line.length)) continue;
     if (/^\s{0,3}#|^\s*\||^\s*<|^\s*>|`/.test(line)) continue;
     const lead = LEAD.exec(line)?.[0].length ?? 0;
+    const answer = ANSWER.exec(line);
+    if (
+      answer &&
+      !line.includes('=') &&
+      symbolic(answer[1]!) &&
+      ![...answer[1]!.matchAll(WORD)].some((m) => isProseWord(m[0]) && !/[A-Za-z_\\]/.test(answer[1]![m.index - 1] ?? ''))
+    ) {
+      // `Answer: U(ŷ − y)`: a final without a left-hand side
+      const body = answer[1]!.replace(/[\s,;:.]+$/, '');
+      const offset = start + line.length - answer[1]!.length;
+      out.push({ body, at: offset, start: offset, end: offset + body.length, display: true });
+      continue;
+    }
     if (!line.includes('=')) {
       // `dJ/dv_c` alone on its line, the `= ...` steps below it
       const lhs = line.slice(lead).replace(/[\s:]+$/, '');

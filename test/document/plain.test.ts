@@ -89,6 +89,17 @@ describe('plain math located', () => {
       '### (b)\n$$\\frac{\\partial J}{\\partial v_c} = U(\\hat y - y)$$\n### (c)\n$= \\hat y_w v_c$\n',
       ['\\frac{\\partial J}{\\partial v_c}', 'U(\\hat y - y)'],
     ],
+    [
+      'a plain **Answer:** line closes the chain above',
+      '(b)\ndJ/dv_c = -u_o + sum_w yhat_w u_w\n**Answer:** U(y_hat - y)\n',
+      ['dJ/dv_c', '-u_o + sum_w yhat_w u_w', 'U(y_hat - y)'],
+    ],
+    [
+      'an Answer: $..$ line too',
+      '### (b)\n$$\\frac{\\partial J}{\\partial v_c} = -u_o + U\\hat y$$\nAnswer: $U(\\hat y - y)$\n',
+      ['\\frac{\\partial J}{\\partial v_c}', '-u_o + U\\hat y', 'U(\\hat y - y)'],
+    ],
+    ['an Answer: line alone', '### (b)\nAnswer: $U(\\hat y - y)$\n', ['U(\\hat y - y)']],
   ])('steps: %s', (_n, text, steps) => {
     const a = read('s.md', text).answers.get('cs224n-a2/naive-softmax-grad-vc')!;
     expect(a.parts[0]!.steps.map((s) => s.latex)).toEqual(steps);
