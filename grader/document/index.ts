@@ -59,21 +59,10 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
   // Markdown math typed without `$` (transcribed handwriting): read as plain math, as displays
   const plain = latex ? [] : plainMath(scan, scanned.blocks);
   const blocks = plain.length ? [...scanned.blocks, ...plain].sort((a, b) => a.start - b.start) : scanned.blocks;
-  const inPlain = (at: number) => plain.some((b) => b.start <= at && at < b.end);
+  const inPlain = (at: number) => within(plain, at);
   for (const u of unclosed.slice(0, 20)) notes.push({ code: 'UNREADABLE_BLOCK', line: source.lineOf(u.at), detail: `${u.what} is never closed; read as text` });
   const displays = blocks.filter((b) => b.display);
-  const inDisplay = (at: number) => {
-    let lo = 0;
-    let hi = displays.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const b = displays[mid]!;
-      if (at < b.start) hi = mid - 1;
-      else if (at >= b.end) lo = mid + 1;
-      else return true;
-    }
-    return false;
-  };
+  const inDisplay = (at: number) => within(displays, at);
   const layout: Layout = latex ? latexLayout(scan, kept) : markdownLayout(scan, inDisplay);
   const cands = candidates(blocks, layout, scan, source.lineOf, notes);
 
@@ -249,6 +238,20 @@ function frontMatter(text: string): { set?: string; student?: string } {
   const set = get('set');
   const student = get('student');
   return { ...(set ? { set } : {}), ...(student ? { student } : {}) };
+}
+
+/** Whether `at` lies in one of `blocks` (sorted, not overlapping). */
+function within(blocks: readonly MathBlock[], at: number): boolean {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = blocks[mid]!;
+    if (at < b.start) hi = mid - 1;
+    else if (at >= b.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 const usedIn = (m: Macro, blocks: readonly MathBlock[]) => blocks.some((b) => new RegExp(`\\\\${m.name}(?![A-Za-z])`).test(b.body));
