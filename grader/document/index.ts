@@ -158,8 +158,9 @@ function candidates(blocks: readonly MathBlock[], layout: Layout, text: string, 
     const hint = caseHint(blocks, i, text, prevEnd);
     if (b.display) prevEnd = b.end;
     // `**Answer:** $U(\hat y - y)$` under a derivation: its last side
-    const lineStart = text.lastIndexOf('\n', b.start - 1) + 1;
-    const answerLine = b.start - lineStart < 40 && ANSWER_LABEL.test(text.slice(lineStart, b.start));
+    const before = text.slice(Math.max(0, b.start - 40), b.start);
+    const nl = before.lastIndexOf('\n');
+    const answerLine = (nl >= 0 || b.start <= 40) && ANSWER_LABEL.test(before.slice(nl + 1));
     for (const chain of chainsOf(b, i)) {
       // (close by, in the same part: a `= ...` far from any chain is a chain without its left-hand side)
       const near = prevBlockEnd >= 0 && b.start - prevBlockEnd <= 400 && out.at(-1)?.region === regionIdx;
