@@ -42,6 +42,12 @@ export function quantityOf(latex: string): Quantity | undefined {
     const a = readArg(s, 5);
     const b = a && readArg(s, a.end);
     if (a && b && b.end === s.length) [num, den] = [dropD(a.value), dropD(b.value)];
+    else if (a && b && /^(\\partial|d)$/.test(a.value)) {
+      // `\frac{\partial}{\partial v_c} J(v_c, o, U)`, `\frac{d}{dx}\sigma(x)`: the operator, then what it applies to
+      const rest = s.slice(b.end);
+      const applied = lossTag(rest) !== undefined ? rest.replace(/\(.*\)$/, '') : /^(\\?[A-Za-z]+)(?:_\{[^{}]*\})?\([^()]*\)$/.exec(rest)?.[1];
+      if (applied) [num, den] = [applied, dropD(b.value)];
+    }
   } else if (s.startsWith('\\nabla_')) {
     const a = readArg(s, 7);
     if (a) [num, den] = [s.slice(a.end), a.value];

@@ -85,7 +85,7 @@ export function unicodeToLatex(s: string): string {
   return out;
 }
 
-const FUNCS = /(?<![\\A-Za-z])(sigma|sigmoid|exp|log|ln|tanh|softmax|sum|prod|max|min|theta|alpha|beta|delta|lambda|nabla|partial|hat|tilde)(?![A-Za-z])/g;
+const FUNCS = /(?<![\\A-Za-z{])(sigma|sigmoid|exp|log|ln|tanh|softmax|sum|prod|max|min|theta|alpha|beta|delta|lambda|nabla|partial|hat|tilde)(?![A-Za-z])/g;
 const OPERATOR: Record<string, string> = { sigmoid: '\\operatorname{sigmoid}', softmax: '\\operatorname{softmax}' };
 
 /**

@@ -56,6 +56,18 @@ describe('choosing among candidates', () => {
       'cs224n-a2/neg-sampling-grad-vc',
       'A',
     ],
+    [
+      'the operator first: \\frac{\\partial}{\\partial v_c} J',
+      'Text\n$$\\frac{\\partial}{\\partial \\mathbf{v}_c} J_{naive-softmax}(v_c, o, U) = U(\\hat y - y)$$\n',
+      'cs224n-a2/naive-softmax-grad-vc',
+      'U(\\hat y - y)',
+    ],
+    [
+      'the operator first: \\frac{d}{dx}\\sigma(x)',
+      'Text\n$$\\frac{d}{dx}\\sigma(x) = \\sigma(x)(1-\\sigma(x))$$\n',
+      'cs224n-a2/sigmoid-derivative',
+      '\\sigma(x)(1-\\sigma(x))',
+    ],
     ['\\partial J / \\partial v_c slash notation', '## 1b\n$\\partial J / \\partial v_c = B$\n', 'cs224n-a2/naive-softmax-grad-vc', 'B'],
     [
       "\\sigma(x)' prime after the parenthesis",
