@@ -203,7 +203,7 @@ function candidates(blocks: readonly MathBlock[], layout: Layout, text: string, 
 }
 
 const ANSWER_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:final\s+)?(?:answer|result)\s*:?\s*(?:\*\*|__)?\s*:?\s*$/i;
-const COND = /^\s*([A-Za-z])\s*(=|\\neq|\\ne|\\not=)\s*([A-Za-z0-9])\s*[.,;]?\s*$/;
+const COND = /^\s*([A-Za-z])\s*(=|\\neq|\\ne|\\not=|!=)\s*([A-Za-z0-9])\s*[.,;]?\s*$/;
 
 /** A case condition in inline math just after a display on its line, or in the prose since the last display. */
 function caseHint(blocks: readonly MathBlock[], i: number, text: string, since: number): string | undefined {
@@ -211,12 +211,12 @@ function caseHint(blocks: readonly MathBlock[], i: number, text: string, since: 
   if (!b.display) return undefined;
   const lineEnd = text.indexOf('\n', b.end);
   for (let j = i + 1; j < Math.min(blocks.length, i + 4) && blocks[j]!.start < (lineEnd < 0 ? text.length : lineEnd); j++) {
-    const m = COND.exec(blocks[j]!.body);
-    if (m && !blocks[j]!.display) return `${m[1]} ${m[2]} ${m[3]}`;
+    const m = COND.exec(unicodeToLatex(blocks[j]!.body));
+    if (m && !blocks[j]!.display) return `${m[1]} ${m[2] === '!=' ? '\\neq' : m[2]} ${m[3]}`;
   }
   for (let j = i - 1; j >= Math.max(0, i - 8) && blocks[j]!.start >= since; j--) {
-    const m = COND.exec(blocks[j]!.body);
-    if (m && !blocks[j]!.display) return `${m[1]} ${m[2]} ${m[3]}`;
+    const m = COND.exec(unicodeToLatex(blocks[j]!.body));
+    if (m && !blocks[j]!.display) return `${m[1]} ${m[2] === '!=' ? '\\neq' : m[2]} ${m[3]}`;
   }
   return undefined;
 }

@@ -17,6 +17,7 @@ const LEAD =
 const SHORT = '(?:as|we|is|so|in|on|of|to|by|if|or|it|be|at|an|i\\.e\\.)';
 const SHORT_LEAD = new RegExp(`^(?:\\s*${SHORT}(?=\\s))+`, 'i');
 const SHORT_TAIL = new RegExp(`(?:\\s+${SHORT})+\\s*$`, 'i');
+const CONDITION = /^(?:(?:case\s*)?\d{0,2}\s*[:.,]?\s*)?([A-Za-z]\s*(?:=|≠|!=|\\neq?(?![A-Za-z]))\s*[A-Za-z0-9])(?![\w(^])\s*(?:[:,]\s*|$)/i;
 /** `**Final answer:** U(ŷ − y)`: the answer after its label. */
 const ANSWER = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:final\s+)?(?:answer|result)\s*:?\s*(?:\*\*|__)?\s*:?\s*(\S.*)$/i;
 /** Where prose starts after the math: a word of three letters or more that is not a math word. */
@@ -53,7 +54,7 @@ export function plainMath(text: string, blocks: readonly MathBlock[]): MathBlock
       out.push({ body, at: offset, start: offset, end: offset + body.length, display: true });
       continue;
     }
-    if (!line.includes('=')) {
+    if (!/=|≠|!=|\\neq?(?![A-Za-z])/.test(line)) {
       // `dJ/dv_c` alone on its line, the `= ...` steps below it
       const lhs = line.slice(lead).replace(/[\s:]+$/, '');
       pending =
@@ -72,11 +73,19 @@ export function plainMath(text: string, blocks: readonly MathBlock[]): MathBlock
     const cut = (to: number, afterWords: boolean) => {
       // short words beside the long ones (`is`, `as we`) are prose too
       const raw = rest.slice(from, to).replace(SHORT_LEAD, (m) => ' '.repeat(m.length));
-      const body = raw
+      let body = raw
         .replace(SHORT_TAIL, '')
         .replace(/[\s,;:.]+$/, '')
         .trimStart();
-      const offset = start + lead + from + (raw.length - raw.trimStart().length);
+      let offset = start + lead + from + (raw.length - raw.trimStart().length);
+      // `w = o: dJ/du_w = ...`, `for w ≠ o`: a case condition, kept as inline math beside its display
+      const cond = CONDITION.exec(body);
+      if (cond) {
+        const at = offset + cond.index + cond[0].indexOf(cond[1]!);
+        out.push({ body: cond[1]!, at, start: at, end: at + cond[1]!.length, display: false });
+        offset += cond[0].length;
+        body = body.slice(cond[0].length);
+      }
       const e = body.indexOf('=');
       // `the gradient is = ...`: a left-hand side in words is not a step
       if (e < 0 || (afterWords && !/\S/.test(body.slice(0, e))) || !/\S/.test(body.slice(e + 1)) || !symbolic(body)) return;

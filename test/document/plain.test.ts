@@ -124,6 +124,17 @@ describe('plain math located', () => {
   });
 });
 
+describe('plain cases', () => {
+  it.each([
+    ['if w = o: ... / if w ≠ o: ...', '(c)\nif w = o: dJ/du_w = (ŷ_o − 1) v_c\nif w ≠ o: dJ/du_w = ŷ_w v_c\n'],
+    ['u_o, then "for w ≠ o" after the other', '(c)\ndJ/du_o = (ŷ_o − 1) v_c\ndJ/du_w = ŷ_w v_c for w ≠ o\n'],
+    ['Case 1: w = o / Case 2: w != o on the lines above', '(c)\nCase 1: w = o\ndJ/du_w = (ŷ_o − 1) v_c\nCase 2: w != o\ndJ/du_w = ŷ_w v_c\n'],
+  ])('%s', (_n, text) => {
+    const a = read('c.md', text).answers.get('cs224n-a2/naive-softmax-grad-uw')!;
+    expect(a.finalExpanded).toBe('\\begin{cases} (\\hat{y}_o - 1) v_c & w = o \\\\ \\hat{y}_w v_c & w \\neq o \\end{cases}');
+  });
+});
+
 describe('plain math graded', () => {
   const grade = (text: string) => {
     const set = BANK.sets.find((s) => s.set === 'cs224n-a2')!;
@@ -141,5 +152,12 @@ describe('plain math graded', () => {
     ]);
     expect(by('naive-softmax-grad-U').verdict).toBe('incorrect');
     expect(by('naive-softmax-grad-vc').steps!.map((s) => s.check)).toEqual(['start', 'equal', 'equal']);
+  });
+
+  it('plain cases graded as one cases answer', () => {
+    const uw = grade('(c)\nif w = o: dJ/du_w = (ŷ_o − 1) v_c\nif w ≠ o: dJ/du_w = ŷ_w v_c\n').find((q) => q.id === 'cs224n-a2/naive-softmax-grad-uw')!;
+    expect(uw.verdict).toBe('correct');
+    const wrong = grade('(c)\nif w = o: dJ/du_w = (ŷ_o + 1) v_c\nif w ≠ o: dJ/du_w = ŷ_w v_c\n').find((q) => q.id === 'cs224n-a2/naive-softmax-grad-uw')!;
+    expect(wrong.verdict).not.toBe('correct');
   });
 });
