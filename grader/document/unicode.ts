@@ -102,3 +102,42 @@ export function plainToLatex(s: string): string {
   );
   return t;
 }
+
+/**
+ * A prime written for a transpose, as students do in matrix work: after a group (`(\hat y - y)'`),
+ * an indexed symbol (`u_o'`, `v_c'`), a hat (`\hat{y}'`) or a capital (`U'`), read as `^T`. A
+ * function's prime stays a derivative: `\sigma'(x)`, `f'(x)`, `\sigma(x)'`.
+ */
+export function primesAsTransposes(latex: string): string {
+  if (!latex.includes("'")) return latex;
+  let out = '';
+  for (let i = 0; i < latex.length; i++) {
+    const c = latex[i]!;
+    if (c !== "'" || !transposed(latex, i)) out += c;
+    else out += '^T';
+  }
+  return out;
+}
+
+function transposed(s: string, i: number): boolean {
+  const before = s.slice(Math.max(0, i - 200), i).replace(/\s+$/, '');
+  const argument = /^\s*(\(|\\left\s*\()/.test(s.slice(i + 1));
+  if (/(?<![\\A-Za-z])[A-Z]$/.test(before)) return true; // `U'`, `U'(\hat y - y)`
+  if (argument) return false; // `\sigma'(x)`, `f'(x)`
+  if (/(_\{[^{}]*\}|_[A-Za-z0-9]|\\(?:hat|tilde|mathbf|bm|boldsymbol|vec)\s*\{?[A-Za-z]\}?)$/.test(before)) return true;
+  if (!/(\)|\])$/.test(before)) return false;
+  // the group's opening parenthesis: a function's arguments (`\sigma(x)'`) keep the prime
+  let depth = 0;
+  for (let j = before.length - 1; j >= 0; j--) {
+    const ch = before[j];
+    if (ch === ')' || ch === ']') depth++;
+    else if ((ch === '(' || ch === '[') && --depth === 0) {
+      const head = before
+        .slice(0, j)
+        .replace(/\\left\s*$/, '')
+        .replace(/\s+$/, '');
+      return !/(\\[A-Za-z]+|\\operatorname\s*\{[^{}]*\}|\\mathrm\s*\{[^{}]*\}|(?<![A-Za-z\\_{])[fgh])$/.test(head);
+    }
+  }
+  return false;
+}

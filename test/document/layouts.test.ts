@@ -183,7 +183,7 @@ describe('layouts beyond the annotated corpus', () => {
   });
 
   it.each([
-    ["^T, ^\\top and ' alike", "## (d)\n$$\\frac{\\partial J}{\\partial U} = v_c (\\hat y - y)'$$\n", "v_c (\\hat y - y)'"],
+    ["^T, ^\\top and ' alike", "## (d)\n$$\\frac{\\partial J}{\\partial U} = v_c (\\hat y - y)'$$\n", 'v_c (\\hat y - y)^T'],
     ['ᵀ in display math', '## (d)\n$$\\frac{∂J}{∂U} = v_c (ŷ − y)ᵀ$$\n', 'v_c (\\hat{y} - y)^T'],
     ['⊤ in display math', '## (d)\n$$∂J/∂U = v_c (ŷ − y)^⊤$$\n', 'v_c (\\hat{y} - y)^\\top'],
   ])('transposes: %s', (_n, text, expanded) => {

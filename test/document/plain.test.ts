@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradeDocument } from '../../grader/compare/document.js';
 import { PointCache } from '../../grader/compare/points.js';
-import { plainToLatex, unicodeToLatex } from '../../grader/document/unicode.js';
+import { plainToLatex, primesAsTransposes, unicodeToLatex } from '../../grader/document/unicode.js';
 import { BANK } from '../helpers.js';
 import { finals, read } from './helpers.js';
 
@@ -33,6 +33,21 @@ describe('Unicode and plain math as LaTeX', () => {
     ['\\sigma(x) stays', '\\sigma(x) stays'],
   ])('plain %s', (text, want) => {
     expect(plainToLatex(text)).toBe(want);
+  });
+});
+
+describe('a prime for a transpose', () => {
+  it.each([
+    ["v_c (\\hat y - y)'", 'v_c (\\hat y - y)^T'],
+    ["U'(\\hat y - y)", 'U^T(\\hat y - y)'],
+    ["u_o'v_c", 'u_o^Tv_c'],
+    ["\\mathbf{U}'\\mathbf{x}", '\\mathbf{U}^T\\mathbf{x}'],
+    ["\\sigma'(x)", "\\sigma'(x)"],
+    ["\\sigma(x)'", "\\sigma(x)'"],
+    ["f'(x)", "f'(x)"],
+    ["x'", "x'"],
+  ])('%s', (text, want) => {
+    expect(primesAsTransposes(text)).toBe(want);
   });
 });
 
@@ -152,6 +167,11 @@ describe('plain math graded', () => {
     ]);
     expect(by('naive-softmax-grad-U').verdict).toBe('incorrect');
     expect(by('naive-softmax-grad-vc').steps!.map((s) => s.check)).toEqual(['start', 'equal', 'equal']);
+  });
+
+  it("a prime for a transpose graded as one: v_c (ŷ − y)' right, (ŷ − y) v_c' transposed", () => {
+    const U = (t: string) => grade(`(d)\n${t}\n`).find((q) => q.id === 'cs224n-a2/naive-softmax-grad-U')!.verdict;
+    expect([U("dJ/dU = v_c (ŷ − y)'"), U("dJ/dU = (ŷ − y) v_c'")]).toEqual(['correct', 'incorrect']);
   });
 
   it('plain cases graded as one cases answer', () => {
