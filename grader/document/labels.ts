@@ -23,7 +23,7 @@ export interface Layout {
 
 /** A part label opening a line of prose: `(b)`, `b)`, `b.`, `1(b)`, `1b)`, `Part (b):`, `Q1b`, `Question 2 (c)`. */
 const PARA =
-  /^\s*((?:(?:part|question|problem|exercise|q)\.?\s*)?(?:\d{1,2}\s*[.-]?\s*)?(?:\([a-z]{1,4}\)(?:\s*\([ivx]{1,4}\))?|[a-h][.)])|(?:part|question|problem|exercise|q)\.?\s*\d{1,2}\s*(?:[a-h](?![a-z]))?)(?=[\s:.,)*<]|$)/i;
+  /^\s*((?:(?:part|question|problem|exercise|q)\.?\s*)?(?:\d{1,2}\s*[.-]?\s*)?(?:\([a-z]{1,4}\)(?:\s*\([ivx]{1,4}\))?|[a-h][.)])|(?:part|question|problem|exercise|q)\.?\s*\d{1,2}\s*(?:[a-h](?![a-z]))?)(?=[\s:.,)*_<]|$)/i;
 const HTML_LEAD = /^\s*(?:<\/?(?:details|summary|b|strong|p|div|span|u|em|i)\b[^>]*>\s*)+/i;
 const HTML_HEADING = /^\s*<h([1-6])\b[^>]*>(.*?)(?:<\/h\1>|$)/i;
 const WORDS = /^(?:question|problem|prob|part|exercise|ex|task|q|hw|homework)\.?\s*/i;
@@ -84,7 +84,7 @@ export function markdownLayout(text: string, inMath: (at: number) => boolean): L
     const plain = line.replace(HTML_LEAD, '');
     const bold = /^\s*(?:[-*+]\s+|\d{1,2}\.\s+)?(\*\*|__)([^*_]{1,40}?)\1/.exec(plain);
     const item = /^\s*(?:[-*+]|\d{1,2}\.)\s+(\(?[a-z]{1,4}\)\s*[:.)]?|\(?[a-z]\)?[:.)])/i.exec(plain);
-    const para = PARA.exec(plain);
+    const para = PARA.exec(plain.replace(/^\s*[*_]{1,3}(?=[(\w])/, ''));
     const found = (bold && parseLabel(bold[2]!)) || (item && parseLabel(item[1]!)) || (para && parseLabel(para[1]!));
     if (found) {
       // `(ii)` under a lettered part is its subpart; `(i)` right after `(h)` is part (i)

@@ -156,6 +156,7 @@ describe('layouts beyond the annotated corpus', () => {
     ['b. and d. at the start of a line', 'a.md', `b. gradient\n${B}\nd. sigmoid\n${D}\n`],
     ['1(b) and 1(d) at the start of a line', 'b.md', `1(b) gradient\n${B}\n1(d) sigmoid\n${D}\n`],
     ['1b) and Q1d', 'c.md', `1b) gradient\n${B}\nQ1d: sigmoid\n${D}\n`],
+    ['*(b)* in italics', 'c2.md', `*(b)* gradient\n${B}\n_(d)_ sigmoid\n${D}\n`],
     ['Part (b): and Part (d)', 'd.md', `Part (b): gradient\n\n${B}\n\nPart (d):\n\n${D}\n`],
     ['an ordered list with bold labels', 'e.md', `1. **(b)** gradient\n   ${B}\n2. **(d)** sigmoid\n   ${D}\n`],
     ['a lettered list a) b) indented under 1.', 'f.md', `1. Word2vec\n   b) gradient\n   ${B}\n   d) sigmoid\n   ${D}\n`],
