@@ -5,7 +5,7 @@ import { definitionsOf } from './definitions.js';
 import { finalIndex } from './final.js';
 import { latexLayout, type Layout, markdownLayout } from './labels.js';
 import { collectMacros, expand, type Macro } from './macros.js';
-import { blankLatexComments, blankMarkdownCode, type MathBlock, scanMath } from './math.js';
+import { blankLatexComments, blankMarkdownCode, type MathBlock, mathFences, scanMath } from './math.js';
 import { definedName, lossTag, quantityOf } from './names.js';
 import { readSource } from './source.js';
 import { plainMath } from './plain.js';
@@ -57,8 +57,10 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
   const scanned = scanMath(scan);
   const unclosed = scanned.unclosed;
   // Markdown math typed without `$` (transcribed handwriting): read as plain math, as displays
+  const fenced = latex ? [] : mathFences(kept);
   const plain = latex ? [] : plainMath(scan, scanned.blocks);
-  const blocks = plain.length ? [...scanned.blocks, ...plain].sort((a, b) => a.start - b.start) : scanned.blocks;
+  const extra = [...fenced, ...plain];
+  const blocks = extra.length ? [...scanned.blocks, ...extra].sort((a, b) => a.start - b.start) : scanned.blocks;
   const inPlain = (at: number) => within(plain, at);
   for (const u of unclosed.slice(0, 20)) notes.push({ code: 'UNREADABLE_BLOCK', line: source.lineOf(u.at), detail: `${u.what} is never closed; read as text` });
   const displays = blocks.filter((b) => b.display);

@@ -140,3 +140,14 @@ export function blankLatexComments(text: string): string {
   );
   return noComments.replace(/\\begin\{(verbatim|minted|lstlisting|comment)\}[\s\S]*?\\end\{\1\}/g, (m) => m.replace(/[^\n]/g, ' '));
 }
+
+/** GitHub's display math in Markdown: a fence ```` ```math ```` whose body is LaTeX (blanked as code in the scan, so read from `text`). */
+export function mathFences(text: string): MathBlock[] {
+  const out: MathBlock[] = [];
+  for (const m of text.matchAll(/^([ \t]*)(```|~~~)[ \t]*math[ \t]*\r?\n([\s\S]*?)^[ \t]*\2[ \t]*$/gm)) {
+    const at = m.index + m[0].indexOf('\n') + 1;
+    const body = m[3]!;
+    if (body.length > 0) out.push({ body, at, start: m.index, end: m.index + m[0].length, display: true });
+  }
+  return out;
+}

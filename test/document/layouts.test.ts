@@ -166,6 +166,7 @@ describe('layouts beyond the annotated corpus', () => {
       `<details><summary>(b) gradient wrt v_c</summary>\n\n${B}\n\n</details>\n<details>\n<summary><b>(d)</b></summary>\n\n${D}\n</details>\n`,
     ],
     ['HTML headings', 'h.md', `<h3>(b) gradient</h3>\n\n${B}\n\n<h3>(d)</h3>\n\n${D}\n`],
+    ['GitHub ```math fences', 'm.md', '### (b)\n```math\nA = U(\\hat y - y)\n```\n### (d)\n```math\n\\sigma(x)(1-\\sigma(x))\n```\n```python\nx = f(y)\n```\n'],
     ['\\paragraph{(b)}', 'i.tex', `\\paragraph{(b)} \\[ A = U(\\hat y - y) \\]\n\\paragraph{(d)} \\[ \\sigma(x)(1-\\sigma(x)) \\]\n`],
     [
       '**Answer:** lines under a copied question',
