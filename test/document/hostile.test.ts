@@ -21,6 +21,7 @@ describe('hostile documents', () => {
     ['one line of = and Unicode', 'q.md', '∂=ŷ=ᵀ='.repeat(40_000), undefined],
     ['left-hand sides alone, 10,000 times', 'r.md', 'dJ/dv_c\n'.repeat(10_000) + '= 1\n', undefined],
     ['200,000 dollar signs after Answer:', 'D2.md', `**Answer:** ${'$'.repeat(200_000)}`, undefined],
+    ['18,000 unclosed ```math fences', 'f.md', '```math\nx\n'.repeat(18_000), undefined],
     ['binary noise', 'z.md', Array.from({ length: 100_000 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join(''), undefined],
   ])(
     '%s',
