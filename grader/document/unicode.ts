@@ -96,6 +96,7 @@ export function plainToLatex(s: string): string {
   let t = unicodeToLatex(s);
   t = t.replace(/(?<![\\A-Za-z])([A-Za-z])_?(hat|tilde|bar)(?![A-Za-z])/g, (_m, v: string, a: string) => `\\${a}{${v}}`);
   t = t.replace(FUNCS, (m: string) => OPERATOR[m] ?? `\\${m}`);
+  t = t.replace(/_\{([^{}]*?)\s+in\s+([^{}]*)\}/g, '_{$1 \\in $2}'); // `sum_{w in V}`
   t = t.replace(
     /(?<![\\A-Za-z])(\\partial|d)\s*([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*\/\s*(\\partial|d)\s*([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)(?![A-Za-z0-9(])/g,
     (_m, _d, num: string, _e, den: string) => `\\frac{\\partial ${num}}{\\partial ${den}}`,

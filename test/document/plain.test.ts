@@ -30,6 +30,7 @@ describe('Unicode and plain math as LaTeX', () => {
     ['sigma(x)(1 - sigma(x))', '\\sigma(x)(1 - \\sigma(x))'],
     ['softmax(U^T v_c)', '\\operatorname{softmax}(U^T v_c)'],
     ['-log(exp(x))', '-\\log(\\exp(x))'],
+    ['sum_{w in V} yhat_w u_w', '\\sum_{w \\in V} \\hat{y}_w u_w'],
     ['\\sigma(x) stays', '\\sigma(x) stays'],
   ])('plain %s', (text, want) => {
     expect(plainToLatex(text)).toBe(want);
