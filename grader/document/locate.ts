@@ -1,46 +1,15 @@
-import type { Chain } from './chains.js';
 import type { Marker } from './labels.js';
 import { parseLabel } from './labels.js';
 import { labelScore, trivial } from './match.js';
 import { flatOf, nameScore, type Quantity, quantityOf } from './names.js';
+import type { Candidate, Found, Q } from './candidate.js';
+import { byPosition } from './position.js';
 import type { DocNote, QuestionNaming } from './types.js';
 
-/** A chain as the locator sees it: where it stands and what its left-hand side names. */
-export interface Candidate {
-  readonly chain: Chain;
-  /** Index of the marker whose region holds it, or -1 before the first. */
-  readonly region: number;
-  readonly display: boolean;
-  readonly inAnswer: boolean;
-  readonly lhs?: Quantity;
-  /** Its left-hand side names another variable than its steps differentiate by; `lhs` is the steps'. */
-  readonly relabelled?: boolean;
-  /** A definition (`\theta = U^T v_c`, `:=`), not an answer. */
-  readonly definition: boolean;
-  /** Its left-hand side names the loss (`J = ...`, `\mathcal{L}(\theta) = ...`): the loss's tag, '' untagged. */
-  readonly loss?: string;
-  /** A case condition written next to it (`when $w = o$`). */
-  readonly caseHint?: string;
-  readonly line: number;
-}
-
-export interface Found {
-  readonly parts: { cand: Candidate; steps: Candidate[]; case?: string }[];
-  readonly notes: DocNote[];
-}
+export type { Candidate, Found } from './candidate.js';
 
 /** At most this many chains make one answer's derivation. */
 const MAX_CHAINS = 40;
-
-interface Q {
-  readonly q: QuestionNaming;
-  readonly asks: Quantity[];
-  /** Asked quantities that are not derivatives, compared as written. */
-  readonly flats: string[];
-  /** Loss tags its asks name (`neg`): a left-hand side with another tag is not this question's. */
-  readonly tags: Set<string>;
-  readonly labels: string[][];
-}
 
 /** Find each question's answer among the chains: template blocks, then left-hand sides, then labels. */
 export function locate(
@@ -193,53 +162,8 @@ export function locate(
     found.set(x.q.id, { parts: withCases(x, last, notes, pool), notes });
     claimed.add(last);
   }
-  byPosition();
+  byPosition(qs, cands, found, claimed);
   return { found, notes: docNotes };
-
-  /**
-   * 4. by position: a question alone unanswered between two answered neighbours (in the set's
-   * order, and in the document's) takes the last derivation left between their answers whose
-   * left-hand side differentiates its loss by a symbol of the same letter (`u_w` written for `U`).
-   */
-  function byPosition(): void {
-    const span = (id: string) => {
-      const at = found
-        .get(id)!
-        .parts.flatMap((p) => [p.cand, ...p.steps])
-        .map((c) => cands.indexOf(c));
-      return { first: Math.min(...at), last: Math.max(...at) };
-    };
-    qs.forEach((x, i) => {
-      if (found.has(x.q.id) || i === 0 || i === qs.length - 1) return;
-      const prev = qs[i - 1]!;
-      const next = qs[i + 1]!;
-      if (!found.has(prev.q.id) || !found.has(next.q.id)) return;
-      const from = span(prev.q.id).last;
-      const to = span(next.q.id).first;
-      if (from >= to) return;
-      const c = cands
-        .slice(from + 1, to)
-        .filter(
-          (c) =>
-            !claimed.has(c) &&
-            !c.definition &&
-            c.chain.sides.length > 1 &&
-            c.lhs !== undefined &&
-            x.asks.some((a) => a.num === c.lhs!.num && a.base.toLowerCase() === c.lhs!.base.toLowerCase() && (!c.lhs!.tag || !a.tag || a.tag === c.lhs!.tag)),
-        )
-        .at(-1);
-      if (!c) return;
-      claimed.add(c);
-      const notes: DocNote[] = [
-        {
-          code: 'FOUND_BY_POSITION',
-          line: c.line,
-          detail: `between the answers to ${prev.q.id} and ${next.q.id}; its left-hand side writes ${c.chain.sides[0]!.latex}`,
-        },
-      ];
-      found.set(x.q.id, { parts: [{ cand: c, steps: [c] }], notes });
-    });
-  }
 
   function fallbackPool(x: Q, r: number): Candidate[] {
     const all = inRegion(r);

@@ -10,7 +10,9 @@ import { quantityOf } from './names.js';
 
 /** Words that may stand in plain math: function names, and the letters students use for names. */
 const MATH_WORDS = new Set(
-  'sigma sigmoid exp log ln tanh softmax sum prod max min theta alpha beta delta lambda nabla partial hat tilde bar diag relu yhat vec vocab argmax argmin det trace norm'.split(' '),
+  'sigma sigmoid exp log ln tanh softmax sum prod max min theta alpha beta delta lambda nabla partial hat tilde bar diag relu yhat vec vocab argmax argmin det trace norm'.split(
+    ' ',
+  ),
 );
 const LEAD =
   /^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?:\*\*[^*]{1,40}\*\*\s*|\(?[a-h]\)\s*[:.]?\s*|[a-h]\.\s+|\d{1,2}\s*\(?[a-h]\)\s*[:.]?\s*)?(?:(?:so|thus|hence|then|therefore|and|i\.e\.|=>|⇒|→)[\s,:]+)*/i;
