@@ -41,7 +41,7 @@ export function plainMath(text: string, blocks: readonly MathBlock[]): MathBlock
     while (b < blocks.length && blocks[b]!.end <= start) b++;
     // a line that touches `$` math, a heading, a table or HTML is not plain math
     if (line.length > 400 || (b < blocks.length && blocks[b]!.start < start + line.length)) continue;
-    if (/^\s{0,3}#|^\s*\||^\s*<|^\s*>|`/.test(line)) continue;
+    if (/^\s{0,3}#|^\s*\||^\s*<|^\s*>|`|:\/\/|\]\(/.test(line)) continue;
     const lead = LEAD.exec(line)?.[0].length ?? 0;
     const answer = ANSWER.exec(line);
     if (

@@ -127,6 +127,9 @@ describe('plain math located', () => {
     ['a table row', '| a | b = c(d) |'],
     ['a heading', '## x_1 = y(2)'],
     ['inline code', '`dJ/dv_c = U(y_hat - y)`'],
+    ['a link', 'see https://example.com/grad?x=u(1) for the derivation'],
+    ['a Markdown link', 'see [the notes](notes.md#x=y(2)) for the derivation'],
+    ['a sentence with an = of words', 'Note that the learning rate = 0.1 in our code.'],
   ])('not plain math: %s', (_n, line) => {
     expect(read('q.md', `(b)\n${line}\n`).answers.size).toBe(0);
   });
