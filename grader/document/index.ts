@@ -67,6 +67,10 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
   const inDisplay = (at: number) => within(displays, at);
   const layout: Layout = latex ? latexLayout(scan, kept) : markdownLayout(scan, inDisplay);
   const cands = candidates(blocks, layout, scan, source.lineOf, notes);
+  // a LaTeX template's answer boxes hold every answer: math outside them is the copied question,
+  // never an answer (an empty box must not be graded on the prompt's own equation)
+  const boxed = latex && (scan.match(/\\begin\s*\{answer\}/g)?.length ?? 0) >= 2;
+  const answerable = boxed ? cands.filter((c) => c.inAnswer) : cands;
 
   const front = frontMatter(source.text);
   const commentSet = latex ? /^%[ \t]*grader-set:[ \t]*(\S+)/m.exec(source.text)?.[1] : /<!--\s*grader-set:\s*(\S+)\s*-->/.exec(source.text)?.[1];
@@ -77,11 +81,11 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
       ? { set: byId(front.set)!, reason: 'front-matter' }
       : byId(commentSet)
         ? { set: byId(commentSet)!, reason: 'comment' }
-        : { set: bestMatch(sets, cands, layout), reason: 'best-match' };
+        : { set: bestMatch(sets, answerable, layout), reason: 'best-match' };
 
   const answers = new Map<string, LocatedAnswer>();
   if (chosen.set) {
-    const { found, notes: more } = locate(cands, layout.markers, chosen.set.questions);
+    const { found, notes: more } = locate(answerable, layout.markers, chosen.set.questions);
     notes.push(...more);
     for (const q of chosen.set.questions) {
       const f = found.get(q.id);

@@ -203,3 +203,19 @@ describe('math in the prose of an answer', () => {
     expect(doc.answers.get('cs224n-a2/naive-softmax-grad-vc')!.final).toBe('U(\\hat y - y)');
   });
 });
+
+describe("the template's prompt is never an answer", () => {
+  it('an empty answer box leaves its question unanswered, though the copied question shows an equation', () => {
+    const text = [
+      '\\begin{enumerate}[label=(\\alph*)]',
+      '\\item Show that \\[ -\\sum_w y_w \\log \\hat y_w = -\\log \\hat y_o \\]',
+      '\\begin{answer}\\end{answer}',
+      '\\item Find \\[ \\frac{\\partial J}{\\partial v_c} = U(\\hat y - y) \\] in your own words.',
+      '\\begin{answer} \\[ \\frac{\\partial J}{\\partial v_c} = U(\\hat y + y) \\] \\end{answer}',
+      '\\end{enumerate}',
+    ].join('\n');
+    const doc = read('t.tex', text);
+    expect(doc.answers.has('cs224n-a2/naive-softmax-loss')).toBe(false);
+    expect(doc.answers.get('cs224n-a2/naive-softmax-grad-vc')!.final).toBe('U(\\hat y + y)');
+  });
+});
