@@ -70,7 +70,8 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
   // a LaTeX template's answer boxes hold every answer: math outside them is the copied question,
   // never an answer (an empty box must not be graded on the prompt's own equation)
   const boxed = latex && (scan.match(/\\begin\s*\{answer\}/g)?.length ?? 0) >= 2;
-  const answerable = boxed ? cands.filter((c) => c.inAnswer) : cands;
+  const blocksOf = layout.markers.filter((m) => m.answerId).length >= 2; // `<!-- answer: id -->` markers
+  const answerable = boxed || blocksOf ? cands.filter((c) => c.inAnswer || layout.markers[c.region]?.answerId) : cands;
 
   const front = frontMatter(source.text);
   const commentSet = latex ? /^%[ \t]*grader-set:[ \t]*(\S+)/m.exec(source.text)?.[1] : /<!--\s*grader-set:\s*(\S+)\s*-->/.exec(source.text)?.[1];

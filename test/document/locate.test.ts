@@ -218,4 +218,20 @@ describe("the template's prompt is never an answer", () => {
     expect(doc.answers.has('cs224n-a2/naive-softmax-loss')).toBe(false);
     expect(doc.answers.get('cs224n-a2/naive-softmax-grad-vc')!.final).toBe('U(\\hat y + y)');
   });
+
+  it('so in the Markdown template: the prompt above an empty answer block is not its answer', () => {
+    const text = [
+      '## Naive-softmax loss',
+      'Show that $$-\\sum_w y_w \\log \\hat y_w = -\\log \\hat y_o$$',
+      '<!-- answer: cs224n-a2/naive-softmax-loss -->',
+      '$$',
+      '',
+      '$$',
+      '## Gradient',
+      '<!-- answer: cs224n-a2/naive-softmax-grad-vc -->',
+      '$$\\frac{\\partial J}{\\partial v_c} = U(\\hat y - y)$$',
+    ].join('\n');
+    const doc = read('t.md', text);
+    expect([...doc.answers.keys()]).toEqual(['cs224n-a2/naive-softmax-grad-vc']);
+  });
 });
