@@ -117,6 +117,9 @@ const STYLE: Record<string, (n: number) => string> = {
   roman: (n) => ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'][n - 1] ?? String(n),
   arabic: (n) => String(n),
 };
+/** The exam class's lists and their items. */
+const EXAM: Record<string, string> = { questions: 'arabic', parts: 'alph', subparts: 'roman', subsubparts: 'alph' };
+const EXAM_ITEM: Record<string, string> = { question: 'questions', part: 'parts', subpart: 'subparts', subsubpart: 'subsubparts' };
 const DEFAULT_STYLE = ['arabic', 'alph', 'roman', 'alph'];
 
 /** LaTeX layout: sections count, enumerate items count in their style, answer boxes, `% Question 1-B`. */
@@ -127,10 +130,10 @@ export function latexLayout(text: string, raw: string): Layout {
   let section: string[] = [];
   let sec = 0;
   let sub = 0;
-  const lists: { style: string; n: number }[] = [];
+  const lists: { style: string; n: number; env?: string }[] = [];
   const path = () => [...section, ...lists.filter((l) => l.n > 0 && l.style !== 'bullet').map((l) => STYLE[l.style]!(l.n))];
   const re =
-    /\\(section|subsection|subsubsection|paragraph|textbf|setcounter|begin|end|item|[A-Za-z]*(?:hwtitle|question|problem|homework)[A-Za-z]*)(?![A-Za-z])(\*?)/g;
+    /\\(section|subsection|subsubsection|paragraph|textbf|setcounter|begin|end|item|part|subpart|subsubpart|[A-Za-z]*(?:hwtitle|question|problem|homework)[A-Za-z]*)(?![A-Za-z])(\*?)/g;
   for (const m of text.matchAll(re)) {
     const at = m.index;
     const cmd = m[1]!;
@@ -174,6 +177,13 @@ export function latexLayout(text: string, raw: string): Layout {
       if (env.value === 'itemize' || env.value === 'description') {
         if (cmd === 'begin') lists.push({ style: 'bullet', n: 0 });
         else lists.pop();
+      } else if (EXAM[env.value]) {
+        // the exam class: \begin{questions} \question ... \begin{parts} \part ... counted as its items
+        if (cmd === 'begin') lists.push({ style: EXAM[env.value]!, n: 0, env: env.value });
+        else {
+          lists.pop();
+          markers.push({ at, path: path(), label: '' });
+        }
       } else if (env.value === 'enumerate') {
         if (cmd === 'begin') {
           const opt = /^\s*\[([^\]]*)\]/.exec(text.slice(env.end, env.end + 200))?.[1] ?? '';
@@ -196,10 +206,11 @@ export function latexLayout(text: string, raw: string): Layout {
           if (id) markers.push({ at, path: path(), label: id[1]!, answerId: id[1]! });
         } else if (open.length) answers.push({ start: open.pop()!, end: at });
       }
-    } else if (cmd === 'item') {
+    } else if (cmd === 'item' || (EXAM_ITEM[cmd] !== undefined && lists.at(-1)?.env === EXAM_ITEM[cmd])) {
       const list = lists[lists.length - 1];
       if (!list || list.style === 'bullet') continue;
-      const explicit = /^\s*\[([^\]]{1,20})\]/.exec(text.slice(after, after + 30));
+      // `\item[(b)]` names the item; the exam class's `\question[5]` gives its points
+      const explicit = cmd === 'item' ? /^\s*\[([^\]]{1,20})\]/.exec(text.slice(after, after + 30)) : null;
       list.n++;
       const own = explicit ? parseLabel(explicit[1]!) : undefined;
       const p = own ? [...path().slice(0, -1), ...own] : path();

@@ -166,6 +166,11 @@ describe('layouts beyond the annotated corpus', () => {
       `<details><summary>(b) gradient wrt v_c</summary>\n\n${B}\n\n</details>\n<details>\n<summary><b>(d)</b></summary>\n\n${D}\n</details>\n`,
     ],
     ['HTML headings', 'h.md', `<h3>(b) gradient</h3>\n\n${B}\n\n<h3>(d)</h3>\n\n${D}\n`],
+    [
+      'the exam class: \\question, \\part[points] counted in their lists',
+      'x.tex',
+      '\\begin{questions}\n\\question[10] Word2vec\n\\begin{parts}\n\\part[2] Loss\n\\part Gradient\n\\begin{solution} $$ A = U(\\hat y - y) $$ \\end{solution}\n\\part u\n\\part U\n\\part ReLU\n\\part[3] Sigmoid\n\\begin{solution} $$ \\sigma(x)(1-\\sigma(x)) $$ \\end{solution}\n\\end{parts}\n\\end{questions}\n',
+    ],
     ['GitHub ```math fences', 'm.md', '### (b)\n```math\nA = U(\\hat y - y)\n```\n### (d)\n```math\n\\sigma(x)(1-\\sigma(x))\n```\n```python\nx = f(y)\n```\n'],
     ['\\paragraph{(b)}', 'i.tex', `\\paragraph{(b)} \\[ A = U(\\hat y - y) \\]\n\\paragraph{(d)} \\[ \\sigma(x)(1-\\sigma(x)) \\]\n`],
     [
