@@ -1,6 +1,6 @@
 import type { Marker } from './labels.js';
 import { parseLabel } from './labels.js';
-import { labelScore, trivial } from './match.js';
+import { dimensions, labelScore, trivial } from './match.js';
 import { flatOf, nameScore, type Quantity, quantityOf } from './names.js';
 import type { Candidate, Found, Q } from './candidate.js';
 import { byPosition } from './position.js';
@@ -172,7 +172,7 @@ export function locate(
     let pool = all.filter((c) => !claimed.has(c) && !namesUnanswered(c, x));
     if (all.some((c) => c.inAnswer)) pool = pool.filter((c) => c.inAnswer);
     if (all.some((c) => c.display && (c.inAnswer || !all.some((d) => d.inAnswer)))) pool = pool.filter((c) => c.display);
-    return pool.filter((c) => c.chain.sides.length > 1 || !trivial(c.chain.sides[0]!.latex));
+    return pool.filter((c) => (c.chain.sides.length > 1 || !trivial(c.chain.sides[0]!.latex)) && !c.chain.sides.every((s) => dimensions(s.latex)));
   }
 
   /** Whether the chain's left-hand side names another question best, and that question is not answered. */

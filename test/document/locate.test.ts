@@ -43,6 +43,12 @@ describe('choosing among candidates', () => {
       'cs224n-a2/naive-softmax-grad-vc',
       'U(\\hat y - y)',
     ],
+    [
+      'the last display of the part that is not a check of sizes',
+      '### (b)\n$$ -u_o + U\\hat y $$\nShapes: $$(d \\times V)(V \\times 1) = d \\times 1$$\n',
+      'cs224n-a2/naive-softmax-grad-vc',
+      '-u_o + U\\hat y',
+    ],
     ['else the last display of the part', '### (b)\n$$ A = B $$\n$$ -u_o + U\\hat y $$\n', 'cs224n-a2/naive-softmax-grad-vc', '-u_o + U\\hat y'],
     [
       'an answer box over the copied question',
