@@ -144,6 +144,7 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
       finalExpanded: expanded(final, inPlain(last.at)),
       steps: docSteps,
       ...(cs !== undefined ? { case: cs } : {}),
+      ...(cand.relabelled && cand.lhs ? { differentiatedBy: cand.lhs.index ? `${cand.lhs.base}_${cand.lhs.index}` : cand.lhs.base } : {}),
     };
   }
 }

@@ -124,6 +124,7 @@ describe('answers whose label or left-hand side is weak', () => {
     const a = doc.answers.get('cs224n-a2/naive-softmax-grad-U')!;
     expect(a.final).toBe('v_c(\\hat y - y)^T');
     expect(a.notes.map((n) => n.code)).toContain('LABEL_MISMATCH');
+    expect(a.parts[0]!.differentiatedBy).toBe('U');
   });
 
   it.each([
