@@ -97,6 +97,14 @@ export function plainToLatex(s: string): string {
   t = t.replace(/(?<![\\A-Za-z])([A-Za-z])_?(hat|tilde|bar)(?![A-Za-z])/g, (_m, v: string, a: string) => `\\${a}{${v}}`);
   t = t.replace(FUNCS, (m: string) => OPERATOR[m] ?? `\\${m}`);
   t = t.replace(/_\{([^{}]*?)\s+in\s+([^{}]*)\}/g, '_{$1 \\in $2}'); // `sum_{w in V}`
+  // `∂/∂v_c (...)`, `d/dx σ(x)`: the operator alone
+  t = t.replace(
+    /(?<![\\A-Za-z])(?:\\partial|d)\s*\/\s*(?:\\partial|d)\s*([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)(?![A-Za-z0-9])/g,
+    '\\frac{\\partial}{\\partial $1}',
+  );
+  // leading a side, it applies to all the rest: `d/dx (1 + e^{-x})^{-1}` is not `(d/dx (1 + e^{-x}))^{-1}`
+  const lead = /^\s*\\frac\{\\partial\}\{\\partial [^{}]*\}\s*/.exec(t);
+  if (lead && t.length > lead[0].length) t = `${lead[0]}\\left[${t.slice(lead[0].length)}\\right]`;
   t = t.replace(
     /(?<![\\A-Za-z])(\\partial|d)\s*([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*\/\s*(\\partial|d)\s*([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)(?![A-Za-z0-9(])/g,
     (_m, _d, num: string, _e, den: string) => `\\frac{\\partial ${num}}{\\partial ${den}}`,

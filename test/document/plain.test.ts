@@ -30,6 +30,8 @@ describe('Unicode and plain math as LaTeX', () => {
     ['sigma(x)(1 - sigma(x))', '\\sigma(x)(1 - \\sigma(x))'],
     ['softmax(U^T v_c)', '\\operatorname{softmax}(U^T v_c)'],
     ['-log(exp(x))', '-\\log(\\exp(x))'],
+    ['d/dx (1 + e^{-x})^{-1}', '\\frac{\\partial}{\\partial x} \\left[(1 + e^{-x})^{-1}\\right]'],
+    ['∂/∂v_c log Z', '\\frac{\\partial}{\\partial v_c} \\left[\\log Z\\right]'],
     ['sum_{w in V} yhat_w u_w', '\\sum_{w \\in V} \\hat{y}_w u_w'],
     ['\\sigma(x) stays', '\\sigma(x) stays'],
   ])('plain %s', (text, want) => {
@@ -176,6 +178,26 @@ describe('plain math graded', () => {
   it("a prime for a transpose graded as one: v_c (ŷ − y)' right, (ŷ − y) v_c' transposed", () => {
     const U = (t: string) => grade(`(d)\n${t}\n`).find((q) => q.id === 'cs224n-a2/naive-softmax-grad-U')!.verdict;
     expect([U("dJ/dU = v_c (ŷ − y)'"), U("dJ/dU = (ŷ − y) v_c'")]).toEqual(['correct', 'incorrect']);
+  });
+
+  it('a right transcribed derivation: every step equal, none flagged', () => {
+    const text = [
+      '**Question 1 (b)**',
+      '',
+      '∂J/∂v_c = ∂/∂v_c (−u_oᵀv_c + log Σ_w exp(u_wᵀv_c))',
+      '        = −u_o + Σ_w [exp(u_wᵀv_c) / Σ_x exp(u_xᵀv_c)] u_w',
+      '        = U(ŷ − y)',
+      '',
+      '**Question 1 (d)**',
+      '',
+      'd/dx σ(x) = d/dx (1 + e^{-x})^{-1} = e^{-x} / (1 + e^{-x})^2 = σ(x)(1 − σ(x))',
+    ].join('\n');
+    const qs = grade(text);
+    for (const id of ['naive-softmax-grad-vc', 'sigmoid-derivative']) {
+      const q = qs.find((x) => x.id === `cs224n-a2/${id}`)!;
+      expect(q.verdict).toBe('correct');
+      expect(q.steps!.map((s) => s.check).filter((c) => c !== 'start')).toEqual(q.steps!.slice(1).map(() => 'equal'));
+    }
   });
 
   it('plain cases graded as one cases answer', () => {
