@@ -9,7 +9,7 @@ import { blankLatexComments, blankMarkdownCode, type MathBlock, mathFences, scan
 import { definedName, lossTag, quantityOf } from './names.js';
 import { readSource } from './source.js';
 import { plainMath } from './plain.js';
-import { plainToLatex, primesAsTransposes, unicodeToLatex } from './unicode.js';
+import { operatorOnAll, plainToLatex, primesAsTransposes, unicodeToLatex } from './unicode.js';
 import { differentiated } from './wrt.js';
 import type { DocNote, DocStep, LocatedAnswer, LocatedDocument, LocatedPart, ReadOptions, SetNaming } from './types.js';
 
@@ -42,7 +42,7 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
   const macros = new Map<string, Macro>(macroList.map((m) => [m.name, m]));
   let limited = false;
   const expanded = (s: string, plainText = false) => {
-    const r = expand(primesAsTransposes(setAside(plainText ? plainToLatex(s) : unicodeToLatex(s))), macros);
+    const r = expand(operatorOnAll(primesAsTransposes(setAside(plainText ? plainToLatex(s) : unicodeToLatex(s)))), macros);
     if (r.limited && !limited) {
       limited = true;
       notes.push({

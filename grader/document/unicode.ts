@@ -102,9 +102,6 @@ export function plainToLatex(s: string): string {
     /(?<![\\A-Za-z])(?:\\partial|d)\s*\/\s*(?:\\partial|d)\s*([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)(?![A-Za-z0-9])/g,
     '\\frac{\\partial}{\\partial $1}',
   );
-  // leading a side, it applies to all the rest: `d/dx (1 + e^{-x})^{-1}` is not `(d/dx (1 + e^{-x}))^{-1}`
-  const lead = /^\s*\\frac\{\\partial\}\{\\partial [^{}]*\}\s*/.exec(t);
-  if (lead && t.length > lead[0].length) t = `${lead[0]}\\left[${t.slice(lead[0].length)}\\right]`;
   t = t.replace(
     /(?<![\\A-Za-z])(\\partial|d)\s*([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*\/\s*(\\partial|d)\s*([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)(?![A-Za-z0-9(])/g,
     (_m, _d, num: string, _e, den: string) => `\\frac{\\partial ${num}}{\\partial ${den}}`,
@@ -147,6 +144,38 @@ function transposed(s: string, i: number): boolean {
         .replace(/\s+$/, '');
       return !/(\\[A-Za-z]+|\\operatorname\s*\{[^{}]*\}|\\mathrm\s*\{[^{}]*\}|(?<![A-Za-z\\_{])[fgh])$/.test(head);
     }
+  }
+  return false;
+}
+
+/**
+ * A derivative operator leading a side applies to all the rest of it: `d/dx (1 + e^{-x})^{-1}` and
+ * `\frac{d}{dx} (1 + e^{-x})^{-1}` are the derivative of the power, not the power of a derivative.
+ */
+export function operatorOnAll(side: string): string {
+  const lead =
+    /^\s*\\[dt]?frac\s*\{\s*(?:\\partial|d|\\mathrm\s*\{\s*d\s*\})\s*\}\s*\{\s*(?:\\partial|d|\\mathrm\s*\{\s*d\s*\})\s*[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*/.exec(
+      side,
+    );
+  const rest = lead ? side.slice(lead[0].length) : '';
+  // a sum after it (`\frac{d}{dx}[f] + g`) keeps the operator on its first term, as written
+  if (!lead || !/\S/.test(rest) || topLevelSum(rest)) return side;
+  return `${lead[0]}\\left[${rest}\\right]`;
+}
+
+function topLevelSum(s: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '\\') {
+      const m = /^\\(left|right|big|Big|bigl|bigr|Bigl|Bigr)\b/.exec(s.slice(i));
+      if (m) i += m[0].length - 1;
+      else i++;
+      continue;
+    }
+    if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    else if ((c === '+' || c === '-') && depth === 0 && /\S/.test(s.slice(0, i))) return true;
   }
   return false;
 }

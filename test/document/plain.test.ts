@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradeDocument } from '../../grader/compare/document.js';
 import { PointCache } from '../../grader/compare/points.js';
-import { plainToLatex, primesAsTransposes, unicodeToLatex } from '../../grader/document/unicode.js';
+import { operatorOnAll, plainToLatex, primesAsTransposes, unicodeToLatex } from '../../grader/document/unicode.js';
 import { BANK } from '../helpers.js';
 import { finals, read } from './helpers.js';
 
@@ -30,12 +30,27 @@ describe('Unicode and plain math as LaTeX', () => {
     ['sigma(x)(1 - sigma(x))', '\\sigma(x)(1 - \\sigma(x))'],
     ['softmax(U^T v_c)', '\\operatorname{softmax}(U^T v_c)'],
     ['-log(exp(x))', '-\\log(\\exp(x))'],
-    ['d/dx (1 + e^{-x})^{-1}', '\\frac{\\partial}{\\partial x} \\left[(1 + e^{-x})^{-1}\\right]'],
-    ['∂/∂v_c log Z', '\\frac{\\partial}{\\partial v_c} \\left[\\log Z\\right]'],
+    ['d/dx (1 + e^{-x})^{-1}', '\\frac{\\partial}{\\partial x} (1 + e^{-x})^{-1}'],
+    ['∂/∂v_c log Z', '\\frac{\\partial}{\\partial v_c} \\log Z'],
     ['sum_{w in V} yhat_w u_w', '\\sum_{w \\in V} \\hat{y}_w u_w'],
     ['\\sigma(x) stays', '\\sigma(x) stays'],
   ])('plain %s', (text, want) => {
     expect(plainToLatex(text)).toBe(want);
+  });
+});
+
+describe('a derivative operator leading a side', () => {
+  it.each([
+    ['\\frac{d}{dx} (1 + e^{-x})^{-1}', '\\frac{d}{dx} \\left[(1 + e^{-x})^{-1}\\right]'],
+    ['\\frac{\\partial}{\\partial v_c} -\\log \\hat y_o', '\\frac{\\partial}{\\partial v_c} \\left[-\\log \\hat y_o\\right]'],
+    [
+      '\\frac{\\partial}{\\partial v_c}[-u_o^T v_c] + \\frac{\\partial}{\\partial v_c}\\log Z',
+      '\\frac{\\partial}{\\partial v_c}[-u_o^T v_c] + \\frac{\\partial}{\\partial v_c}\\log Z',
+    ],
+    ['\\frac{\\partial J}{\\partial v_c}', '\\frac{\\partial J}{\\partial v_c}'],
+    ['-\\frac{d}{dx}(x)^2', '-\\frac{d}{dx}(x)^2'],
+  ])('%s', (text, want) => {
+    expect(operatorOnAll(text)).toBe(want);
   });
 });
 
