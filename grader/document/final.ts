@@ -1,5 +1,5 @@
 import type { Side } from './chains.js';
-import { flatOf } from './names.js';
+import { flatOf, quantityOf } from './names.js';
 import { setAside, stripProse } from './prose.js';
 
 /**
@@ -17,6 +17,8 @@ export function restates(latex: string, first: string): boolean {
   const kept = setAside(stripProse(latex));
   if (!kept || /^(\\(text|textrm|mbox|textit)\s*\{[^{}]*\}\s*)+$/.test(kept)) return true;
   if (PROBABILITY.test(kept)) return true;
+  // an unevaluated derivative alone (`= \frac{\partial J}{\partial v_c}`) names the question, it does not answer it
+  if (quantityOf(kept) !== undefined) return true;
   return flatOf(kept) === flatOf(first);
 }
 

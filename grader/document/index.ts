@@ -172,7 +172,10 @@ function candidates(blocks: readonly MathBlock[], layout: Layout, text: string, 
     for (const chain of chainsOf(b, i)) {
       // (close by, in the same part: a `= ...` far from any chain is a chain without its left-hand side)
       const near = prevBlockEnd >= 0 && b.start - prevBlockEnd <= 400 && out.at(-1)?.region === regionIdx;
-      const continued = chain.continued || (answerLine && chain.sides.length === 1 && (out.at(-1)?.chain.sides.length ?? 0) > 1);
+      const continued =
+        chain.continued ||
+        (answerLine && chain.sides.length === 1 && (out.at(-1)?.chain.sides.length ?? 0) > 1) ||
+        (said(blocks, i, text) && chain.sides.length === 1);
       if (continued && prev && out.length && near) {
         // `$= ...$` on its own line: one more step of the chain above
         const last = out.pop()!;
@@ -208,6 +211,15 @@ function candidates(blocks: readonly MathBlock[], layout: Layout, text: string, 
       line: lineOf(last.at),
     };
   }
+}
+
+/** `$\frac{\partial J}{\partial v_c}$ is $U(\hat y - y)$`: an inline quantity, a word for `=`, then inline math on the same line. */
+function said(blocks: readonly MathBlock[], i: number, text: string): boolean {
+  const b = blocks[i]!;
+  const a = blocks[i - 1];
+  if (!a || a.display || b.display || b.start - a.end > 30) return false;
+  if (!/^[ \t]*(?:=|is|equals|is equal to|becomes|gives|reads)[ \t]*$/i.test(text.slice(a.end, b.start))) return false;
+  return !a.body.includes('=') && quantityOf(a.body) !== undefined;
 }
 
 const ANSWER_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:final\s+)?(?:answer|result)\s*:?\s*(?:\*\*|__)?\s*:?\s*$/i;

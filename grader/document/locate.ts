@@ -172,7 +172,9 @@ export function locate(
     let pool = all.filter((c) => !claimed.has(c) && !namesUnanswered(c, x));
     if (all.some((c) => c.inAnswer)) pool = pool.filter((c) => c.inAnswer);
     if (all.some((c) => c.display && (c.inAnswer || !all.some((d) => d.inAnswer)))) pool = pool.filter((c) => c.display);
-    return pool.filter((c) => (c.chain.sides.length > 1 || !trivial(c.chain.sides[0]!.latex)) && !c.chain.sides.every((s) => dimensions(s.latex)));
+    // a lone side that is the asked derivative itself (`$\frac{\partial J}{\partial v_c}$ is zero when ...`) is no answer
+    const lone = (c: Candidate) => c.chain.sides.length === 1 && (trivial(c.chain.sides[0]!.latex) || quantityOf(c.chain.sides[0]!.latex) !== undefined);
+    return pool.filter((c) => !lone(c) && !c.chain.sides.every((s) => dimensions(s.latex)));
   }
 
   /** Whether the chain's left-hand side names another question best, and that question is not answered. */

@@ -242,3 +242,18 @@ describe("the template's prompt is never an answer", () => {
     expect([...doc.answers.keys()]).toEqual(['cs224n-a2/naive-softmax-grad-vc']);
   });
 });
+
+describe('the quantity named in prose', () => {
+  it.each([
+    ['is', '### (b)\nThe gradient $\\frac{\\partial J}{\\partial v_c}$ is $U(\\hat y - y)$.\n'],
+    ['= between two inline maths', 'Text: $\\frac{\\partial J}{\\partial v_c}$ = $U(\\hat y - y)$\n'],
+    ['a reversed chain', '### (b)\n$$U(\\hat y - y) = \\frac{\\partial J}{\\partial v_c}$$\n'],
+  ])('"$dJ/dv_c$ %s $...$" is a chain', (_n, text) => {
+    expect(read('x.md', text).answers.get('cs224n-a2/naive-softmax-grad-vc')?.final).toBe('U(\\hat y - y)');
+  });
+
+  it('the asked derivative alone is never the answer (it would grade itself right)', () => {
+    const doc = read('x.md', '### (b)\n$\\frac{\\partial J}{\\partial v_c}$ is zero when $\\hat y = y$.\n');
+    expect(doc.answers.has('cs224n-a2/naive-softmax-grad-vc')).toBe(false);
+  });
+});
