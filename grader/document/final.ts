@@ -25,5 +25,8 @@ export function restates(latex: string, first: string): boolean {
 /** Index of the side that is the answer: the last one that does not merely restate the question. */
 export function finalIndex(sides: readonly Side[]): number {
   for (let i = sides.length - 1; i > 0; i--) if (!restates(sides[i]!.latex, sides[0]!.latex)) return i;
+  // `U(\hat y - y) = \frac{\partial J}{\partial v_c}`: the answer written first
+  const last = sides[sides.length - 1]!.latex;
+  if (sides.length > 1 && quantityOf(setAside(last)) !== undefined && quantityOf(sides[0]!.latex) === undefined) return 0;
   return sides.length - 1;
 }

@@ -142,7 +142,8 @@ export function locate(
       const pool = fallbackPool(x, r).filter((c) => c.loss === undefined || x.flats.length > 0);
       const rank = (c: Candidate) => (c.definition ? 0 : c.chain.sides.length > 1 ? 2 : 1);
       const top = Math.max(0, ...pool.map(rank));
-      const last = pool.filter((c) => rank(c) === top && (top > 0 || c.chain.sides.length > 1)).at(-1);
+      // a definition answers only when nothing else does, and not one that ends in a lone symbol (`\hat y = y`)
+      const last = pool.filter((c) => rank(c) === top && (top > 0 || (c.chain.sides.length > 1 && !trivial(c.chain.sides.at(-1)!.latex)))).at(-1);
       if (last) options.push({ x, r, c: last, pool, s, aff: affinity(x, last) });
     });
   }
