@@ -100,7 +100,9 @@ beforeAll(() => {
   expect(made.status, made.stderr).toBe(0);
   const names = unzip(zip, source);
   // Gradescope looks for both at the zip's root.
-  expect(names).toEqual(expect.arrayContaining(['setup.sh', 'run_autograder', 'package.json', 'package-lock.json', 'bin/grader.mjs', 'dist/grader.cjs']));
+  expect(names).toEqual(
+    expect.arrayContaining(['setup.sh', 'run_autograder', 'package.json', 'package-lock.json', 'bin/grader.mjs', 'dist/grader.cjs', 'dist/schema.cjs']),
+  );
   const setup = spawnSync('bash', [join(source, 'setup.sh')], {
     cwd: source,
     encoding: 'utf8',

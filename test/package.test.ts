@@ -24,7 +24,9 @@ describe('npm pack', () => {
     expect(packed.status, packed.stderr).toBe(0);
     const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
     const files = info!.files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(['bin/grader.mjs', 'dist/grader.cjs', 'problems/cs224n-a2-word2vec.yaml', 'package.json', 'README.md']));
+    expect(files).toEqual(
+      expect.arrayContaining(['bin/grader.mjs', 'dist/grader.cjs', 'dist/schema.cjs', 'problems/cs224n-a2-word2vec.yaml', 'package.json', 'README.md']),
+    );
     // Nothing of the sources, tests or caches: the package is what runs.
     expect(files.filter((f) => /^(grader|test|scripts|bench)\/|\.cache$/.test(f))).toEqual([]);
     const empty = join(dir, 'empty');
@@ -33,7 +35,8 @@ describe('npm pack', () => {
     const r = spawnSync('npx', ['--yes', `./${info!.filename}`, 'grade', resolve('submissions/alice.yaml'), '--format', 'json'], {
       cwd: empty,
       encoding: 'utf8',
-      env: { ...process.env, npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false' },
+      // No cache: the bank is validated, by the schemas the package loads from dist/schema.cjs.
+      env: { ...process.env, GRADER_CACHE: 'off', npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false' },
     });
     expect(r.status, r.stderr).toBe(0);
     // No ./problems in the empty folder: the bank shipped in the package is used.

@@ -2,6 +2,7 @@
  * Problem files → Bank. Every problem in every file is collected with file:line:column:
  * YAML syntax, schema (unknown keys, wrong types), then meaning (names, shapes, sizes).
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { finding, type Finding } from '../core/index.js';
@@ -9,21 +10,31 @@ import { FILE_LIMITS } from '../core/limits.js';
 import { readTextFile } from '../yaml/file.js';
 import { readYaml, type DataCache } from '../yaml/source.js';
 import { Issues } from './issues.js';
+import { specNaming } from './naming.js';
+import { cleanRecord } from './clean.js';
 import { buildQuestions } from './question.js';
-import { ProblemSetSpec } from './schema.js';
+import type { ProblemSetSpec } from './schema.js';
+import { schemaModule } from './schema-module.js';
 import type { Bank, ProblemSet, Question } from './types.js';
 
 /**
  * Loads one problem file. With `only`, a set not in it is validated but its questions are not
- * built (grading one submission need not compile the sets it does not answer).
+ * built (grading one submission need not compile the sets it does not answer); with `wanted`
+ * (`<set>/<question>` ids), only those questions are built (`try` grades one).
  */
-export function loadProblemText(file: string, text: string, cache?: DataCache, only?: ReadonlySet<string>): { set?: ProblemSet; issues: Finding[] } {
+export function loadProblemText(
+  file: string,
+  text: string,
+  cache?: DataCache,
+  only?: ReadonlySet<string>,
+  wanted?: ReadonlySet<string>,
+): { set?: ProblemSet; issues: Finding[] } {
   const src = readYaml(file, text, cache);
   if (src.errors.length) return { issues: src.errors };
   const issues = new Issues(src);
   // An unchanged file that passed the schema under this very build is not validated again.
   const known = cache?.getValid?.(text) as ProblemSetSpec | undefined;
-  const parsed = known !== undefined ? { success: true as const, data: known } : ProblemSetSpec.safeParse(src.data);
+  const parsed = known !== undefined ? { success: true as const, data: known } : schemaModule().ProblemSetSpec.safeParse(src.data);
   if (parsed.success && known === undefined) cache?.putValid?.(text, parsed.data);
   if (!parsed.success) {
     for (const e of parsed.error.issues) {
@@ -34,20 +45,26 @@ export function loadProblemText(file: string, text: string, cache?: DataCache, o
     return { issues: issues.list };
   }
   const spec = parsed.data;
-  if (only && !only.has(spec.set)) return { set: { set: spec.set, title: spec.title, file, questions: [] }, issues: [] };
+  if (only && !only.has(spec.set)) return { set: { set: spec.set, title: spec.title, file, questions: [], naming: specNaming(spec) }, issues: [] };
   const seen = new Set<string>();
   const questions: Question[] = [];
+  const digest = createHash('sha256').update(text).digest('hex');
+  const clean = cleanRecord(cache, digest);
   spec.questions.forEach((q, i) => {
     if (seen.has(q.id)) issues.add('DUPLICATE_ID', { id: `${spec.set}/${q.id}` }, ['questions', i, 'id']);
     seen.add(q.id);
-    questions.push(...buildQuestions(spec, i, issues));
+    if (wanted && !wanted.has(`${spec.set}/${q.id}`)) return;
+    const before = issues.list.length;
+    questions.push(...buildQuestions(spec, i, issues, clean.has(i)));
+    if (issues.list.length === before) clean.add(i);
   });
-  const set: ProblemSet = { set: spec.set, title: spec.title, file, questions, ...(spec.description ? { description: spec.description } : {}) };
+  clean.save();
+  const set: ProblemSet = { set: spec.set, title: spec.title, file, digest, questions, ...(spec.description ? { description: spec.description } : {}) };
   return { set, issues: issues.list };
 }
 
-/** Loads every *.yaml / *.yml file in a folder (or one file). */
-export function loadBank(path: string, cache?: DataCache, only?: ReadonlySet<string>): Bank {
+/** Loads every *.yaml / *.yml file in a folder (or one file); `only` and `wanted` as for loadProblemText. */
+export function loadBank(path: string, cache?: DataCache, only?: ReadonlySet<string>, wanted?: ReadonlySet<string>): Bank {
   let files: string[];
   try {
     files = statSync(path).isDirectory()
@@ -69,7 +86,7 @@ export function loadBank(path: string, cache?: DataCache, only?: ReadonlySet<str
       issues.push(read.error);
       continue;
     }
-    const r = loadProblemText(file, read.text, cache, only);
+    const r = loadProblemText(file, read.text, cache, only, wanted);
     issues.push(...r.issues);
     if (!r.set) continue;
     const other = setIds.get(r.set.set);

@@ -25,7 +25,8 @@ export interface MergedDeclarations {
   readonly spellings: ReadonlyMap<string, Located<string>>;
 }
 
-export function buildModel(decls: MergedDeclarations, issues: Issues): Model {
+/** `clean`: known to build without an issue (bank/clean.ts), so checks that could only report one are skipped. */
+export function buildModel(decls: MergedDeclarations, issues: Issues, clean = false): Model {
   const bindings = new Map<string, Binding>();
   const sizes = new Map<string, number>();
   const aliases = new Map<string, string>();
@@ -41,6 +42,9 @@ export function buildModel(decls: MergedDeclarations, issues: Issues): Model {
   /** A size expression: a positive whole number known now. */
   const sizeOf = (v: number | string, path: Path): number | undefined => {
     if (typeof v === 'number') return v;
+    // A size named by itself (`[d, V]`), as compiling it would give (bindings come first).
+    const named = /^[A-Za-z][A-Za-z0-9]*$/.test(v) ? bindings.get(v) : undefined;
+    if (named?.kind === 'const' && Number.isInteger(named.value)) return named.value;
     const c = issues.compile(v, path, scope, 0);
     if (c === undefined) return undefined;
     if (c.constant === undefined || !Number.isInteger(c.constant)) {
@@ -117,7 +121,8 @@ export function buildModel(decls: MergedDeclarations, issues: Issues): Model {
 
   // Each family must make sense for a typical index; compile it once to find unknown names now.
   // A family defined through itself (`u: "u_i"`) is dropped, so that nothing else recurses into it.
-  for (const [name, { value, path }] of decls.families) {
+  // (Neither can happen in a clean question.)
+  for (const [name, { value, path }] of clean ? [] : decls.families) {
     const at = typeof value === 'string' ? path : [...path, 'value'];
     const before = issues.list.length;
     issues.guard(at, () => compileText(`${name}_1`, scope, slots.length));

@@ -38,8 +38,12 @@ interface Naming {
   readonly gradescope?: QuestionSpec['gradescope'];
 }
 
-/** A question spec → its Questions: itself, or one per part (`<set>/<question>/<part>`). */
-export function buildQuestions(spec: ProblemSetSpec, index: number, issues: Issues): Question[] {
+/**
+ * A question spec → its Questions: itself, or one per part (`<set>/<question>/<part>`). When it
+ * is known to build cleanly (`clean`, bank/clean.ts), each Question's `others` is built on first
+ * use, once, and checks that could only report an issue are skipped.
+ */
+export function buildQuestions(spec: ProblemSetSpec, index: number, issues: Issues, clean = false): Question[] {
   const q: QuestionSpec = spec.questions[index]!;
   const qpath: Path = ['questions', index];
   const layers: Layer[] = [{ decls: spec, path: [] }];
@@ -66,15 +70,28 @@ export function buildQuestions(spec: ProblemSetSpec, index: number, issues: Issu
           };
           return buildAnswer(spec, model, p, [...qpath, 'parts', i], naming, issues);
         });
-  const primary = build(buildModel(decls, issues));
+  const primary = build(buildModel(decls, issues, clean));
   // The other size sets, only for a question that builds cleanly at the bank's sizes (else
   // each problem would be reported once per size set).
   const sets = issues.list.length === before ? sizeSetsOf(layers, decls) : [];
-  const others = sets.map((sizes) => build(buildModel(withSizes(decls, sizes), issues)));
+  let built: (Question | undefined)[][] | undefined;
+  const others = () => (built ??= sets.map((sizes) => build(buildModel(withSizes(decls, sizes), issues, clean))));
+  const othersOf = (i: number): Question[] => others().flatMap((b, k) => (b[i] ? [{ ...b[i], sizeSet: k + 1, others: [] }] : []));
+  if (!clean) others();
   return primary.flatMap((main, i) => {
     if (!main) return [];
-    const at = others.flatMap((built, k) => (built[i] ? [{ ...built[i], sizeSet: k + 1, others: [] }] : []));
-    return [{ ...main, others: at }];
+    if (!clean) return [{ ...main, others: othersOf(i) }];
+    const q: Question = { ...main };
+    Object.defineProperty(q, 'others', {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const value = othersOf(i);
+        Object.defineProperty(q, 'others', { value, enumerable: true });
+        return value;
+      },
+    });
+    return [q];
   });
 }
 

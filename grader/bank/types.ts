@@ -121,11 +121,33 @@ export interface ProblemSet {
   readonly title: string;
   readonly description?: string;
   readonly file: string;
+  /** SHA-256 of the file's text: what a build computes from the set may be cached under it. */
+  readonly digest?: string;
   readonly questions: readonly Question[];
+  /** For a set loaded without building its questions: how write-ups name them (bank/naming.ts). */
+  readonly naming?: Naming;
 }
 
 /** A loaded bank: what could be built, and every problem found on the way. */
 export interface Bank {
   readonly sets: readonly ProblemSet[];
   readonly issues: readonly Finding[];
+}
+
+/**
+ * How each set of the bank is named in write-ups (labels, the quantity each question asks for),
+ * for document/, which must know nothing else of the bank: the shape of document/'s SetNaming,
+ * written in bank/ so that bank/ imports nothing of document/. Prompts come along for the template.
+ */
+export interface Naming {
+  readonly set: string;
+  readonly title: string;
+  readonly questions: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly labels: readonly string[];
+    readonly asks: readonly string[];
+    readonly free?: string;
+  }[];
+  readonly prompts: ReadonlyMap<string, string>;
 }

@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, type Finding } from '../core/index.js';
-import { PointCache } from '../compare/points.js';
+import type { PointCache } from '../compare/points.js';
 import type { Bank, Question } from '../bank/types.js';
 import { allQuestions, loadBank } from '../bank/load.js';
 import { dirCache } from '../yaml/cache.js';
 import type { DataCache } from '../yaml/source.js';
 import type { Command } from './args.js';
+import { storedPoints } from './stored-points.js';
 
 /** The bank to use: --problems, else $GRADER_PROBLEMS, else ./problems, else the bank shipped beside this program. */
 export function bankPath(cmd: Command, env: Readonly<Record<string, string | undefined>> = process.env): string {
@@ -40,10 +41,11 @@ export function specCache(): DataCache | undefined {
   return dirCache(process.env.GRADER_CACHE || join(tmpdir(), `formula-grader-${process.getuid?.() ?? 'user'}`));
 }
 
-/** `try` builds only the set of the question it grades; the whole bank when that set is not there (for the suggestions). */
+/** `try` builds only the question it grades; the whole bank when it is not there (for the suggestions). */
 export function loadForTry(cmd: Command): Bank {
-  const only = new Set([cmd.positionals[0]!.split('/')[0]!]);
-  const bank = loadBank(bankPath(cmd), specCache(), only);
+  const [set, question] = cmd.positionals[0]!.split('/');
+  const only = new Set([set!]);
+  const bank = loadBank(bankPath(cmd), specCache(), only, new Set([`${set}/${question}`]));
   return bank.issues.length === 0 && bank.sets.some((s) => only.has(s.set) && s.questions.some((q) => q.id === cmd.positionals[0])) ? bank : loadOrThrow(cmd);
 }
 
@@ -53,9 +55,12 @@ export function loadOrThrow(cmd: Command, only?: ReadonlySet<string>): Bank {
   return bank;
 }
 
-/** Draws the questions' points up front: a reference undefined too often is the bank's fault. */
+/**
+ * Draws the questions' points up front (or reads them, stored by an earlier run of this build):
+ * a reference undefined too often is the bank's fault.
+ */
 export function pointsFor(bank: Bank, seed: number, questions: readonly Question[] = allQuestions(bank)): PointCache {
-  const cache = new PointCache(seed);
+  const cache = storedPoints(seed, bank, specCache());
   const issues = [];
   for (const q of questions) {
     try {

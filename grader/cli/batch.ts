@@ -8,14 +8,17 @@
  * files go back in the queue and a fresh worker takes over.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { finding, type SubmissionReport } from '../core/index.js';
 import type { PointCache } from '../compare/points.js';
 import { gradeSubmission } from '../compare/submission.js';
 import type { Bank } from '../bank/types.js';
-import { readSubmission } from '../submission/load.js';
+import { readSubmission, type Loaded } from '../submission/load.js';
 import { gradeDocumentFile, isDocumentFile } from './document.js';
+import type { LocatedDocument } from '../document/types.js';
 import { FILE_LIMITS } from '../core/limits.js';
+
+/** After a worker's script in its argv: tells bin.ts it runs a worker (see there). */
+export const WORKER_FLAG = '--grader-worker';
 
 /** Below this many files, starting workers costs more than it saves. */
 export const PARALLEL_FROM = 64;
@@ -48,10 +51,18 @@ export interface BatchOptions {
   readonly onProgress?: (done: number) => void;
   /** `--set`: the set write-ups answer. */
   readonly set?: string;
+  /** Files already read (a few are read first, to build only the sets they answer); each is used once. */
+  readonly read?: Map<string, Preread>;
 }
 
-export const gradeFile = (bank: Bank, file: string, points: PointCache, set?: string): SubmissionReport =>
-  isDocumentFile(file) ? gradeDocumentFile(bank, file, points, set) : gradeSubmission(bank, readSubmission(file), points);
+/** A file read before grading (to know which sets to build): a submission, or a write-up located. */
+export type Preread = Loaded | LocatedDocument;
+
+/** Grades one file; `pre`, when it was already read. */
+export const gradeFile = (bank: Bank, file: string, points: PointCache, set?: string, pre?: Preread): SubmissionReport =>
+  isDocumentFile(file)
+    ? gradeDocumentFile(bank, file, points, set, pre && !('ok' in pre) ? pre : undefined)
+    : gradeSubmission(bank, pre && 'ok' in pre ? pre : readSubmission(file), points);
 
 /**
  * Threads to use. Automatic mode spreads only from 4 cores: on 2 vCPUs (one physical core, as on
@@ -86,7 +97,9 @@ export async function gradeFiles(
   if (n <= 1 || !opts.workerEntry) {
     let lastYield = Date.now();
     for (let i = 0; i < files.length; i++) {
-      onReport(gradeFile(bank, files[i]!, points, opts.set), i);
+      const pre = opts.read?.get(files[i]!);
+      opts.read?.delete(files[i]!); // a file named twice is read again, as it always was
+      onReport(gradeFile(bank, files[i]!, points, opts.set, pre), i);
       opts.onProgress?.(++done);
       // Let signals (Ctrl-C) and a closed stdout be handled while a long batch runs.
       if (Date.now() - lastYield > 50) {
@@ -116,7 +129,12 @@ export async function gradeFiles(
       spawns++;
       live++;
       const job: WorkerJob = { role: 'grade', bankPath: opts.bankPath, seed: points.seed, ...(opts.set ? { set: opts.set } : {}) };
-      const worker = new Worker(opts.workerEntry!, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: FILE_LIMITS.workerHeapMb } });
+      const { Worker } = process.getBuiltinModule('node:worker_threads');
+      const worker = new Worker(opts.workerEntry!, {
+        workerData: job,
+        argv: [WORKER_FLAG],
+        resourceLimits: { maxOldGenerationSizeMb: FILE_LIMITS.workerHeapMb },
+      });
       const held: number[] = [];
       let reason = 'it stopped';
       const feed = () => {

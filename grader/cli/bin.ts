@@ -1,12 +1,16 @@
 /** Process entry: the only place that touches process.argv and the exit status. */
-import { isMainThread, workerData } from 'node:worker_threads';
 import { setColourLevel } from '../report/terminal.js';
 import { quietOnBrokenPipe } from './io.js';
 import { colourLevel, main } from './main.js';
 import { runWorker } from './worker.js';
-import type { WorkerJob } from './batch.js';
+import { WORKER_FLAG, type WorkerJob } from './batch.js';
 
-if (!isMainThread && (workerData as { role?: string } | null)?.role === 'grade') runWorker(workerData as WorkerJob);
+/**
+ * A batch's worker thread, started with WORKER_FLAG after its script (batch.ts). Only then is
+ * worker_threads loaded (its loading is a tenth of start-up), and trusted only off the main thread.
+ */
+const worker = process.argv.includes(WORKER_FLAG) ? process.getBuiltinModule('node:worker_threads') : undefined;
+if (worker && !worker.isMainThread && (worker.workerData as { role?: string } | null)?.role === 'grade') runWorker(worker.workerData as WorkerJob);
 else {
   setColourLevel(colourLevel(process.env, process.stdout.isTTY === true));
   quietOnBrokenPipe();

@@ -7,7 +7,7 @@ import { verifyQuestion, type QuestionCheck } from '../compare/verify.js';
 import { jsonFinding, renderQuestionJson } from '../report/json.js';
 import { renderFindings, renderQuestion } from '../report/terminal.js';
 import { specDocs } from '../bank/docs.js';
-import { jsonSchema } from '../bank/schema.js';
+import { schemaModule } from '../bank/schema-module.js';
 import { allQuestions } from '../bank/load.js';
 import { lint } from '../bank/lint.js';
 import { coverageFindings, strictQuestionFindings } from '../compare/strict.js';
@@ -42,7 +42,7 @@ export function runList(cmd: Command, bank: Bank, io: Io): number {
 }
 
 export function runSchema(cmd: Command, io: Io): number {
-  io.out(cmd.markdown ? specDocs() : `${JSON.stringify(jsonSchema(), null, 2)}\n`);
+  io.out(cmd.markdown ? specDocs() : `${JSON.stringify(schemaModule().jsonSchema(), null, 2)}\n`);
   return 0;
 }
 

@@ -7,7 +7,8 @@ import { finding, InputError, type SubmissionReport } from '../core/index.js';
 import { gradeDocument } from '../compare/document.js';
 import type { PointCache } from '../compare/points.js';
 import { namingOf } from '../bank/naming.js';
-import type { Bank } from '../bank/types.js';
+import type { Bank, ProblemSet } from '../bank/types.js';
+import type { LocatedDocument } from '../document/types.js';
 import { readDocument } from '../document/index.js';
 import { FILE_LIMITS } from '../core/limits.js';
 import { readTextFile } from '../yaml/file.js';
@@ -28,28 +29,49 @@ const failed = (file: string, points: PointCache, error: ReturnType<typeof findi
 /** The set a write-up answers (for a gradebook's columns before grading), or undefined when it cannot be read. */
 export function documentSet(bank: Bank, file: string, set?: string): string | undefined {
   if (set) return set;
+  return locateDocument(bank, file)?.set;
+}
+
+/** A write-up read and located against the bank's naming, or undefined when that fails (grading then says why). */
+export function locateDocument(bank: Bank, file: string, set?: string): LocatedDocument | undefined {
   const read = readTextFile(file, FILE_LIMITS.documentBytes);
   if (!read.ok) return undefined;
   try {
-    return readDocument(file, read.text, namingOf(bank), {}).set;
+    return readDocument(file, read.text, namingOf(bank), set ? { set } : {});
   } catch {
     return undefined;
   }
 }
 
-export function gradeDocumentFile(bank: Bank, file: string, points: PointCache, set?: string): SubmissionReport {
+/** Grades a write-up; `located`, when it was already located (to build only the set it answers). */
+export function gradeDocumentFile(bank: Bank, file: string, points: PointCache, set?: string, located?: LocatedDocument): SubmissionReport {
+  const unknown = set !== undefined && !bank.sets.some((s) => s.set === set);
+  const problems = located && !unknown ? bank.sets.find((s) => s.set === located.set) : undefined;
+  if (located && problems) return gradeLocatedFile(file, problems.questions, located, points);
   // Regular files only, read with a size cap and checked as UTF-8, as submissions are.
   const read = readTextFile(file, FILE_LIMITS.documentBytes);
   if (!read.ok) return failed(file, points, read.error);
   const text = read.text;
-  if (set && !bank.sets.some((s) => s.set === set)) return failed(file, points, finding('UNKNOWN_SET', { set, known: bank.sets.map((s) => s.set) }, { file }));
+  if (unknown) return failed(file, points, finding('UNKNOWN_SET', { set, known: bank.sets.map((s) => s.set) }, { file }));
   try {
     const located = readDocument(file, text, namingOf(bank), set ? { set } : {});
     const problems = bank.sets.find((s) => s.set === located.set);
     if (!problems) return failed(file, points, finding('UNKNOWN_SET', { set: located.set, known: bank.sets.map((s) => s.set) }, { file }));
-    return gradeDocument(problems.questions, located, points);
+    return gradeLocatedFile(file, problems.questions, located, points);
   } catch (e) {
-    if (e instanceof InputError) return failed(file, points, { ...e.finding, at: { file, ...e.finding.at } });
-    return failed(file, points, finding('INTERNAL_ERROR', { detail: String((e as Error)?.message ?? e).slice(0, 200) }, { file }));
+    return caught(file, points, e);
   }
+}
+
+function gradeLocatedFile(file: string, questions: ProblemSet['questions'], located: LocatedDocument, points: PointCache): SubmissionReport {
+  try {
+    return gradeDocument(questions, located, points);
+  } catch (e) {
+    return caught(file, points, e);
+  }
+}
+
+function caught(file: string, points: PointCache, e: unknown): SubmissionReport {
+  if (e instanceof InputError) return failed(file, points, { ...e.finding, at: { file, ...e.finding.at } });
+  return failed(file, points, finding('INTERNAL_ERROR', { detail: String((e as Error)?.message ?? e).slice(0, 200) }, { file }));
 }

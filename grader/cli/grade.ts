@@ -16,8 +16,8 @@ import { allQuestions, loadBank } from '../bank/load.js';
 import type { Bank } from '../bank/types.js';
 import { expandPaths, readSubmission } from '../submission/load.js';
 import { UsageError, type Command } from './args.js';
-import { gradeFiles } from './batch.js';
-import { documentSet, isDocumentFile } from './document.js';
+import { gradeFiles, type Preread } from './batch.js';
+import { documentSet, isDocumentFile, locateDocument } from './document.js';
 import { atomicSink, describeFsError, OutputError, progressBar, stdoutSink, unwritable, writeAtomic, type Sink } from './io.js';
 import { pageNames } from './pages.js';
 import { bankPath, loadOrThrow, specCache, workerEntry } from './bank.js';
@@ -32,14 +32,26 @@ function emit(cmd: Command, io: Io, text: string): void {
 /**
  * The sets a few submissions answer, so that only those are compiled; undefined (all sets) for a
  * large batch, where reading every file twice would cost more than it saves, or when a file
- * answers no set at all (it is then graded on every set).
+ * answers no set at all (it is then graded on every set), or a write-up cannot be located. What
+ * was read here (submissions, located write-ups) is kept in `read` and graded as read.
  */
-function setsAnswered(files: readonly string[]): Set<string> | undefined {
-  // A write-up's set is known only once it is read: every set is loaded.
-  if (files.length > 8 || files.some(isDocumentFile)) return undefined;
+function setsAnswered(cmd: Command, files: readonly string[], read: Map<string, Preread>): Set<string> | undefined {
+  if (files.length > 8) return undefined;
   const sets = new Set<string>();
+  // Write-ups are located by the bank's naming, read from its specs without building a set.
+  let names: Bank | undefined;
   for (const file of files) {
+    if (isDocumentFile(file)) {
+      names ??= loadBank(bankPath(cmd), specCache(), new Set());
+      const usable = names.issues.length === 0 && (cmd.set === undefined || names.sets.some((s) => s.set === cmd.set));
+      const located = usable ? locateDocument(names, file, cmd.set) : undefined;
+      if (!located) return undefined;
+      read.set(file, located);
+      sets.add(located.set);
+      continue;
+    }
     const loaded = readSubmission(file);
+    read.set(file, loaded);
     if (!loaded.ok) continue;
     const ids = [...loaded.submission.answers.keys()];
     if (ids.length === 0) return undefined;
@@ -57,7 +69,9 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
     return 1;
   }
   if (cmd.format === 'gradescope' && files.length !== 1) throw new UsageError('--format gradescope grades one submission (Gradescope runs once per student)');
-  const only = setsAnswered(files);
+  // Each file is read once: the ones read here are graded as read.
+  const read = new Map<string, Preread>();
+  const only = setsAnswered(cmd, files, read);
   let bank = only ? loadBank(bankPath(cmd), specCache(), only) : loadOrThrow(cmd);
   // A broken bank is reported whole; an answer to a set the bank lacks is graded on every set.
   if (only && (bank.issues.length || [...only].some((s) => !bank.sets.some((b) => b.set === s)))) bank = loadOrThrow(cmd);
@@ -93,7 +107,14 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
       bank,
       files,
       points,
-      { jobs: cmd.jobs ?? 0, bankPath: bankPath(cmd), ...(entry ? { workerEntry: entry } : {}), onProgress, ...(cmd.set ? { set: cmd.set } : {}) },
+      {
+        jobs: cmd.jobs ?? 0,
+        bankPath: bankPath(cmd),
+        ...(entry ? { workerEntry: entry } : {}),
+        onProgress,
+        ...(cmd.set ? { set: cmd.set } : {}),
+        read,
+      },
       (s, i) => {
         failed ||= s.error !== null;
         // A page per submission, for handing back to each student.

@@ -1,13 +1,14 @@
 /** A worker thread's side of a batch: load the bank, then grade each file it is sent, one by one. */
-import { parentPort } from 'node:worker_threads';
-import { PointCache } from '../compare/points.js';
 import { loadBank } from '../bank/load.js';
 import { gradeFile, type WorkerJob, type WorkerResult, type WorkerTask } from './batch.js';
 import { specCache } from './bank.js';
+import { storedPoints } from './stored-points.js';
 
 export function runWorker(job: WorkerJob): void {
-  const bank = loadBank(job.bankPath, specCache());
-  const points = new PointCache(job.seed);
+  const { parentPort } = process.getBuiltinModule('node:worker_threads');
+  const cache = specCache();
+  const bank = loadBank(job.bankPath, cache);
+  const points = storedPoints(job.seed, bank, cache);
   parentPort!.on('message', ({ index, file }: WorkerTask) =>
     parentPort!.postMessage({ index, report: gradeFile(bank, file, points, job.set) } satisfies WorkerResult),
   );

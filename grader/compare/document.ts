@@ -9,9 +9,10 @@ import { isValueName } from '../expr/compile/names.js';
 import type { DocDefinition, LocatedAnswer, LocatedDocument } from '../document/types.js';
 import type { Question } from '../bank/types.js';
 import type { PointCache } from './points.js';
-import { questionScope } from './read.js';
-import { checkSides, type Side, type StepContext } from './steps.js';
+import { questionScope, readAndCompile } from './read.js';
+import { checkSides, equalsReference, type Side, type StepContext } from './steps.js';
 import { expandFunctions, isLossName, normalizeSide, type UserFunction } from './steps-latex.js';
+import { definingSide, isDerivative } from './steps-defs.js';
 import { gradeOne, totals } from './submission.js';
 
 const nameOf = (latex: string): string | null => {
@@ -34,6 +35,17 @@ const valueOf = (v: string): string =>
     .trim()
     .replace(/[,.;]+$/, '');
 
+/** Whether the reader can parse `latex` (names it does not know aside: they may be the student's). */
+function parses(q: Question, latex: string): boolean {
+  try {
+    readAndCompile(q, `$${normalizeSide(latex)}$`, new Map(), { skipKnown: true });
+    return true;
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return !e.finding.code.startsWith('LATEX_');
+  }
+}
+
 /**
  * The student's definitions in the question's terms. Names the question already has are
  * restatements, not definitions; of several definitions of one name, the last before the answer
@@ -42,11 +54,12 @@ const valueOf = (v: string): string =>
 export function contextFor(q: Question, defs: readonly DocDefinition[], line = Infinity): StepContext & { chosen: DocDefinition[] } {
   const { scope } = questionScope(q);
   const definitions = new Map<string, { value: string; line: number; d: DocDefinition }>();
+  const derived = new Map<string, { value: string; line: number; d: DocDefinition }>();
   const functions = new Map<string, UserFunction & { d: DocDefinition }>();
   const better = (old: { line: number } | undefined, at: number): boolean => !old || (at <= line ? old.line > line || at >= old.line : false);
   for (const d of defs) {
     if (!d.name || d.value === undefined || !d.value.trim()) continue;
-    const value = valueOf(d.value);
+    const value = valueOf(definingSide(d.latex, d.value));
     if (!value) continue;
     if (d.params?.length) {
       const fname = d.name.trim();
@@ -60,14 +73,26 @@ export function contextFor(q: Question, defs: readonly DocDefinition[], line = I
     // `y_w = 1`, `u_0 = ...`: an entry of the course's own family, not a new name.
     const base = /^([A-Za-z]+)_/.exec(name)?.[1];
     if (base && (scope.families.has(base) || isValueName(base, scope))) continue;
-    if (new RegExp(`(?<![A-Za-z\\\\])${name.replace(/[^A-Za-z0-9]/g, '')}(?![A-Za-z])|${d.name.trim().replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}`).test(value))
+    const selfRef = new RegExp(`(?<![A-Za-z\\\\])${name.replace(/[^A-Za-z0-9]/g, '')}(?![A-Za-z])|${d.name.trim().replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}`);
+    if (selfRef.test(value)) continue;
+    const last = valueOf(d.value);
+    const lastUsable = !!last && !selfRef.test(last) && !isDerivative(last);
+    if (isDerivative(value)) {
+      // A name defined as a derivative (`\delta_1 = \frac{\partial J}{\partial z}`) is written out in
+      // steps; a final does not value derivatives, and there it stands for the chain's last side.
+      if (better(derived.get(name), d.line)) derived.set(name, { value, line: d.line, d });
+      if (lastUsable && better(definitions.get(name), d.line)) definitions.set(name, { value: last, line: d.line, d });
       continue;
-    if (better(definitions.get(name), d.line)) definitions.set(name, { value, line: d.line, d });
+    }
+    // A first side the reader cannot parse (`\begin{bmatrix} ... \vdots`) gives way to the last.
+    const chosen = value !== last && lastUsable && !parses(q, value) ? last : value;
+    if (better(definitions.get(name), d.line)) definitions.set(name, { value: chosen, line: d.line, d });
   }
   return {
-    definitions: new Map([...definitions].map(([n, v]) => [n, `$${v.value}$`])),
+    definitions: new Map([...definitions].map(([n, v]) => [n, `$${normalizeSide(v.value)}$`])),
     functions: [...functions.values()],
-    chosen: [...[...definitions.values()].map((v) => v.d), ...[...functions.values()].map((f) => f.d)],
+    derived: [...derived.values()].map((v) => ({ name: v.d.name!.trim(), value: v.value })),
+    chosen: [...[...definitions.values(), ...derived.values()].map((v) => v.d), ...[...functions.values()].map((f) => f.d)],
   };
 }
 
@@ -121,6 +146,10 @@ function gradeLocated(q: Question, a: LocatedAnswer, doc: LocatedDocument, point
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
   }
+  // A final that restates the question (`\sum_j \frac{\partial J(v_c, w_{t+j}, U)}{\partial U}`): its value
+  // is said, its verdict stays.
+  if (graded.verdict === 'invalid' && isDerivative(final) && equalsReference(q, a.finalExpanded, pts, ctx))
+    feedback.push(finding('FINAL_UNEVALUATED', { quantity: q.quantity }, undefined, 'warning'));
   for (const part of a.parts) {
     const sides: Side[] = part.steps.map((s) => ({ latex: s.latex, expanded: s.expanded, line: s.line, chain: s.chain }));
     const checked = pts.length

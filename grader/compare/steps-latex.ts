@@ -5,6 +5,8 @@
  * value, and a student's own functions (`\rho(x) = ...`) are expanded where they are applied.
  */
 
+import { courseSpellings } from './steps-spelling.js';
+
 /** An unevaluated derivative found in a side: d(of)/d(wrt), both LaTeX. */
 export interface DerivativeForm {
   /** The fresh name it was replaced by (as read: `zdA`). */
@@ -48,15 +50,34 @@ const skipSpace = (s: string, i: number): number => {
   return i;
 };
 
+/** A bracketed operand's power or prime goes with it: `\\frac{d}{dx}(1+e^{-x})^{-1}`. */
+function withScripts(s: string, end: number): number {
+  let j = end;
+  for (let k = skipSpace(s, j); s[k] === '^' || s[k] === "'"; k = skipSpace(s, j)) {
+    if (s[k] === "'") {
+      j = k + 1;
+      continue;
+    }
+    const a = skipSpace(s, k + 1);
+    const e = s[a] === '{' ? groupEnd(s, a) : s[a] === '\\' ? a + (/^\\[a-zA-Z]+/.exec(s.slice(a))?.[0].length ?? 1) : a + 1;
+    if (e < 0 || e > s.length) break;
+    j = e;
+  }
+  return j;
+}
+
 /** The operand an operator like `\frac{\partial}{\partial x}` applies to: a bracketed group, else the term up to a top-level `+`, `-` or `=`. */
 function operandEnd(s: string, i: number): number {
   const left = /^\\left\s*(\\\{|[([])/.exec(s.slice(i));
   if (left) {
     const end = groupEnd(s, i + left[0].length - left[1]!.length);
     const right = end < 0 ? -1 : s.slice(0, end).lastIndexOf('\\right');
-    return end < 0 || right < i ? -1 : end;
+    return end < 0 || right < i ? -1 : withScripts(s, end);
   }
-  if (s[i] && '([{'.includes(s[i])) return groupEnd(s, i);
+  if (s[i] && '([{'.includes(s[i])) {
+    const end = groupEnd(s, i);
+    return end < 0 ? -1 : withScripts(s, end);
+  }
   let j = i;
   for (let first = true; j < s.length; first = false) {
     const ch = s[j]!;
@@ -191,7 +212,8 @@ const LETTER = String.raw`(?:\\mathbf\s*\{\s*([A-Za-z])\s*\}|([A-Za-z]))`;
 const CONDITION_INDEX = new RegExp(String.raw`_\s*\{\s*${LETTER}\s*(=|\\neq?|\\not\s*=)\s*${LETTER}\s*\}`, 'g');
 
 export function normalizeSide(latex: string): string {
-  return latex
+  return courseSpellings(latex)
+    .replace(/\{\s*\}(?=\s*[\^_])/g, '')
     .replace(/\^\s*\{?\\prime\}?/g, "'")
     .replace(/\\(sigma|sigmoid)\s*\(([^()]*)\)\s*'/g, "\\$1'($2)")
     .replace(
@@ -200,7 +222,6 @@ export function normalizeSide(latex: string): string {
     )
     .replace(CONDITION_INDEX, (_, a1, a2, op, b1, b2) => `_{${op === '=' ? (b1 ?? b2) : (a1 ?? a2)}}`)
     .replace(/\\Sigma(?=\s*_)/g, '\\sum')
-    .replace(/(?:\\mathrm\s*\{\s*P\s*\}|\\Pr|P)\s*\(\s*O\s*=\s*o\s*(?:\||\\mid)\s*C\s*=\s*c\s*\)/g, '\\hat{y}_{o}')
     .replace(/\\(?:mathrm|operatorname|text|textrm|mathit)\s*\{\s*[Vv]\s*o\s*c\s*a\s*b\s*\}|V\s*o\s*c\s*a\s*b|V\s*\\text\s*\{\s*ocab\s*\}/g, '\\textrm{Vocab}');
 }
 

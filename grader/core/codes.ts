@@ -158,6 +158,7 @@ export interface CodeArgs {
   DOC_MACRO_LIMIT: { line: number; detail: string };
   DOC_SET: { set: string; reason: string };
   DOC_UNREADABLE_BLOCK: { line: number; detail: string };
+  FINAL_UNEVALUATED: { quantity: string };
   NOTEBOOK_JSON: { detail: string };
   NOTEBOOK_SHAPE: { detail: string };
   STEP_CASE_UNREAD: { case: string };
@@ -165,13 +166,16 @@ export interface CodeArgs {
   STEP_DERIVATIVE_TOO_LARGE: { wrt: string; max: number };
   STEP_DIFFERS: { from: number; to: number };
   STEP_EXP_DROPPED: NoArgs;
+  STEP_IMPRECISE: { error: number };
   STEP_INDEX_CHANGED: { from: string; to: string };
   STEP_NOTHING_BEFORE: NoArgs;
   STEP_NOT_FINITE: NoArgs;
+  STEP_NO_LAYOUT: { of: string; wrt: string };
   STEP_NO_LOSS: { name: string };
   STEP_SHAPE: { got: string; before: string };
   STEP_TRANSPOSED_LAYOUT: { got: string; before: string };
   STEP_UNREADABLE: { detail: string };
+  STEP_WRT_CHANGED: { from: string; to: string };
   STEP_WRT_NOT_IN_LOSS: { wrt: string };
   STEP_WRT_NOT_SAMPLED: { wrt: string };
   STUDENT_LAYOUT: { symbol: string; rows: string; cols: string; bankRows: number; bankCols: number };

@@ -2,29 +2,95 @@
  * The single mathjs instance. It can parse and print, nothing else: student text is
  * never evaluated by mathjs (see compile/), so no evaluate, import or createUnit exists here.
  */
-import { create, parseDependencies } from 'mathjs';
+import {
+  create,
+  createAccessorNode,
+  createArrayNode,
+  createAssignmentNode,
+  createBlockNode,
+  createConditionalNode,
+  createConstantNode,
+  createFunctionAssignmentNode,
+  createFunctionNode,
+  createIndexNode,
+  createIsBounded,
+  createNode,
+  createNumber,
+  createNumeric,
+  createObjectNode,
+  createOperatorNode,
+  createParenthesisNode,
+  createParse,
+  createRangeNode,
+  createRelationalNode,
+  createResultSet,
+  createSymbolNode,
+  createTyped,
+  factory,
+} from 'mathjs';
 import type { FactoryFunctionMap, MathNode } from 'mathjs';
 
 /**
- * The parser's factories, without units: `5 cm` is then a product of unknown symbols, not a
- * quantity, and the first parse no longer builds the unit tables (about 70 ms at start-up).
+ * What the tree classes need only to evaluate (`a[i]`, `a[i] = v`), which nothing here does:
+ * the real `subset` builds the matrix classes and a dozen typed functions, two thirds of the
+ * first parse's cost.
  */
-function parseFactories(): FactoryFunctionMap {
-  const out: FactoryFunctionMap = {};
-  const walk = (deps: object): void => {
-    for (const [name, value] of Object.entries(deps as Record<string, unknown>)) {
-      if (name.endsWith('Dependencies')) walk(value as object);
-      else if (typeof value === 'function' && !name.includes('Unit')) out[name] = value as FactoryFunctionMap[string];
-    }
-  };
-  walk(parseDependencies as object);
-  return out;
-}
+const evaluationOnly = (name: string) =>
+  factory(name, [], () => () => {
+    throw new Error(`mathjs ${name} is not available: this instance only parses`);
+  });
 
-const math = create(parseFactories());
+/**
+ * The parser's factories, named one by one so that the bundle holds nothing else of mathjs:
+ * no units (`5 cm` is a product of unknown symbols, and the unit tables cost 70 ms), no
+ * BigNumber, Fraction, Complex or matrix types (the parser makes plain numbers only).
+ */
+const FACTORIES = {
+  createParse,
+  createNode,
+  createAccessorNode,
+  createArrayNode,
+  createAssignmentNode,
+  createBlockNode,
+  createConditionalNode,
+  createConstantNode,
+  createFunctionAssignmentNode,
+  createFunctionNode,
+  createIndexNode,
+  createObjectNode,
+  createOperatorNode,
+  createParenthesisNode,
+  createRangeNode,
+  createRelationalNode,
+  createSymbolNode,
+  createResultSet,
+  createTyped,
+  createNumeric,
+  createNumber,
+  createIsBounded,
+  createSubset: evaluationOnly('subset'),
+  createSize: evaluationOnly('size'),
+} as FactoryFunctionMap;
+
+const math = create(FACTORIES);
 
 export type Node = MathNode;
-export const mathParse = (text: string): MathNode => math.parse(text);
+/**
+ * Trees already parsed, by text: a question is built at each of its size sets from the same
+ * texts, and a right answer is read again at each. A copy is handed out (mathjs parses slowly
+ * while its code is cold, and copies fast), so no caller shares a tree with another.
+ */
+const parsed = new Map<string, MathNode>();
+const PARSED_MAX = 4096;
+export const mathParse = (text: string): MathNode => {
+  let node = parsed.get(text);
+  if (node === undefined) {
+    node = math.parse(text);
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    parsed.set(text, node);
+  }
+  return node.cloneDeep();
+};
 
 /** Node constructors, for the LaTeX parser and rewrites that must build the same trees as parse. */
 export const N = {

@@ -132,6 +132,12 @@ export const MESSAGES: Messages = {
   STEP_DERIVATIVE_OF_VECTOR: (a) => `the derivative of \`${a.of}\`, not a scalar, is not checked`,
   STEP_DERIVATIVE_TOO_LARGE: (a) => `the derivative with respect to \`${a.wrt}\` has more than ${a.max} entries; not checked`,
   STEP_WRT_NOT_SAMPLED: (a) => `the derivative with respect to \`${a.wrt}\`, a quantity derived from others, is not checked`,
+  FINAL_UNEVALUATED: (a) =>
+    `the answer is an unevaluated derivative: differentiating what is written gives the expected ${a.quantity}, but it restates what was asked instead of working it out`,
+  STEP_IMPRECISE: (a) => `differs from the side before it by a relative ${a.error} only, within the precision of the numeric derivatives; not judged`,
+  STEP_NO_LAYOUT: (a) =>
+    `the product with the derivative of \`${a.of}\` by \`${a.wrt}\` is undefined in either layout (numerator or denominator): its dimensions fit under no convention`,
+  STEP_WRT_CHANGED: (a) => `the derivative is taken with respect to \`${a.to}\` where the chain is with respect to \`${a.from}\``,
   STEP_WRT_NOT_IN_LOSS: (a) => `the loss does not depend on \`${a.wrt}\` as the course names it; not checked`,
   STUDENT_LAYOUT: (a) =>
     `right only in your own layout of ${a.symbol} (declared ${a.rows} x ${a.cols}); the course's ${a.symbol} is ${a.bankRows} x ${a.bankCols}`,

@@ -4,6 +4,8 @@
  * cached, and an unreadable entry is simply a miss. A built grader (dist/, which knows its build
  * id) also keeps the data that passed the schema, keyed by that id too, so an unchanged bank is
  * not validated again; a new build never trusts an old entry, and source runs never skip it.
+ * The same goes for what a build computes from a bank file (the points it draws for a question):
+ * keyed by the build id and the file's digest, stored as bytes, never read by another build.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -31,32 +33,50 @@ function isPrivate(dir: string): boolean {
 export function dirCache(dir: string, build: string | undefined = GRADER_BUILD): DataCache {
   let trusted: boolean | undefined;
   const usable = () => (trusted ??= isPrivate(dir));
-  const entry = (kind: string, text: string) => join(dir, `${createHash('sha256').update(kind).update('\0').update(text).digest('hex')}.json`);
-  const get = (kind: string, text: string): unknown => {
+  const entry = (kind: string, text: string, ext = 'json') => join(dir, `${createHash('sha256').update(kind).update('\0').update(text).digest('hex')}.${ext}`);
+  const read = (file: string): Buffer | undefined => {
     if (!usable()) return undefined;
     try {
-      return JSON.parse(readFileSync(entry(kind, text), 'utf8')) as unknown;
+      return readFileSync(file);
     } catch {
       return undefined;
     }
   };
-  const put = (kind: string, text: string, data: unknown): void => {
+  const get = (kind: string, text: string): unknown => {
+    const bytes = read(entry(kind, text));
     try {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
-      trusted = undefined;
-      if (!usable()) return;
-      const file = entry(kind, text);
+      return bytes && (JSON.parse(bytes.toString('utf8')) as unknown);
+    } catch {
+      return undefined;
+    }
+  };
+  const write = (file: string, data: string | Uint8Array): void => {
+    try {
+      if (!(trusted ??= isPrivate(dir))) {
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
+        trusted = undefined;
+        if (!usable()) return;
+      }
       const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(data));
+      writeFileSync(tmp, data);
       renameSync(tmp, file);
     } catch {
       // a read-only install: no cache, only a slower start
     }
   };
+  const put = (kind: string, text: string, data: unknown): void => write(entry(kind, text), JSON.stringify(data));
   const valid = `spec-valid:${build}`;
+  const built = `built:${build}`;
   return {
     get: (text) => get(FORMAT, text),
     put: (text, data) => put(FORMAT, text, data),
-    ...(build ? { getValid: (text: string) => get(valid, text), putValid: (text: string, spec: unknown) => put(valid, text, spec) } : {}),
+    ...(build
+      ? {
+          getValid: (text: string) => get(valid, text),
+          putValid: (text: string, spec: unknown) => put(valid, text, spec),
+          getBuilt: (key: string) => read(entry(built, key, 'bin')),
+          putBuilt: (key: string, bytes: Uint8Array) => write(entry(built, key, 'bin'), bytes),
+        }
+      : {}),
   };
 }

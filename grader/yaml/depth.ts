@@ -14,6 +14,7 @@ export function yamlTooDeep(text: string, max: number): TooDeep | undefined {
   let flow = 0;
   let quote = '';
   const lines = text.split('\n');
+  const special = /["'#[\]{}\\]/g;
   for (let ln = 0; ln < lines.length; ln++) {
     const line = lines[ln]!;
     let i = 0;
@@ -31,16 +32,19 @@ export function yamlTooDeep(text: string, max: number): TooDeep | undefined {
       indents.push(...levels);
       if (indents.length > max) return { line: ln + 1, col: levels[levels.length - 1]! + 1 };
     }
-    for (; i < line.length; i++) {
-      const c = line[i]!;
+    // Only quotes, comments, brackets and escapes change anything: a native scan jumps between them.
+    special.lastIndex = i;
+    for (let m = special.exec(line); m; m = special.exec(line)) {
+      const at = m.index;
+      const c = m[0];
       if (quote) {
-        if (c === '\\' && quote === '"') i++;
+        if (c === '\\' && quote === '"') special.lastIndex = at + 2;
         else if (c === quote) quote = '';
       } else if (c === '"' || c === "'") {
-        if (i === 0 || /[\s[{,:]/.test(line[i - 1]!)) quote = c;
-      } else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) break;
+        if (at === 0 || /[\s[{,:]/.test(line[at - 1]!)) quote = c;
+      } else if (c === '#' && (at === 0 || /\s/.test(line[at - 1]!))) break;
       else if (c === '[' || c === '{') {
-        if (++flow + indents.length > max) return { line: ln + 1, col: i + 1 };
+        if (++flow + indents.length > max) return { line: ln + 1, col: at + 1 };
       } else if ((c === ']' || c === '}') && flow > 0) flow--;
     }
   }

@@ -65,3 +65,21 @@ describe('questions with several parts', () => {
     expect(loadProblemText('multi.yaml', bad).issues.map((i) => i.code)).toEqual(['SPEC_SCHEMA']);
   });
 });
+
+describe('building only the questions asked for (`try`)', () => {
+  it.each([
+    ['a question in parts', 'multi/sig', ['multi/sig/value', 'multi/sig/slope']],
+    ['a plain question', 'multi/plain', ['multi/plain']],
+    ['none of this set', 'other/sig', []],
+  ])('%s', (_, id, built) => {
+    const { set, issues } = loadProblemText('multi.yaml', SET, undefined, new Set(['multi']), new Set([id]));
+    expect(issues).toEqual([]);
+    expect(set!.questions.map((q) => q.id)).toEqual(built);
+  });
+
+  it('still finds a duplicate id among the questions it does not build', () => {
+    const twice = SET.replace('  - id: plain', '  - id: sig');
+    const { issues } = loadProblemText('multi.yaml', twice, undefined, new Set(['multi']), new Set(['multi/plain']));
+    expect(issues.map((i) => i.code)).toEqual(['DUPLICATE_ID']);
+  });
+});

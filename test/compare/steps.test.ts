@@ -199,6 +199,16 @@ describe('grading a located document', () => {
     expect(r.questions.find((q) => q.id.endsWith('grad-U'))!).toMatchObject({ verdict: 'unanswered', located: null, steps: [] });
   });
 
+  it.each([
+    ['\\frac{\\partial}{\\partial v_c}\\left(-\\log \\hat y_o\\right)', true],
+    ['\\frac{\\partial}{\\partial v_c}\\left(\\log \\hat y_o\\right)', false],
+    ['U(\\hat y + y)', false],
+  ])('a final that is an unevaluated derivative: %s keeps its verdict, its value said: %s', (final, said) => {
+    const vc = gradeDocument(set, doc(final), points).questions.find((q) => q.id.endsWith('grad-vc'))!;
+    expect(vc.verdict).not.toBe('correct');
+    expect(vc.feedback.some((f) => f.code === 'FINAL_UNEVALUATED')).toBe(said);
+  });
+
   it("says when a final is right only in the student's own layout, without accepting it", () => {
     const r = gradeDocument(
       set,

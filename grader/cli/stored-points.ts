@@ -1,0 +1,135 @@
+/**
+ * Points kept across runs. A question's points are a pure function of its set's file, its size
+ * set and the seed (its own seeded stream, its compiled model and reference), so a built grader
+ * keeps them in its cache (yaml/cache.ts, keyed by the build id and the file's digest) and a
+ * later run reads them instead of drawing them again: drawing them at both size sets was a
+ * third of grading one submission. Stored as bytes, so every value comes back bit for bit
+ * (-0, subnormals); a Mat shared between environments stays shared.
+ */
+import type { Bank, Question } from '../bank/types.js';
+import { PointCache } from '../compare/points.js';
+import type { Mat } from '../linalg/mat.js';
+import type { Point } from '../sample/points.js';
+import type { DataCache } from '../yaml/source.js';
+
+/** Bumped whenever what a Point holds changes shape. */
+const FORMAT = 'points-1';
+
+interface Header {
+  /** rows, cols, length of each distinct Mat, in the order of the float section. */
+  readonly mats: readonly (readonly [number, number, number])[];
+  readonly points: readonly {
+    readonly envs: readonly (readonly number[])[];
+    readonly freeValues: readonly number[];
+    readonly expected?: readonly number[];
+    /** Stored as a Mat (a column), so that every float is exact. */
+    readonly refKappa?: number;
+    readonly large?: boolean;
+  }[];
+}
+
+export function encodePoints(points: readonly Point[]): Uint8Array {
+  const ids = new Map<Mat, number>();
+  const mats: Mat[] = [];
+  const id = (m: Mat): number => {
+    let i = ids.get(m);
+    if (i === undefined) ids.set(m, (i = mats.push(m) - 1));
+    return i;
+  };
+  const header: Header = {
+    mats: [],
+    points: points.map((p) => ({
+      envs: p.envs.map((env) => env.map(id)),
+      freeValues: p.freeValues,
+      ...(p.expected ? { expected: p.expected.map(id) } : {}),
+      ...(p.refKappa ? { refKappa: id({ rows: p.refKappa.length, cols: 1, data: Float64Array.from(p.refKappa) }) } : {}),
+      ...('large' in p ? { large: p.large! } : {}),
+    })),
+  };
+  const json = Buffer.from(JSON.stringify({ ...header, mats: mats.map((m) => [m.rows, m.cols, m.data.length]) }));
+  const start = 8 + Math.ceil(json.length / 8) * 8;
+  const out = Buffer.alloc(start + 8 * mats.reduce((n, m) => n + m.data.length, 0));
+  out.writeUInt32LE(json.length, 0);
+  json.copy(out, 8);
+  const floats = new Float64Array(out.buffer, out.byteOffset + start, (out.length - start) / 8);
+  let at = 0;
+  for (const m of mats) {
+    floats.set(m.data, at);
+    at += m.data.length;
+  }
+  return out;
+}
+
+/** The points stored by encodePoints; throws on a damaged entry (the caller draws them instead). */
+export function decodePoints(bytes: Uint8Array): Point[] {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const length = buf.readUInt32LE(0);
+  const header = JSON.parse(buf.toString('utf8', 8, 8 + length)) as Header;
+  const start = 8 + Math.ceil(length / 8) * 8;
+  const total = header.mats.reduce((n, [, , len]) => n + len, 0);
+  if (buf.length !== start + 8 * total) throw new Error('damaged points entry');
+  // One aligned copy of the floats; every Mat is a view into it.
+  const floats = new Float64Array(total);
+  new Uint8Array(floats.buffer).set(buf.subarray(start));
+  let at = 0;
+  const mats: Mat[] = header.mats.map(([rows, cols, len]) => {
+    const m = { rows, cols, data: floats.subarray(at, at + len) };
+    at += len;
+    return m;
+  });
+  const mat = (i: number): Mat => {
+    const m = mats[i];
+    if (!m) throw new Error('damaged points entry');
+    return m;
+  };
+  return header.points.map((p) => ({
+    envs: p.envs.map((env) => env.map(mat)),
+    freeValues: p.freeValues,
+    ...(p.expected ? { expected: p.expected.map(mat) } : {}),
+    ...(p.refKappa !== undefined ? { refKappa: Array.from(mat(p.refKappa).data) } : {}),
+    ...(p.large !== undefined ? { large: p.large } : {}),
+  }));
+}
+
+/** A PointCache that reads a question's points from the cache, and stores those it draws. */
+export class StoredPointCache extends PointCache {
+  private readonly digests: ReadonlyMap<string, string>;
+  private readonly held = new Map<Question, Point[]>();
+
+  constructor(
+    seed: number,
+    bank: Bank,
+    private readonly store: Required<Pick<DataCache, 'getBuilt' | 'putBuilt'>>,
+  ) {
+    super(seed);
+    this.digests = new Map(bank.sets.flatMap((s) => (s.digest ? [[s.set, s.digest] as const] : [])));
+  }
+
+  override get(q: Question): Point[] {
+    let points = this.held.get(q);
+    if (points) return points;
+    const digest = this.digests.get(q.set);
+    if (digest === undefined) return super.get(q);
+    const key = `${FORMAT}\0${digest}\0${q.id}\0${q.sizeSet}\0${this.seed}`;
+    const bytes = this.store.getBuilt(key);
+    if (bytes) {
+      try {
+        points = decodePoints(bytes);
+      } catch {
+        points = undefined; // a damaged entry: drawn again, and stored anew
+      }
+    }
+    if (!points) {
+      points = super.get(q);
+      this.store.putBuilt(key, encodePoints(points));
+    }
+    this.held.set(q, points);
+    return points;
+  }
+}
+
+/** The point source of a run: stored across runs when the cache can hold built data. */
+export const storedPoints = (seed: number, bank: Bank, cache: DataCache | undefined): PointCache =>
+  cache?.getBuilt && cache.putBuilt
+    ? new StoredPointCache(seed, bank, { getBuilt: (key) => cache.getBuilt!(key), putBuilt: (key, bytes) => cache.putBuilt!(key, bytes) })
+    : new PointCache(seed);
