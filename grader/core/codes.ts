@@ -122,6 +122,7 @@ export interface CodeArgs {
   DUPLICATE_SET: { set: string; other: string };
   EXAMPLE_VERDICT: { answer: string; expected: string; got: string; because?: Names };
   FD_MISMATCH: { error: number; max: number; wrt: string; lossLine?: number; factor?: string; sizes?: string };
+  FD_UNCHECKED: { wrt: string; sizes?: string };
   FEW_LATEX_EXAMPLES: { id: string; count: number; min: number };
   IMPLEMENTATION_NEEDS: { name: string; detail: string };
   INDEX_OF_UNKNOWN: { name: string; of: string };

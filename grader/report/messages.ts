@@ -214,6 +214,8 @@ export const MESSAGES: Messages = {
   REFERENCE_UNDEFINED: (a) => `the reference is undefined at too many sample points (${a.found} of ${a.wanted} found in ${a.tries} draws)`,
   FD_MISMATCH: (a) =>
     `the reference differs from finite differences of the loss${a.lossLine ? ` (derivative: line ${a.lossLine})` : ''} with respect to ${a.wrt}: ${a.factor ? `the reference is ${a.factor} times the loss's gradient (factor ${a.factor}); ` : ''}relative error ${Number(a.error).toExponential(2)} (must be below ${a.max})`,
+  FD_UNCHECKED: (a) =>
+    `the reference could not be checked against finite differences of the loss with respect to ${a.wrt}: no sample point of moderate scale has the reference defined${a.sizes ? ` (at ${a.sizes})` : ''}`,
   DEFINITION_MISMATCH: (a) => `the reference differs from its definition at ${a.wrong} of ${a.total} points`,
   EXAMPLE_VERDICT: (a) =>
     `example \`${a.answer}\` should be ${a.expected} but is ${a.got}${(a.because as string[] | undefined)?.length ? ` (${(a.because as string[]).join(', ')})` : ''}`,
