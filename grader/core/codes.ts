@@ -107,7 +107,7 @@ export interface CodeArgs {
   UPLOAD_MISSING: { kinds: Names };
   WORKER_CRASHED: { detail: string };
   YAML_BAD_ESCAPE: { detail: string };
-  YAML_SYNTAX: { detail: string };
+  YAML_SYNTAX: { detail: string; echoes?: number };
   YAML_TOO_DEEP: { max: number };
   YAML_UNQUOTED_COLON: { detail: string };
   // Specs
@@ -142,7 +142,7 @@ export interface CodeArgs {
   SIZE_RANGE: { name: string; value: number };
   SPEC_RECURSIVE: NoArgs;
   SPEC_SCHEMA: { detail: string; path: string };
-  SPEC_UNKNOWN_KEY: { key: string; path: string };
+  SPEC_UNKNOWN_KEY: { key: string; path: string; allowed?: Names; suggestions?: Names };
   TERMS_MISMATCH: { wrong: number; total: number; sizes?: string };
   UNKNOWN_CONTEXT: { name: string; known: Names };
   UNKNOWN_IMPLEMENTATION: { name: string; known: Names };
