@@ -27,8 +27,8 @@ interface Schema {
 const WRAPPERS = new Set(['optional', 'default', 'nullable', 'readonly', 'catch', 'prefault', 'nonoptional']);
 
 /** The keys an object at `path` may have (every object a union allows there). */
-export function keysAt(schema: Schema | z.core.$ZodType, path: readonly (string | number)[]): string[] {
-  let s = schema as Schema;
+export function keysAt(schema: Schema, path: readonly (string | number)[]): string[] {
+  let s = schema;
   while (WRAPPERS.has(s._zod.def.type) || s._zod.def.type === 'pipe') s = s._zod.def.innerType ?? s._zod.def.in!;
   const d = s._zod.def;
   if (d.type === 'union') return [...new Set(d.options!.flatMap((o) => keysAt(o, path)))];
@@ -56,7 +56,9 @@ const valueAt = (data: unknown, path: readonly PropertyKey[]): unknown =>
 export function addSchemaIssues(issues: Issues, schema: z.core.$ZodType, data: unknown, zodIssues: readonly ZodIssue[]): void {
   // The keys each misspelling most likely meant, by the object they are in.
   const meant = new Map<string, Set<string>>();
-  const unknown = zodIssues.flatMap((e) => (e.code === 'unrecognized_keys' ? [{ e, path: e.path as Path, allowed: keysAt(schema, e.path as Path) }] : []));
+  const unknown = zodIssues.flatMap((e) =>
+    e.code === 'unrecognized_keys' ? [{ e, path: e.path as Path, allowed: keysAt(schema as unknown as Schema, e.path as Path) }] : [],
+  );
   for (const { e, path, allowed } of unknown) {
     const here = valueAt(data, path) as Record<string, unknown> | undefined;
     const unused = allowed.filter((k) => here?.[k] === undefined);
