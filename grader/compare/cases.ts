@@ -3,7 +3,7 @@
  * free index): the data every later check reads.
  */
 import * as M from '../linalg/mat.js';
-import { measure, roundoff } from '../linalg/meter.js';
+import { measure, measureCall, roundoff } from '../linalg/meter.js';
 import type { Point } from '../sample/points.js';
 import type { Question } from '../bank/types.js';
 import { MAX_ANSWER_LEEWAY, mismatch, type Precision } from './tolerance.js';
@@ -50,13 +50,15 @@ export function evaluateCases(q: Question, run: Run, points: readonly Point[]): 
   const { rows, cols } = q.reference.shape;
   const integer = isIntegerQuestion(q);
   const cases: Case[] = [];
-  points.forEach((p, point) =>
-    p.envs.forEach((env, e) => {
-      const m = measure(() => run(env.slice()));
+  // Plain loops and one object shape per case: this runs for every point of every answer.
+  for (let point = 0; point < points.length; point++) {
+    const p = points[point]!;
+    for (let e = 0; e < p.envs.length; e++) {
+      const env = p.envs[e]!;
+      const m = measureCall(run, env.slice());
       const raw = m.value;
       const got = raw.rows === rows ? raw : M.mat(rows, cols, raw.data);
       const expected = p.expected?.[e] ?? q.reference.run(env.slice());
-      const free = p.freeValues[e];
       const precision: Precision = { ref: p.refKappa?.[e] ?? 1, answer: m.kappa, integer: integer && expected.data.every(Number.isInteger) };
       const wrong = mismatch(got, expected, q.tolerance, precision) !== undefined;
       // At a large point, a difference the answer's own form explains is excused: a value that
@@ -66,9 +68,9 @@ export function evaluateCases(q: Question, run: Run, points: readonly Point[]): 
         wrong &&
         p.large === true &&
         (m.overflow || (roundoff(m.kappa) > MAX_ANSWER_LEEWAY && !mismatch(got, expected, q.tolerance, { ...precision, answerCap: Infinity })));
-      cases.push({ point, env, ...(free !== undefined ? { free } : {}), got, expected, wrong: wrong && !excused, precision, excused });
-    }),
-  );
+      cases.push({ point, env, free: p.freeValues[e], got, expected, wrong: wrong && !excused, precision, excused });
+    }
+  }
   return cases;
 }
 

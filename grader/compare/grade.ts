@@ -141,7 +141,7 @@ function judgeCases(q: Question, j: Judged, cases: Case[]): QuestionReport {
     if (excused > total / 2)
       return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, finding('NOT_DECIDABLE', { finite: total - excused, total })]);
     if (excused > 0) j.feedback.push(finding('GRADED_WHERE_FINITE', { excluded: excused, total }, undefined, 'info'));
-    const sized = j.others ? sizeFinding(q, j.answer, j.read.node, j.others.source, j.others.definitions) : undefined;
+    const sized = j.others ? sizeFinding(q, j.answer, j.read, j.others.source, j.others.definitions) : undefined;
     if (sized) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, sized]);
     const forbidden = forbiddenFindings(q.forbid, j.read.node, q.model.scope);
     if (forbidden.length) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, ...forbidden], 0);

@@ -3,7 +3,18 @@
  * bound (from the submission's `definitions:` or a `where` clause), the tree compiled.
  */
 import { fail, InputError, relocate, type Finding } from '../core/index.js';
-import { compileTree, readAnswer, vocabFor, withBinding, type Binding, type Compiled, type Node, type Notation, type Scope } from '../expr/index.js';
+import {
+  compileTree,
+  readAnswer,
+  vocabFor,
+  withBinding,
+  type Binding,
+  type Compiled,
+  type Node,
+  type Notation,
+  type Reading,
+  type Scope,
+} from '../expr/index.js';
 import { isValueName } from '../expr/compile/names.js';
 import { FILE_LIMITS } from '../core/limits.js';
 import { Overlay } from './overlay.js';
@@ -18,6 +29,8 @@ export interface Read {
   readonly compiled: Compiled;
   readonly notation: Notation;
   readonly notes: Finding[];
+  /** The text as read, before compiling: the same at every size set of the question. */
+  readonly reading: Reading;
 }
 
 /** The question's scope, with its free index bound. */
@@ -69,6 +82,11 @@ export interface ReadOptions {
   readonly bindings?: ReadonlyMap<string, Binding>;
   /** A write-up restates the bank's symbols (`\hat y = softmax(U^T v_c)`): such definitions are skipped, not an error. */
   readonly skipKnown?: boolean;
+  /**
+   * The answer as already read for another size set of the same question: reading depends only
+   * on the names in scope, which every size set shares, so only the compiling is done again.
+   */
+  readonly reading?: Reading;
 }
 
 export function readAndCompile(q: Question, answer: string, definitions: Definitions = new Map(), opts: ReadOptions = {}): Read {
@@ -90,12 +108,12 @@ export function readAndCompile(q: Question, answer: string, definitions: Definit
       }
     });
   }
-  const reading = readAnswer(answer, vocab);
+  const reading = opts.reading ?? readAnswer(answer, vocab);
   for (const d of reading.definitions) definer.define(d.name, (s) => compileTree(d.node, s, base.first, d.where).compiled);
   const scope = definer.scope();
   try {
     const { node, compiled, notes } = compileTree(reading.node, scope, base.first, reading.where);
-    return { node, compiled, notation: reading.notation, notes: [...reading.notes, ...notes] };
+    return { node, compiled, notation: reading.notation, notes: [...reading.notes, ...notes], reading };
   } catch (e) {
     // A student writing LaTeX is told the near names in LaTeX too (`\hat{y}_{o}`).
     const f = e instanceof InputError ? e.finding : undefined;

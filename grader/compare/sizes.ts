@@ -8,7 +8,7 @@ import { toText, type Node } from '../expr/index.js';
 import type { Question } from '../bank/types.js';
 import { answerRun, evaluateCases } from './cases.js';
 import type { PointSource } from './points.js';
-import { readAndCompile, type Definitions } from './read.js';
+import { readAndCompile, type Definitions, type Read } from './read.js';
 
 const show = (sizes: ReadonlyMap<string, number>, names?: readonly string[]): string =>
   [...sizes]
@@ -23,10 +23,10 @@ function writtenSizes(q: Question, node: Node): string[] {
 }
 
 /** Why the answer fails at `o` (another size set of q), or undefined when it holds there. */
-function failsAt(o: Question, answer: string, source: PointSource, definitions: Definitions | undefined): string | undefined {
+function failsAt(o: Question, first: Read, answer: string, source: PointSource, definitions: Definitions | undefined): string | undefined {
   let read;
   try {
-    read = readAndCompile(o, answer, definitions);
+    read = readAndCompile(o, answer, definitions, { reading: first.reading });
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     return e.finding.code;
@@ -43,11 +43,12 @@ function failsAt(o: Question, answer: string, source: PointSource, definitions: 
   }
 }
 
-export function sizeFinding(q: Question, answer: string, node: Node, source: PointSource, definitions: Definitions | undefined): Finding | undefined {
+/** `first`: the answer as read and compiled at the bank's sizes (read once, compiled per size set). */
+export function sizeFinding(q: Question, answer: string, first: Read, source: PointSource, definitions: Definitions | undefined): Finding | undefined {
   for (const o of q.others) {
-    const why = failsAt(o, answer, source, definitions);
+    const why = failsAt(o, first, answer, source, definitions);
     if (!why) continue;
-    const written = writtenSizes(q, node);
+    const written = writtenSizes(q, first.node);
     return finding('SIZE_SPECIFIC', {
       sizes: show(q.model.scope.sizes, written.length ? written : undefined),
       named: written.length > 0,

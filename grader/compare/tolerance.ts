@@ -36,9 +36,29 @@ export interface Mismatch {
 
 /** The worst mismatching entry, or undefined when a equals b. Shapes must hold equally many entries. */
 export function mismatch(a: Mat, b: Mat, tol: Tolerance, precision: Precision = {}): Mismatch | undefined {
+  const rel = tol.rel + roundoff(precision.ref) + Math.min(roundoff(precision.answer), precision.answerCap ?? MAX_ANSWER_LEEWAY);
+  // One pass decides the common case, values that agree: the worst difference within the limit
+  // (the same division as below, so the same verdict). Otherwise the pass below finds the worst entry.
+  if (!precision.integer) {
+    const ad = a.data;
+    const bd = b.data;
+    let scale = 0;
+    let diff = 0;
+    let finite = true;
+    for (let i = 0; i < bd.length; i++) {
+      const x = ad[i]!;
+      const y = bd[i]!;
+      if (!Number.isFinite(x) || !Number.isFinite(y)) {
+        finite = false;
+        break;
+      }
+      scale = Math.max(scale, Math.abs(x), Math.abs(y));
+      diff = Math.max(diff, Math.abs(x - y));
+    }
+    if (finite && (diff === 0 || diff / (tol.abs + rel * scale) <= 1)) return undefined;
+  }
   let scale = 0;
   for (let i = 0; i < b.data.length; i++) scale = Math.max(scale, Math.abs(a.data[i]!), Math.abs(b.data[i]!));
-  const rel = tol.rel + roundoff(precision.ref) + Math.min(roundoff(precision.answer), precision.answerCap ?? MAX_ANSWER_LEEWAY);
   const limit = tol.abs + rel * scale;
   let worst: Mismatch | undefined;
   let worstRatio = 1;

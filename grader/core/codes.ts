@@ -154,6 +154,7 @@ export interface CodeArgs {
   DOC_CASES_JOINED: { line: number; detail: string };
   DOC_FOUND_BY_CONTENT: { line: number; detail: string };
   DOC_FOUND_BY_LABEL: { line: number; detail: string };
+  DOC_FOUND_BY_POSITION: { line: number; detail: string };
   DOC_LABEL_MISMATCH: { line: number; detail: string };
   DOC_MACRO_LIMIT: { line: number; detail: string };
   DOC_SET: { set: string; reason: string };

@@ -2,11 +2,15 @@ import { type Chain, chainsOf } from './chains.js';
 import { setAside, stripProse } from './prose.js';
 import { type Candidate, locate } from './locate.js';
 import { definitionsOf } from './definitions.js';
+import { finalIndex } from './final.js';
 import { latexLayout, type Layout, markdownLayout } from './labels.js';
 import { collectMacros, expand, type Macro } from './macros.js';
-import { blankLatexComments, blankMarkdownCode, type MathBlock, scanMath } from './math.js';
-import { definedName, quantityOf } from './names.js';
+import { blankLatexComments, blankMarkdownCode, type MathBlock, mathFences, scanMath } from './math.js';
+import { definedName, lossTag, quantityOf } from './names.js';
 import { readSource } from './source.js';
+import { plainMath } from './plain.js';
+import { operatorOnAll, plainToLatex, primesAsTransposes, unicodeToLatex } from './unicode.js';
+import { differentiated } from './wrt.js';
 import type { DocNote, DocStep, LocatedAnswer, LocatedDocument, LocatedPart, ReadOptions, SetNaming } from './types.js';
 
 export type * from './types.js';
@@ -37,8 +41,8 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
   const macroList = collectMacros(scan);
   const macros = new Map<string, Macro>(macroList.map((m) => [m.name, m]));
   let limited = false;
-  const expanded = (s: string) => {
-    const r = expand(setAside(s), macros);
+  const expanded = (s: string, plainText = false) => {
+    const r = expand(operatorOnAll(primesAsTransposes(setAside(plainText ? plainToLatex(s) : unicodeToLatex(s)))), macros);
     if (r.limited && !limited) {
       limited = true;
       notes.push({
@@ -50,23 +54,24 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
     return r.text;
   };
 
-  const { blocks, unclosed } = scanMath(scan);
+  const scanned = scanMath(scan);
+  const unclosed = scanned.unclosed;
+  // Markdown math typed without `$` (transcribed handwriting): read as plain math, as displays
+  const fenced = latex ? [] : mathFences(kept);
+  const plain = latex ? [] : plainMath(scan, scanned.blocks);
+  const extra = [...fenced, ...plain];
+  const blocks = extra.length ? [...scanned.blocks, ...extra].sort((a, b) => a.start - b.start) : scanned.blocks;
+  const inPlain = (at: number) => within(plain, at);
   for (const u of unclosed.slice(0, 20)) notes.push({ code: 'UNREADABLE_BLOCK', line: source.lineOf(u.at), detail: `${u.what} is never closed; read as text` });
   const displays = blocks.filter((b) => b.display);
-  const inDisplay = (at: number) => {
-    let lo = 0;
-    let hi = displays.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const b = displays[mid]!;
-      if (at < b.start) hi = mid - 1;
-      else if (at >= b.end) lo = mid + 1;
-      else return true;
-    }
-    return false;
-  };
+  const inDisplay = (at: number) => within(displays, at);
   const layout: Layout = latex ? latexLayout(scan, kept) : markdownLayout(scan, inDisplay);
   const cands = candidates(blocks, layout, scan, source.lineOf, notes);
+  // a LaTeX template's answer boxes hold every answer: math outside them is the copied question,
+  // never an answer (an empty box must not be graded on the prompt's own equation)
+  const boxed = latex && (scan.match(/\\begin\s*\{answer\}/g)?.length ?? 0) >= 2;
+  const blocksOf = layout.markers.filter((m) => m.answerId).length >= 2; // `<!-- answer: id -->` markers
+  const answerable = boxed || blocksOf ? cands.filter((c) => c.inAnswer || layout.markers[c.region]?.answerId) : cands;
 
   const front = frontMatter(source.text);
   const commentSet = latex ? /^%[ \t]*grader-set:[ \t]*(\S+)/m.exec(source.text)?.[1] : /<!--\s*grader-set:\s*(\S+)\s*-->/.exec(source.text)?.[1];
@@ -77,11 +82,11 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
       ? { set: byId(front.set)!, reason: 'front-matter' }
       : byId(commentSet)
         ? { set: byId(commentSet)!, reason: 'comment' }
-        : { set: bestMatch(sets, cands, layout), reason: 'best-match' };
+        : { set: bestMatch(sets, answerable, layout), reason: 'best-match' };
 
   const answers = new Map<string, LocatedAnswer>();
   if (chosen.set) {
-    const { found, notes: more } = locate(cands, layout.markers, chosen.set.questions);
+    const { found, notes: more } = locate(answerable, layout.markers, chosen.set.questions);
     notes.push(...more);
     for (const q of chosen.set.questions) {
       const f = found.get(q.id);
@@ -112,7 +117,9 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
       scan,
       macroList.filter((m) => usedIn(m, blocks)),
       source.lineOf,
-      expanded,
+      (s, at) => expanded(s, at !== undefined && inPlain(at)),
+      // a LaTeX template with answer boxes: what stands outside them is the copied question
+      (at) => latex && layout.answers.length > 0 && !layout.answers.some((a) => a.start <= at && at < a.end),
     ),
     notes,
   };
@@ -124,19 +131,20 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
       chain++;
       c.chain.sides.forEach((s, i) => {
         if (i > 0 && s.opens) chain++;
-        docSteps.push({ latex: s.latex, expanded: expanded(s.latex), line: source.lineOf(s.at), chain });
+        docSteps.push({ latex: s.latex, expanded: expanded(s.latex, inPlain(s.at)), line: source.lineOf(s.at), chain });
       });
     }
-    const last = cand.chain.sides[cand.chain.sides.length - 1]!;
+    const last = cand.chain.sides[finalIndex(cand.chain.sides)]!;
     const final = setAside(stripProse(last.latex));
     const region = layout.markers[cand.region];
     return {
       label: region?.path.length || region?.answerId ? region.label : '',
       line: source.lineOf(last.at),
       final,
-      finalExpanded: expanded(final),
+      finalExpanded: expanded(final, inPlain(last.at)),
       steps: docSteps,
       ...(cs !== undefined ? { case: cs } : {}),
+      ...(cand.relabelled && cand.lhs ? { differentiatedBy: cand.lhs.index ? `${cand.lhs.base}_${cand.lhs.index}` : cand.lhs.base } : {}),
     };
   }
 }
@@ -147,6 +155,7 @@ function candidates(blocks: readonly MathBlock[], layout: Layout, text: string, 
   let regionIdx = -1;
   let prevEnd = 0;
   let prev: { chain: Chain; display: boolean } | undefined;
+  let prevBlockEnd = -1;
   blocks.forEach((b, i) => {
     while (regionIdx + 1 < layout.markers.length && layout.markers[regionIdx + 1]!.at <= b.start) regionIdx++;
     if (b.body.length > MAX_BLOCK) {
@@ -156,8 +165,18 @@ function candidates(blocks: readonly MathBlock[], layout: Layout, text: string, 
     const inAnswer = layout.answers.some((a) => a.start <= b.start && b.start < a.end);
     const hint = caseHint(blocks, i, text, prevEnd);
     if (b.display) prevEnd = b.end;
+    // `**Answer:** $U(\hat y - y)$` under a derivation: its last side
+    const before = text.slice(Math.max(0, b.start - 40), b.start);
+    const nl = before.lastIndexOf('\n');
+    const answerLine = (nl >= 0 || b.start <= 40) && ANSWER_LABEL.test(before.slice(nl + 1));
     for (const chain of chainsOf(b, i)) {
-      if (chain.continued && prev && out.length) {
+      // (close by, in the same part: a `= ...` far from any chain is a chain without its left-hand side)
+      const near = prevBlockEnd >= 0 && b.start - prevBlockEnd <= 400 && out.at(-1)?.region === regionIdx;
+      const continued =
+        chain.continued ||
+        (answerLine && chain.sides.length === 1 && (out.at(-1)?.chain.sides.length ?? 0) > 1) ||
+        (said(blocks, i, text) && chain.sides.length === 1);
+      if (continued && prev && out.length && near) {
         // `$= ...$` on its own line: one more step of the chain above
         const last = out.pop()!;
         const merged: Chain = { ...last.chain, sides: [...last.chain.sides, ...chain.sides] };
@@ -168,18 +187,43 @@ function candidates(blocks: readonly MathBlock[], layout: Layout, text: string, 
       out.push(candidate(chain, regionIdx, b.display, inAnswer, hint));
       prev = { chain, display: b.display };
     }
+    prevBlockEnd = b.end;
   });
   return out;
 
   function candidate(chain: Chain, region: number, display: boolean, inAnswer: boolean, hint?: string): Candidate {
-    const lhs = chain.sides.length > 1 ? quantityOf(chain.sides[0]!.latex) : undefined;
-    const definition = chain.def || (chain.sides.length > 1 && !lhs && definedName(chain.sides[0]!.latex) !== undefined);
+    const written = chain.sides.length > 1 ? quantityOf(chain.sides[0]!.latex) : undefined;
+    const other = written && differentiated(chain.sides, written);
+    const lhs = other ?? written;
+    const loss = chain.sides.length > 1 && !lhs ? lossTag(chain.sides[0]!.latex) : undefined;
+    const definition = loss === undefined && (chain.def || (chain.sides.length > 1 && !lhs && definedName(chain.sides[0]!.latex) !== undefined));
     const last = chain.sides[chain.sides.length - 1]!;
-    return { chain, region, display, inAnswer, ...(lhs ? { lhs } : {}), definition, ...(hint ? { caseHint: hint } : {}), line: lineOf(last.at) };
+    return {
+      chain,
+      region,
+      display,
+      inAnswer,
+      ...(lhs ? { lhs } : {}),
+      ...(other ? { relabelled: true } : {}),
+      definition,
+      ...(loss !== undefined ? { loss } : {}),
+      ...(hint ? { caseHint: hint } : {}),
+      line: lineOf(last.at),
+    };
   }
 }
 
-const COND = /^\s*([A-Za-z])\s*(=|\\neq|\\ne|\\not=)\s*([A-Za-z0-9])\s*[.,;]?\s*$/;
+/** `$\frac{\partial J}{\partial v_c}$ is $U(\hat y - y)$`: an inline quantity, a word for `=`, then inline math on the same line. */
+function said(blocks: readonly MathBlock[], i: number, text: string): boolean {
+  const b = blocks[i]!;
+  const a = blocks[i - 1];
+  if (!a || a.display || b.display || b.start - a.end > 30) return false;
+  if (!/^[ \t]*(?:=|is|equals|is equal to|becomes|gives|reads)[ \t]*$/i.test(text.slice(a.end, b.start))) return false;
+  return !a.body.includes('=') && quantityOf(a.body) !== undefined;
+}
+
+const ANSWER_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:final\s+)?(?:answer|result)\s*:?\s*(?:\*\*|__)?\s*:?\s*$/i;
+const COND = /^\s*([A-Za-z])\s*(=|\\neq|\\ne|\\not=|!=)\s*([A-Za-z0-9])\s*[.,;]?\s*$/;
 
 /** A case condition in inline math just after a display on its line, or in the prose since the last display. */
 function caseHint(blocks: readonly MathBlock[], i: number, text: string, since: number): string | undefined {
@@ -187,12 +231,12 @@ function caseHint(blocks: readonly MathBlock[], i: number, text: string, since: 
   if (!b.display) return undefined;
   const lineEnd = text.indexOf('\n', b.end);
   for (let j = i + 1; j < Math.min(blocks.length, i + 4) && blocks[j]!.start < (lineEnd < 0 ? text.length : lineEnd); j++) {
-    const m = COND.exec(blocks[j]!.body);
-    if (m && !blocks[j]!.display) return `${m[1]} ${m[2]} ${m[3]}`;
+    const m = COND.exec(unicodeToLatex(blocks[j]!.body));
+    if (m && !blocks[j]!.display) return `${m[1]} ${m[2] === '!=' ? '\\neq' : m[2]} ${m[3]}`;
   }
   for (let j = i - 1; j >= Math.max(0, i - 8) && blocks[j]!.start >= since; j--) {
-    const m = COND.exec(blocks[j]!.body);
-    if (m && !blocks[j]!.display) return `${m[1]} ${m[2]} ${m[3]}`;
+    const m = COND.exec(unicodeToLatex(blocks[j]!.body));
+    if (m && !blocks[j]!.display) return `${m[1]} ${m[2] === '!=' ? '\\neq' : m[2]} ${m[3]}`;
   }
   return undefined;
 }
@@ -215,6 +259,20 @@ function frontMatter(text: string): { set?: string; student?: string } {
   const set = get('set');
   const student = get('student');
   return { ...(set ? { set } : {}), ...(student ? { student } : {}) };
+}
+
+/** Whether `at` lies in one of `blocks` (sorted, not overlapping). */
+function within(blocks: readonly MathBlock[], at: number): boolean {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = blocks[mid]!;
+    if (at < b.start) hi = mid - 1;
+    else if (at >= b.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 const usedIn = (m: Macro, blocks: readonly MathBlock[]) => blocks.some((b) => new RegExp(`\\\\${m.name}(?![A-Za-z])`).test(b.body));

@@ -21,6 +21,11 @@ export interface Layout {
   readonly answers: { start: number; end: number }[];
 }
 
+/** A part label opening a line of prose: `(b)`, `b)`, `b.`, `1(b)`, `1b)`, `Part (b):`, `Q1b`, `Question 2 (c)`. */
+const PARA =
+  /^\s*((?:(?:part|question|problem|exercise|q)\.?\s*)?(?:\d{1,2}\s*[.-]?\s*)?(?:\([a-z]{1,4}\)(?:\s*\([ivx]{1,4}\))?|[a-h][.)])|(?:part|question|problem|exercise|q)\.?\s*\d{1,2}\s*(?:[a-h](?![a-z]))?)(?=[\s:.,)*_<]|$)/i;
+const HTML_LEAD = /^\s*(?:<\/?(?:details|summary|b|strong|p|div|span|u|em|i)\b[^>]*>\s*)+/i;
+const HTML_HEADING = /^\s*<h([1-6])\b[^>]*>(.*?)(?:<\/h\1>|$)/i;
 const WORDS = /^(?:question|problem|prob|part|exercise|ex|task|q|hw|homework)\.?\s*/i;
 const ROMAN = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$/;
 
@@ -70,14 +75,16 @@ export function markdownLayout(text: string, inMath: (at: number) => boolean): L
       markers.push({ at: start, path: path(), label: tpl[1]!, answerId: tpl[1]! });
       continue;
     }
-    const h = /^\s{0,3}(#{1,6})\s+(.*)$/.exec(line);
+    const h = /^\s{0,3}(#{1,6})\s+(.*)$/.exec(line) ?? HTML_HEADING.exec(line);
     if (h) {
-      push(start, h[1]!.length, parseLabel(h[2]!) ?? [], line);
+      push(start, h[1]!.length, parseLabel(h[2]!.replace(/<[^>]*>/g, ' ')) ?? [], line);
       continue;
     }
-    const bold = /^\s*(?:[-*+]\s+)?(\*\*|__)([^*_]{1,40}?)\1/.exec(line);
-    const item = /^\s*[-*+]\s+(\(?[a-z]{1,4}\)\s*[:.)]?|\(?[a-z]\)?[:.)])/i.exec(line);
-    const para = /^\s*(\([a-z]{1,4}\)|[a-h]\))\s/.exec(line);
+    // `<details><summary><b>(b)</b> ...`: the tags around a label are layout, not text
+    const plain = line.replace(HTML_LEAD, '');
+    const bold = /^\s*(?:[-*+]\s+|\d{1,2}\.\s+)?(\*\*|__)([^*_]{1,40}?)\1/.exec(plain);
+    const item = /^\s*(?:[-*+]|\d{1,2}\.)\s+(\(?[a-z]{1,4}\)\s*[:.)]?|\(?[a-z]\)?[:.)])/i.exec(plain);
+    const para = PARA.exec(plain.replace(/^\s*[*_]{1,3}(?=[(\w])/, ''));
     const found = (bold && parseLabel(bold[2]!)) || (item && parseLabel(item[1]!)) || (para && parseLabel(para[1]!));
     if (found) {
       // `(ii)` under a lettered part is its subpart; `(i)` right after `(h)` is part (i)
@@ -110,6 +117,9 @@ const STYLE: Record<string, (n: number) => string> = {
   roman: (n) => ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'][n - 1] ?? String(n),
   arabic: (n) => String(n),
 };
+/** The exam class's lists and their items. */
+const EXAM: Record<string, string> = { questions: 'arabic', parts: 'alph', subparts: 'roman', subsubparts: 'alph' };
+const EXAM_ITEM: Record<string, string> = { question: 'questions', part: 'parts', subpart: 'subparts', subsubpart: 'subsubparts' };
 const DEFAULT_STYLE = ['arabic', 'alph', 'roman', 'alph'];
 
 /** LaTeX layout: sections count, enumerate items count in their style, answer boxes, `% Question 1-B`. */
@@ -120,10 +130,10 @@ export function latexLayout(text: string, raw: string): Layout {
   let section: string[] = [];
   let sec = 0;
   let sub = 0;
-  const lists: { style: string; n: number }[] = [];
+  const lists: { style: string; n: number; env?: string }[] = [];
   const path = () => [...section, ...lists.filter((l) => l.n > 0 && l.style !== 'bullet').map((l) => STYLE[l.style]!(l.n))];
   const re =
-    /\\(section|subsection|subsubsection|paragraph|textbf|setcounter|begin|end|item|[A-Za-z]*(?:hwtitle|question|problem|homework)[A-Za-z]*)(?![A-Za-z])(\*?)/g;
+    /\\(section|subsection|subsubsection|paragraph|textbf|setcounter|begin|end|item|part|subpart|subsubpart|[A-Za-z]*(?:hwtitle|question|problem|homework)[A-Za-z]*)(?![A-Za-z])(\*?)/g;
   for (const m of text.matchAll(re)) {
     const at = m.index;
     const cmd = m[1]!;
@@ -167,6 +177,13 @@ export function latexLayout(text: string, raw: string): Layout {
       if (env.value === 'itemize' || env.value === 'description') {
         if (cmd === 'begin') lists.push({ style: 'bullet', n: 0 });
         else lists.pop();
+      } else if (EXAM[env.value]) {
+        // the exam class: \begin{questions} \question ... \begin{parts} \part ... counted as its items
+        if (cmd === 'begin') lists.push({ style: EXAM[env.value]!, n: 0, env: env.value });
+        else {
+          lists.pop();
+          markers.push({ at, path: path(), label: '' });
+        }
       } else if (env.value === 'enumerate') {
         if (cmd === 'begin') {
           const opt = /^\s*\[([^\]]*)\]/.exec(text.slice(env.end, env.end + 200))?.[1] ?? '';
@@ -189,10 +206,11 @@ export function latexLayout(text: string, raw: string): Layout {
           if (id) markers.push({ at, path: path(), label: id[1]!, answerId: id[1]! });
         } else if (open.length) answers.push({ start: open.pop()!, end: at });
       }
-    } else if (cmd === 'item') {
+    } else if (cmd === 'item' || (EXAM_ITEM[cmd] !== undefined && lists.at(-1)?.env === EXAM_ITEM[cmd])) {
       const list = lists[lists.length - 1];
       if (!list || list.style === 'bullet') continue;
-      const explicit = /^\s*\[([^\]]{1,20})\]/.exec(text.slice(after, after + 30));
+      // `\item[(b)]` names the item; the exam class's `\question[5]` gives its points
+      const explicit = cmd === 'item' ? /^\s*\[([^\]]{1,20})\]/.exec(text.slice(after, after + 30)) : null;
       list.n++;
       const own = explicit ? parseLabel(explicit[1]!) : undefined;
       const p = own ? [...path().slice(0, -1), ...own] : path();

@@ -1,39 +1,15 @@
-import type { Chain } from './chains.js';
 import type { Marker } from './labels.js';
 import { parseLabel } from './labels.js';
-import { labelScore, trivial } from './match.js';
+import { dimensions, labelScore, trivial } from './match.js';
 import { flatOf, nameScore, type Quantity, quantityOf } from './names.js';
+import type { Candidate, Found, Q } from './candidate.js';
+import { byPosition } from './position.js';
 import type { DocNote, QuestionNaming } from './types.js';
 
-/** A chain as the locator sees it: where it stands and what its left-hand side names. */
-export interface Candidate {
-  readonly chain: Chain;
-  /** Index of the marker whose region holds it, or -1 before the first. */
-  readonly region: number;
-  readonly display: boolean;
-  readonly inAnswer: boolean;
-  readonly lhs?: Quantity;
-  /** A definition (`\theta = U^T v_c`, `:=`), not an answer. */
-  readonly definition: boolean;
-  /** A case condition written next to it (`when $w = o$`). */
-  readonly caseHint?: string;
-  readonly line: number;
-}
+export type { Candidate, Found } from './candidate.js';
 
-export interface Found {
-  readonly parts: { cand: Candidate; steps: Candidate[]; case?: string }[];
-  readonly notes: DocNote[];
-}
-
-interface Q {
-  readonly q: QuestionNaming;
-  readonly asks: Quantity[];
-  /** Asked quantities that are not derivatives, compared as written. */
-  readonly flats: string[];
-  /** Loss tags its asks name (`neg`): a left-hand side with another tag is not this question's. */
-  readonly tags: Set<string>;
-  readonly labels: string[][];
-}
+/** At most this many chains make one answer's derivation. */
+const MAX_CHAINS = 40;
 
 /** Find each question's answer among the chains: template blocks, then left-hand sides, then labels. */
 export function locate(
@@ -66,6 +42,8 @@ export function locate(
     if (x.flats.length && c.chain.sides.length > 1) {
       if (!flatLhs.has(c)) flatLhs.set(c, flatOf(c.chain.sides[0]!.latex));
       if (x.flats.includes(flatLhs.get(c)!)) return { score: 2 };
+      // `J = -\sum_w y_w \log \hat y_w = ...`: the loss named, then the asked expression
+      if (c.loss !== undefined && (c.loss === '' || c.loss === 'naive')) if (x.flats.includes(flatOf(c.chain.sides[1]!.latex))) return { score: 2 };
     }
     if (c.lhs?.tag && x.tags.size && !x.tags.has(c.lhs.tag)) return best;
     for (const a of x.asks) {
@@ -114,7 +92,10 @@ export function locate(
     // follows the set's; labelled for another part, it is that part's (step 3)
     if (!qs.some((o) => regionScore(o, c.region) > 0)) ordered.push({ c, xs: best.map((p) => p.x) });
   });
-  pairs.sort((a, b) => b.score - a.score || b.i - a.i);
+  // the answer box over the copied question, a display over math inline in prose ("it is zero
+  // when $dJ/dv_c = 0$"), then the later
+  const rank = (p: (typeof pairs)[number]) => (p.c.inAnswer ? 2 : 0) + (p.c.display ? 1 : 0);
+  pairs.sort((a, b) => b.score - a.score || rank(b) - rank(a) || b.i - a.i);
   const primary = new Map<string, (typeof pairs)[number]>();
   for (const p of pairs) {
     if (primary.has(p.x.q.id) || found.has(p.x.q.id) || claimed.has(p.c)) continue;
@@ -140,6 +121,12 @@ export function locate(
         detail: `${label} names ${others.map((o) => o.q.id).join(', ')}; the left-hand side names ${x.q.id}`,
       });
     } else if (p.label === 0) notes.push({ code: 'FOUND_BY_CONTENT', line: p.c.line, detail: `the left-hand side names ${x.q.id}` });
+    if (p.c.relabelled)
+      notes.push({
+        code: 'LABEL_MISMATCH',
+        line: p.c.line,
+        detail: `the left-hand side ${p.c.chain.sides[0]!.latex} names another variable than its steps differentiate by (${x.q.id})`,
+      });
     found.set(x.q.id, { parts: withCases(x, p.c, notes), notes });
   }
 
@@ -151,10 +138,12 @@ export function locate(
     markers.forEach((m, r) => {
       const s = regionScore(x, r);
       if (s === 0) return;
-      const pool = fallbackPool(x, r);
+      // the loss stated (`J = ...`) answers the question about the loss, not one about its gradient
+      const pool = fallbackPool(x, r).filter((c) => c.loss === undefined || x.flats.length > 0);
       const rank = (c: Candidate) => (c.definition ? 0 : c.chain.sides.length > 1 ? 2 : 1);
       const top = Math.max(0, ...pool.map(rank));
-      const last = pool.filter((c) => rank(c) === top && (top > 0 || c.chain.sides.length > 1)).at(-1);
+      // a definition answers only when nothing else does, and not one that ends in a lone symbol (`\hat y = y`)
+      const last = pool.filter((c) => rank(c) === top && (top > 0 || (c.chain.sides.length > 1 && !trivial(c.chain.sides.at(-1)!.latex)))).at(-1);
       if (last) options.push({ x, r, c: last, pool, s, aff: affinity(x, last) });
     });
   }
@@ -174,6 +163,7 @@ export function locate(
     found.set(x.q.id, { parts: withCases(x, last, notes, pool), notes });
     claimed.add(last);
   }
+  byPosition(qs, cands, found, claimed);
   return { found, notes: docNotes };
 
   function fallbackPool(x: Q, r: number): Candidate[] {
@@ -183,7 +173,9 @@ export function locate(
     let pool = all.filter((c) => !claimed.has(c) && !namesUnanswered(c, x));
     if (all.some((c) => c.inAnswer)) pool = pool.filter((c) => c.inAnswer);
     if (all.some((c) => c.display && (c.inAnswer || !all.some((d) => d.inAnswer)))) pool = pool.filter((c) => c.display);
-    return pool.filter((c) => c.chain.sides.length > 1 || !trivial(c.chain.sides[0]!.latex));
+    // a lone side that is the asked derivative itself (`$\frac{\partial J}{\partial v_c}$ is zero when ...`) is no answer
+    const lone = (c: Candidate) => c.chain.sides.length === 1 && (trivial(c.chain.sides[0]!.latex) || quantityOf(c.chain.sides[0]!.latex) !== undefined);
+    return pool.filter((c) => !lone(c) && !c.chain.sides.every((s) => dimensions(s.latex)));
   }
 
   /** Whether the chain's left-hand side names another question best, and that question is not answered. */
@@ -236,7 +228,7 @@ export function locate(
   /** The derivation that ends in the answer: earlier chains of its region for the same quantity, or named intermediate results. */
   function stepsFor(x: Q, main: Candidate): Candidate[] {
     const idx = cands.indexOf(main);
-    return cands.filter((c, i) => {
+    const all = cands.filter((c, i) => {
       if (c === main) return true;
       if (!samePath(c, main) || c.inAnswer !== main.inAnswer || (claimed.has(c) && c !== main)) return false;
       if (naming(c, x).score > 0) return true;
@@ -244,6 +236,11 @@ export function locate(
       // `\delta_2 = \frac{\partial CE}{\partial h} = ...`: a named intermediate gradient
       return c.definition && c.chain.sides.slice(1).some((s) => /^\\[dt]?frac\s*\{\s*\\partial|^\\partial/.test(s.latex));
     });
+    // a derivation runs to a few chains; hundreds of copies of one are not all its steps
+    if (all.length <= MAX_CHAINS) return all;
+    const at = all.indexOf(main);
+    const from = Math.max(0, Math.min(at - MAX_CHAINS / 2, all.length - MAX_CHAINS));
+    return all.slice(from, from + MAX_CHAINS);
   }
 }
 

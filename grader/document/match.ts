@@ -22,5 +22,14 @@ export function labelScore(labels: readonly (readonly string[])[], path: readonl
 
 /** A lone symbol or a condition (`\\mathbf{x}`, `w \\neq c`): never an answer on its own. */
 export function trivial(latex: string): boolean {
-  return definedName(latex) !== undefined || /\\(neq|ne|leq|geq|le|ge|in|notin)(?![A-Za-z])|[<>]/.test(latex) || latex.trim().length === 0;
+  const named = definedName(latex);
+  // `U(\hat y - y)` is a product, not a function of a symbol such as `\rho(x)`
+  const lone = named !== undefined && (named.params ?? []).every((p) => /^\\?[A-Za-z]+(_\{?\w+\}?)?$/.test(p));
+  return lone || /\\(neq|ne|leq|geq|le|ge|in|notin)(?![A-Za-z])|[<>]/.test(latex) || latex.trim().length === 0;
+}
+
+/** A shape written as sizes (`d \times 1`, `(d×V)(V×1)`, `|V| \times d`): a check of dimensions, never an answer. */
+export function dimensions(latex: string): boolean {
+  const t = latex.replace(/\\(times|cdot|left|right)(?![A-Za-z])|[×·]/g, (m) => (/times|×/.test(m) ? '×' : ' '));
+  return t.includes('×') && /^[\s()[\]{}|×0-9]*([A-Za-z][\s()[\]{}|×0-9]*)*$/.test(t) && !/[A-Za-z]{2}/.test(t.replace(/\s+/g, ''));
 }

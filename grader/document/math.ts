@@ -140,3 +140,23 @@ export function blankLatexComments(text: string): string {
   );
   return noComments.replace(/\\begin\{(verbatim|minted|lstlisting|comment)\}[\s\S]*?\\end\{\1\}/g, (m) => m.replace(/[^\n]/g, ' '));
 }
+
+/** GitHub's display math in Markdown: a fence ```` ```math ```` whose body is LaTeX (blanked as code in the scan, so read from `text`). One pass over the lines. */
+export function mathFences(text: string): MathBlock[] {
+  const out: MathBlock[] = [];
+  let open: { fence: string; math: boolean; start: number; body: number } | undefined;
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const start = at;
+    at += line.length + 1;
+    const m = /^[ \t]*(```|~~~)[ \t]*([A-Za-z]*)/.exec(line);
+    if (!m) continue;
+    if (!open) open = { fence: m[1]!, math: m[2]!.toLowerCase() === 'math', start, body: at };
+    else if (m[1] === open.fence && !m[2]) {
+      if (open.math && start > open.body)
+        out.push({ body: text.slice(open.body, start - 1), at: open.body, start: open.start, end: start + line.length, display: true });
+      open = undefined;
+    }
+  }
+  return out;
+}

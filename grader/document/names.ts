@@ -1,4 +1,5 @@
 import { readArg, splitTop } from './scan.js';
+import { plainToLatex } from './unicode.js';
 
 /**
  * The quantity a left-hand side names: `\frac{\partial J}{\partial \mathbf{v}_c}`,
@@ -18,8 +19,8 @@ export interface Quantity {
 const FONTS =
   /\\(mathbf|bm|boldsymbol|vec|mathbfit|pmb|mathit|bf|textbf|rm|mathrm|text|textrm|operatorname|mathsf|textsf|displaystyle|left|right|limits|big|Big|bigl|bigr|Bigl|Bigr)(?![A-Za-z])/g;
 
-function simplify(latex: string): string {
-  return latex
+export function simplify(latex: string): string {
+  return plainToLatex(latex)
     .replace(/\\[dt]frac(?![A-Za-z])/g, '\\frac')
     .replace(/\\mathrm\s*\{\s*d\s*\}/g, 'd')
     .replace(/\^\s*\{?\s*\\prime\s*\}?/g, "'")
@@ -41,6 +42,12 @@ export function quantityOf(latex: string): Quantity | undefined {
     const a = readArg(s, 5);
     const b = a && readArg(s, a.end);
     if (a && b && b.end === s.length) [num, den] = [dropD(a.value), dropD(b.value)];
+    else if (a && b && /^(\\partial|d)$/.test(a.value)) {
+      // `\frac{\partial}{\partial v_c} J(v_c, o, U)`, `\frac{d}{dx}\sigma(x)`: the operator, then what it applies to
+      const rest = s.slice(b.end);
+      const applied = lossTag(rest) !== undefined ? rest.replace(/\(.*\)$/, '') : /^(\\?[A-Za-z]+)(?:_\{[^{}]*\})?\([^()]*\)$/.exec(rest)?.[1];
+      if (applied) [num, den] = [applied, dropD(b.value)];
+    }
   } else if (s.startsWith('\\nabla_')) {
     const a = readArg(s, 7);
     if (a) [num, den] = [s.slice(a.end), a.value];
@@ -57,7 +64,7 @@ export function quantityOf(latex: string): Quantity | undefined {
 }
 
 /** `\partial J` → `J`, `dJ` → `J`, or undefined when there is no differential. */
-function dropD(s: string): string | undefined {
+export function dropD(s: string): string | undefined {
   const t = s.replace(/^\{|\}$/g, '');
   if (t.startsWith('\\partial')) return t.slice(8) || undefined;
   if (/^d(?![a-z]{2})/.test(t)) return t.slice(1) || undefined;
@@ -73,7 +80,7 @@ function numerator(s: string): { num: string; tag?: string } {
   return tag ? { num, tag } : { num };
 }
 
-function variable(s: string): { base: string; index: string; cond: string } {
+export function variable(s: string): { base: string; index: string; cond: string } {
   const flat = strip(s).replace(/\([^()]*\)$/, '');
   const m = /^(\\[A-Za-z]+|[A-Za-z])(?:\\hat|\\tilde)?(?:_(.*))?$/.exec(flat);
   if (!m) return { base: flat, index: '', cond: '' };
@@ -109,9 +116,13 @@ function readable(cond: string): string {
 
 /** A non-derivative quantity compared as written, fonts, spacing and a sum's range set aside (`-\sum_{w \in V} y_w \log \hat y_w`). */
 export function flatOf(latex: string): string {
-  const s = simplify(latex).replace(/\\(sum|prod)(_\{[^{}]*(\{[^{}]*\}[^{}]*)*\}|_\\?[A-Za-z0-9]+)?(\^\{[^{}]*\}|\^\\?[A-Za-z0-9]+)?/g, '\\$1 ');
+  const s = simplify(latex).replace(
+    /\\(sum|prod)(_\{[^{}]*(\{[^{}]*\}[^{}]*)*\}|_\\[A-Za-z]+|_[A-Za-z0-9])?(\^\{[^{}]*\}|\^\\[A-Za-z]+|\^[A-Za-z0-9])?/g,
+    '\\$1 ',
+  );
+  // `\log(\hat y_w)` and `\log \hat y_w` are one spelling
   return s
-    .replace(/[{}]/g, '')
+    .replace(/[{}()]|\\left|\\right/g, '')
     .replace(/\s+/g, '')
     .replace(/\\hat([A-Za-z])/g, '\\hat$1');
 }
@@ -120,7 +131,7 @@ const NAME_FONTS = /\\(mathbf|bm|boldsymbol|vec|mathrm|text|textrm|operatorname|
 
 /** Whether a left-hand side is a name being defined: `\theta`, `\hat{y}`, `\delta_1`, `\rho(x)`, `J_{naive}(v_c, o, U)`. */
 export function definedName(lhs: string): { name: string; params?: string[] } | undefined {
-  const s = lhs.replace(/\s+/g, ' ').trim();
+  const s = plainToLatex(lhs).replace(/\s+/g, ' ').trim();
   const flat = s
     .replace(NAME_FONTS, '')
     .replace(/\s/g, '')
@@ -139,4 +150,15 @@ export function definedName(lhs: string): { name: string; params?: string[] } | 
       : undefined;
   // arguments that are whole expressions (`J(v_c, o, U)`) are a signature, not parameters: keep them all the same
   return params?.length ? { name, params } : { name };
+}
+
+/**
+ * The loss a left-hand side names (`J`, `L`, `\mathcal{L}(\theta)`, `CE(y, \hat y)`,
+ * `J_{naive-softmax}(v_c, o, U)`): its tag (`naive`, `neg`, `skip`, or '' untagged), else undefined.
+ */
+export function lossTag(lhs: string): string | undefined {
+  const s = simplify(lhs).replace(/\\(?:text|textrm|mathrm|operatorname)/g, '');
+  const m = /^\{?(J|L|CE)\}?(?:_(\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|[A-Za-z0-9]))?(?:\(.*\))?$/.exec(s);
+  if (!m) return undefined;
+  return numerator(m[0].replace(/\(.*\)$/, '')).tag ?? '';
 }

@@ -47,6 +47,11 @@ export interface LocatedPart {
   readonly steps: readonly DocStep[];
   /** For a cases answer written as separate displays: the condition this part covers (`w = o`), as LaTeX. */
   readonly case?: string;
+  /**
+   * Its chain's left-hand side names another variable than its steps differentiate by (a left-hand
+   * side copied from the part before): that variable (`U`), for the step checks to say so.
+   */
+  readonly differentiatedBy?: string;
 }
 
 /** A question's answer in a document. */
@@ -66,7 +71,7 @@ export interface LocatedAnswer {
 }
 
 export interface DocNote {
-  readonly code: 'LABEL_MISMATCH' | 'FOUND_BY_CONTENT' | 'FOUND_BY_LABEL' | 'CASES_JOINED' | 'MACRO_LIMIT' | 'UNREADABLE_BLOCK';
+  readonly code: 'LABEL_MISMATCH' | 'FOUND_BY_CONTENT' | 'FOUND_BY_LABEL' | 'FOUND_BY_POSITION' | 'CASES_JOINED' | 'MACRO_LIMIT' | 'UNREADABLE_BLOCK';
   readonly line: number;
   readonly detail: string;
 }

@@ -75,6 +75,22 @@ const FACTORIES = {
 const math = create(FACTORIES);
 
 export type Node = MathNode;
+
+/** A node with the fields of every kind readable without narrowing (mathjs's own types need a cast per kind). */
+export type AnyNode = Node & {
+  name?: string;
+  value?: number;
+  op?: string;
+  fn?: Node | string;
+  args?: Node[];
+  content?: Node;
+  object?: Node;
+  index?: { dimensions: Node[] };
+  condition?: Node;
+  trueExpr?: Node;
+  falseExpr?: Node;
+  implicit?: boolean;
+};
 /**
  * Trees already parsed, by text: a question is built at each of its size sets from the same
  * texts, and a right answer is read again at each. A copy is handed out (mathjs parses slowly

@@ -31,38 +31,43 @@ export const mat = (rows: number, cols: number, data: Float64Array<ArrayBufferLi
 export const scalar = (x: number): Mat => mat(1, 1, Float64Array.of(x));
 export const column = (xs: ArrayLike<number>): Mat => mat(xs.length, 1, Float64Array.from(xs));
 
+// Every kernel writes into `out` when given one: a compiled node passes its own output, made once
+// at compile time (shapes are known then), so that evaluating allocates nothing but the result
+// (see expr/compile/compile.ts). `out` is never one of the inputs.
+
 /** Elementwise map. */
-export function map(a: Mat, f: (x: number) => number): Mat {
-  const out = alloc(a.data.length);
-  for (let i = 0; i < out.length; i++) out[i] = f(a.data[i]!);
-  return mat(a.rows, a.cols, out);
+export function map(a: Mat, f: (x: number) => number, out: Mat = mat(a.rows, a.cols)): Mat {
+  const [ad, od] = [a.data, out.data];
+  for (let i = 0; i < od.length; i++) od[i] = f(ad[i]!);
+  return out;
 }
 
 /** Elementwise binary op; a 1 x 1 operand broadcasts (shapes were checked). */
-export function zip(a: Mat, b: Mat, f: (x: number, y: number) => number): Mat {
+export function zip(a: Mat, b: Mat, f: (x: number, y: number) => number, out?: Mat): Mat {
   const n = Math.max(a.data.length, b.data.length);
-  const out = alloc(n);
   const ad = a.data;
   const bd = b.data;
-  if (ad.length === n && bd.length === n) for (let i = 0; i < n; i++) out[i] = f(ad[i]!, bd[i]!);
-  else if (ad.length === 1) for (let i = 0, x = ad[0]!; i < n; i++) out[i] = f(x, bd[i]!);
-  else for (let i = 0, y = bd[0]!; i < n; i++) out[i] = f(ad[i]!, y);
   const big = ad.length === n ? a : b;
-  return mat(big.rows, big.cols, out);
+  const o = out ?? mat(big.rows, big.cols);
+  const od = o.data;
+  if (ad.length === n && bd.length === n) for (let i = 0; i < n; i++) od[i] = f(ad[i]!, bd[i]!);
+  else if (ad.length === 1) for (let i = 0, x = ad[0]!; i < n; i++) od[i] = f(x, bd[i]!);
+  else for (let i = 0, y = bd[0]!; i < n; i++) od[i] = f(ad[i]!, y);
+  return o;
 }
 
 /** f(s, b_i) for each entry of b: a scalar on the left, with no 1 x 1 matrix built for it. */
-export function mapLeft(s: number, b: Mat, f: (x: number, y: number) => number): Mat {
-  const out = alloc(b.data.length);
-  for (let i = 0; i < out.length; i++) out[i] = f(s, b.data[i]!);
-  return mat(b.rows, b.cols, out);
+export function mapLeft(s: number, b: Mat, f: (x: number, y: number) => number, out: Mat = mat(b.rows, b.cols)): Mat {
+  const [bd, od] = [b.data, out.data];
+  for (let i = 0; i < od.length; i++) od[i] = f(s, bd[i]!);
+  return out;
 }
 
 /** f(a_i, s) for each entry of a. */
-export function mapRight(a: Mat, s: number, f: (x: number, y: number) => number): Mat {
-  const out = alloc(a.data.length);
-  for (let i = 0; i < out.length; i++) out[i] = f(a.data[i]!, s);
-  return mat(a.rows, a.cols, out);
+export function mapRight(a: Mat, s: number, f: (x: number, y: number) => number, out: Mat = mat(a.rows, a.cols)): Mat {
+  const [ad, od] = [a.data, out.data];
+  for (let i = 0; i < od.length; i++) od[i] = f(ad[i]!, s);
+  return out;
 }
 
 /** Sum of a_i b_i over all entries (a row times a column). */
@@ -72,35 +77,103 @@ export function dotData(a: Mat, b: Mat): number {
   return s;
 }
 
-export const add = (a: Mat, b: Mat): Mat => zip(a, b, (x, y) => x + y);
-export const sub = (a: Mat, b: Mat): Mat => zip(a, b, (x, y) => x - y);
-export const hadamard = (a: Mat, b: Mat): Mat => zip(a, b, (x, y) => x * y);
-export const divide = (a: Mat, b: Mat): Mat => zip(a, b, (x, y) => x / y);
-export const power = (a: Mat, b: Mat): Mat => zip(a, b, (x, y) => x ** y);
+// The four arithmetic kernels are written out, not passed to zip: a loop calling one shared
+// closure for every operator cannot inline it.
+export function add(a: Mat, b: Mat, out?: Mat): Mat {
+  if (a.data.length !== b.data.length) return zip(a, b, (x, y) => x + y, out);
+  const o = out ?? mat(a.rows, a.cols);
+  const [ad, bd, od] = [a.data, b.data, o.data];
+  for (let i = 0; i < od.length; i++) od[i] = ad[i]! + bd[i]!;
+  return o;
+}
+
+export function sub(a: Mat, b: Mat, out?: Mat): Mat {
+  if (a.data.length !== b.data.length) return zip(a, b, (x, y) => x - y, out);
+  const o = out ?? mat(a.rows, a.cols);
+  const [ad, bd, od] = [a.data, b.data, o.data];
+  for (let i = 0; i < od.length; i++) od[i] = ad[i]! - bd[i]!;
+  return o;
+}
+
+export function hadamard(a: Mat, b: Mat, out?: Mat): Mat {
+  if (a.data.length !== b.data.length) return zip(a, b, (x, y) => x * y, out);
+  const o = out ?? mat(a.rows, a.cols);
+  const [ad, bd, od] = [a.data, b.data, o.data];
+  for (let i = 0; i < od.length; i++) od[i] = ad[i]! * bd[i]!;
+  return o;
+}
+
+export function divide(a: Mat, b: Mat, out?: Mat): Mat {
+  if (a.data.length !== b.data.length) return zip(a, b, (x, y) => x / y, out);
+  const o = out ?? mat(a.rows, a.cols);
+  const [ad, bd, od] = [a.data, b.data, o.data];
+  for (let i = 0; i < od.length; i++) od[i] = ad[i]! / bd[i]!;
+  return o;
+}
+
+export const power = (a: Mat, b: Mat, out?: Mat): Mat => zip(a, b, (x, y) => x ** y, out);
+
+/** a_i * s: a scalar times a matrix (either order: float multiplication commutes). */
+export function scale(a: Mat, s: number, out: Mat = mat(a.rows, a.cols)): Mat {
+  const [ad, od] = [a.data, out.data];
+  for (let i = 0; i < od.length; i++) od[i] = ad[i]! * s;
+  return out;
+}
+
+/** -a_i. */
+export function negate(a: Mat, out: Mat = mat(a.rows, a.cols)): Mat {
+  const [ad, od] = [a.data, out.data];
+  for (let i = 0; i < od.length; i++) od[i] = -ad[i]!;
+  return out;
+}
 
 /** Matrix product (inner dimensions agree) or scalar scaling (either side 1 x 1). */
-export function multiply(a: Mat, b: Mat): Mat {
-  if (a.data.length === 1 || b.data.length === 1) return hadamard(a, b);
+export function multiply(a: Mat, b: Mat, out?: Mat): Mat {
+  if (a.data.length === 1 || b.data.length === 1) return hadamard(a, b, out);
   const { rows: m, cols: k } = a;
   const n = b.cols;
-  const out = alloc(m * n);
+  const o = out ?? mat(m, n);
+  const od = o.data;
   const ad = a.data;
   const bd = b.data;
+  // A matrix times a vector, and an outer product, in loops of their own; each entry is the very
+  // sum the general loop forms (0 + the terms with a nonzero left factor, in order).
+  if (n === 1) {
+    for (let i = 0; i < m; i++) {
+      let s = 0;
+      for (let p = 0; p < k; p++) {
+        const x = ad[i * k + p]!;
+        if (x !== 0) s += x * bd[p]!;
+      }
+      od[i] = s;
+    }
+    return o;
+  }
+  if (k === 1) {
+    for (let i = 0; i < m; i++) {
+      const x = ad[i]!;
+      for (let j = 0; j < n; j++) od[i * n + j] = x === 0 ? 0 : 0 + x * bd[j]!;
+    }
+    return o;
+  }
+  if (out) od.fill(0);
   for (let i = 0; i < m; i++) {
     for (let p = 0; p < k; p++) {
       const x = ad[i * k + p]!;
       if (x === 0) continue;
-      for (let j = 0; j < n; j++) out[i * n + j]! += x * bd[p * n + j]!;
+      for (let j = 0; j < n; j++) od[i * n + j]! += x * bd[p * n + j]!;
     }
   }
-  return mat(m, n, out);
+  return o;
 }
 
-export function transpose(a: Mat): Mat {
+/** A vector's transpose shares its entries (no copy); a matrix's is written out. */
+export function transpose(a: Mat, out?: Mat): Mat {
   if (a.rows === 1 || a.cols === 1) return mat(a.cols, a.rows, a.data);
-  const out = alloc(a.data.length);
-  for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.cols; j++) out[j * a.rows + i] = a.data[i * a.cols + j]!;
-  return mat(a.cols, a.rows, out);
+  const o = out ?? mat(a.cols, a.rows);
+  const od = o.data;
+  for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.cols; j++) od[j * a.rows + i] = a.data[i * a.cols + j]!;
+  return o;
 }
 
 export function sumAll(a: Mat): number {
@@ -110,13 +183,20 @@ export function sumAll(a: Mat): number {
 }
 
 /** Softmax over all entries, shifted by the maximum so that large inputs do not overflow. */
-export function softmax(a: Mat): Mat {
+export function softmax(a: Mat, out?: Mat): Mat {
   let max = -Infinity;
   for (const x of a.data) if (x > max) max = x;
-  const e = map(a, (x) => Math.exp(x - max));
+  const e = map(a, (x) => Math.exp(x - max), out);
   const s = sumAll(e);
   for (let i = 0; i < e.data.length; i++) e.data[i]! /= s;
   return e;
+}
+
+/** A fresh copy: what a compiled expression returns, so that no caller holds a node's own output. */
+export function copy(a: Mat): Mat {
+  const out = alloc(a.data.length);
+  out.set(a.data);
+  return mat(a.rows, a.cols, out);
 }
 
 export const zeros = (rows: number, cols: number): Mat => mat(rows, cols);

@@ -31,15 +31,22 @@ export interface Measured<T> {
 
 /** Runs `f` with the meter on. Nested calls measure their own run only. */
 export function measure<T>(f: () => T): Measured<T> {
-  const saved = { ...state };
+  return measureCall(f, undefined);
+}
+
+/** `measure(() => f(arg))` without a closure per call: the grading loop runs it for every case. */
+export function measureCall<A, T>(f: (arg: A) => T, arg: A): Measured<T> {
+  const { on, kappa, overflow } = state;
   state.on = true;
   state.kappa = 1;
   state.overflow = false;
   try {
-    const value = f();
+    const value = f(arg);
     return { value, kappa: state.kappa, overflow: state.overflow };
   } finally {
-    Object.assign(state, saved);
+    state.on = on;
+    state.kappa = kappa;
+    state.overflow = overflow;
   }
 }
 
@@ -92,6 +99,26 @@ export const pow = (x: number, y: number): number => {
   if (!Number.isFinite(r) && state.on && Number.isFinite(x) && Number.isFinite(y) && x !== 0) state.overflow = true;
   return r;
 };
+
+/**
+ * A quotient of finite numbers out of range, `1 / yhat_o` for an entry near float64's least
+ * positive value, is out of range too; a division by an exact 0 is the answer's own, not float64's.
+ */
+export const div = (x: number, y: number): number => {
+  const r = x / y;
+  if (state.on && !Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y) && y !== 0) state.overflow = true;
+  return r;
+};
+
+/** Notes every entry of an elementwise quotient already computed (a 1 x 1 operand broadcasts). */
+export function noteQuotients(a: Mat, b: Mat, r: Mat): void {
+  if (!state.on) return;
+  for (let i = 0; i < r.data.length; i++) {
+    const x = a.data[a.data.length === 1 ? 0 : i]!;
+    const y = b.data[b.data.length === 1 ? 0 : i]!;
+    if (!Number.isFinite(r.data[i]!) && Number.isFinite(x) && Number.isFinite(y) && y !== 0) state.overflow = true;
+  }
+}
 
 /** Marks an overflow found elsewhere (a product of finite numbers that is infinite). */
 export function noteOverflow(r: number, x: number, y: number): void {

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mismatch, relativeError } from '../../grader/compare/tolerance.js';
 import { column } from '../../grader/linalg/mat.js';
+import { roundoff } from '../../grader/linalg/meter.js';
 
 const tol = { rel: 1e-6, abs: 1e-9 };
 
@@ -40,4 +42,29 @@ describe('mismatch with the default rule (rel 1e-9, no absolute floor, round-off
     ['counts compare as integers', [3600 + 1e-7], [3600], { integer: true }, true],
     ['exact counts are equal', [3600], [3600], { integer: true }, false],
   ])('%s', (_, a, b, precision, wrong) => expect(mismatch(column(a), column(b), strict, precision) !== undefined).toBe(wrong));
+});
+
+describe('mismatch decides agreeing values in one pass, as the entry-by-entry rule does', () => {
+  // The rule written out entry by entry (tolerance.ts before its one-pass check): the yardstick.
+  const byEntry = (a: number[], b: number[], rel: number, abs: number): boolean => {
+    const scale = Math.max(0, ...a.map(Math.abs), ...b.map(Math.abs));
+    const limit = abs + (rel + roundoff(1) + roundoff(1)) * scale;
+    return a.every((x, i) => Number.isFinite(x) && Number.isFinite(b[i]!) && (x === b[i] || Math.abs(x - b[i]!) / limit <= 1));
+  };
+  const value = fc.oneof(fc.double({ noNaN: false }), fc.constantFrom(0, -0, 1, 1 + 2 ** -52, 1e-300, Infinity, NaN), fc.integer({ min: -3, max: 3 }));
+  it('agrees with it on random vectors, with differences on both sides of the limit', () =>
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: 6, maxLength: 6 }),
+        fc.constantFrom(0, 1e-9, 1e-6),
+        (a, u, rel) => {
+          // Each difference a multiple u of the limit (about: the scale grows with it).
+          const scale = Math.max(0, ...a.filter(Number.isFinite).map(Math.abs));
+          const b = a.map((x, i) => (i % 3 === 2 ? x : x + u[i]! * (rel + 2 * roundoff(1)) * scale));
+          expect(mismatch(column(a), column(b), { rel, abs: 0 }, { ref: 1, answer: 1 }) === undefined).toBe(byEntry(a, b, rel, 0));
+        },
+      ),
+      { numRuns: 3000, seed: 7 },
+    ));
 });

@@ -17,6 +17,11 @@ describe('hostile documents', () => {
     ['100,000 unclosed \\[', 'B.md', '\\['.repeat(100_000), 'UNREADABLE_BLOCK'],
     ['50,000 unclosed \\begin{align}', 'A.tex', '\\begin{align}'.repeat(50_000), 'UNREADABLE_BLOCK'],
     ['a huge file (4 MB)', 'h.md', `### (b)\n$$${VC} = U(\\hat y - y) = a + b$$\n\ntext $x$ and $y = 2$.\n`.repeat(50_000), 'UNREADABLE_BLOCK'],
+    ['6,000 plain math lines', 'p.md', '(b) dJ/dv_c = U(ŷ − y) where ŷ = σ(θ)\n= x\n'.repeat(6000), undefined],
+    ['one line of = and Unicode', 'q.md', '∂=ŷ=ᵀ='.repeat(40_000), undefined],
+    ['left-hand sides alone, 10,000 times', 'r.md', 'dJ/dv_c\n'.repeat(10_000) + '= 1\n', undefined],
+    ['200,000 dollar signs after Answer:', 'D2.md', `**Answer:** ${'$'.repeat(200_000)}`, undefined],
+    ['18,000 unclosed ```math fences', 'f.md', '```math\nx\n'.repeat(18_000), undefined],
     ['binary noise', 'z.md', Array.from({ length: 100_000 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join(''), undefined],
   ])(
     '%s',

@@ -147,3 +147,53 @@ describe('more part labels', () => {
     expect(finals(read(file, text))).toEqual({ 'naive-softmax-grad-vc': '-u_o + \\sum_w \\hat y_w u_w', 'sigmoid-derivative': '\\sigma(x)(1-\\sigma(x))' });
   });
 });
+
+describe('layouts beyond the annotated corpus', () => {
+  const BOTH = { 'naive-softmax-grad-vc': 'U(\\hat y - y)', 'sigmoid-derivative': '\\sigma(x)(1-\\sigma(x))' };
+  const B = '$$ A = U(\\hat y - y)$$';
+  const D = '$$ \\sigma(x)(1-\\sigma(x)) $$';
+  it.each([
+    ['b. and d. at the start of a line', 'a.md', `b. gradient\n${B}\nd. sigmoid\n${D}\n`],
+    ['1(b) and 1(d) at the start of a line', 'b.md', `1(b) gradient\n${B}\n1(d) sigmoid\n${D}\n`],
+    ['1b) and Q1d', 'c.md', `1b) gradient\n${B}\nQ1d: sigmoid\n${D}\n`],
+    ['*(b)* in italics', 'c2.md', `*(b)* gradient\n${B}\n_(d)_ sigmoid\n${D}\n`],
+    ['Part (b): and Part (d)', 'd.md', `Part (b): gradient\n\n${B}\n\nPart (d):\n\n${D}\n`],
+    ['an ordered list with bold labels', 'e.md', `1. **(b)** gradient\n   ${B}\n2. **(d)** sigmoid\n   ${D}\n`],
+    ['a lettered list a) b) indented under 1.', 'f.md', `1. Word2vec\n   b) gradient\n   ${B}\n   d) sigmoid\n   ${D}\n`],
+    [
+      '<details> with a <summary> label',
+      'g.md',
+      `<details><summary>(b) gradient wrt v_c</summary>\n\n${B}\n\n</details>\n<details>\n<summary><b>(d)</b></summary>\n\n${D}\n</details>\n`,
+    ],
+    ['HTML headings', 'h.md', `<h3>(b) gradient</h3>\n\n${B}\n\n<h3>(d)</h3>\n\n${D}\n`],
+    [
+      'the exam class: \\question, \\part[points] counted in their lists',
+      'x.tex',
+      '\\begin{questions}\n\\question[10] Word2vec\n\\begin{parts}\n\\part[2] Loss\n\\part Gradient\n\\begin{solution} $$ A = U(\\hat y - y) $$ \\end{solution}\n\\part u\n\\part U\n\\part ReLU\n\\part[3] Sigmoid\n\\begin{solution} $$ \\sigma(x)(1-\\sigma(x)) $$ \\end{solution}\n\\end{parts}\n\\end{questions}\n',
+    ],
+    ['GitHub ```math fences', 'm.md', '### (b)\n```math\nA = U(\\hat y - y)\n```\n### (d)\n```math\n\\sigma(x)(1-\\sigma(x))\n```\n```python\nx = f(y)\n```\n'],
+    ['\\paragraph{(b)}', 'i.tex', `\\paragraph{(b)} \\[ A = U(\\hat y - y) \\]\n\\paragraph{(d)} \\[ \\sigma(x)(1-\\sigma(x)) \\]\n`],
+    [
+      '**Answer:** lines under a copied question',
+      'j.md',
+      '### (b)\nFind $\\frac{\\partial J}{\\partial v_c}$ given $J = -\\log \\hat y_o$.\n$$ \\hat y = softmax(U^T v_c) $$\n**Answer:** $U(\\hat y - y)$\n\n### (d)\nAnswer: $\\sigma(x)(1-\\sigma(x))$\n',
+    ],
+  ])('%s', (_n, file, text) => {
+    expect(finals(read(file, text))).toEqual(BOTH);
+  });
+
+  it.each([
+    ['e.g. at the start of a line is not part (e)', 'e.g. the gradient\n$$\\sigma(x)(1-\\sigma(x))$$\n'],
+    ['a sentence starting with "A" is not part (a)', 'A short note.\n$$\\sigma(x)(1-\\sigma(x))$$\n'],
+  ])('%s', (_n, text) => {
+    expect(read('k.md', text).answers.get('cs224n-a2/sigmoid-derivative')?.parts[0]!.label ?? '').toBe('');
+  });
+
+  it.each([
+    ["^T, ^\\top and ' alike", "## (d)\n$$\\frac{\\partial J}{\\partial U} = v_c (\\hat y - y)'$$\n", 'v_c (\\hat y - y)^T'],
+    ['ᵀ in display math', '## (d)\n$$\\frac{∂J}{∂U} = v_c (ŷ − y)ᵀ$$\n', 'v_c (\\hat{y} - y)^T'],
+    ['⊤ in display math', '## (d)\n$$∂J/∂U = v_c (ŷ − y)^⊤$$\n', 'v_c (\\hat{y} - y)^\\top'],
+  ])('transposes: %s', (_n, text, expanded) => {
+    expect(read('t.md', text).answers.get('cs224n-a2/naive-softmax-grad-U')!.finalExpanded).toBe(expanded);
+  });
+});

@@ -26,7 +26,7 @@ type AnyNode = Node & {
 
 export function compileNode(node: Node, scope: Scope, ctx: Ctx): Compiled {
   const n = node as AnyNode;
-  const at = ctx.where(node);
+  // A node's position is looked up where a finding may need it, not for every node.
   switch (node.type) {
     case 'ConstantNode': {
       const v = n.value!;
@@ -34,7 +34,7 @@ export function compileNode(node: Node, scope: Scope, ctx: Ctx): Compiled {
       return { shape: SCALAR, run: () => m, num: () => v, work: 0, constant: v, zeroLiteral: v === 0 };
     }
     case 'SymbolNode':
-      return resolve(n.name!, scope, ctx, compileNode, at);
+      return resolve(n.name!, scope, ctx, compileNode, ctx.where(node));
     case 'ParenthesisNode':
       return compileNode(n.content!, scope, ctx);
     case 'OperatorNode': {
@@ -49,7 +49,7 @@ export function compileNode(node: Node, scope: Scope, ctx: Ctx): Compiled {
     case 'ConditionalNode':
       return compileConditional(node, scope, ctx, compileNode);
     default:
-      return fail('NOT_ALLOWED', { what: node.type }, at);
+      return fail('NOT_ALLOWED', { what: node.type }, ctx.where(node));
   }
 }
 
@@ -78,7 +78,15 @@ function compileCall(n: AnyNode, scope: Scope, ctx: Ctx): Compiled {
     const [f, na] = [def.scalar, numOf(compiled[0]!)];
     return scalarCompiled((env) => f(na(env)), work, compiled[0]!.constant === undefined ? undefined : f(compiled[0]!.constant));
   }
-  const run = runs.length === 1 ? (env: M.Mat[]) => def.run([runs[0]!(env)]) : (env: M.Mat[]) => def.run(runs.map((r) => r(env)));
+  const out = M.zeros(shape.rows, shape.cols);
+  const run =
+    runs.length === 1
+      ? (env: M.Mat[]) => def.run([runs[0]!(env)], out)
+      : (env: M.Mat[]) =>
+          def.run(
+            runs.map((r) => r(env)),
+            out,
+          );
   // Functions of constants are constants (`|V|`, `sqrt(d)`), so that they can bound a sum.
   const constant = compiled.every((c) => c.constant !== undefined) && shape.rows * shape.cols === 1 ? run([]).data[0] : undefined;
   return { shape, run, work, ...(constant !== undefined ? { constant } : {}) };
@@ -88,5 +96,8 @@ function compileCall(n: AnyNode, scope: Scope, ctx: Ctx): Compiled {
 export function compileExpr(node: Node, scope: Scope, ctx: Ctx): Compiled {
   const c = compileNode(stabilize(node), scope, ctx);
   if (c.work > LIMITS.maxWork) fail('TOO_MUCH_WORK', { work: c.work, max: LIMITS.maxWork });
-  return c;
+  // Nodes write into outputs of their own, made once here and reused by every run: what leaves
+  // the expression is a copy, so that no caller ever holds a buffer the next run overwrites.
+  const inner = c.run;
+  return { ...c, run: (env) => M.copy(inner(env)) };
 }

@@ -12,7 +12,7 @@ import { numOf, scalarCompiled } from './scalar.js';
 import { withBinding, type Compiled, type Ctx, type Scope } from './types.js';
 
 type CompileFn = (node: Node, scope: Scope, ctx: Ctx) => Compiled;
-type AnyNode = Node & { name?: string; args?: Node[]; object?: Node; index?: { dimensions: Node[] } };
+type AnyNode = Node & { name?: string; value?: unknown; args?: Node[]; object?: Node; index?: { dimensions: Node[] } };
 
 /** A value that must be known before evaluation: a sum bound, a one-hot length. */
 function constantInt(c: Compiled, what: string, at?: Position): number {
@@ -86,10 +86,11 @@ export function compileSum(n: AnyNode, scope: Scope, ctx: Ctx, compile: CompileF
   const body = compile(args[args.length - 1]!, withBinding(scope, name, { kind: 'slot', slot, shape: SCALAR }), ctx);
   const { shape } = body;
   const work = count * (body.work + size(shape));
+  // The index's cell and the accumulator are this node's own, reused by every run (compileExpr copies the result).
+  const cell = M.scalar(0);
   if (isScalar(shape)) {
     const nb = numOf(body);
     return scalarCompiled((env) => {
-      const cell = M.scalar(0);
       env[slot] = cell;
       let acc = 0;
       for (let k = lo; k <= hi; k++) {
@@ -99,9 +100,9 @@ export function compileSum(n: AnyNode, scope: Scope, ctx: Ctx, compile: CompileF
       return acc;
     }, work);
   }
+  const acc = M.zeros(shape.rows, shape.cols);
   const run = (env: M.Mat[]): M.Mat => {
-    const acc = M.zeros(shape.rows, shape.cols);
-    const cell = M.scalar(0);
+    acc.data.fill(0);
     env[slot] = cell;
     for (let k = lo; k <= hi; k++) {
       cell.data[0] = k;
@@ -122,9 +123,11 @@ export function compileOnehot(n: AnyNode, scope: Scope, ctx: Ctx, compile: Compi
   const len = constantInt(compile(args[1]!, scope, ctx), 'the length of onehot', at);
   if (len < 1 || len > LIMITS.maxEntries) fail('TOO_LARGE', { what: 'onehot', size: len, max: LIMITS.maxEntries }, at);
   const ni = numOf(index);
+  const out = M.zeros(len, 1);
   const run = (env: M.Mat[]): M.Mat => {
-    const out = M.zeros(len, 1);
-    out.data[indexNumber(ni(env), len, at) - 1] = 1;
+    const i = indexNumber(ni(env), len, at) - 1;
+    out.data.fill(0);
+    out.data[i] = 1;
     return out;
   };
   return { shape: { rows: len, cols: 1 }, run, work: index.work + len };
@@ -143,7 +146,8 @@ export function compileZeros(n: AnyNode, scope: Scope, ctx: Ctx, compile: Compil
 
 const isFullRange = (d: Node): boolean => {
   const r = d as Node & { start?: AnyNode; end?: AnyNode; step?: Node | null };
-  return d.type === 'RangeNode' && !r.step && r.start?.type === 'ConstantNode' && Number(r.start.toString()) === 1 && r.end?.name === 'end';
+  // The constant's value, not its text: printing a node with mathjs costs more than compiling it.
+  return d.type === 'RangeNode' && !r.step && r.start?.type === 'ConstantNode' && Number(r.start.value) === 1 && r.end?.name === 'end';
 };
 
 /** `x[i]` (an entry of a vector), `A[i, j]`, `A[:, j]` (a column), `A[i, :]` (a row). */
@@ -175,26 +179,26 @@ export function compileAccess(node: Node, scope: Scope, ctx: Ctx, compile: Compi
   }
   if (idx[1]) {
     const nj = numOf(idx[1]);
+    const out = M.zeros(rows, 1);
     return {
       shape: { rows, cols: 1 },
       run: (env) => {
         const m = ro(env);
         const j = indexNumber(nj(env), cols, at) - 1;
-        const out = M.alloc(rows);
-        for (let i = 0; i < rows; i++) out[i] = m.data[i * cols + j]!;
-        return M.mat(rows, 1, out);
+        for (let i = 0; i < rows; i++) out.data[i] = m.data[i * cols + j]!;
+        return out;
       },
       work: work + rows,
     };
   }
   const ni = numOf(idx[0]!);
+  const out = M.zeros(1, cols);
   return {
     shape: { rows: 1, cols },
     run: (env) => {
       const i = indexNumber(ni(env), rows, at) - 1;
-      const out = M.alloc(cols);
-      out.set(ro(env).data.subarray(i * cols, (i + 1) * cols));
-      return M.mat(1, cols, out);
+      out.data.set(ro(env).data.subarray(i * cols, (i + 1) * cols));
+      return out;
     },
     work: work + cols,
   };

@@ -20,7 +20,8 @@ export interface FunctionDef {
   readonly tex?: string | ((args: readonly string[]) => string);
   readonly arity: number;
   readonly shape: Check;
-  readonly run: (args: M.Mat[]) => M.Mat;
+  /** Writes into `out` when given one (a compiled node's own output, of the shape the rule gives). */
+  readonly run: (args: M.Mat[], out?: M.Mat) => M.Mat;
   /** Costs a constant times the argument size. */
   readonly cost?: number;
   /** For an elementwise function: the function of one number (the scalar fast path). */
@@ -34,7 +35,7 @@ const elementwise = (names: string[], f: (x: number) => number, tex: Partial<Fun
   ...tex,
   arity: 1,
   shape: ([s]) => s!,
-  run: ([a]) => M.map(a!, f),
+  run: ([a], out) => M.map(a!, f, out),
   scalar: f,
 });
 
@@ -68,8 +69,8 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     run: ([a]) => M.scalar(Math.sqrt(a!.data.reduce((s, x) => s + x * x, 0))),
     tex: ([a]) => `\\left\\lVert ${a}\\right\\rVert`,
   },
-  { names: ['softmax'], arity: 1, shape: vectorOrScalar, run: ([a]) => M.softmax(a!), cost: 3 },
-  { names: ['transpose'], arity: 1, shape: ([s]) => ({ rows: s!.cols, cols: s!.rows }), run: ([a]) => M.transpose(a!) },
+  { names: ['softmax'], arity: 1, shape: vectorOrScalar, run: ([a], out) => M.softmax(a!, out), cost: 3 },
+  { names: ['transpose'], arity: 1, shape: ([s]) => ({ rows: s!.cols, cols: s!.rows }), run: ([a], out) => M.transpose(a!, out) },
   {
     names: ['dot'],
     arity: 2,

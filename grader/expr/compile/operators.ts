@@ -7,10 +7,11 @@ import { elementwiseShape, productShape, requireScalar, shapeArgs, type ShapeRul
 import { numOf, scalarCompiled } from './scalar.js';
 import type { Compiled, Ctx, Scope } from './types.js';
 
-type Kernel = (a: M.Mat, b: M.Mat) => M.Mat;
+type Kernel = (a: M.Mat, b: M.Mat, out?: M.Mat) => M.Mat;
 type ScalarFn = (x: number, y: number) => number;
 
 const bool = (x: boolean): number => (x ? 1 : 0);
+const times: ScalarFn = (x, y) => x * y;
 const COMPARISONS: Readonly<Record<string, ScalarFn>> = {
   equal: (x, y) => bool(x === y),
   unequal: (x, y) => bool(x !== y),
@@ -24,17 +25,23 @@ const COMPARISONS: Readonly<Record<string, ScalarFn>> = {
 
 const ELEMENTWISE: Readonly<Record<string, [ScalarFn, Kernel, ShapeRuleCode]>> = {
   // Sums and differences report their cancellation to the meter (the tolerance reads it).
-  add: [meter.add, (a, b) => metered(a, b, M.add(a, b), 1), 'SHAPE_ADD'],
-  subtract: [meter.sub, (a, b) => metered(a, b, M.sub(a, b), -1), 'SHAPE_ADD'],
-  dotMultiply: [(x, y) => x * y, M.hadamard, 'SHAPE_ELEMENTWISE'],
-  dotDivide: [(x, y) => x / y, M.divide, 'SHAPE_ELEMENTWISE'],
+  add: [meter.add, (a, b, out) => metered(a, b, M.add(a, b, out), 1), 'SHAPE_ADD'],
+  subtract: [meter.sub, (a, b, out) => metered(a, b, M.sub(a, b, out), -1), 'SHAPE_ADD'],
+  dotMultiply: [times, M.hadamard, 'SHAPE_ELEMENTWISE'],
+  // Quotients report a value out of range, like exp (excused at large points).
+  dotDivide: [meter.div, (a, b, out) => quotients(a, b, M.divide(a, b, out)), 'SHAPE_ELEMENTWISE'],
   // Division by a matrix has no meaning in these courses, so `/` is elementwise like `./`.
-  divide: [(x, y) => x / y, M.divide, 'SHAPE_ELEMENTWISE'],
+  divide: [meter.div, (a, b, out) => quotients(a, b, M.divide(a, b, out)), 'SHAPE_ELEMENTWISE'],
   dotPow: [(x, y) => x ** y, M.power, 'SHAPE_ELEMENTWISE'],
 };
 
 const metered = (a: M.Mat, b: M.Mat, r: M.Mat, sign: 1 | -1): M.Mat => {
   meter.noteAll(a, b, r, sign);
+  return r;
+};
+
+const quotients = (a: M.Mat, b: M.Mat, r: M.Mat): M.Mat => {
+  meter.noteQuotients(a, b, r);
   return r;
 };
 
@@ -52,15 +59,28 @@ function binary(shape: Shape, a: Compiled, b: Compiled, f: ScalarFn, kernel: Ker
     return scalarCompiled((env) => f(na(env), nb(env)), w, constant);
   }
   const [ra, rb] = [a.run, b.run];
+  const out = M.zeros(shape.rows, shape.cols); // this node's own output (M.copy in compileExpr)
+  // A scalar times a matrix, the commonest broadcast, has its own loop (M.scale).
+  const product = f === times;
   if (isScalar(a.shape)) {
     const na = numOf(a);
-    return { shape, run: (env) => M.mapLeft(na(env), rb(env), f), work: w };
+    if (product)
+      return {
+        shape,
+        run: (env) => {
+          const s = na(env); // the left operand first, as written: its error is the one reported
+          return M.scale(rb(env), s, out);
+        },
+        work: w,
+      };
+    return { shape, run: (env) => M.mapLeft(na(env), rb(env), f, out), work: w };
   }
   if (isScalar(b.shape)) {
     const nb = numOf(b);
-    return { shape, run: (env) => M.mapRight(ra(env), nb(env), f), work: w };
+    if (product) return { shape, run: (env) => M.scale(ra(env), nb(env), out), work: w };
+    return { shape, run: (env) => M.mapRight(ra(env), nb(env), f, out), work: w };
   }
-  return { shape, run: (env) => kernel(ra(env), rb(env)), work: w, constant };
+  return { shape, run: (env) => kernel(ra(env), rb(env), out), work: w, constant };
 }
 
 /** Compiles a unary or binary operator whose operands are already compiled. */
@@ -74,7 +94,8 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
       return scalarCompiled((env) => -na(env), a.work + 1, constant);
     }
     const ra = a.run;
-    return { shape: a.shape, run: (env) => M.map(ra(env), (x) => -x), work: a.work + size(a.shape), constant };
+    const out = M.zeros(a.shape.rows, a.shape.cols);
+    return { shape: a.shape, run: (env) => M.negate(ra(env), out), work: a.work + size(a.shape), constant };
   }
   if (fn === 'unaryPlus') return a;
   if (fn === 'ctranspose' || fn === 'transpose') return transposeOf(a);
@@ -87,7 +108,7 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
     // Juxtaposition of equal shapes that cannot be a matrix product (`h(1 - h)`) is elementwise.
     if ((node as { implicit?: boolean }).implicit && !isScalar(a.shape) && a.shape.cols !== b.shape.rows && sameShape(a.shape, b.shape)) {
       ctx.notes.push(finding('READ_AS_ELEMENTWISE', { text: node.toString() }, at, 'info'));
-      return binary(a.shape, a, b, (x, y) => x * y, M.hadamard, size(a.shape));
+      return binary(a.shape, a, b, times, M.hadamard, size(a.shape));
     }
     const shape = productShape(a.shape, b.shape, scope, at);
     if ((node as { implicit?: boolean }).implicit && !isScalar(a.shape) && sameShape(a.shape, b.shape))
@@ -102,7 +123,7 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
       shape,
       a,
       b,
-      (x, y) => x * y,
+      times,
       M.multiply,
       work,
       fold(a, b, (x, y) => x * y),
@@ -146,9 +167,10 @@ export function compileCdot(node: Node, [a, b]: [Compiled, Compiled], scope: Sco
 
 export function transposeOf(a: Compiled): Compiled {
   const ra = a.run;
+  const out = M.zeros(a.shape.cols, a.shape.rows);
   return {
     shape: { rows: a.shape.cols, cols: a.shape.rows },
-    run: (env) => M.transpose(ra(env)),
+    run: (env) => M.transpose(ra(env), out),
     work: a.work + size(a.shape),
     constant: a.constant,
     zeroLiteral: a.zeroLiteral,

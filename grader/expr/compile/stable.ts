@@ -60,10 +60,39 @@ function rewrite(n: Node): Node | undefined {
   return undefined;
 }
 
+type Parts = { fn?: unknown; args?: Node[]; content?: Node; object?: Node; index?: Node; dimensions?: Node[] };
+
+/**
+ * A node's children in mathjs's order, read directly for the kinds answers are made of: mathjs's
+ * own forEach builds a path string per child, which cost more than the rewrite itself.
+ */
+export function childrenOf(node: Node): Node[] {
+  const n = node as Node & Parts;
+  switch (node.type) {
+    case 'ConstantNode':
+    case 'SymbolNode':
+      return [];
+    case 'OperatorNode':
+      return n.args!;
+    case 'FunctionNode':
+      return [n.fn as Node, ...n.args!];
+    case 'ParenthesisNode':
+      return [n.content!];
+    case 'AccessorNode':
+      return [n.object!, n.index!];
+    case 'IndexNode':
+      return n.dimensions!;
+    default: {
+      const children: Node[] = [];
+      node.forEach((c) => children.push(c));
+      return children;
+    }
+  }
+}
+
 /** The tree with every stable rewrite applied, bottom up; unchanged subtrees are the same nodes. */
 export function stabilize(node: Node): Node {
-  const children: Node[] = [];
-  node.forEach((c) => children.push(c));
+  const children = childrenOf(node);
   const after = children.map(stabilize);
   let i = 0;
   const rebuilt = after.every((a, k) => a === children[k]) ? node : node.map(() => after[i++]!);

@@ -58,7 +58,53 @@ export interface Ctx {
   readonly notes: Finding[];
 }
 
+/**
+ * A scope's bindings with one name bound (or rebound) over them: a view, not a copy, since every
+ * family member (`u_k`) and every sum binds a name while compiling. Lists in the order a copied
+ * Map would (a rebound name keeps its place); lookups walk at most the nesting depth.
+ */
+class Bound implements ReadonlyMap<string, Binding> {
+  constructor(
+    private readonly base: ReadonlyMap<string, Binding>,
+    private readonly name: string,
+    private readonly binding: Binding,
+  ) {}
+  get(name: string): Binding | undefined {
+    return name === this.name ? this.binding : this.base.get(name);
+  }
+  has(name: string): boolean {
+    return name === this.name || this.base.has(name);
+  }
+  get size(): number {
+    return this.base.size + (this.base.has(this.name) ? 0 : 1);
+  }
+  private list(): [string, Binding][] {
+    const out: [string, Binding][] = [...this.base].map(([k, v]) => [k, k === this.name ? this.binding : v]);
+    if (!this.base.has(this.name)) out.push([this.name, this.binding]);
+    return out;
+  }
+  entries(): MapIterator<[string, Binding]> {
+    return this.list().values();
+  }
+  keys(): MapIterator<string> {
+    return this.list()
+      .map(([k]) => k)
+      .values();
+  }
+  values(): MapIterator<Binding> {
+    return this.list()
+      .map(([, v]) => v)
+      .values();
+  }
+  forEach(fn: (value: Binding, key: string, map: ReadonlyMap<string, Binding>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.list()) fn.call(thisArg, v, k, this);
+  }
+  [Symbol.iterator](): MapIterator<[string, Binding]> {
+    return this.entries();
+  }
+}
+
 export const withBinding = (scope: Scope, name: string, binding: Binding): Scope => ({
   ...scope,
-  bindings: new Map(scope.bindings).set(name, binding),
+  bindings: new Bound(scope.bindings, name, binding),
 });

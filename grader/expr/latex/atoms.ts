@@ -4,14 +4,12 @@
  */
 import { fail, unreachable } from '../../core/index.js';
 import { suggest } from '../compile/suggest.js';
-import { N, type Node } from '../math.js';
+import { N, type AnyNode, type Node } from '../math.js';
 import { COMMANDS } from './commands.js';
 import { at, describe, rawGroup } from './cursor.js';
 import type { Token } from './lexer.js';
 import { BARS, OPENERS, type Parser } from './types.js';
 import { parseCases, parseSum } from './structures.js';
-
-type AnyNode = Node & { name?: string; fn?: Node; args?: Node[]; value?: number };
 
 const wrap = (n: Node): Node =>
   n.type === 'SymbolNode' || n.type === 'ConstantNode' || n.type === 'ParenthesisNode' || n.type === 'FunctionNode' ? n : N.paren(n);

@@ -5,7 +5,7 @@
  * cases in structures.ts.
  */
 import { fail } from '../../core/index.js';
-import { N, type Node } from '../math.js';
+import { N, type AnyNode, type Node } from '../math.js';
 import { at, Cursor, describe } from './cursor.js';
 import type { Token } from './lexer.js';
 import { delimitedBody, parseCommand, parseWord } from './atoms.js';
@@ -14,7 +14,6 @@ import { STARTS_FACTOR } from './commands.js';
 import { BARS, CLOSING_SIZES, OPENERS, type Parser, type Vocab } from './types.js';
 
 export type { Vocab } from './types.js';
-type AnyNode = Node & { name?: string; fn?: Node; args?: Node[]; value?: number };
 
 export class LatexParser implements Parser {
   readonly c: Cursor;

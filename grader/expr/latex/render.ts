@@ -3,23 +3,8 @@
  * `yhat_o` as `yhat\_o`). Names are dressed as in the assignments: `\hat{y}_{o}`, `W_{2}`, `\sigma`.
  */
 import { FUNCTION_BY_NAME } from '../compile/functions.js';
-import type { Node } from '../math.js';
+import type { AnyNode, Node } from '../math.js';
 import { COMMANDS } from './commands.js';
-
-type AnyNode = Node & {
-  name?: string;
-  value?: number;
-  op?: string;
-  fn?: Node | string;
-  args?: Node[];
-  content?: Node;
-  object?: Node;
-  index?: { dimensions: Node[] };
-  condition?: Node;
-  trueExpr?: Node;
-  falseExpr?: Node;
-  implicit?: boolean;
-};
 
 const RELATIONS: Readonly<Record<string, string>> = {
   equal: '=',

@@ -3,13 +3,12 @@
  * Both become the mathjs forms the other notation uses: `sum(k, lo, hi, body)` and `c ? a : b`.
  */
 import { fail } from '../../core/index.js';
-import { N, type Node } from '../math.js';
+import { N, type AnyNode, type Node } from '../math.js';
 import { CASE_WORDS } from './commands.js';
 import { at, describe, rawGroup } from './cursor.js';
 import type { Token } from './lexer.js';
 import type { Parser } from './types.js';
 
-type AnyNode = Node & { name?: string };
 const RELATIONS: Readonly<Record<string, [string, string]>> = {
   '=': ['==', 'equal'],
   '!=': ['!=', 'unequal'],

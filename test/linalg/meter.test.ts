@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { compileText } from '../../grader/expr/index.js';
+import { questionScope } from '../../grader/compare/read.js';
+import * as M from '../../grader/linalg/mat.js';
+import { div, measure, measureCall } from '../../grader/linalg/meter.js';
+import { question, W2V } from '../helpers.js';
+
+describe('a quotient out of float64’s range is noted, like an exponential', () => {
+  it.each([
+    ['1 / a value near the least positive double', 1, 1e-310, true],
+    ['a large value / a small one', 1e300, 1e-300, true],
+    ['an ordinary quotient', 1, 3, false],
+    ['a division by an exact 0 (the answer’s own)', 1, 0, false],
+    ['0 / 0', 0, 0, false],
+    ['an infinite operand (already out of range)', Infinity, 2, false],
+  ])('%s', (_, x, y, overflow) => {
+    expect(measure(() => div(x, y)).overflow).toBe(overflow);
+    expect(div(x, y)).toBe(x / y); // the meter observes, never changes a value
+  });
+
+  const q = question(W2V, 'reference: "U * (yhat - y)"');
+  const { scope, first } = questionScope(q);
+  it.each([
+    ['scalars', '1 / yhat_o', true],
+    ['a vector over a scalar', '(1 + v_c) / yhat_o', true],
+    ['a scalar over a vector', '1 ./ v_c', true],
+    ['two vectors', '(1 + v_c) ./ v_c', true],
+    ['ordinary quotients', '(1 + v_c) ./ (1 + v_c)', false],
+  ])('in compiled %s', (_, text, overflow) => {
+    // Every symbol a vector or scalar of 1e-310 (o = 1, an index).
+    const env = q.model.slots.map((s) => M.mat(s.shape.rows, s.shape.cols, new Float64Array(s.shape.rows * s.shape.cols).fill(s.name === 'o' ? 1 : 1e-310)));
+    const { run } = compileText(text, scope, first).compiled;
+    expect(measureCall(run, env).overflow).toBe(overflow);
+  });
+});
