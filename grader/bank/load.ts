@@ -10,6 +10,7 @@ import { FILE_LIMITS } from '../core/limits.js';
 import { readTextFile } from '../yaml/file.js';
 import { readYaml, type DataCache } from '../yaml/source.js';
 import { Issues } from './issues.js';
+import { addSchemaIssues } from './schema-issues.js';
 import { specNaming } from './naming.js';
 import { cleanRecord } from './clean.js';
 import { buildQuestions } from './question.js';
@@ -30,18 +31,14 @@ export function loadProblemText(
   wanted?: ReadonlySet<string>,
 ): { set?: ProblemSet; issues: Finding[] } {
   const src = readYaml(file, text, cache);
-  if (src.errors.length) return { issues: src.errors };
+  if (src.errors.length) return { issues: firstCause(src.errors) };
   const issues = new Issues(src);
   // An unchanged file that passed the schema under this very build is not validated again.
   const known = cache?.getValid?.(text) as ProblemSetSpec | undefined;
   const parsed = known !== undefined ? { success: true as const, data: known } : schemaModule().ProblemSetSpec.safeParse(src.data);
   if (parsed.success && known === undefined) cache?.putValid?.(text, parsed.data);
   if (!parsed.success) {
-    for (const e of parsed.error.issues) {
-      if (e.code === 'unrecognized_keys')
-        for (const key of e.keys) issues.add('SPEC_UNKNOWN_KEY', { key, path: e.path.join('.') }, [...(e.path as (string | number)[]), key], true);
-      else issues.add('SPEC_SCHEMA', { detail: e.message, path: e.path.join('.') }, e.path as (string | number)[]);
-    }
+    addSchemaIssues(issues, schemaModule().ProblemSetSpec, src.data, parsed.error.issues);
     return { issues: issues.list };
   }
   const spec = parsed.data;
@@ -61,6 +58,16 @@ export function loadProblemText(
   clean.save();
   const set: ProblemSet = { set: spec.set, title: spec.title, file, digest, questions, ...(spec.description ? { description: spec.description } : {}) };
   return { set, issues: issues.list };
+}
+
+/**
+ * Of a file's YAML syntax errors, the first: one bad indent makes every later line of its block
+ * an error too, and those echoes hide the cause. The count of the rest goes with it.
+ */
+function firstCause(errors: readonly Finding[]): Finding[] {
+  const order = (f: Finding) => (f.at?.line ?? 0) * 1e6 + (f.at?.col ?? 0);
+  const first = [...errors].sort((a, b) => order(a) - order(b))[0]!;
+  return errors.length > 1 && first.code === 'YAML_SYNTAX' ? [{ ...first, args: { ...first.args, echoes: errors.length - 1 } }] : [first];
 }
 
 /** Loads every *.yaml / *.yml file in a folder (or one file); `only` and `wanted` as for loadProblemText. */

@@ -12,6 +12,7 @@ import type { Declarations, PartSpec, ProblemSetSpec, QuestionSpec } from './sch
 import type { Derivative, FreeIndex, Mistake, Model, Question } from './types.js';
 import { FUNCTION_BY_NAME } from '../expr/compile/functions.js';
 import { FILE_LIMITS } from '../core/limits.js';
+import { quantityOf } from './quantity.js';
 
 type Layer = { decls: Partial<Declarations>; path: Path };
 
@@ -212,7 +213,7 @@ function buildAnswer(spec: ProblemSetSpec, model: Model, q: Graded, path: Path, 
   return {
     ...naming,
     points: q.points,
-    quantity: q.quantity ?? (q.derivative ? `dJ/d${q.derivative.wrt}` : 'the expected answer'),
+    quantity: quantityOf(q),
     model,
     ...(free ? { free } : {}),
     reference,

@@ -138,7 +138,12 @@ export const GradescopeSpec = z
 
 /** What is graded: shared by a question and each of its parts. */
 const Answer = {
-  quantity: z.string().optional().describe('What the answer is, in feedback ("dJ/dU is d x V"); default dJ/d<variable> for a derivative.'),
+  quantity: z
+    .string()
+    .optional()
+    .describe(
+      'What the answer is, in feedback ("dJ/dU is d x V"); default d<f>/d<variable> for a derivative of a named function f (`of: f`, or the f of `asks`), else "the derivative with respect to <variable>".',
+    ),
   points: z.number().nonnegative().max(FILE_LIMITS.points).default(1).describe(`Points for a correct answer (at most ${FILE_LIMITS.points}).`),
   reference: z.string().optional().describe('The reference answer, a mathjs expression.'),
   implementation: z

@@ -66,6 +66,16 @@ export function checkSummary(fileProblems: number, failed: number, built: number
   return parts.join('; ');
 }
 
+/** The headline's words on finite differences, with the same figure and wording as the error when they differ. */
+const fdWords = (c: QuestionCheck): string =>
+  c.fd === 'agree'
+    ? `, finite differences agree to ${c.fdError!.toExponential(1)}`
+    : c.fd === 'differ'
+      ? `, finite differences differ by ${c.fdError!.toExponential(2)}`
+      : c.fd === 'unchecked'
+        ? ', finite differences not checked'
+        : '';
+
 export function runCheck(cmd: Command, bank: Bank, io: Io): number {
   const checks: QuestionCheck[] = allQuestions(bank).map((q) => verifyQuestion(q, cmd.seed));
   const failed = checks.filter((c) => c.issues.length);
@@ -81,6 +91,7 @@ export function runCheck(cmd: Command, bank: Bank, io: Io): number {
       questions: checks.map((c) => ({
         id: c.id,
         ok: c.issues.length === 0,
+        fd: c.fd ?? null,
         fdError: c.fdError ?? null,
         examples: c.examples,
         rejected: c.rejected,
@@ -93,7 +104,7 @@ export function runCheck(cmd: Command, bank: Bank, io: Io): number {
   const lines: string[] = [];
   if (bank.issues.length) lines.push(renderFindings(bank.issues), '');
   for (const c of checks) {
-    const fd = c.fdError !== undefined ? `, finite differences agree to ${c.fdError.toExponential(1)}` : '';
+    const fd = fdWords(c);
     lines.push(`${c.issues.length ? '✗' : '✓'} ${c.id}  (${c.examples} examples${fd})`);
     if (c.issues.length) lines.push(renderFindings(c.issues).replace(/^/gm, '    '));
   }

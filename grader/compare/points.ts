@@ -9,6 +9,13 @@ const streamOf = (q: Question): string => (q.sizeSet ? `${q.id}#${q.sizeSet}` : 
 export const drawPoints = (q: Question, seed: number): { points: Point[]; rejected: number } =>
   samplePoints(q.model, q.reference, { seed, stream: streamOf(q), count: q.samples, ...(q.free ? { free: q.free } : {}) });
 
+/**
+ * Points with every symbol at a moderate scale (below LARGE), from a stream of their own: for the
+ * finite-difference proof, when the question's own points are mostly large.
+ */
+export const drawModeratePoints = (q: Question, seed: number, maxScale: number): Point[] =>
+  samplePoints(q.model, q.reference, { seed, stream: `${streamOf(q)}#moderate`, count: q.samples, maxScale, ...(q.free ? { free: q.free } : {}) }).points;
+
 /** Where the points of a question (at any of its size sets) come from. */
 export interface PointSource {
   get(q: Question): Point[];

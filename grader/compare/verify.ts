@@ -8,7 +8,7 @@ import * as M from '../linalg/mat.js';
 import { measure } from '../linalg/meter.js';
 import { numericGradient } from '../sample/gradient.js';
 import type { Point } from '../sample/points.js';
-import { drawPoints, PointCache } from './points.js';
+import { drawModeratePoints, drawPoints, PointCache } from './points.js';
 import type { Derivative, Question } from '../bank/types.js';
 import { gradeAnswer } from './grade.js';
 import { mismatch, relativeError } from './tolerance.js';
@@ -16,11 +16,19 @@ import { nice } from './diagnose.js';
 
 /** Central differences must agree with the reference to this relative error. */
 export const FD_TOLERANCE = 1e-6;
+/** Finite differences are checked at this many moderate points at least (drawn apart when the question's own are mostly large). */
+export const FD_MIN_POINTS = 6;
+/** The largest scale of a symbol at the points drawn apart for finite differences (below plan.ts's LARGE). */
+const FD_MAX_SCALE = 1;
 
 export interface QuestionCheck {
   readonly id: string;
   readonly issues: readonly Finding[];
-  /** Worst relative error of the reference against finite differences, for derivative questions. */
+  /**
+   * For derivative questions: whether the reference agrees with finite differences (or they could
+   * not be checked), and the relative error: the worst, or the one reported when they differ.
+   */
+  readonly fd?: 'agree' | 'differ' | 'unchecked';
   readonly fdError?: number;
   readonly examples: number;
   /** Draws rejected because the reference was undefined there. */
@@ -43,6 +51,7 @@ export function verifyQuestion(q: Question, seed: number): QuestionCheck {
   const seen = new Set<string>();
   const unique = issues.filter((f) => !seen.has(f.code) && !!seen.add(f.code));
   issues.splice(0, issues.length, ...unique);
+  const fd = fdOutcome(issues, fdError);
   if (!q.examples.some((e) => e.verdict !== 'correct')) issues.push(finding('NO_FAILING_EXAMPLE', {}, q.at));
   q.examples.forEach((ex, i) => {
     const got = gradeAnswer(q, ex.answer, cache);
@@ -51,7 +60,15 @@ export function verifyQuestion(q: Question, seed: number): QuestionCheck {
         finding('EXAMPLE_VERDICT', { answer: ex.answer, expected: ex.verdict, got: got.verdict, because: got.feedback.map((f) => f.code) }, q.exampleAt[i]),
       );
   });
-  return { id: q.id, issues, ...(fdError !== undefined ? { fdError } : {}), examples: q.examples.length, rejected };
+  return { id: q.id, issues, ...fd, examples: q.examples.length, rejected };
+}
+
+/** What check says of finite differences: the figure of the reported mismatch when there is one (one figure in the headline and the error). */
+function fdOutcome(issues: readonly Finding[], worst: number | undefined): Pick<QuestionCheck, 'fd' | 'fdError'> {
+  const differ = issues.find((f) => f.code === 'FD_MISMATCH');
+  if (differ) return { fd: 'differ', fdError: Number(differ.args.error) };
+  if (issues.some((f) => f.code === 'FD_UNCHECKED')) return { fd: 'unchecked' };
+  return worst === undefined ? {} : { fd: 'agree', fdError: worst };
 }
 
 /** The sizes a question is built at, said in its findings after the bank's. */
@@ -69,10 +86,11 @@ function verifyAtSizes(q: Question, cache: PointCache, issues: Finding[]): { rej
     return { rejected, failed: true };
   }
   let fdError: number | undefined;
-  if (q.derivative) {
-    // Central differences are exact to O(h^2) only where the loss is smooth on the scale of h:
-    // they are checked at the points of moderate scale (the reference itself at all of them).
-    const moderate = points.filter((p) => !p.large);
+  const moderate = q.derivative ? moderatePoints(q, points, cache.seed) : [];
+  if (q.derivative && !moderate.length)
+    // A proof over no points proves nothing: it is an error, never a pass.
+    issues.push(finding('FD_UNCHECKED', { wrt: q.derivative.wrtText, ...sizesOf(q) }, q.referenceAt ?? q.at));
+  else if (q.derivative) {
     fdError = finiteDifferenceError(q, q.derivative, moderate);
     if (!(fdError < FD_TOLERANCE)) {
       // Reference and loss disagree: at the reference, with the loss's line, and the factor when the ratio is constant.
@@ -111,6 +129,23 @@ function verifyAtSizes(q: Question, cache: PointCache, issues: Finding[]): { rej
   return { rejected, ...(fdError !== undefined ? { fdError } : {}) };
 }
 
+/**
+ * Central differences are exact to O(h^2) only where the loss is smooth on the scale of h: they
+ * are checked at the points of moderate scale (the reference itself at all of them). Symbols take
+ * large scales at staggered points, so with several symbols (an unused matrix among them) few or
+ * none of a question's points are moderate: then points at moderate scales are drawn apart.
+ */
+function moderatePoints(q: Question, points: readonly Point[], seed: number): Point[] {
+  const moderate = points.filter((p) => !p.large);
+  if (moderate.length >= FD_MIN_POINTS) return moderate;
+  try {
+    return [...moderate, ...drawModeratePoints(q, seed, FD_MAX_SCALE)];
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return moderate; // the reference is undefined at moderate scales: what there is (maybe nothing) is checked
+  }
+}
+
 type Run = (env: M.Mat[]) => M.Mat;
 
 /** At how many points `f` and `g` differ (for any value of the free index). Each run gets its own copy of the environment. */
@@ -131,6 +166,8 @@ function pointsWhereDiffer(q: Question, points: readonly Point[], f: Run, g: Run
  * w is dJ/dU): a tiny column (yhat_w near 0) must not be judged against its own round-off.
  */
 export function finiteDifferenceError(q: Question, d: Derivative, points: readonly Point[]): number {
+  // No points is no evidence: NaN passes no `< tolerance` test.
+  if (!points.length) return NaN;
   let worst = 0;
   for (const p of points) {
     const fds: M.Mat[] = [];

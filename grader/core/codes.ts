@@ -107,7 +107,7 @@ export interface CodeArgs {
   UPLOAD_MISSING: { kinds: Names };
   WORKER_CRASHED: { detail: string };
   YAML_BAD_ESCAPE: { detail: string };
-  YAML_SYNTAX: { detail: string };
+  YAML_SYNTAX: { detail: string; echoes?: number };
   YAML_TOO_DEEP: { max: number };
   YAML_UNQUOTED_COLON: { detail: string };
   // Specs
@@ -122,6 +122,7 @@ export interface CodeArgs {
   DUPLICATE_SET: { set: string; other: string };
   EXAMPLE_VERDICT: { answer: string; expected: string; got: string; because?: Names };
   FD_MISMATCH: { error: number; max: number; wrt: string; lossLine?: number; factor?: string; sizes?: string };
+  FD_UNCHECKED: { wrt: string; sizes?: string };
   FEW_LATEX_EXAMPLES: { id: string; count: number; min: number };
   IMPLEMENTATION_NEEDS: { name: string; detail: string };
   INDEX_OF_UNKNOWN: { name: string; of: string };
@@ -141,7 +142,7 @@ export interface CodeArgs {
   SIZE_RANGE: { name: string; value: number };
   SPEC_RECURSIVE: NoArgs;
   SPEC_SCHEMA: { detail: string; path: string };
-  SPEC_UNKNOWN_KEY: { key: string; path: string };
+  SPEC_UNKNOWN_KEY: { key: string; path: string; allowed?: Names; suggestions?: Names };
   TERMS_MISMATCH: { wrong: number; total: number; sizes?: string };
   UNKNOWN_CONTEXT: { name: string; known: Names };
   UNKNOWN_IMPLEMENTATION: { name: string; known: Names };

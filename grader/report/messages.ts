@@ -166,7 +166,8 @@ export const MESSAGES: Messages = {
   LIMIT_EXCEEDED: (a) => `${a.what}: ${a.count} ${a.unit}; at most ${a.max} are read`,
   NO_SUBMISSIONS: (a) => `no submissions found in ${a.path} (a folder's *.yaml, *.yml, *.md, *.markdown, *.tex and *.ipynb files are graded)`,
   WORKER_CRASHED: (a) => `grading this file stopped a worker thread (${a.detail}); it was not graded`,
-  YAML_SYNTAX: (a) => `YAML syntax error: ${a.detail}`,
+  YAML_SYNTAX: (a) =>
+    `YAML syntax error: ${a.detail}${a.echoes ? ` (the first; ${a.echoes} more after it likely follow from it: fix this one, often an indent, and check again)` : ''}`,
   YAML_BAD_ESCAPE: (a) => `YAML syntax error: ${a.detail}; a backslash was eaten by YAML double quotes: use single quotes or a \`|\` block`,
   YAML_UNQUOTED_COLON: (a) => `YAML syntax error: ${a.detail}; an answer with a colon in it must be quoted: put it in single quotes ('a: b') or a \`|\` block`,
   BACKSLASH_EATEN: (a) =>
@@ -184,7 +185,8 @@ export const MESSAGES: Messages = {
     `there is no question \`${a.id}\` in the bank${(a.suggestions as string[] | undefined)?.length ? `; did you mean ${list(a.suggestions)}?` : ''}`,
   // Specs
   SPEC_SCHEMA: (a) => `${a.path || 'the file'}: ${a.detail}`,
-  SPEC_UNKNOWN_KEY: (a) => `unknown key \`${a.key}\`${a.path ? ` in ${a.path}` : ''}`,
+  SPEC_UNKNOWN_KEY: (a) =>
+    `unknown key \`${a.key}\`${a.path ? ` in ${a.path}` : ''}${(a.suggestions as string[] | undefined)?.length ? `: did you mean ${list(a.suggestions)}?` : ''}${(a.allowed as string[] | undefined)?.length ? ` (allowed here: ${(a.allowed as string[]).join(', ')})` : ''}`,
   DUPLICATE_ID: (a) => `question id ${a.id} is used twice`,
   DUPLICATE_SET: (a) => `set ${a.set} is also defined in ${a.other}`,
   UNKNOWN_CONTEXT: (a) => `there is no context \`${a.name}\` (known: ${(a.known as string[]).join(', ') || 'none'})`,
@@ -220,6 +222,8 @@ export const MESSAGES: Messages = {
   REFERENCE_UNDEFINED: (a) => `the reference is undefined at too many sample points (${a.found} of ${a.wanted} found in ${a.tries} draws)`,
   FD_MISMATCH: (a) =>
     `the reference differs from finite differences of the loss${a.lossLine ? ` (derivative: line ${a.lossLine})` : ''} with respect to ${a.wrt}: ${a.factor ? `the reference is ${a.factor} times the loss's gradient (factor ${a.factor}); ` : ''}relative error ${Number(a.error).toExponential(2)} (must be below ${a.max})`,
+  FD_UNCHECKED: (a) =>
+    `the reference could not be checked against finite differences of the loss with respect to ${a.wrt}: no sample point of moderate scale has the reference defined${a.sizes ? ` (at ${a.sizes})` : ''}`,
   DEFINITION_MISMATCH: (a) => `the reference differs from its definition at ${a.wrong} of ${a.total} points`,
   EXAMPLE_VERDICT: (a) =>
     `example \`${a.answer}\` should be ${a.expected} but is ${a.got}${(a.because as string[] | undefined)?.length ? ` (${(a.because as string[]).join(', ')})` : ''}`,

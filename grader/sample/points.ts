@@ -105,11 +105,13 @@ const shrink = (plan: readonly (SlotPlan | undefined)[], max: number) => plan.ma
 export function samplePoints(
   model: PointModel,
   reference: { run(env: Mat[]): Mat },
-  opts: { seed: number; stream: string; count: number; free?: FreeRange },
+  opts: { seed: number; stream: string; count: number; free?: FreeRange; maxScale?: number },
 ): { points: Point[]; rejected: number } {
   const rng = createRng(opts.seed, opts.stream);
   const n = pointCount(model.slots, opts.count);
-  const plans = planPoints(model.slots, n, rng);
+  const base = planPoints(model.slots, n, rng);
+  // A cap keeps every symbol at a moderate scale (finite differences need points where the loss is smooth).
+  const plans = opts.maxScale === undefined ? base : base.map((p) => shrink(p, opts.maxScale!));
   // Counts (every symbol an integer) are computed exactly: their precision is not in doubt.
   const exact = model.slots.every((s) => !s.dist || s.dist.kind === 'integer' || s.dist.kind === 'indices');
   const points: Point[] = [];
