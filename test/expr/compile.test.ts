@@ -131,6 +131,19 @@ describe('bad answers are refused with a code, before any evaluation', () => {
     expect.assertions(2);
   });
 
+  it.each([
+    ['sigam(v_c)', 'sigma'],
+    ['U * (yaht - y)', 'yhat'],
+    ['exp(u_o) + lgo(2)', 'log'],
+  ])('suggests the name two swapped letters make: %s → %s', (text, name) => {
+    try {
+      compileText(text, scope, first);
+    } catch (e) {
+      expect((e as InputError).finding.args.suggestions).toContain(name);
+    }
+    expect.assertions(1);
+  });
+
   it('names shapes in the question’s terms', () => {
     try {
       compileText("U' * (yhat - y)", scope, first);
