@@ -64,7 +64,7 @@ export function addSchemaIssues(issues: Issues, schema: z.core.$ZodType, data: u
     const unused = allowed.filter((k) => here?.[k] === undefined);
     const hints = new Set<string>();
     for (const key of e.keys) {
-      // A swap of two letters (`titel`) is two edits: close, for a key of some length.
+      // Two edits are still close for a key of some length (`suggest` allows fewer below 6 letters).
       const near = suggest(key, unused);
       if (!near.length) near.push(...unused.filter((k) => Math.min(k.length, key.length) >= 4 && editDistance(key, k) <= 2).slice(0, 3));
       near.forEach((k) => hints.add(k));

@@ -16,3 +16,10 @@ export const escapeControls = (text: string): string =>
       NAMED[c] ??
       (c.charCodeAt(0) < 0x100 ? `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}` : `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`),
   );
+
+/** Characters of a student's text echoed back; a longer one is cut, with its length. */
+export const MAX_ECHO = 300;
+
+/** Student text as echoed by `show` (escaped for its format): cut at MAX_ECHO with an ellipsis and the length. */
+export const clip = (text: string, show: (part: string) => string): string =>
+  text.length > MAX_ECHO ? `${show(text.slice(0, MAX_ECHO))}… (${text.length} characters)` : show(text);

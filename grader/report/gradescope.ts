@@ -5,6 +5,7 @@
  */
 import type { QuestionReport, SubmissionReport } from '../core/index.js';
 import { message, stepMessage } from './messages.js';
+import { clip } from './escape.js';
 
 export const VISIBILITIES = ['visible', 'hidden', 'after_due_date', 'after_published'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
@@ -46,8 +47,8 @@ const mdText = (s: string): string =>
     .map((part, i) => (i % 2 ? part : part.replace(/([\\`*_{}[\]<>#|])/g, '\\$1')))
     .join('');
 
-/** Student text as code, cut at 300 characters with an ellipsis and the length (an over-long answer is not echoed whole). */
-const echo = (text: string): string => (text.length > 300 ? `${mdCode(text.slice(0, 300))}… (${text.length} characters)` : mdCode(text));
+/** Student text as code, cut at MAX_ECHO (an over-long answer is not echoed whole). */
+const echo = (text: string): string => clip(text, mdCode);
 
 /**
  * A write-up's derivation, for the student: where the answer was found, and the first wrong step

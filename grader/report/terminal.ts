@@ -5,7 +5,7 @@
  */
 import chalk from 'chalk';
 import type { BatchReport, Finding, QuestionReport, SubmissionReport, Verdict } from '../core/index.js';
-import { escapeControls as safe } from './escape.js';
+import { clip, escapeControls as safe, MAX_ECHO } from './escape.js';
 import { renderExplanation } from './explain.js';
 import { message, where } from './messages.js';
 import { stepLines, type Marks } from './steps.js';
@@ -22,11 +22,8 @@ const stepMarks = (): Marks => ({ start: ' ', equal: chalk.green('✓'), differs
 
 const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 
-/** Characters of a student's text echoed back; a longer one is cut, with its length. */
-export const MAX_ECHO = 300;
-
-/** Student text as echoed: cut at MAX_ECHO with an ellipsis and the length, control characters made visible. */
-export const clipEcho = (text: string): string => (text.length > MAX_ECHO ? `${safe(text.slice(0, MAX_ECHO))}… (${text.length} characters)` : safe(text));
+/** Student text as echoed: cut at MAX_ECHO, control characters made visible. */
+export const clipEcho = (text: string): string => clip(text, safe);
 
 /**
  * An answer as handed in: a block scalar's trailing line breaks dropped and its inner ones shown

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PointCache } from '../../grader/compare/points.js';
 import { gradeSubmission } from '../../grader/compare/submission.js';
 import { finding, type QuestionReport } from '../../grader/core/index.js';
-import { caret, MAX_ECHO, renderQuestion, renderText } from '../../grader/report/terminal.js';
+import { MAX_ECHO } from '../../grader/report/escape.js';
+import { caret, renderQuestion, renderText } from '../../grader/report/terminal.js';
 import { expandPaths, readSubmission } from '../../grader/submission/load.js';
 import { BANK } from '../helpers.js';
 
