@@ -3,7 +3,7 @@
  * with `implementation:` instead of `reference:`. Each builds a compiled reference from the
  * question's model, so it is sampled, graded and proven like any other.
  */
-import { numericGradient } from '../sample/gradient.js';
+import { LOSS_RUNS_PER_ENTRY, numericGradient } from '../sample/gradient.js';
 import type { Shape } from '../core/index.js';
 import type { Compiled } from '../expr/index.js';
 import { mat, type Mat } from '../linalg/mat.js';
@@ -27,7 +27,7 @@ export const IMPLEMENTATIONS: ReadonlyMap<string, Implementation> = new Map([
           shape: derivative.wrt.shape,
           // Undefined gradients are NaN, so the point is drawn again like any undefined reference.
           run: (env) => numericGradient(model, derivative, env) ?? nans(derivative.wrt.shape),
-          work: 2 * derivative.loss.work * (derivative.wrt.shape.rows * derivative.wrt.shape.cols),
+          work: LOSS_RUNS_PER_ENTRY * derivative.loss.work * (derivative.wrt.shape.rows * derivative.wrt.shape.cols),
         };
       },
     },

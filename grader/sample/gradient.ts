@@ -6,6 +6,9 @@
 import * as M from '../linalg/mat.js';
 import { fillDerived, type PointModel } from './points.js';
 
+/** Loss evaluations per entry of the gradient: two central differences, extrapolated. */
+export const LOSS_RUNS_PER_ENTRY = 4;
+
 export interface GradientOf {
   readonly loss: { run(env: M.Mat[]): M.Mat };
   readonly wrt: { run(env: M.Mat[]): M.Mat };

@@ -18,6 +18,11 @@ describe('a reference written in TypeScript', () => {
 
   it('is proven by check', () => expect(verifyQuestion(q, 1).issues).toEqual([]));
 
+  it('counts its work as the loss runs it makes: four an entry', () => {
+    const d = q.derivative!;
+    expect(q.reference.work).toBe(4 * d.loss.work * 3);
+  });
+
   it.each([
     ['an unknown name', 'implementation: nope', 'UNKNOWN_IMPLEMENTATION'],
     ['a missing derivative', 'implementation: numeric-gradient', 'IMPLEMENTATION_NEEDS'],
