@@ -6,7 +6,7 @@
  *   --quick          skip the 20,000-submission batch (minutes)
  *   --runs N         runs per start-up figure (default 15; 1,000-batches run 5 times)
  *   --large-runs N   runs of the 20,000 batch (default 1: minutes each)
- *   --cli FILE       the CLI entry to time (default bin/grader.mjs; e.g. an older checkout's)
+ *   --cli FILE       the CLI entry to time (default bin/grader.cjs, the package's bin; e.g. an older checkout's)
  *   --save FILE      write the figures as JSON, to compare later
  *   --against FILE   print a saved run's figures beside these ("before")
  */
@@ -24,7 +24,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     runs: { type: 'string', default: '15' },
     'large-runs': { type: 'string', default: '1' },
-    cli: { type: 'string', default: 'bin/grader.mjs' },
+    cli: { type: 'string', default: 'bin/grader.cjs' },
     save: { type: 'string' },
     against: { type: 'string' },
   },

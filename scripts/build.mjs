@@ -1,4 +1,4 @@
-// Bundles the CLI into one CommonJS file, then runs it once so that bin/grader.mjs can save
+// Bundles the CLI into one CommonJS file, then runs it once so that bin/grader.cjs can save
 // V8's code cache beside it: start-up is then a fraction of loading mathjs, yaml, zod and chalk
 // module by module (see README, design notes). KaTeX stays outside; only HTML reports load it,
 // and the spec's zod schemas are a file of their own (dist/schema.cjs), loaded when needed.
@@ -52,5 +52,7 @@ await Promise.all([
 ]);
 rmSync('dist/grader.cjs.cache', { force: true });
 rmSync('dist/grader.mjs', { force: true });
-// Warm the code cache (best effort: a read-only install simply starts a little slower).
-spawnSync(process.execPath, ['bin/grader.mjs', 'list'], { stdio: 'ignore' });
+// Warm the code cache (best effort: a read-only install simply starts a little slower). The cache
+// holds the functions that the warming run compiled, so it grades: a submission of right, wrong
+// and invalid answers in both notations, rendered as JSON, covers what most runs call.
+spawnSync(process.execPath, ['bin/grader.cjs', 'grade', 'submissions/bob.yaml', 'submissions/dave-latex.yaml', '--format', 'json'], { stdio: 'ignore' });
