@@ -48,7 +48,7 @@ export default tseslint.config(
       parserOptions: { projectService: false },
       globals: { process: 'readonly', require: 'readonly', __dirname: 'readonly', module: 'writable' },
     },
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
+    rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
   },
   prettier,
 );
