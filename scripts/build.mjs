@@ -38,13 +38,25 @@ const schemaApart = {
     }));
   },
 };
+// chalk detects colour support when loaded, and that loads node:tty (and with it Node's socket
+// and stream classes): a few milliseconds of every start. The CLI sets chalk's level itself before
+// any output (cli/main.ts colourLevel, cli/bin.ts), so the bundle's chalk detects nothing.
+const noColourDetection = {
+  name: 'no-colour-detection',
+  setup(b) {
+    b.onLoad({ filter: /chalk[\\/]source[\\/]vendor[\\/]supports-color[\\/]index\.js$/ }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
+  },
+};
 await Promise.all([
   build({
     ...common,
     entryPoints: ['grader/cli/bin.ts'],
     outfile: 'dist/grader.cjs',
     minify: true,
-    plugins: [schemaApart],
+    plugins: [schemaApart, noColourDetection],
     external: [...common.external, './schema.cjs'],
   }),
   build({ ...common, entryPoints: ['grader/bank/schema.ts'], outfile: 'dist/schema.cjs', minify: true }),
