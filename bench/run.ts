@@ -56,6 +56,16 @@ const small = generate(join(dir, 'b1000'), 1000);
 const one = small.files[0]!;
 const floor = runner.time(['-e', '0'], runs);
 add({ key: 'floor', label: 'Node floor, `node -e 0`', value: floor.wall, cpu: floor.cpu, unit: 's' });
+// The bin, the bundle's code cache and its module set-up, and nothing else: what every command pays.
+const bare = runner.time([cli, '--version'], runs);
+add({
+  key: 'version',
+  label: 'the CLI loaded, `grader --version`',
+  value: bare.wall,
+  cpu: bare.cpu,
+  unit: 's',
+  note: `+${(bare.wall - floor.wall).toFixed(3)} s over Node (CPU +${(bare.cpu - floor.cpu).toFixed(3)} s)`,
+});
 
 const single = runner.time([cli, 'grade', one, '--format', 'json'], runs);
 add({
