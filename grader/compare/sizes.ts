@@ -1,12 +1,13 @@
 /**
  * An answer right at the bank's sizes is graded again at each other size set (compiled anew:
- * shapes are fixed at compile time). Wrong there, it fixes a size the question leaves general
+ * shapes are fixed at compile time), until the first case that fails. Wrong there, it fixes a size the question leaves general
  * (`sum(k, 1, 4, ...)` for K, `onehot(o, 7)`, `zeros(3)`): SIZE_SPECIFIC, naming the size.
  */
 import { finding, InputError, isVector, sameShape, transposed, type Finding } from '../core/index.js';
 import { toText, type Node } from '../expr/index.js';
 import type { Question } from '../bank/types.js';
-import { answerRun, evaluateCases } from './cases.js';
+import { answerRun, evaluateCase, isIntegerQuestion } from './cases.js';
+import type { Point } from '../sample/points.js';
 import type { PointSource } from './points.js';
 import { readAndCompile, type Definitions, type Read } from './read.js';
 
@@ -22,7 +23,38 @@ function writtenSizes(q: Question, node: Node): string[] {
   return [...q.model.scope.sizes].filter(([, v]) => numbers.has(v)).map(([n]) => n);
 }
 
-/** Why the answer fails at `o` (another size set of q), or undefined when it holds there. */
+/**
+ * At another size set only a yes/no is needed, and the bank's sizes have already seen every value
+ * of the free index at every point. Here each point checks the values equal to another index
+ * (w = o, where a hard-coded `onehot(o, 7)` goes wrong) and every STRIDE-th value, offset by the
+ * point, so that across the points every value still occurs several times (at 12 points or more,
+ * at least 3 each), at about a third of the cost.
+ */
+export const STRIDE = 4;
+
+const indexSlotsOf = new WeakMap<Question, number[]>();
+
+/** The slots of the question's scalar indices (o), which the free index may equal. */
+function indexSlots(q: Question): number[] {
+  let slots = indexSlotsOf.get(q);
+  if (!slots)
+    indexSlotsOf.set(q, (slots = q.model.slots.flatMap((s, slot) => (s.dist?.kind === 'integer' && s.shape.rows * s.shape.cols === 1 ? [slot] : []))));
+  return slots;
+}
+
+/** Which environments of the `point`-th point are checked at another size set (all, without a free index). */
+export function checkedAt(o: Question, p: Point, point: number): number[] {
+  if (p.envs.length <= 1) return [0];
+  const indices = indexSlots(o);
+  const out: number[] = [];
+  for (let e = 0; e < p.envs.length; e++) {
+    const v = p.freeValues[e];
+    if ((e + point) % STRIDE === 0 || indices.some((slot) => p.envs[e]![slot]!.data[0] === v)) out.push(e);
+  }
+  return out;
+}
+
+/** Why the answer fails at `o` (another size set of q), or undefined when it holds there: the first failing case decides. */
 function failsAt(o: Question, first: Read, answer: string, source: PointSource, definitions: Definitions | undefined): string | undefined {
   let read;
   try {
@@ -34,9 +66,15 @@ function failsAt(o: Question, first: Read, answer: string, source: PointSource, 
   const { compiled } = read;
   const ref = o.reference.shape;
   if (!compiled.zeroLiteral && !sameShape(compiled.shape, ref) && !(isVector(ref) && sameShape(compiled.shape, transposed(ref)))) return 'SHAPE_MISMATCH';
+  const run = answerRun(o, compiled);
+  const integer = isIntegerQuestion(o);
+  const points = source.get(o);
   try {
-    const cases = evaluateCases(o, answerRun(o, compiled), source.get(o));
-    return cases.some((c) => c.wrong) ? 'VALUE_MISMATCH' : undefined;
+    for (let point = 0; point < points.length; point++) {
+      const p = points[point]!;
+      for (const e of checkedAt(o, p, point)) if (evaluateCase(o, run, p, point, e, integer).wrong) return 'VALUE_MISMATCH';
+    }
+    return undefined;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     return e.finding.code;
