@@ -134,9 +134,18 @@ function judgeValues(q: Question, j: Judged): QuestionReport {
 
 function judgeCases(q: Question, j: Judged, cases: Case[]): QuestionReport {
   const total = j.points.length;
-  const excused = new Set(cases.filter((c) => c.excused).map((c) => c.point)).size;
-  const wrong = cases.filter((c) => c.wrong);
-  if (wrong.length === 0) {
+  // One pass: cases come point by point, so a point's excused cases are adjacent.
+  let excused = 0;
+  let wrongCases = 0;
+  for (let i = 0, last = -1; i < cases.length; i++) {
+    const c = cases[i]!;
+    if (c.wrong) wrongCases++;
+    if (c.excused && c.point !== last) {
+      excused++;
+      last = c.point;
+    }
+  }
+  if (wrongCases === 0) {
     // The answer's own form overflows at large points: decided from the others, if enough remain.
     if (excused > total / 2)
       return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, finding('NOT_DECIDABLE', { finite: total - excused, total })]);
@@ -149,6 +158,7 @@ function judgeCases(q: Question, j: Judged, cases: Case[]): QuestionReport {
     if (form.length) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, ...form], q.form!.credit);
     return report(q, 'correct', j.answer, j.interpreted, j.feedback);
   }
+  const wrong = cases.filter((c) => c.wrong);
   const undefinedCases = wrong.filter((c) => !M.allFinite(c.got)).length;
   if (undefinedCases > 0) j.feedback.push(finding('NOT_FINITE', { count: undefinedCases }));
   const diagnosis = diagnose(q, cases, j.run);

@@ -42,15 +42,22 @@ function indexSlots(q: Question): number[] {
   return slots;
 }
 
-/** Which environments of the `point`-th point are checked at another size set (all, without a free index). */
-export function checkedAt(o: Question, p: Point, point: number): number[] {
-  if (p.envs.length <= 1) return [0];
+const checkedOf = new WeakMap<Point, readonly number[]>();
+const ONLY = [0] as const;
+
+/** Which environments of the `point`-th point of `o` are checked at another size set (all, without a free index). */
+export function checkedAt(o: Question, p: Point, point: number): readonly number[] {
+  if (p.envs.length <= 1) return ONLY;
+  // The same for every answer: points are drawn once a batch.
+  let out = checkedOf.get(p);
+  if (out) return out;
   const indices = indexSlots(o);
-  const out: number[] = [];
+  const picked: number[] = [];
   for (let e = 0; e < p.envs.length; e++) {
     const v = p.freeValues[e];
-    if ((e + point) % STRIDE === 0 || indices.some((slot) => p.envs[e]![slot]!.data[0] === v)) out.push(e);
+    if ((e + point) % STRIDE === 0 || indices.some((slot) => p.envs[e]![slot]!.data[0] === v)) picked.push(e);
   }
+  checkedOf.set(p, (out = picked));
   return out;
 }
 
@@ -72,7 +79,8 @@ function failsAt(o: Question, first: Read, answer: string, source: PointSource, 
   try {
     for (let point = 0; point < points.length; point++) {
       const p = points[point]!;
-      for (const e of checkedAt(o, p, point)) if (evaluateCase(o, run, p, point, e, integer).wrong) return 'VALUE_MISMATCH';
+      const checked = checkedAt(o, p, point);
+      for (let i = 0; i < checked.length; i++) if (evaluateCase(o, run, p, point, checked[i]!, integer).wrong) return 'VALUE_MISMATCH';
     }
     return undefined;
   } catch (e) {
