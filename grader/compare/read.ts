@@ -54,6 +54,8 @@ class Definer {
   }
 
   scope(upTo?: number): Scope {
+    // Most answers define nothing: the question's own scope then, without a view over it on every lookup.
+    if (this.overlay.size === 0) return this.base;
     return { ...this.base, bindings: this.overlay.view(upTo) };
   }
 

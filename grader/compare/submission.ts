@@ -40,7 +40,7 @@ export function gradeOne(q: Question, answer: string | undefined, points: PointC
   let memo = memos.get(points);
   if (!memo) memos.set(points, (memo = { byQuestion: new Map(), size: 0 }));
   let reports = memo.byQuestion.get(q.id);
-  if (!reports) memo.byQuestion.set(q.id, (reports = new Map()));
+  if (!reports) memo.byQuestion.set(q.id, (reports = new Map<string, QuestionReport>()));
   const known = reports.get(answer);
   if (known) return known;
   const report = gradeFresh(q, answer, points, definitions);

@@ -1,7 +1,7 @@
 /** Read once, compute once: items and --explain reuse what grading computed, and get what recomputing would. */
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../grader/compare/explain.js';
-import { evaluationOf } from '../../grader/compare/grade.js';
+import { evaluationOf } from '../../grader/compare/evaluation.js';
 import { analyseItem } from '../../grader/compare/items.js';
 import { PointCache } from '../../grader/compare/points.js';
 import { allQuestions } from '../../grader/bank/load.js';
