@@ -9,7 +9,7 @@ import type { Question } from '../bank/types.js';
 import { answerRun, evaluateCase, isIntegerQuestion } from './cases.js';
 import type { Point } from '../sample/points.js';
 import type { PointSource } from './points.js';
-import { readAndCompile, type Definitions, type Read } from './read.js';
+import { compileAt, type Definitions, type Read } from './read.js';
 
 const show = (sizes: ReadonlyMap<string, number>, names?: readonly string[]): string =>
   [...sizes]
@@ -63,14 +63,13 @@ export function checkedAt(o: Question, p: Point, point: number): readonly number
 
 /** Why the answer fails at `o` (another size set of q), or undefined when it holds there: the first failing case decides. */
 function failsAt(o: Question, first: Read, answer: string, source: PointSource, definitions: Definitions | undefined): string | undefined {
-  let read;
+  let compiled;
   try {
-    read = readAndCompile(o, answer, definitions, { reading: first.reading });
+    compiled = compileAt(o, answer, first, definitions);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     return e.finding.code;
   }
-  const { compiled } = read;
   const ref = o.reference.shape;
   if (!compiled.zeroLiteral && !sameShape(compiled.shape, ref) && !(isVector(ref) && sameShape(compiled.shape, transposed(ref)))) return 'SHAPE_MISMATCH';
   const run = answerRun(o, compiled);
