@@ -3,7 +3,7 @@
  * free index): the data every later check reads.
  */
 import * as M from '../linalg/mat.js';
-import { measure, measureCall, roundoff } from '../linalg/meter.js';
+import { measureCall, roundoff } from '../linalg/meter.js';
 import type { Point } from '../sample/points.js';
 import type { Question } from '../bank/types.js';
 import { MAX_ANSWER_LEEWAY, mismatch, type Precision } from './tolerance.js';
@@ -47,31 +47,37 @@ export function isIntegerQuestion(q: Question): boolean {
 
 /** Evaluates `run` against the reference everywhere. Throws InputError (an index out of range). */
 export function evaluateCases(q: Question, run: Run, points: readonly Point[]): Case[] {
-  const { rows, cols } = q.reference.shape;
   const integer = isIntegerQuestion(q);
   const cases: Case[] = [];
-  // Plain loops and one object shape per case: this runs for every point of every answer.
+  // Plain loops: this runs for every point of every answer.
   for (let point = 0; point < points.length; point++) {
     const p = points[point]!;
-    for (let e = 0; e < p.envs.length; e++) {
-      const env = p.envs[e]!;
-      const m = measureCall(run, env.slice());
-      const raw = m.value;
-      const got = raw.rows === rows ? raw : M.mat(rows, cols, raw.data);
-      const expected = p.expected?.[e] ?? q.reference.run(env.slice());
-      const precision: Precision = { ref: p.refKappa?.[e] ?? 1, answer: m.kappa, integer: integer && expected.data.every(Number.isInteger) };
-      const wrong = mismatch(got, expected, q.tolerance, precision) !== undefined;
-      // At a large point, a difference the answer's own form explains is excused: a value that
-      // left float64's range (overflow, underflow), or a difference within the round-off its
-      // cancellation allows. Points of moderate scale are never excused.
-      const excused =
-        wrong &&
-        p.large === true &&
-        (m.overflow || (roundoff(m.kappa) > MAX_ANSWER_LEEWAY && !mismatch(got, expected, q.tolerance, { ...precision, answerCap: Infinity })));
-      cases.push({ point, env, free: p.freeValues[e], got, expected, wrong: wrong && !excused, precision, excused });
-    }
+    for (let e = 0; e < p.envs.length; e++) cases.push(evaluateCase(q, run, p, point, e, integer));
   }
   return cases;
+}
+
+/** The answer against the reference in environment `e` of point `p` (the `point`-th). Throws InputError. */
+export function evaluateCase(q: Question, run: Run, p: Point, point: number, e: number, integer: boolean): Case {
+  const env = p.envs[e]!;
+  const m = measureCall(run, env.slice());
+  const raw = m.value;
+  const { rows, cols } = q.reference.shape;
+  const got = raw.rows === rows ? raw : M.mat(rows, cols, raw.data);
+  const expected = p.expected?.[e] ?? q.reference.run(env.slice());
+  // One object shape for every precision (no spread): the comparisons below read it at every case.
+  const precision: Precision = { ref: p.refKappa?.[e] ?? 1, answer: m.kappa, integer: integer && expected.data.every(Number.isInteger), answerCap: undefined };
+  const wrong = mismatch(got, expected, q.tolerance, precision) !== undefined;
+  // At a large point, a difference the answer's own form explains is excused: a value that
+  // left float64's range (overflow, underflow), or a difference within the round-off its
+  // cancellation allows. Points of moderate scale are never excused.
+  const excused =
+    wrong &&
+    p.large === true &&
+    (m.overflow ||
+      (roundoff(m.kappa) > MAX_ANSWER_LEEWAY &&
+        !mismatch(got, expected, q.tolerance, { ref: precision.ref, answer: precision.answer, integer: precision.integer, answerCap: Infinity })));
+  return { point, env, free: p.freeValues[e], got, expected, wrong: wrong && !excused, precision, excused };
 }
 
 /** Whether `f(case)` matches the answer in every case (excused ones aside). */
@@ -79,8 +85,9 @@ export function matchesEverywhere(q: Question, cases: readonly Case[], f: (c: Ca
   return cases.every((c) => {
     if (c.excused) return true;
     // The alternative is computed too (a term added to the reference): its cancellation counts.
-    const m = measure(() => f(c));
+    const m = measureCall(f, c);
     // Naming a mistake grants the answer its whole round-off: `(sigma(-z) - 1) v` is still a sign flip where it cancels.
-    return mismatch(c.got, m.value, q.tolerance, { ...c.precision, ref: Math.max(c.precision.ref ?? 1, m.kappa), answerCap: Infinity }) === undefined;
+    const { ref, answer, integer } = c.precision;
+    return mismatch(c.got, m.value, q.tolerance, { ref: Math.max(ref ?? 1, m.kappa), answer, integer, answerCap: Infinity }) === undefined;
   });
 }

@@ -7,7 +7,7 @@ import type * as M from '../linalg/mat.js';
 import type { Point } from '../sample/points.js';
 import type { Question } from '../bank/types.js';
 import { answerRun, evaluateCases } from './cases.js';
-import { evaluationOf } from './grade.js';
+import { evaluationOf } from './evaluation.js';
 import { readAndCompile, type Definitions } from './read.js';
 
 const round = (x: number): number => (Number.isFinite(x) ? Number(x.toPrecision(6)) : x);

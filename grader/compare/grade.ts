@@ -25,6 +25,7 @@ import { diagnose } from './diagnose.js';
 import { forbiddenFindings, formFindings } from './form.js';
 import type { PointSource } from './points.js';
 import { sizeFinding } from './sizes.js';
+import { keep } from './evaluation.js';
 
 /** How an answer was read, for the report: mathjs text, LaTeX, notation. */
 export interface Interpretation {
@@ -44,19 +45,6 @@ const report = (q: Question, verdict: Verdict, answer: string | null, how: Inter
   interpretedLatex: how?.latex ?? null,
   ...(how ? { notation: how.notation } : {}),
 });
-
-/** What grading computed besides its report: the answer as read and compiled, and its values at every point when they were evaluated. */
-export interface Evaluation {
-  readonly read: Read;
-  readonly cases?: readonly Case[];
-}
-
-// Beside each report, not in it: reports stay plain data (JSON), and items/explain reuse the work.
-const evaluations = new WeakMap<QuestionReport, Evaluation>();
-const kept = (r: QuestionReport, e: Evaluation): QuestionReport => (evaluations.set(r, e), r);
-
-/** The evaluation behind a report made by gradeAnswer (none for an unanswered or unreadable answer). */
-export const evaluationOf = (r: QuestionReport): Evaluation | undefined => evaluations.get(r);
 
 /**
  * Grades at every size set of the question when given a PointSource (a PointCache); given
@@ -93,10 +81,10 @@ export function gradeAnswer(q: Question, answer: string | undefined, source: Poi
         }),
       );
       if (sameShape(compiled.shape, transposed(ref)) && isTransposeOfReference(q, run, points)) feedback.push(finding('TRANSPOSED'));
-      return kept(report(q, 'incorrect', answer, interpreted, feedback), { read });
+      return keep(report(q, 'incorrect', answer, interpreted, feedback), q, points, definitions);
     }
   }
-  return judgeValues(q, { answer, interpreted, run, points, feedback, read, others: isPoints(source) ? undefined : { source, definitions } });
+  return judgeValues(q, { answer, interpreted, run, points, feedback, read, definitions, others: isPoints(source) ? undefined : source });
 }
 
 const isPoints = (x: PointSource | readonly Point[]): x is readonly Point[] => Array.isArray(x);
@@ -116,8 +104,9 @@ interface Judged {
   readonly points: readonly Point[];
   readonly feedback: Finding[];
   readonly read: Read;
+  readonly definitions: Definitions | undefined;
   /** Where to grade the other size sets (none: the bank's sizes only). */
-  readonly others: { readonly source: PointSource; readonly definitions: Definitions | undefined } | undefined;
+  readonly others: PointSource | undefined;
 }
 
 /** Values at every point, then (if wrong) what the mistake is, or (if right) whether the form is. */
@@ -127,21 +116,30 @@ function judgeValues(q: Question, j: Judged): QuestionReport {
     cases = evaluateCases(q, j.run, j.points);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    return kept(report(q, 'invalid', j.answer, j.interpreted, [...j.feedback, err.finding]), { read: j.read });
+    return keep(report(q, 'invalid', j.answer, j.interpreted, [...j.feedback, err.finding]), q, j.points, j.definitions);
   }
-  return kept(judgeCases(q, j, cases), { read: j.read, cases });
+  return keep(judgeCases(q, j, cases), q, j.points, j.definitions, cases);
 }
 
 function judgeCases(q: Question, j: Judged, cases: Case[]): QuestionReport {
   const total = j.points.length;
-  const excused = new Set(cases.filter((c) => c.excused).map((c) => c.point)).size;
-  const wrong = cases.filter((c) => c.wrong);
-  if (wrong.length === 0) {
+  // One pass: cases come point by point, so a point's excused cases are adjacent.
+  let excused = 0;
+  let wrongCases = 0;
+  for (let i = 0, last = -1; i < cases.length; i++) {
+    const c = cases[i]!;
+    if (c.wrong) wrongCases++;
+    if (c.excused && c.point !== last) {
+      excused++;
+      last = c.point;
+    }
+  }
+  if (wrongCases === 0) {
     // The answer's own form overflows at large points: decided from the others, if enough remain.
     if (excused > total / 2)
       return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, finding('NOT_DECIDABLE', { finite: total - excused, total })]);
     if (excused > 0) j.feedback.push(finding('GRADED_WHERE_FINITE', { excluded: excused, total }, undefined, 'info'));
-    const sized = j.others ? sizeFinding(q, j.answer, j.read, j.others.source, j.others.definitions) : undefined;
+    const sized = j.others ? sizeFinding(q, j.answer, j.read, j.others, j.definitions) : undefined;
     if (sized) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, sized]);
     const forbidden = forbiddenFindings(q.forbid, j.read.node, q.model.scope);
     if (forbidden.length) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, ...forbidden], 0);
@@ -149,6 +147,7 @@ function judgeCases(q: Question, j: Judged, cases: Case[]): QuestionReport {
     if (form.length) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, ...form], q.form!.credit);
     return report(q, 'correct', j.answer, j.interpreted, j.feedback);
   }
+  const wrong = cases.filter((c) => c.wrong);
   const undefinedCases = wrong.filter((c) => !M.allFinite(c.got)).length;
   if (undefinedCases > 0) j.feedback.push(finding('NOT_FINITE', { count: undefinedCases }));
   const diagnosis = diagnose(q, cases, j.run);

@@ -8,7 +8,8 @@
  * linalg/, expr/, sample/, and bank/, submission/ and document/ for their types; report/ never imports it
  * (it renders core's report types); cli/ wires it.
  */
-export { gradeAnswer, evaluationOf, type Evaluation } from './grade.js';
+export { gradeAnswer } from './grade.js';
+export { evaluationOf, type Evaluation } from './evaluation.js';
 export { gradeOne, gradeSubmission } from './submission.js';
 export { analyseItem, type GradedAnswer } from './items.js';
 export { explain } from './explain.js';

@@ -4,10 +4,10 @@
  * point are one group, whatever their spelling), each with a representative and its diagnosis.
  */
 import { InputError, type ItemStats, type QuestionReport, type Verdict } from '../core/index.js';
-import * as M from '../linalg/mat.js';
+import type * as M from '../linalg/mat.js';
 import type { Question } from '../bank/types.js';
 import { answerRun, evaluateCases } from './cases.js';
-import { evaluationOf } from './grade.js';
+import { evaluationOf, valuesKept, valuesOf } from './evaluation.js';
 import type { PointCache } from './points.js';
 import { readAndCompile, type Definitions } from './read.js';
 import { mismatch } from './tolerance.js';
@@ -23,15 +23,16 @@ export interface GradedAnswer {
 
 /**
  * The answer's values at every point, as one vector, with its shape; undefined if it cannot be
- * evaluated. Grading's own evaluation is reused; an answer is read again only for a report that
- * did not come from gradeAnswer.
+ * evaluated. Grading's own values are reused (kept for every incorrect answer); an answer is read
+ * again only for a report that did not come from gradeAnswer.
  */
 function signature(q: Question, a: GradedAnswer, points: PointCache): M.Mat | undefined {
+  const values = valuesKept(a.report);
+  if (values) return values;
   try {
     const done = evaluationOf(a.report);
     const compiled = done?.read.compiled ?? readAndCompile(q, a.report.answer!, a.definitions).compiled;
-    const cases = done?.cases ?? evaluateCases(q, answerRun(q, compiled), points.get(q));
-    return M.column(cases.flatMap((c) => [c.got.rows, ...c.got.data]));
+    return valuesOf(done?.cases ?? evaluateCases(q, answerRun(q, compiled), points.get(q)));
   } catch (e) {
     if (e instanceof InputError) return undefined;
     throw e;

@@ -15,6 +15,7 @@ import {
   type Reading,
   type Scope,
 } from '../expr/index.js';
+import { compileExpr } from '../expr/compile/compile.js';
 import { isValueName } from '../expr/compile/names.js';
 import { FILE_LIMITS } from '../core/limits.js';
 import { Overlay } from './overlay.js';
@@ -54,6 +55,8 @@ class Definer {
   }
 
   scope(upTo?: number): Scope {
+    // Most answers define nothing: the question's own scope then, without a view over it on every lookup.
+    if (this.overlay.size === 0) return this.base;
     return { ...this.base, bindings: this.overlay.view(upTo) };
   }
 
@@ -124,4 +127,16 @@ export function readAndCompile(q: Question, answer: string, definitions: Definit
       });
     throw e;
   }
+}
+
+/**
+ * The answer compiled at another size set of its question (`first`: as read at the bank's sizes).
+ * Reading, the allow-list and the normal form depend only on the names in scope, which every size
+ * set shares, so the tree as read there is compiled as it is; the student's own names are compiled
+ * per scope, by reading again. Only whether it compiles, and its value, are used: no positions.
+ */
+export function compileAt(o: Question, answer: string, first: Read, definitions?: Definitions): Compiled {
+  if ((definitions?.size ?? 0) > 0 || first.reading.definitions.length > 0) return readAndCompile(o, answer, definitions, { reading: first.reading }).compiled;
+  const { scope, first: slot } = questionScope(o);
+  return compileExpr(first.node, scope, { where: () => undefined, nextSlot: slot, notes: [] });
 }

@@ -23,20 +23,31 @@ export function questionsFor(bank: Bank, answered: Iterable<string>): Question[]
  * are not shared (the same text can mean different things). Bounded, so hostile input cannot
  * grow it without end.
  */
-const memos = new WeakMap<PointCache, Map<string, QuestionReport>>();
+const memos = new WeakMap<PointCache, Memo>();
 // The memo keeps a copy of each report, which its evaluation (kept beside the original, see
 // grade.ts, some kilobytes) is not attached to: a batch's memory stays flat.
 const MEMO_MAX = 20_000;
 
+/** Reports by question, then by answer text: no key is built per lookup (an answer string keeps its hash). */
+interface Memo {
+  readonly byQuestion: Map<string, Map<string, QuestionReport>>;
+  size: number;
+}
+
 export function gradeOne(q: Question, answer: string | undefined, points: PointCache, definitions?: Definitions): QuestionReport {
   const shareable = answer !== undefined && (!definitions || definitions.size === 0);
+  if (!shareable) return gradeFresh(q, answer, points, definitions);
   let memo = memos.get(points);
-  if (!memo) memos.set(points, (memo = new Map<string, QuestionReport>()));
-  const key = `${q.id}\u0000${answer}`;
-  const known = shareable ? memo.get(key) : undefined;
+  if (!memo) memos.set(points, (memo = { byQuestion: new Map(), size: 0 }));
+  let reports = memo.byQuestion.get(q.id);
+  if (!reports) memo.byQuestion.set(q.id, (reports = new Map<string, QuestionReport>()));
+  const known = reports.get(answer);
   if (known) return known;
   const report = gradeFresh(q, answer, points, definitions);
-  if (shareable && memo.size < MEMO_MAX) memo.set(key, { ...report });
+  if (memo.size < MEMO_MAX) {
+    reports.set(answer, { ...report });
+    memo.size++;
+  }
   return report;
 }
 

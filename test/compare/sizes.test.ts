@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { codes, grade, question, W2V } from '../helpers.js';
+import { allQuestions } from '../../grader/bank/load.js';
+import { PointCache } from '../../grader/compare/points.js';
+import { checkedAt } from '../../grader/compare/sizes.js';
+import { BANK, codes, grade, question, W2V } from '../helpers.js';
 
 const vc = question(W2V, 'reference: "U * (yhat - y)"\nexamples: [{ answer: "U * yhat", verdict: incorrect }]');
 const negs = question(W2V, 'reference: "sum(k, u_k)"\nexamples: [{ answer: "0", verdict: incorrect }]');
@@ -39,4 +42,36 @@ describe('a second size set', () => {
     [negs, 'sum(k, 1, K, u_k)'],
     [zero, 'zeros(d)'],
   ])('%#: %s holds at every size', (q, answer) => expect(codes(grade(q, answer))).toEqual([]));
+});
+
+describe('the cases checked at another size set', () => {
+  const free = allQuestions(BANK).filter((q) => q.free && q.others.length);
+  const points = new PointCache(1);
+
+  it.each(free.map((q) => [q.id, q] as const))('%s: every free value at 3 points or more, and every w = o', (_, q) => {
+    for (const o of q.others) {
+      const pts = points.get(o);
+      const seen = new Map<number, number>();
+      pts.forEach((p, i) => {
+        const checked = checkedAt(o, p, i);
+        for (const e of checked) seen.set(p.freeValues[e]!, (seen.get(p.freeValues[e]!) ?? 0) + 1);
+        // A free value equal to a scalar index (w = o) is always checked.
+        o.model.slots.forEach((s, slot) => {
+          if (s.dist?.kind !== 'integer' || s.shape.rows * s.shape.cols !== 1) return;
+          p.envs.forEach((env, e) => {
+            if (env[slot]!.data[0] === p.freeValues[e]) expect(checked).toContain(e);
+          });
+        });
+        expect(checked.length).toBeLessThan(p.envs.length);
+      });
+      expect(seen.size).toBe(o.free!.hi - o.free!.lo + 1);
+      expect(Math.min(...seen.values())).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('is every case without a free index', () => {
+    const q = allQuestions(BANK).find((x) => !x.free && x.others.length)!;
+    const o = q.others[0]!;
+    points.get(o).forEach((p, i) => expect(checkedAt(o, p, i)).toEqual([0]));
+  });
 });
