@@ -7,6 +7,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Documen
 import { finding, type Finding, type Position } from '../core/index.js';
 import { FILE_LIMITS } from '../core/limits.js';
 import { yamlTooDeep } from './depth.js';
+import { readPlainYaml } from './plain.js';
 
 export type Path = readonly (string | number)[];
 
@@ -83,8 +84,10 @@ export function readYaml(file: string, text: string, opts: ReadOptions | DataCac
   const { cache, strings = false }: ReadOptions = 'get' in opts ? { cache: opts } : opts;
   const failed = (error: Finding): YamlSource => ({ file, data: null, errors: [error], at: () => ({ file }), inString: () => ({ file }) });
   if (text.length > FILE_LIMITS.specBytes) return failed(finding('FILE_TOO_LARGE', { size: text.length, max: FILE_LIMITS.specBytes }, { file }));
+  // The usual submission needs no positions unless a message asks for one (then `at` parses it).
+  const quick = strings && cache === undefined ? readPlainYaml(text) : undefined;
   // Depth before parsing: the same input always gives the same error, in milliseconds.
-  const deep = yamlTooDeep(text, FILE_LIMITS.yamlDepth);
+  const deep = quick ? undefined : yamlTooDeep(text, FILE_LIMITS.yamlDepth);
   if (deep) return failed(finding('YAML_TOO_DEEP', { max: FILE_LIMITS.yamlDepth }, { file, ...deep }));
   let parsed: Parsed | undefined;
   const parse = (): Parsed => (parsed ??= parseText(text, strings));
@@ -105,7 +108,7 @@ export function readYaml(file: string, text: string, opts: ReadOptions | DataCac
       },
     };
   };
-  let data: unknown = cache?.get(text);
+  let data: unknown = quick ?? cache?.get(text);
   const errors: Finding[] = [];
   if (data === undefined) {
     const { doc, duplicates } = parse();
