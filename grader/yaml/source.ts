@@ -57,6 +57,32 @@ function parseText(text: string, strings: boolean): Parsed {
   return { doc, lines, duplicates };
 }
 
+const RESOLVE = Symbol('position');
+type Lazy = Position & { [RESOLVE]: () => Position };
+/** Getters shared by every lazy position (a batch makes one per answer): no closures made per object. */
+const LAZY_FIELDS: PropertyDescriptorMap = Object.fromEntries(
+  (['line', 'col', 'offset'] as const).map((k) => [
+    k,
+    {
+      enumerable: true,
+      get(this: Lazy) {
+        return this[RESOLVE]()[k];
+      },
+    },
+  ]),
+);
+
+/**
+ * A position computed when first read. Its fields are own enumerable getters, so that spreading
+ * it (`{ ...at, file }`) copies the values, as a plain object would.
+ */
+function lazyPosition(file: string, compute: () => Position): Position {
+  let value: Position | undefined;
+  const at = { file };
+  Object.defineProperty(at, RESOLVE, { value: () => (value ??= compute()) });
+  return Object.defineProperties(at, LAZY_FIELDS);
+}
+
 export interface ReadOptions {
   /** Data for these bytes from an earlier read. */
   readonly cache?: DataCache;
@@ -92,22 +118,7 @@ export function readYaml(file: string, text: string, opts: ReadOptions | DataCac
   let parsed: Parsed | undefined;
   const parse = (): Parsed => (parsed ??= parseText(text, strings));
   const pos = (offset: number): Position => ({ file, ...parse().lines.linePos(offset) });
-  const lazy = (compute: () => Position): Position => {
-    let value: Position | undefined;
-    const get = (): Position => (value ??= compute());
-    return {
-      file,
-      get line() {
-        return get().line;
-      },
-      get col() {
-        return get().col;
-      },
-      get offset() {
-        return get().offset;
-      },
-    };
-  };
+  const lazy = (compute: () => Position): Position => lazyPosition(file, compute);
   let data: unknown = quick ?? cache?.get(text);
   const errors: Finding[] = [];
   if (data === undefined) {
