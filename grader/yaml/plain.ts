@@ -136,8 +136,18 @@ function scalar(first: string, lines: readonly string[], at: number, indent: num
 /** A line of a plain scalar that neither starts a mapping (`: `, a final `:`) nor a comment (` #`). */
 const plainLine = (s: string): boolean => !s.includes(': ') && !s.endsWith(':') && !s.includes(' #');
 
-/** A mapping of `key: value` lines at `indent`, from line `at`; values nest one level when `nest`. */
-function mapping(lines: readonly string[], at: number, indent: number, nest: boolean): { value: Record<string, unknown>; next: number } | undefined {
+/** Where each scalar value written on its key's line starts (1-based), by its path joined with NUL. */
+export type Places = Map<string, { readonly line: number; readonly col: number }>;
+export const placeOf = (path: readonly (string | number)[]): string => path.join('\0');
+
+/** A mapping of `key: value` lines at `indent`, from line `at`; values nest one level under `parent` (the key above) when there is none. */
+function mapping(
+  lines: readonly string[],
+  at: number,
+  indent: number,
+  places: Places | undefined,
+  parent?: string,
+): { value: Record<string, unknown>; next: number } | undefined {
   const map: Record<string, unknown> = {};
   let i = at;
   while (i < lines.length) {
@@ -157,6 +167,7 @@ function mapping(lines: readonly string[], at: number, indent: number, nest: boo
       const s = scalar(rest, lines, i, indent);
       if (!s) return undefined;
       map[key] = s.value;
+      places?.set(parent === undefined ? key : `${parent}\0${key}`, { line: i + 1, col: line.length - rest.length + 1 });
       i = s.next;
       continue;
     }
@@ -169,8 +180,8 @@ function mapping(lines: readonly string[], at: number, indent: number, nest: boo
       i = i + 1;
       continue;
     }
-    if (!nest) return undefined;
-    const sub = mapping(lines, j, inner, false);
+    if (parent !== undefined) return undefined;
+    const sub = mapping(lines, j, inner, places, key);
     if (!sub) return undefined;
     map[key] = sub.value;
     i = sub.next;
@@ -178,11 +189,14 @@ function mapping(lines: readonly string[], at: number, indent: number, nest: boo
   return { value: map, next: i };
 }
 
-/** What the full read with `strings` gives for `text` when the fast read fully understands it, else undefined. */
-export function readPlainYaml(text: string): Record<string, unknown> | undefined {
+/**
+ * What the full read with `strings` gives for `text` when the fast read fully understands it, else
+ * undefined. With `places`, also where each value stands, as the full read would say (test/yaml/plain.test.ts).
+ */
+export function readPlainYaml(text: string, places?: Places): Record<string, unknown> | undefined {
   if (UNUSUAL.test(text)) return undefined;
   const lines = text.split('\n');
-  const read = mapping(lines, 0, 0, true);
+  const read = mapping(lines, 0, 0, places);
   // Something before the first key, or no key at all (an empty file is null, not {}).
   if (!read || read.next !== lines.length || Object.keys(read.value).length === 0) return undefined;
   return read.value;

@@ -7,7 +7,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Documen
 import { finding, type Finding, type Position } from '../core/index.js';
 import { FILE_LIMITS } from '../core/limits.js';
 import { yamlTooDeep } from './depth.js';
-import { readPlainYaml } from './plain.js';
+import { placeOf, readPlainYaml, type Places } from './plain.js';
 
 export type Path = readonly (string | number)[];
 
@@ -111,7 +111,8 @@ export function readYaml(file: string, text: string, opts: ReadOptions | DataCac
   const failed = (error: Finding): YamlSource => ({ file, data: null, errors: [error], at: () => ({ file }), inString: () => ({ file }) });
   if (text.length > FILE_LIMITS.specBytes) return failed(finding('FILE_TOO_LARGE', { size: text.length, max: FILE_LIMITS.specBytes }, { file }));
   // The usual submission needs no positions unless a message asks for one (then `at` parses it).
-  const quick = strings && cache === undefined ? readPlainYaml(text) : undefined;
+  const places: Places | undefined = strings && cache === undefined ? new Map() : undefined;
+  const quick = places ? readPlainYaml(text, places) : undefined;
   // Depth before parsing: the same input always gives the same error, in milliseconds.
   const deep = quick ? undefined : yamlTooDeep(text, FILE_LIMITS.yamlDepth);
   if (deep) return failed(finding('YAML_TOO_DEEP', { max: FILE_LIMITS.yamlDepth }, { file, ...deep }));
@@ -162,7 +163,12 @@ export function readYaml(file: string, text: string, opts: ReadOptions | DataCac
     const single = !n.value.includes('\n') && (n.type === 'PLAIN' || quoted);
     return single ? { ...pos(n.range[0] + (quoted ? 1 : 0) + offset), offset } : { ...pos(n.range[0]), offset };
   };
-  return { file, data, errors, at: (path, key = false) => lazy(() => locateAt(path, key)), inString: (path, offset) => lazy(() => locateIn(path, offset)) };
+  const at = (path: Path, key = false): Position => {
+    // A value the fast read placed (every answer of a usual submission): no parse, no lazy object.
+    const place = quick && !key ? places?.get(placeOf(path)) : undefined;
+    return place ? { file, line: place.line, col: place.col } : lazy(() => locateAt(path, key));
+  };
+  return { file, data, errors, at, inString: (path, offset) => lazy(() => locateIn(path, offset)) };
 }
 
 /**

@@ -18,6 +18,10 @@ function agree(text: string): boolean {
   const slow = full(text);
   expect(slow.errors, text).toEqual([]);
   expect(fast, text).toStrictEqual(slow.data);
+  // Every value and key is placed where the full parse places it.
+  const quick = readYaml('t.yaml', text, { strings: true });
+  const paths = Object.entries(fast).flatMap(([k, v]) => [[k], ...(v && typeof v === 'object' ? Object.keys(v).map((q) => [k, q]) : [])]);
+  for (const path of paths) for (const key of [false, true]) expect({ path, key, ...quick.at(path, key) }, text).toEqual({ path, key, ...slow.at(path, key) });
   return true;
 }
 
