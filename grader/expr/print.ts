@@ -51,11 +51,15 @@ const LEVELS: readonly (readonly Row[])[] = [
   [op('ctranspose', 'left')],
 ];
 
-const PRECEDENCE = new Map<string, { level: number; row: Row }>();
+type Entry = { readonly level: number; readonly row: Row };
+const PRECEDENCE = new Map<string, Entry>();
 LEVELS.forEach((rows, level) => rows.forEach((row) => PRECEDENCE.has(row.id) || PRECEDENCE.set(row.id, { level, row })));
+/** The operators' entries by `fn`, so that the usual lookup builds no identifier string. */
+const BY_FN = new Map([...PRECEDENCE].filter(([id]) => id.startsWith('OperatorNode:')).map(([id, e]) => [id.slice('OperatorNode:'.length), e]));
 
 const idOf = (n: AnyNode): string => (n.type === 'OperatorNode' ? `OperatorNode:${String(n.fn)}` : n.type);
-const levelOf = (n: AnyNode): number | null => PRECEDENCE.get(idOf(n))?.level ?? null;
+const entryOf = (n: AnyNode): Entry | undefined => (n.type === 'OperatorNode' ? BY_FN.get(String(n.fn)) : PRECEDENCE.get(n.type));
+const levelOf = (n: AnyNode): number | null => entryOf(n)?.level ?? null;
 const assocWith = (root: Row, child: AnyNode): boolean => root.with?.includes(idOf(child)) ?? false;
 
 /** A number as mathjs formats it (notation auto: exponents from 1e5 up): safe integers here, the rest by mathjs. */
@@ -75,7 +79,7 @@ function constant(n: AnyNode, node: Node): string {
 const wrap = (text: string, parens: boolean): string => (parens ? `(${text})` : text);
 
 function operator(n: AnyNode, node: Node): string {
-  const me = PRECEDENCE.get(idOf(n));
+  const me = entryOf(n);
   const args = n.args as readonly AnyNode[];
   if (!me) return node.toString(OPTIONS);
   const { level, row } = me;
@@ -99,7 +103,7 @@ function operator(n: AnyNode, node: Node): string {
     return args
       .map((arg) => {
         const l = levelOf(arg);
-        const argAssoc = l === null ? undefined : PRECEDENCE.get(idOf(arg))!.row.assoc;
+        const argAssoc = l === null ? undefined : entryOf(arg)!.row.assoc;
         const parens = l !== null && ((l === level && row.assoc === argAssoc && !assocWith(row, arg)) || l < level);
         return wrap(toText(arg), parens);
       })
