@@ -112,6 +112,7 @@ function scalar(first: string, lines: readonly string[], at: number, indent: num
     const text = v.charCodeAt(0) === 39 ? singleQuoted(v) : doubleQuoted(v);
     return text === undefined ? undefined : { value: text, next: at + 1 };
   }
+  if (v === '|') return literal(lines, at + 1, indent);
   if (INDICATOR.test(v)) return undefined;
   // A comment ends the value: a line after it cannot continue it.
   const hash = v.indexOf(' #');
@@ -131,6 +132,36 @@ function scalar(first: string, lines: readonly string[], at: number, indent: num
     text += ` ${more}`;
   }
   return { value: NULL.test(text) ? null : text, next };
+}
+
+/**
+ * A `|` block (the way the README asks for LaTeX) starting at line `from`, under a key at
+ * `indent`: its lines less their first line's indentation, each ending in a line feed, trailing
+ * empty lines dropped (clip). Declines a block that starts empty or has a line of only spaces
+ * reaching past its indentation (the spec's corners).
+ */
+function literal(lines: readonly string[], from: number, indent: number): { value: Scalar; next: number } | undefined {
+  const first = from < lines.length ? lines[from]! : '';
+  let n = 0;
+  while (first.charCodeAt(n) === 32) n++;
+  if (n <= indent || n === first.length) return undefined;
+  let text = '';
+  let pending = '';
+  let next = from;
+  for (; next < lines.length; next++) {
+    const line = lines[next]!;
+    let i = 0;
+    while (i < line.length && line.charCodeAt(i) === 32) i++;
+    if (i === line.length) {
+      if (i > n) return undefined;
+      pending += '\n';
+      continue;
+    }
+    if (i < n) break;
+    text += `${pending}${line.slice(n)}\n`;
+    pending = '';
+  }
+  return { value: text, next };
 }
 
 /** A line of a plain scalar that neither starts a mapping (`: `, a final `:`) nor a comment (` #`). */

@@ -44,13 +44,27 @@ describe('readPlainYaml reads the usual submission as the parser does', () => {
     ['student: a\nanswers:\n  q: ?x\n  r: :x\n  s: -x\n'],
     ['student: a\ndefinitions:\n  delta_1: yhat - y\nanswers:\n  q: delta_1\n'],
     ['student: a\nanswers:\n  q:  two spaces\n  r: trailing   \n'],
+    [
+      "student: alice\nanswers:\n  a/u: |\n    \\begin{cases} (\\hat{y}_w - 1)\\, v_c & w = o \\\\\n    \\hat{y}_w v_c & \\text{otherwise} \\end{cases}\n  a/v: 'x'\n",
+    ],
+    ['answers:\n  q: |\n      a\n\n        b  \n      # not a comment\n\n\n  r: |\n   c\n'],
+    ['answers:\n  q: |\n    a\n  \n    b\n'],
+    ['student: |\n  a\nanswers:\n  q: |\n    x'],
   ])('%j', (text) => expect(agree(text)).toBe(true));
 
   it.each([
     ['flow collection', 'student: a\nanswers: {q: x}\n'],
     ['anchor and alias', 'student: &s a\nanswers:\n  q: *s\n'],
     ['tag', 'student: !!str a\n'],
-    ['block scalar', 'student: a\nanswers:\n  q: |\n    x\n'],
+    ['block scalar, strip', 'student: a\nanswers:\n  q: |-\n    x\n'],
+    ['block scalar, keep', 'student: a\nanswers:\n  q: |+\n    x\n'],
+    ['block scalar, indentation given', 'student: a\nanswers:\n  q: |2\n    x\n'],
+    ['folded block scalar', 'student: a\nanswers:\n  q: >\n    x\n'],
+    ['block scalar starting empty', 'student: a\nanswers:\n  q: |\n\n    x\n'],
+    ['block scalar with no text', 'student: a\nanswers:\n  q: |\n  r: x\n'],
+    ['block scalar with a line of spaces past its indentation', 'answers:\n  q: |\n    a\n       \n    b\n'],
+    ['block scalar with a comment after its header', 'answers:\n  q: | # c\n    a\n'],
+    ['block scalar then a line less indented', 'answers:\n  q: |\n      a\n    b\n'],
     ['tab', 'student: a\nanswers:\n\tq: x\n'],
     ['BOM', '\ufeffstudent: a\n'],
     ['CRLF', 'student: a\r\nanswers:\r\n  q: x\r\n'],
@@ -154,6 +168,10 @@ const text = (rng: Rng): string => {
   return Array.from({ length: integer(rng, 1, 6) }, () => pick(rng, from)).join('');
 };
 
+/** A `|` block: lines at the block's indentation, more indented, empty or of spaces. */
+const block = (rng: Rng, pad: string): string =>
+  `|${pick(rng, ['', '', '-', ' '])}\n${Array.from({ length: integer(rng, 1, 4) }, () => pick(rng, [pad, pad, `${pad}  `, '', ' ']) + text(rng)).join('\n')}${pick(rng, ['', '\n', `\n${pad}`])}`;
+
 /** One value written the way a student or a tool might: plain, quoted, escaped, folded, commented. */
 function written(rng: Rng, v: string, indent: number): string {
   const pad = ' '.repeat(indent + integer(rng, 1, 4));
@@ -165,7 +183,7 @@ function written(rng: Rng, v: string, indent: number): string {
     case 2:
       return `"${v}"`;
     case 3:
-      return `${v}\n${pad}${text(rng)}`;
+      return integer(rng, 0, 1) ? `${v}\n${pad}${text(rng)}` : block(rng, pad);
     case 4:
       return `${v}${pick(rng, ['', ' ', '  # note', ' #', '#x'])}`;
     default:
