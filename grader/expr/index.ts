@@ -26,7 +26,8 @@ export type { Binding, Compiled, Env, Family, IndexDecl, Scope } from './compile
 export { withBinding } from './compile/types.js';
 export { fromBinding } from './compile/names.js';
 export { LIMITS } from './limits.js';
-export { toText, type Node } from './math.js';
+export type { Node } from './math.js';
+export { toText } from './print.js';
 export { toLatexText as toLatex } from './latex/render.js';
 export { escapeRegExp, parseMathjs, walk } from './parse.js';
 export { namesUsed } from './names-used.js';

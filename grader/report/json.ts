@@ -63,5 +63,18 @@ export const jsonSubmission = (s: SubmissionReport) => ({
   ...(s.sets ? { sets: s.sets } : {}),
 });
 
+/** Where a submission's object starts and ends in `{"submissions": [<it>]}` pretty-printed (indented 4). */
+const LIST_HEAD = '{\n  "submissions": [\n'.length;
+const LIST_TAIL = '\n  ]\n}'.length;
+
+/**
+ * One submission as it stands in the batch's list, indented by 4: printed inside the list, where
+ * JSON.stringify indents it itself, rather than printed alone and indented again by a regex over every line.
+ */
+export function jsonSubmissionInList(s: SubmissionReport): string {
+  const text = JSON.stringify({ submissions: [jsonSubmission(s)] }, null, 2);
+  return text.slice(LIST_HEAD, text.length - LIST_TAIL);
+}
+
 export const renderJson = (batch: BatchReport): string => `${JSON.stringify({ submissions: batch.submissions.map(jsonSubmission) }, null, 2)}\n`;
 export const renderQuestionJson = (q: QuestionReport): string => `${JSON.stringify(jsonQuestion(q), null, 2)}\n`;

@@ -12,7 +12,7 @@ import { escapeControls } from './escape.js';
 import { renderGradescope, type GradescopeOptions } from './gradescope.js';
 import { htmlBackMatter, htmlFrame, htmlTitle, submission as htmlSubmission, type HtmlOptions, type TexToHtml } from './html.js';
 import type { ItemStats } from '../core/index.js';
-import { jsonSubmission } from './json.js';
+import { jsonSubmissionInList } from './json.js';
 import { renderSubmission, renderSummary } from './terminal.js';
 
 export interface Renderer {
@@ -43,8 +43,7 @@ export function textRenderer({ count }: RunInfo): Renderer {
 export function jsonRenderer({ count }: RunInfo): Renderer {
   return {
     head: () => (count === 0 ? '{\n  "submissions": []\n}\n' : '{\n  "submissions": [\n'),
-    // JSON strings hold no raw line breaks, so indenting every line is safe.
-    submission: (s, i) => `${i > 0 ? ',\n' : ''}${JSON.stringify(jsonSubmission(s), null, 2).replace(/^/gm, '    ')}`,
+    submission: (s, i) => `${i > 0 ? ',\n' : ''}${jsonSubmissionInList(s)}`,
     tail: () => (count === 0 ? '' : '\n  ]\n}\n'),
   };
 }

@@ -4,6 +4,7 @@
  * on the open descriptor, so a FIFO, a device (/dev/zero) or a file swapped after a stat can
  * neither hang the grader nor fill its memory.
  */
+import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { finding, type Finding } from '../core/index.js';
 
@@ -60,24 +61,34 @@ export function readTextFile(file: string, max: number): FileText {
     if (!stat.isFile()) return { ok: false, error: finding('FILE_NOT_REGULAR', { kind: kindOf(stat) }, { file }) };
     if (stat.size > max) return { ok: false, error: finding('FILE_TOO_LARGE', { size: stat.size, max }, { file }) };
     // The size can change after fstat (a growing file): read at most max + 1 bytes whatever it says.
-    const buf = Buffer.alloc(Math.min(stat.size, max) + 1);
+    // Every byte is read over before use, so the buffer needs no zeroing.
+    const buf = Buffer.allocUnsafe(Math.min(stat.size, max) + 1);
     let got = 0;
-    for (let n = -1; n !== 0 && got < buf.length; got += n) n = readSync(fd, buf, got, buf.length - got, null);
+    for (let n = -1; n !== 0 && got < buf.length; got += n) {
+      n = readSync(fd, buf, got, buf.length - got, null);
+      // A regular file reads short only at its end: no second call just to see 0 bytes.
+      if (n > 0 && n < buf.length - got) {
+        got += n;
+        break;
+      }
+    }
     if (got > max) return { ok: false, error: finding('FILE_TOO_LARGE', { size: got, max }, { file }) };
     const bytes = buf.subarray(0, got);
-    try {
-      return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-    } catch {
-      const at = firstInvalidUtf8(bytes);
-      return {
-        ok: false,
-        error: finding(
-          'FILE_NOT_UTF8',
-          { byte: `0x${bytes[at]!.toString(16).padStart(2, '0').toUpperCase()}`, offset: at },
-          { file, ...bytePosition(bytes, at) },
-        ),
-      };
+    // isUtf8 is a native scan, cheaper than a fatal TextDecoder (made per call, a fifth of the read).
+    if (isUtf8(bytes)) {
+      const text = bytes.toString('utf8');
+      // As TextDecoder does: a byte order mark is not text.
+      return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
     }
+    const at = firstInvalidUtf8(bytes);
+    return {
+      ok: false,
+      error: finding(
+        'FILE_NOT_UTF8',
+        { byte: `0x${bytes[at]!.toString(16).padStart(2, '0').toUpperCase()}`, offset: at },
+        { file, ...bytePosition(bytes, at) },
+      ),
+    };
   } catch (e) {
     return { ok: false, error: finding('FILE_UNREADABLE', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { file }) };
   } finally {

@@ -7,6 +7,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Documen
 import { finding, type Finding, type Position } from '../core/index.js';
 import { FILE_LIMITS } from '../core/limits.js';
 import { yamlTooDeep } from './depth.js';
+import { placeOf, readPlainYaml, type Places } from './plain.js';
 
 export type Path = readonly (string | number)[];
 
@@ -56,6 +57,32 @@ function parseText(text: string, strings: boolean): Parsed {
   return { doc, lines, duplicates };
 }
 
+const RESOLVE = Symbol('position');
+type Lazy = Position & { [RESOLVE]: () => Position };
+/** Getters shared by every lazy position (a batch makes one per answer): no closures made per object. */
+const LAZY_FIELDS: PropertyDescriptorMap = Object.fromEntries(
+  (['line', 'col', 'offset'] as const).map((k) => [
+    k,
+    {
+      enumerable: true,
+      get(this: Lazy) {
+        return this[RESOLVE]()[k];
+      },
+    },
+  ]),
+);
+
+/**
+ * A position computed when first read. Its fields are own enumerable getters, so that spreading
+ * it (`{ ...at, file }`) copies the values, as a plain object would.
+ */
+function lazyPosition(file: string, compute: () => Position): Position {
+  let value: Position | undefined;
+  const at = { file };
+  Object.defineProperty(at, RESOLVE, { value: () => (value ??= compute()) });
+  return Object.defineProperties(at, LAZY_FIELDS);
+}
+
 export interface ReadOptions {
   /** Data for these bytes from an earlier read. */
   readonly cache?: DataCache;
@@ -83,29 +110,17 @@ export function readYaml(file: string, text: string, opts: ReadOptions | DataCac
   const { cache, strings = false }: ReadOptions = 'get' in opts ? { cache: opts } : opts;
   const failed = (error: Finding): YamlSource => ({ file, data: null, errors: [error], at: () => ({ file }), inString: () => ({ file }) });
   if (text.length > FILE_LIMITS.specBytes) return failed(finding('FILE_TOO_LARGE', { size: text.length, max: FILE_LIMITS.specBytes }, { file }));
+  // The usual submission needs no positions unless a message asks for one (then `at` parses it).
+  const places: Places | undefined = strings && cache === undefined ? new Map() : undefined;
+  const quick = places ? readPlainYaml(text, places) : undefined;
   // Depth before parsing: the same input always gives the same error, in milliseconds.
-  const deep = yamlTooDeep(text, FILE_LIMITS.yamlDepth);
+  const deep = quick ? undefined : yamlTooDeep(text, FILE_LIMITS.yamlDepth);
   if (deep) return failed(finding('YAML_TOO_DEEP', { max: FILE_LIMITS.yamlDepth }, { file, ...deep }));
   let parsed: Parsed | undefined;
   const parse = (): Parsed => (parsed ??= parseText(text, strings));
   const pos = (offset: number): Position => ({ file, ...parse().lines.linePos(offset) });
-  const lazy = (compute: () => Position): Position => {
-    let value: Position | undefined;
-    const get = (): Position => (value ??= compute());
-    return {
-      file,
-      get line() {
-        return get().line;
-      },
-      get col() {
-        return get().col;
-      },
-      get offset() {
-        return get().offset;
-      },
-    };
-  };
-  let data: unknown = cache?.get(text);
+  const lazy = (compute: () => Position): Position => lazyPosition(file, compute);
+  let data: unknown = quick ?? cache?.get(text);
   const errors: Finding[] = [];
   if (data === undefined) {
     const { doc, duplicates } = parse();
@@ -148,7 +163,12 @@ export function readYaml(file: string, text: string, opts: ReadOptions | DataCac
     const single = !n.value.includes('\n') && (n.type === 'PLAIN' || quoted);
     return single ? { ...pos(n.range[0] + (quoted ? 1 : 0) + offset), offset } : { ...pos(n.range[0]), offset };
   };
-  return { file, data, errors, at: (path, key = false) => lazy(() => locateAt(path, key)), inString: (path, offset) => lazy(() => locateIn(path, offset)) };
+  const at = (path: Path, key = false): Position => {
+    // A value the fast read placed (every answer of a usual submission): no parse, no lazy object.
+    const place = quick && !key ? places?.get(placeOf(path)) : undefined;
+    return place ? { file, line: place.line, col: place.col } : lazy(() => locateAt(path, key));
+  };
+  return { file, data, errors, at, inString: (path, offset) => lazy(() => locateIn(path, offset)) };
 }
 
 /**

@@ -1,0 +1,234 @@
+/**
+ * The usual submission read without the positioned parse (a third of a batch's reading time):
+ * `key: value` lines, one level of `key: value` under a key, values plain (folded over more
+ * indented lines), 'single' or "double" quoted on one line. Returns exactly what the full read
+ * with `strings` gives, or undefined for anything else (anchors, tags, flow collections, block
+ * scalars, comments after a value, duplicate keys, tabs, a BOM, document markers…): the caller
+ * then does the full read, which also reports every error with its line:col.
+ * test/yaml/plain.test.ts compares both on a table and on seeded random files.
+ */
+
+/** Characters the fast read leaves to the parser: controls but the line feed (tabs, CR), BOM, separators, lone surrogates. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNUSUAL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\p{Cs}/u;
+/** A key as written in submissions (`cs224n-a2/sigmoid-derivative`), its colon and what follows. */
+const ENTRY = /^( *)([A-Za-z_][\w./+-]*):(?: +(.*))?$/;
+/** Keys the core schema reads as something else than their text, and the one that is not a plain property. */
+const SPECIAL_KEY = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL|__proto__)$/;
+/** Plain values the core schema reads as null (`strings` keeps every other plain scalar as written). */
+const NULL = /^(?:~|null|Null|NULL)$/;
+/** A plain scalar may not start with these (`-`, `?`, `:` only before a space: `-log(x)` is plain). */
+const INDICATOR = /^(?:[,[\]{}#&*!|>'"%@`]|[-?:](?: |$))/;
+/** Continuation lines are stricter: nothing that could start a node. */
+const INDICATOR_NEXT = /^[-?:,[\]{}#&*!|>'"%@`]/;
+const ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\',
+  '"': '"',
+  '/': '/',
+  ' ': ' ',
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '0': '\0',
+  a: '\u0007',
+  b: '\b',
+  e: '\u001b',
+  f: '\f',
+  v: '\v',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029',
+};
+const HEX_DIGITS: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
+
+type Scalar = string | null;
+
+/** Trailing spaces off (only spaces: YAML keeps a no-break space that trimEnd would drop; tabs never get here). */
+const trimSpaces = (s: string): string => {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 32) end--;
+  return end === s.length ? s : s.slice(0, end);
+};
+
+/** Indentation of a line, or -1 for a line with nothing to read (blank, or only a comment). */
+function indentOf(line: string): number {
+  let i = 0;
+  while (line.charCodeAt(i) === 32) i++;
+  return i === line.length || line.charCodeAt(i) === 35 ? -1 : i;
+}
+
+/** Nothing after the closing quote at `q` but a comment. */
+const endsThere = (v: string, q: number): boolean => q === v.length - 1 || COMMENT.test(v.slice(q + 1));
+const COMMENT = /^ +#/;
+
+/** The text between 'single' quotes, '' standing for one; undefined unless it closes at the end of `v`. */
+function singleQuoted(v: string): string | undefined {
+  let out = '';
+  for (let from = 1; ;) {
+    const q = v.indexOf("'", from);
+    if (q < 0) return undefined;
+    out += v.slice(from, q);
+    if (v.charCodeAt(q + 1) !== 39) return endsThere(v, q) ? out : undefined;
+    out += "'";
+    from = q + 2;
+  }
+}
+
+/** The text between "double" quotes with its escapes read; undefined unless it closes at the end of `v`. */
+function doubleQuoted(v: string): string | undefined {
+  let out = '';
+  let from = 1;
+  for (let i = 1; i < v.length; i++) {
+    const c = v[i]!;
+    if (c === '"') return endsThere(v, i) ? out + v.slice(from, i) : undefined;
+    if (c !== '\\') continue;
+    out += v.slice(from, i);
+    const e = v[i + 1] ?? '';
+    const digits = HEX_DIGITS[e];
+    if (digits !== undefined) {
+      const hex = v.slice(i + 2, i + 2 + digits);
+      const code = /^[0-9a-fA-F]+$/.test(hex) && hex.length === digits ? parseInt(hex, 16) : -1;
+      // Surrogates and code points past U+10FFFF: the parser's business.
+      if (code < 0 || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return undefined;
+      out += String.fromCodePoint(code);
+      i += 1 + digits;
+    } else if (Object.hasOwn(ESCAPES, e)) {
+      out += ESCAPES[e];
+      i += 1;
+    } else return undefined;
+    from = i + 1;
+  }
+  return undefined;
+}
+
+/**
+ * A value starting with `first` (the rest of its key's line), folded with the lines after `at`
+ * indented more than `indent`. Returns it and the line after it, or undefined.
+ */
+function scalar(first: string, lines: readonly string[], at: number, indent: number): { value: Scalar; next: number } | undefined {
+  const v = trimSpaces(first);
+  if (v.charCodeAt(0) === 39 || v.charCodeAt(0) === 34) {
+    const text = v.charCodeAt(0) === 39 ? singleQuoted(v) : doubleQuoted(v);
+    return text === undefined ? undefined : { value: text, next: at + 1 };
+  }
+  if (v === '|') return literal(lines, at + 1, indent);
+  if (INDICATOR.test(v)) return undefined;
+  // A comment ends the value: a line after it cannot continue it.
+  const hash = v.indexOf(' #');
+  if (hash >= 0) {
+    const text = trimSpaces(v.slice(0, hash));
+    return plainLine(text) ? { value: NULL.test(text) ? null : text, next: at + 1 } : undefined;
+  }
+  if (!plainLine(v)) return undefined;
+  let text = v;
+  let next = at + 1;
+  for (; next < lines.length; next++) {
+    const line = lines[next]!;
+    const i = indentOf(line);
+    if (i <= indent) break;
+    const more = trimSpaces(line.slice(i));
+    if (INDICATOR_NEXT.test(more) || !plainLine(more)) return undefined;
+    text += ` ${more}`;
+  }
+  return { value: NULL.test(text) ? null : text, next };
+}
+
+/**
+ * A `|` block (the way the README asks for LaTeX) starting at line `from`, under a key at
+ * `indent`: its lines less their first line's indentation, each ending in a line feed, trailing
+ * empty lines dropped (clip). Declines a block that starts empty or has a line of only spaces
+ * reaching past its indentation (the spec's corners).
+ */
+function literal(lines: readonly string[], from: number, indent: number): { value: Scalar; next: number } | undefined {
+  const first = from < lines.length ? lines[from]! : '';
+  let n = 0;
+  while (first.charCodeAt(n) === 32) n++;
+  if (n <= indent || n === first.length) return undefined;
+  let text = '';
+  let pending = '';
+  let next = from;
+  for (; next < lines.length; next++) {
+    const line = lines[next]!;
+    let i = 0;
+    while (i < line.length && line.charCodeAt(i) === 32) i++;
+    if (i === line.length) {
+      if (i > n) return undefined;
+      pending += '\n';
+      continue;
+    }
+    if (i < n) break;
+    text += `${pending}${line.slice(n)}\n`;
+    pending = '';
+  }
+  return { value: text, next };
+}
+
+/** A line of a plain scalar that neither starts a mapping (`: `, a final `:`) nor a comment (` #`). */
+const plainLine = (s: string): boolean => !s.includes(': ') && !s.endsWith(':') && !s.includes(' #');
+
+/** Where each scalar value written on its key's line starts (1-based), by its path joined with NUL. */
+export type Places = Map<string, { readonly line: number; readonly col: number }>;
+export const placeOf = (path: readonly (string | number)[]): string => path.join('\0');
+
+/** A mapping of `key: value` lines at `indent`, from line `at`; values nest one level under `parent` (the key above) when there is none. */
+function mapping(
+  lines: readonly string[],
+  at: number,
+  indent: number,
+  places: Places | undefined,
+  parent?: string,
+): { value: Record<string, unknown>; next: number } | undefined {
+  const map: Record<string, unknown> = {};
+  let i = at;
+  while (i < lines.length) {
+    const line = lines[i]!;
+    const ind = indentOf(line);
+    if (ind < 0) {
+      i++;
+      continue;
+    }
+    if (ind < indent) break;
+    const m = ind === indent ? ENTRY.exec(line) : null;
+    if (!m) return undefined;
+    const key = m[2]!;
+    if (SPECIAL_KEY.test(key) || Object.hasOwn(map, key)) return undefined;
+    const rest = m[3] ?? '';
+    if (rest !== '') {
+      const s = scalar(rest, lines, i, indent);
+      if (!s) return undefined;
+      map[key] = s.value;
+      places?.set(parent === undefined ? key : `${parent}\0${key}`, { line: i + 1, col: line.length - rest.length + 1 });
+      i = s.next;
+      continue;
+    }
+    // An empty value: null, or the mapping on the lines indented under it.
+    let j = i + 1;
+    while (j < lines.length && indentOf(lines[j]!) < 0) j++;
+    const inner = j < lines.length ? indentOf(lines[j]!) : -1;
+    if (inner <= indent) {
+      map[key] = null;
+      i = i + 1;
+      continue;
+    }
+    if (parent !== undefined) return undefined;
+    const sub = mapping(lines, j, inner, places, key);
+    if (!sub) return undefined;
+    map[key] = sub.value;
+    i = sub.next;
+  }
+  return { value: map, next: i };
+}
+
+/**
+ * What the full read with `strings` gives for `text` when the fast read fully understands it, else
+ * undefined. With `places`, also where each value stands, as the full read would say (test/yaml/plain.test.ts).
+ */
+export function readPlainYaml(text: string, places?: Places): Record<string, unknown> | undefined {
+  if (UNUSUAL.test(text)) return undefined;
+  const lines = text.split('\n');
+  const read = mapping(lines, 0, 0, places);
+  // Something before the first key, or no key at all (an empty file is null, not {}).
+  if (!read || read.next !== lines.length || Object.keys(read.value).length === 0) return undefined;
+  return read.value;
+}
