@@ -171,6 +171,3 @@ export const N = {
   access: (object: MathNode, dims: MathNode[]) => new math.AccessorNode(object, new math.IndexNode(dims)),
   range: (start: MathNode, end: MathNode) => new math.RangeNode(start, end),
 };
-
-/** mathjs text of a tree, with implicit products shown. */
-export const toText = (node: MathNode): string => node.toString({ implicit: 'show' });

@@ -7,7 +7,7 @@ import type { Question } from '../../grader/bank/types.js';
 import { PointCache } from '../../grader/compare/points.js';
 import { gradeOne } from '../../grader/compare/submission.js';
 import { dirCache } from '../../grader/yaml/cache.js';
-import { toText } from '../../grader/expr/math.js';
+import { toText } from '../../grader/expr/print.js';
 
 const isLazy = (q: Question, key: keyof Question = 'others') => Object.getOwnPropertyDescriptor(q, key)?.get !== undefined;
 /** What a clean question compiles on first use (bank/answer.ts). */

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { toText } from '../../grader/expr/print.js';
 
 /** A fresh copy of the modules (parsed trees are memoised per process), and a cache folder. */
 async function fresh() {
@@ -16,13 +17,13 @@ async function fresh() {
 
 /** What the questions were built from, as text, and every example's grade. */
 async function built(dir: string, build: string | undefined) {
-  const { math, load, dirCache, gradeOne, PointCache } = await fresh();
+  const { load, dirCache, gradeOne, PointCache } = await fresh();
   const questions = load.allQuestions(load.loadBank('problems', dirCache(dir, build)));
   return questions.map((q) => ({
     id: q.id,
-    reference: q.referenceNode && math.toText(q.referenceNode),
-    expressions: q.expressions.map(math.toText),
-    slots: q.model.slots.map((s) => s.derivedNode && math.toText(s.derivedNode)),
+    reference: q.referenceNode && toText(q.referenceNode),
+    expressions: q.expressions.map(toText),
+    slots: q.model.slots.map((s) => s.derivedNode && toText(s.derivedNode)),
     grades: q.examples.map((x) => gradeOne(q, x.answer, new PointCache(2))),
   }));
 }
@@ -47,11 +48,11 @@ describe("a bank file's parsed trees, kept across runs", () => {
     writeFileSync(join(dir, file), JSON.stringify(trees.map(([t, j]) => [t, t === 'U * (yhat - y)' ? other : j])));
     const { load, dirCache } = await fresh();
     const q = load.allQuestions(load.loadBank('problems', dirCache(dir, 'build-a'))).find((x) => x.id === 'cs224n-a2/naive-softmax-grad-vc')!;
-    expect(math.toText(q.referenceNode!)).toBe('U * yhat');
+    expect(toText(q.referenceNode!)).toBe('U * yhat');
     // Another build never reads it.
-    const { load: load2, dirCache: cache2, math: math2 } = await fresh();
+    const { load: load2, dirCache: cache2 } = await fresh();
     const q2 = load2.allQuestions(load2.loadBank('problems', cache2(dir, 'build-b'))).find((x) => x.id === q.id)!;
-    expect(math2.toText(q2.referenceNode!)).toBe('U * (yhat - y)');
+    expect(toText(q2.referenceNode!)).toBe('U * (yhat - y)');
   }, 60_000);
 
   it.each([

@@ -1,7 +1,8 @@
 import { parse } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { allQuestions, loadBank } from '../../grader/bank/load.js';
-import { mathParse, toText } from '../../grader/expr/math.js';
+import { mathParse } from '../../grader/expr/math.js';
+import { toText } from '../../grader/expr/print.js';
 
 const parses = (text: string): boolean => {
   try {
