@@ -31,7 +31,7 @@ export function compileNode(node: Node, scope: Scope, ctx: Ctx): Compiled {
     case 'ConstantNode': {
       const v = n.value!;
       const m = M.scalar(v);
-      return { shape: SCALAR, run: () => m, num: () => v, work: 0, constant: v, zeroLiteral: v === 0 };
+      return { shape: SCALAR, run: () => m, num: () => v, work: 0, constant: v, literal: true, zeroLiteral: v === 0 };
     }
     case 'SymbolNode':
       return resolve(n.name!, scope, ctx, compileNode, ctx.where(node));

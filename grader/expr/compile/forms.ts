@@ -9,6 +9,7 @@ import type { Node } from '../math.js';
 import { requireScalar, shapeArgs } from './shapes.js';
 import { familyMember } from './names.js';
 import { numOf, scalarCompiled } from './scalar.js';
+import type { Reader } from './views.js';
 import { withBinding, type Compiled, type Ctx, type Scope } from './types.js';
 
 type CompileFn = (node: Node, scope: Scope, ctx: Ctx) => Compiled;
@@ -101,6 +102,21 @@ export function compileSum(n: AnyNode, scope: Scope, ctx: Ctx, compile: CompileF
     }, work);
   }
   const acc = M.zeros(shape.rows, shape.cols);
+  const addTo = body.addTo;
+  // A body that can add itself into the total (s * u_k, an outer product) is not written out first.
+  if (addTo) {
+    const total = acc.data;
+    const run = (env: M.Mat[]): M.Mat => {
+      total.fill(0);
+      env[slot] = cell;
+      for (let k = lo; k <= hi; k++) {
+        cell.data[0] = k;
+        addTo(env, total);
+      }
+      return acc;
+    };
+    return { shape, run, work };
+  }
   const run = (env: M.Mat[]): M.Mat => {
     acc.data.fill(0);
     env[slot] = cell;
@@ -124,13 +140,14 @@ export function compileOnehot(n: AnyNode, scope: Scope, ctx: Ctx, compile: Compi
   if (len < 1 || len > LIMITS.maxEntries) fail('TOO_LARGE', { what: 'onehot', size: len, max: LIMITS.maxEntries }, at);
   const ni = numOf(index);
   const out = M.zeros(len, 1);
+  const hot = (env: M.Mat[]): number => indexNumber(ni(env), len, at) - 1;
   const run = (env: M.Mat[]): M.Mat => {
-    const i = indexNumber(ni(env), len, at) - 1;
+    const i = hot(env);
     out.data.fill(0);
     out.data[i] = 1;
     return out;
   };
-  return { shape: { rows: len, cols: 1 }, run, work: index.work + len };
+  return { shape: { rows: len, cols: 1 }, run, hot, work: index.work + len };
 }
 
 /** `zeros(n)` (a column) or `zeros(m, n)`: sizes fixed at compile time. */
@@ -170,6 +187,13 @@ export function compileAccess(node: Node, scope: Scope, ctx: Ctx, compile: Compi
     if (!(isVector(obj.shape) || isScalar(obj.shape)) || !idx[0]) return fail('INDEX_FORM', { ...shapeArgs(scope, 'shape', obj.shape), dims: 1 }, at);
     const ni = numOf(idx[0]);
     const len = rows * cols;
+    const [os, is] = [obj.slot, idx[0].slot];
+    // `negs[k]`, a symbol at an index, read straight from their slots.
+    if (os !== undefined && is !== undefined)
+      return scalarCompiled((env) => {
+        const m = env[os]!;
+        return m.data[indexNumber(env[is]!.data[0]!, len, at) - 1]!;
+      }, work + 1);
     return scalarCompiled((env) => ro(env).data[indexNumber(ni(env), len, at) - 1]!, work + 1);
   }
   if (idx.length !== 2 || (!idx[0] && !idx[1])) return fail('INDEX_FORM', { ...shapeArgs(scope, 'shape', obj.shape), dims: idx.length }, at);
@@ -180,6 +204,15 @@ export function compileAccess(node: Node, scope: Scope, ctx: Ctx, compile: Compi
   if (idx[1]) {
     const nj = numOf(idx[1]);
     const out = M.zeros(rows, 1);
+    // The column where it is, for a kernel that reads it (u_k' v_c, s u_k): entry i at j + i * cols.
+    const os = obj.slot;
+    const read: Reader = (env, into) => {
+      const m = os === undefined ? ro(env) : env[os]!;
+      into.offset = indexNumber(nj(env), cols, at) - 1;
+      into.data = m.data;
+      into.stride = cols;
+      into.sign = 1;
+    };
     return {
       shape: { rows, cols: 1 },
       run: (env) => {
@@ -189,10 +222,19 @@ export function compileAccess(node: Node, scope: Scope, ctx: Ctx, compile: Compi
         return out;
       },
       work: work + rows,
+      ...(rows > 1 ? { read } : {}),
     };
   }
   const ni = numOf(idx[0]!);
   const out = M.zeros(1, cols);
+  // The row where it is: entries i * cols ... (i + 1) * cols - 1.
+  const read: Reader = (env, into) => {
+    const i = indexNumber(ni(env), rows, at) - 1;
+    into.data = ro(env).data;
+    into.offset = i * cols;
+    into.stride = 1;
+    into.sign = 1;
+  };
   return {
     shape: { rows: 1, cols },
     run: (env) => {
@@ -201,6 +243,7 @@ export function compileAccess(node: Node, scope: Scope, ctx: Ctx, compile: Compi
       return out;
     },
     work: work + cols,
+    ...(cols > 1 ? { read } : {}),
   };
 }
 

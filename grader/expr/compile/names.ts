@@ -2,13 +2,14 @@
  * Name resolution: symbols, sizes, bound indices, and indexed families (`u_w`, `yhat_o`,
  * `y_(o_j)`), in that order. Unknown names fail with suggestions from the scope.
  */
-import { fail, InputError, isScalar, SCALAR, type Position } from '../../core/index.js';
+import { fail, InputError, isScalar, isVector, SCALAR, type Position } from '../../core/index.js';
 import * as M from '../../linalg/mat.js';
 import type { Node } from '../math.js';
 import { N } from '../math.js';
 import { FUNCTION_BY_NAME } from './functions.js';
 import { requireScalar } from './shapes.js';
 import { suggest } from './suggest.js';
+import { slotReader } from './views.js';
 import { withBinding, type Binding, type Compiled, type Ctx, type Scope } from './types.js';
 
 type CompileFn = (node: Node, scope: Scope, ctx: Ctx) => Compiled;
@@ -18,7 +19,7 @@ export function fromBinding(b: Binding): Compiled {
     case 'const': {
       const m = M.scalar(b.value);
       const v = b.value;
-      return { shape: SCALAR, run: () => m, num: () => v, work: 0, constant: v };
+      return { shape: SCALAR, run: () => m, num: () => v, work: 0, constant: v, literal: true };
     }
     case 'alias':
       return b.compiled;
@@ -27,7 +28,8 @@ export function fromBinding(b: Binding): Compiled {
     case 'slot': {
       const { slot } = b;
       const run = (env: M.Mat[]) => env[slot]!;
-      return isScalar(b.shape) ? { shape: b.shape, run, num: (env) => env[slot]!.data[0]!, work: 0 } : { shape: b.shape, run, work: 0 };
+      if (isScalar(b.shape)) return { shape: b.shape, run, num: (env) => env[slot]!.data[0]!, work: 0, slot };
+      return { shape: b.shape, run, work: 0, slot, ...(isVector(b.shape) ? { read: slotReader(slot) } : {}) };
     }
   }
 }

@@ -5,7 +5,8 @@ import * as meter from '../../linalg/meter.js';
 import type { Node } from '../math.js';
 import { elementwiseShape, productShape, requireScalar, shapeArgs, type ShapeRuleCode } from './shapes.js';
 import { numOf, scalarCompiled } from './scalar.js';
-import type { Compiled, Ctx, Scope } from './types.js';
+import type { Compiled, Ctx, Env, Scope } from './types.js';
+import { addOuterView, addScaledView, contiguous, dotViews, outerView, scaleView, view, type Reader } from './views.js';
 
 type Kernel = (a: M.Mat, b: M.Mat, out?: M.Mat) => M.Mat;
 type ScalarFn = (x: number, y: number) => number;
@@ -56,12 +57,23 @@ function binary(shape: Shape, a: Compiled, b: Compiled, f: ScalarFn, kernel: Ker
   const w = a.work + b.work + work;
   if (isScalar(a.shape) && isScalar(b.shape)) {
     const [na, nb] = [numOf(a), numOf(b)];
+    // A literal operand is the number itself, not a closure to call (`sigma(z) - 1`, `2 * x`).
+    if (b.literal && !a.literal) {
+      const y = b.constant!;
+      return scalarCompiled((env) => f(na(env), y), w, constant);
+    }
+    if (a.literal && !b.literal) {
+      const x = a.constant!;
+      return scalarCompiled((env) => f(x, nb(env)), w, constant);
+    }
     return scalarCompiled((env) => f(na(env), nb(env)), w, constant);
   }
   const [ra, rb] = [a.run, b.run];
   const out = M.zeros(shape.rows, shape.cols); // this node's own output (M.copy in compileExpr)
   // A scalar times a matrix, the commonest broadcast, has its own loop (M.scale).
   const product = f === times;
+  if (product && isVector(shape) && (isScalar(a.shape) || isScalar(b.shape)))
+    return scaledVector(shape, isScalar(a.shape) ? numOf(a) : numOf(b), readerOf(isScalar(a.shape) ? b : a), isScalar(a.shape), w);
   if (isScalar(a.shape)) {
     const na = numOf(a);
     if (product)
@@ -83,6 +95,101 @@ function binary(shape: Shape, a: Compiled, b: Compiled, f: ScalarFn, kernel: Ker
   return { shape, run: (env) => kernel(ra(env), rb(env), out), work: w, constant };
 }
 
+/** A vector's entries where they are: its own reader, or its output. */
+export const readerOf = (c: Compiled): Reader => c.read ?? contiguous(c.run);
+
+/** A scalar times a vector read in place (a column of U, scaled, is not copied first); the operand written first runs first. */
+function scaledVector(shape: Shape, ns: (env: Env) => number, rv: Reader, scalarFirst: boolean, work: number): Compiled {
+  const n = size(shape);
+  const v = view();
+  const out = M.zeros(shape.rows, shape.cols);
+  if (scalarFirst)
+    return {
+      shape,
+      run: (env) => {
+        const s = ns(env);
+        rv(env, v);
+        scaleView(v, s, out.data, n);
+        return out;
+      },
+      addTo: (env, acc) => {
+        const s = ns(env);
+        rv(env, v);
+        addScaledView(v, s, acc, n);
+      },
+      work,
+    };
+  return {
+    shape,
+    run: (env) => {
+      rv(env, v);
+      scaleView(v, ns(env), out.data, n);
+      return out;
+    },
+    addTo: (env, acc) => {
+      rv(env, v);
+      addScaledView(v, ns(env), acc, n);
+    },
+    work,
+  };
+}
+
+/** u' v (a row times a column, or two vectors under cdot) as a number, both read in place. */
+function dotProduct(a: Compiled, b: Compiled, work: number): Compiled {
+  const [ra, rb, va, vb, n] = [readerOf(a), readerOf(b), view(), view(), size(a.shape)];
+  return scalarCompiled((env) => {
+    ra(env, va);
+    rb(env, vb);
+    return dotViews(va, vb, n);
+  }, work);
+}
+
+/** a b' for a column a and a row b (`v_c * (yhat - y)'`), both read in place; a sum adds it straight into its total. */
+function outerProduct(a: Compiled, b: Compiled, work: number): Compiled {
+  const [m, n] = [a.shape.rows, b.shape.cols];
+  const [ra, rb, va, vb] = [readerOf(a), readerOf(b), view(), view()];
+  const out = M.zeros(m, n);
+  return {
+    shape: { rows: m, cols: n },
+    run: (env) => {
+      ra(env, va);
+      rb(env, vb);
+      outerView(va, vb, out.data, m, n);
+      return out;
+    },
+    addTo: (env, acc) => {
+      ra(env, va);
+      rb(env, vb);
+      addOuterView(va, vb, acc, m, n);
+    },
+    work,
+  };
+}
+
+/**
+ * `yhat - onehot(o, V)` (or +): a copy of a with one entry changed. x ± 0 is x exactly, and the
+ * meter notes no sum with a zero operand, so this is M.sub with its meter, entry for entry.
+ */
+function plusOnehot(a: Compiled, hot: (env: Env) => number, f: ScalarFn, work: number): Compiled {
+  const ra = a.run;
+  const out = M.zeros(a.shape.rows, a.shape.cols);
+  const od = out.data;
+  // x - 0 is x, but -0 + 0 is +0: the other entries are x + 0 for a sum, as M.add has them.
+  const plus = f === meter.add;
+  return {
+    shape: a.shape,
+    run: (env) => {
+      const ad = ra(env).data;
+      const i = hot(env);
+      if (plus) for (let k = 0; k < od.length; k++) od[k] = ad[k]! + 0;
+      else for (let k = 0; k < od.length; k++) od[k] = ad[k]!;
+      od[i] = f(ad[i]!, 1);
+      return out;
+    },
+    work,
+  };
+}
+
 /** Compiles a unary or binary operator whose operands are already compiled. */
 export function compileOperator(node: Node, fn: string, op: string, args: Compiled[], scope: Scope, ctx: Ctx): Compiled {
   const at = ctx.where(node);
@@ -95,7 +202,15 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
     }
     const ra = a.run;
     const out = M.zeros(a.shape.rows, a.shape.cols);
-    return { shape: a.shape, run: (env) => M.negate(ra(env), out), work: a.work + size(a.shape), constant };
+    const negated = { shape: a.shape, run: (env: Env) => M.negate(ra(env), out), work: a.work + size(a.shape), constant };
+    if (!isVector(a.shape)) return negated;
+    // -u_k' read in place: the same entries, each negated as it is read.
+    const rv = readerOf(a);
+    const read: Reader = (env, into) => {
+      rv(env, into);
+      into.sign = -into.sign;
+    };
+    return { ...negated, read };
   }
   if (fn === 'unaryPlus') return a;
   if (fn === 'ctranspose' || fn === 'transpose') return transposeOf(a);
@@ -114,11 +229,9 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
     if ((node as { implicit?: boolean }).implicit && !isScalar(a.shape) && sameShape(a.shape, b.shape))
       ctx.notes.push(finding('READ_AS_PRODUCT', { text: node.toString() }, at, 'info'));
     const work = isScalar(a.shape) || isScalar(b.shape) ? size(shape) : a.shape.rows * a.shape.cols * b.shape.cols;
-    if (isScalar(shape) && !isScalar(a.shape)) {
-      // A row times a column (u' * v): a dot product, as a number.
-      const [ra, rb] = [a.run, b.run];
-      return scalarCompiled((env) => M.dotData(ra(env), rb(env)), a.work + b.work + work);
-    }
+    // A row times a column (u' * v): a dot product, as a number.
+    if (isScalar(shape) && !isScalar(a.shape)) return dotProduct(a, b, a.work + b.work + work);
+    if (isVector(a.shape) && isVector(b.shape) && a.shape.cols === 1) return outerProduct(a, b, a.work + b.work + work);
     return binary(
       shape,
       a,
@@ -152,6 +265,7 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
   if (!ew) return fail('NOT_ALLOWED', { what: `the operator ${op}` }, at);
   const [f, kernel, code] = ew;
   const shape = elementwiseShape(code, op, a.shape, b.shape, scope, at);
+  if ((fn === 'add' || fn === 'subtract') && b.hot && sameShape(a.shape, b.shape)) return plusOnehot(a, b.hot, f, size(a.shape) + a.work + b.work);
   return binary(shape, a, b, f, kernel, size(shape), fold(a, b, f));
 }
 
@@ -159,14 +273,24 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
 export function compileCdot(node: Node, [a, b]: [Compiled, Compiled], scope: Scope, ctx: Ctx): Compiled {
   if (isVector(a.shape) && sameShape(a.shape, b.shape)) {
     ctx.notes.push(finding('READ_AS_DOT', { text: node.toString() }, ctx.where(node), 'info'));
-    const [ra, rb] = [a.run, b.run];
-    return scalarCompiled((env) => M.dotData(ra(env), rb(env)), a.work + b.work + size(a.shape));
+    return dotProduct(a, b, a.work + b.work + size(a.shape));
   }
   return compileOperator(node, 'multiply', '*', [a, b], scope, ctx);
 }
 
 export function transposeOf(a: Compiled): Compiled {
   const ra = a.run;
+  const work = a.work + size(a.shape);
+  if (isScalar(a.shape)) return { ...a, work };
+  if (isVector(a.shape)) {
+    // A vector's transpose is its entries under another shape: one Mat of this node's, re-pointed each run.
+    const t = { rows: a.shape.cols, cols: a.shape.rows, data: new Float64Array(0) as Float64Array<ArrayBufferLike> };
+    const run = (env: Env): M.Mat => {
+      t.data = ra(env).data;
+      return t;
+    };
+    return { shape: { rows: t.rows, cols: t.cols }, run, read: readerOf(a), work };
+  }
   const out = M.zeros(a.shape.cols, a.shape.rows);
   return {
     shape: { rows: a.shape.cols, cols: a.shape.rows },

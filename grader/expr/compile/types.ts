@@ -1,6 +1,7 @@
 import type { Finding, Position, Shape } from '../../core/index.js';
 import type { Mat } from '../../linalg/mat.js';
 import type { Node } from '../math.js';
+import type { Reader } from './views.js';
 
 /** Values by slot: symbols sampled or derived, then bound variables (sum indices, free index). */
 export type Env = Mat[];
@@ -15,8 +16,18 @@ export interface Compiled {
   readonly constant?: number;
   /** Estimated scalar operations per run; bounds hostile input before it runs. */
   readonly work: number;
+  /** A number written in the answer or the spec (a literal, a size, pi): read as itself, nothing to run or to meter. */
+  readonly literal?: boolean;
   /** True for the bare literal 0, which stands for a zero of any shape. */
   readonly zeroLiteral?: boolean;
+  /** For a vector read in place (a column, a transpose, a negation): where its entries are, no copy made (views.ts). */
+  readonly read?: Reader;
+  /** For `onehot(i, n)`: where its 1 is (0-based, checked), so that `yhat - onehot(o, V)` changes one entry, not n. */
+  readonly hot?: (env: Env) => number;
+  /** A symbol's slot: its value is env[slot], which the hottest kernels read with no call. */
+  readonly slot?: number;
+  /** acc_i += value_i without writing the value out first: what a sum does with its body. */
+  readonly addTo?: (env: Env, acc: Float64Array<ArrayBufferLike>) => void;
 }
 
 export type Binding =
