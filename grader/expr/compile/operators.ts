@@ -5,7 +5,7 @@ import * as meter from '../../linalg/meter.js';
 import type { Node } from '../math.js';
 import { elementwiseShape, productShape, requireScalar, shapeArgs, type ShapeRuleCode } from './shapes.js';
 import { numOf, scalarCompiled } from './scalar.js';
-import type { Compiled, Ctx, Env, Scope } from './types.js';
+import { whereOf, type Compiled, type Ctx, type Env, type Scope } from './types.js';
 import { addOuterView, addScaledView, contiguous, dotViews, outerView, scaleView, view, type Reader } from './views.js';
 
 type Kernel = (a: M.Mat, b: M.Mat, out?: M.Mat) => M.Mat;
@@ -192,7 +192,7 @@ function plusOnehot(a: Compiled, hot: (env: Env) => number, f: ScalarFn, work: n
 
 /** Compiles a unary or binary operator whose operands are already compiled. */
 export function compileOperator(node: Node, fn: string, op: string, args: Compiled[], scope: Scope, ctx: Ctx): Compiled {
-  const at = ctx.where(node);
+  const at = whereOf(ctx, node);
   const [a, b] = args as [Compiled, Compiled];
   if (fn === 'unaryMinus') {
     const constant = a.constant === undefined ? undefined : -a.constant;
@@ -222,12 +222,12 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
   if (fn === 'multiply') {
     // Juxtaposition of equal shapes that cannot be a matrix product (`h(1 - h)`) is elementwise.
     if ((node as { implicit?: boolean }).implicit && !isScalar(a.shape) && a.shape.cols !== b.shape.rows && sameShape(a.shape, b.shape)) {
-      ctx.notes.push(finding('READ_AS_ELEMENTWISE', { text: node.toString() }, at, 'info'));
+      ctx.notes.push(finding('READ_AS_ELEMENTWISE', { text: node.toString() }, at(), 'info'));
       return binary(a.shape, a, b, times, M.hadamard, size(a.shape));
     }
     const shape = productShape(a.shape, b.shape, scope, at);
     if ((node as { implicit?: boolean }).implicit && !isScalar(a.shape) && sameShape(a.shape, b.shape))
-      ctx.notes.push(finding('READ_AS_PRODUCT', { text: node.toString() }, at, 'info'));
+      ctx.notes.push(finding('READ_AS_PRODUCT', { text: node.toString() }, at(), 'info'));
     const work = isScalar(a.shape) || isScalar(b.shape) ? size(shape) : a.shape.rows * a.shape.cols * b.shape.cols;
     // A row times a column (u' * v): a dot product, as a number.
     if (isScalar(shape) && !isScalar(a.shape)) return dotProduct(a, b, a.work + b.work + work);
@@ -243,7 +243,7 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
     );
   }
   if (fn === 'pow') {
-    if (!isScalar(a.shape)) fail('SHAPE_POWER', { ...shapeArgs(scope, 'base', a.shape) }, at);
+    if (!isScalar(a.shape)) fail('SHAPE_POWER', { ...shapeArgs(scope, 'base', a.shape) }, at());
     requireScalar('an exponent', b.shape, scope, at);
     return binary(
       SCALAR,
@@ -262,7 +262,7 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
     return binary(SCALAR, a, b, cmp, (x, y) => M.scalar(cmp(x.data[0]!, y.data[0]!)), 1, fold(a, b, cmp));
   }
   const ew = Object.hasOwn(ELEMENTWISE, fn) ? ELEMENTWISE[fn] : undefined;
-  if (!ew) return fail('NOT_ALLOWED', { what: `the operator ${op}` }, at);
+  if (!ew) return fail('NOT_ALLOWED', { what: `the operator ${op}` }, at());
   const [f, kernel, code] = ew;
   const shape = elementwiseShape(code, op, a.shape, b.shape, scope, at);
   if ((fn === 'add' || fn === 'subtract') && b.hot && sameShape(a.shape, b.shape)) return plusOnehot(a, b.hot, f, size(a.shape) + a.work + b.work);
@@ -284,7 +284,7 @@ export function transposeOf(a: Compiled): Compiled {
   if (isScalar(a.shape)) return { ...a, work };
   if (isVector(a.shape)) {
     // A vector's transpose is its entries under another shape: one Mat of this node's, re-pointed each run.
-    const t = { rows: a.shape.cols, cols: a.shape.rows, data: new Float64Array(0) as Float64Array<ArrayBufferLike> };
+    const t = { rows: a.shape.cols, cols: a.shape.rows, data: view().data };
     const run = (env: Env): M.Mat => {
       t.data = ra(env).data;
       return t;

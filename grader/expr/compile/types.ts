@@ -61,6 +61,9 @@ export interface Scope {
   readonly aliases: ReadonlyMap<string, string>;
 }
 
+/** Where a node is in the source, looked up only when a finding needs it (most nodes never fail). */
+export type Where = () => Position | undefined;
+
 /** Per-compilation state: where nodes are in the source, and slots for bound variables. */
 export interface Ctx {
   readonly where: (n: Node) => Position | undefined;
@@ -114,6 +117,11 @@ class Bound implements ReadonlyMap<string, Binding> {
     return this.entries();
   }
 }
+
+export const whereOf =
+  (ctx: Ctx, node: Node): Where =>
+  () =>
+    ctx.where(node);
 
 export const withBinding = (scope: Scope, name: string, binding: Binding): Scope => ({
   ...scope,

@@ -19,7 +19,8 @@ export interface View {
 /** Evaluates a vector and says where its entries are (into a View owned by the calling node). */
 export type Reader = (env: Env, into: View) => void;
 
-export const view = (): View => ({ data: new Float64Array(0), offset: 0, stride: 1, sign: 1 });
+const NONE = new Float64Array(0);
+export const view = (): View => ({ data: NONE, offset: 0, stride: 1, sign: 1 });
 
 /** A reader of a whole, contiguous value (any node's output, a sampled symbol). */
 export const contiguous =
