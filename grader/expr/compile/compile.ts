@@ -91,9 +91,21 @@ function compileCall(n: AnyNode, scope: Scope, ctx: Ctx): Compiled {
   return { shape, run, work, ...(constant !== undefined ? { constant } : {}) };
 }
 
+/**
+ * Stable forms by tree: an answer is compiled at each size set of its question from the very
+ * same tree (read once, see compare/sizes.ts), and its stable form depends on the tree alone.
+ * Trees are never changed once read, so a stored form stays right; a WeakMap keeps none alive.
+ */
+const STABLE = new WeakMap<Node, Node>();
+function stableOf(node: Node): Node {
+  let stable = STABLE.get(node);
+  if (stable === undefined) STABLE.set(node, (stable = stabilize(node)));
+  return stable;
+}
+
 /** Compiles a whole answer (in its stable forms, stable.ts) and bounds the work one evaluation may take. */
 export function compileExpr(node: Node, scope: Scope, ctx: Ctx): Compiled {
-  const c = compileNode(stabilize(node), scope, ctx);
+  const c = compileNode(stableOf(node), scope, ctx);
   if (c.work > LIMITS.maxWork) fail('TOO_MUCH_WORK', { work: c.work, max: LIMITS.maxWork });
   // Nodes write into outputs of their own, made once here and reused by every run: what leaves
   // the expression is a copy, so that no caller ever holds a buffer the next run overwrites.
