@@ -30,7 +30,7 @@ export function compileNode(node: Node, scope: Scope, ctx: Ctx): Compiled {
   switch (node.type) {
     case 'ConstantNode': {
       const v = n.value!;
-      return { ...literal(v), zeroLiteral: v === 0 };
+      return literal(v, v === 0);
     }
     case 'SymbolNode':
       return resolve(n.name!, scope, ctx, compileNode, whereOf(ctx, node));
@@ -88,18 +88,25 @@ function compileCall(n: AnyNode, scope: Scope, ctx: Ctx): Compiled {
           );
   // Functions of constants are constants (`|V|`, `sqrt(d)`), so that they can bound a sum.
   const constant = compiled.every((c) => c.constant !== undefined) && shape.rows * shape.cols === 1 ? run([]).data[0] : undefined;
-  return { shape, run, work, ...(constant !== undefined ? { constant } : {}) };
+  return { shape, run, work, constant };
 }
 
 /**
- * Stable forms by tree: an answer is compiled at each size set of its question from the very
- * same tree (read once, see compare/sizes.ts), and its stable form depends on the tree alone.
- * Trees are never changed once read, so a stored form stays right; a WeakMap keeps none alive.
+ * The last few trees' stable forms: an answer is compiled at each size set of its question from
+ * the very same tree (read once, see compare/sizes.ts), one compile soon after the other, and
+ * its stable form depends on the tree alone (trees are never changed once read). A WeakMap
+ * cost more than the rewrite it saved (a hash made for every tree).
  */
-const STABLE = new WeakMap<Node, Node>();
+const RECENT = 8;
+const recentTrees: (Node | undefined)[] = Array.from({ length: RECENT }, () => undefined);
+const recentForms: Node[] = [];
+let nextRecent = 0;
 function stableOf(node: Node): Node {
-  let stable = STABLE.get(node);
-  if (stable === undefined) STABLE.set(node, (stable = stabilize(node)));
+  for (let i = 0; i < RECENT; i++) if (recentTrees[i] === node) return recentForms[i]!;
+  const stable = stabilize(node);
+  recentTrees[nextRecent] = node;
+  recentForms[nextRecent] = stable;
+  nextRecent = (nextRecent + 1) % RECENT;
   return stable;
 }
 

@@ -222,7 +222,7 @@ export function compileAccess(node: Node, scope: Scope, ctx: Ctx, compile: Compi
         return out;
       },
       work: work + rows,
-      ...(rows > 1 ? { read } : {}),
+      read: rows > 1 ? read : undefined,
     };
   }
   const ni = numOf(idx[0]!);
@@ -243,7 +243,7 @@ export function compileAccess(node: Node, scope: Scope, ctx: Ctx, compile: Compi
       return out;
     },
     work: work + cols,
-    ...(cols > 1 ? { read } : {}),
+    read: cols > 1 ? read : undefined,
   };
 }
 

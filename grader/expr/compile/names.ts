@@ -15,9 +15,9 @@ import { withBinding, type Binding, type Compiled, type Ctx, type Scope, type Wh
 type CompileFn = (node: Node, scope: Scope, ctx: Ctx) => Compiled;
 
 /** A number known when compiling; its 1 x 1 matrix is made only if asked for (most uses read the number). */
-export function literal(v: number): Compiled {
+export function literal(v: number, zeroLiteral = false): Compiled {
   let m: M.Mat | undefined;
-  return { shape: SCALAR, run: () => (m ??= M.scalar(v)), num: () => v, work: 0, constant: v, literal: true };
+  return { shape: SCALAR, run: () => (m ??= M.scalar(v)), num: () => v, work: 0, constant: v, literal: true, zeroLiteral };
 }
 
 export function fromBinding(b: Binding): Compiled {
@@ -32,7 +32,7 @@ export function fromBinding(b: Binding): Compiled {
       const { slot } = b;
       const run = (env: M.Mat[]) => env[slot]!;
       if (isScalar(b.shape)) return { shape: b.shape, run, num: (env) => env[slot]!.data[0]!, work: 0, slot };
-      return { shape: b.shape, run, work: 0, slot, ...(isVector(b.shape) ? { read: slotReader(slot) } : {}) };
+      return { shape: b.shape, run, work: 0, slot, read: isVector(b.shape) ? slotReader(slot) : undefined };
     }
   }
 }

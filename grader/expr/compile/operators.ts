@@ -202,15 +202,15 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
     }
     const ra = a.run;
     const out = M.zeros(a.shape.rows, a.shape.cols);
-    const negated = { shape: a.shape, run: (env: Env) => M.negate(ra(env), out), work: a.work + size(a.shape), constant };
-    if (!isVector(a.shape)) return negated;
+    const run = (env: Env): M.Mat => M.negate(ra(env), out);
+    if (!isVector(a.shape)) return { shape: a.shape, run, work: a.work + size(a.shape), constant };
     // -u_k' read in place: the same entries, each negated as it is read.
     const rv = readerOf(a);
     const read: Reader = (env, into) => {
       rv(env, into);
       into.sign = -into.sign;
     };
-    return { ...negated, read };
+    return { shape: a.shape, run, work: a.work + size(a.shape), constant, read };
   }
   if (fn === 'unaryPlus') return a;
   if (fn === 'ctranspose' || fn === 'transpose') return transposeOf(a);
