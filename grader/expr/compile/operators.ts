@@ -232,6 +232,11 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
     // A row times a column (u' * v): a dot product, as a number.
     if (isScalar(shape) && !isScalar(a.shape)) return dotProduct(a, b, a.work + b.work + work);
     if (isVector(a.shape) && isVector(b.shape) && a.shape.cols === 1) return outerProduct(a, b, a.work + b.work + work);
+    if (!isScalar(a.shape) && isVector(b.shape) && b.shape.cols === 1) {
+      // A matrix times a column (U (yhat - y)): M.multiply's own loop for it, with no dispatch.
+      const [ra, rb, out] = [a.run, b.run, M.zeros(shape.rows, 1)];
+      return { shape, run: (env) => M.matVec(ra(env), rb(env), out), work: a.work + b.work + work };
+    }
     return binary(
       shape,
       a,
@@ -266,6 +271,18 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
   const [f, kernel, code] = ew;
   const shape = elementwiseShape(code, op, a.shape, b.shape, scope, at);
   if ((fn === 'add' || fn === 'subtract') && b.hot && sameShape(a.shape, b.shape)) return plusOnehot(a, b.hot, f, size(a.shape) + a.work + b.work);
+  if ((fn === 'add' || fn === 'subtract') && !isScalar(a.shape) && sameShape(a.shape, b.shape)) {
+    // Two matrices summed: the kernel and the meter called from here (one closure, not three).
+    const [ra, rb, out, sign] = [a.run, b.run, M.zeros(shape.rows, shape.cols), fn === 'add' ? 1 : -1] as const;
+    const sum = fn === 'add' ? M.add : M.sub;
+    const run = (env: Env): M.Mat => {
+      const [x, y] = [ra(env), rb(env)];
+      sum(x, y, out);
+      meter.noteAll(x, y, out, sign);
+      return out;
+    };
+    return { shape, run, work: a.work + b.work + size(shape), constant: fold(a, b, f) };
+  }
   return binary(shape, a, b, f, kernel, size(shape), fold(a, b, f));
 }
 
