@@ -223,6 +223,7 @@ export function compileAccess(node: Node, scope: Scope, ctx: Ctx, compile: Compi
       },
       work: work + rows,
       read: rows > 1 ? read : undefined,
+      column: rows > 1 && os !== undefined ? { slot: os, cols, index: nj, sign: 1, at } : undefined,
     };
   }
   const ni = numOf(idx[0]!);

@@ -5,7 +5,8 @@ import * as meter from '../../linalg/meter.js';
 import type { Node } from '../math.js';
 import { elementwiseShape, productShape, requireScalar, shapeArgs, type ShapeRuleCode } from './shapes.js';
 import { numOf, scalarCompiled } from './scalar.js';
-import { whereOf, type Compiled, type Ctx, type Env, type Scope } from './types.js';
+import { whereOf, type Column, type Compiled, type Ctx, type Env, type Scope } from './types.js';
+import { indexNumber } from './forms.js';
 import { addOuterView, addScaledView, contiguous, dotViews, outerView, scaleView, view, type Reader } from './views.js';
 
 type Kernel = (a: M.Mat, b: M.Mat, out?: M.Mat) => M.Mat;
@@ -72,8 +73,10 @@ function binary(shape: Shape, a: Compiled, b: Compiled, f: ScalarFn, kernel: Ker
   const out = M.zeros(shape.rows, shape.cols); // this node's own output (M.copy in compileExpr)
   // A scalar times a matrix, the commonest broadcast, has its own loop (M.scale).
   const product = f === times;
-  if (product && isVector(shape) && (isScalar(a.shape) || isScalar(b.shape)))
-    return scaledVector(shape, isScalar(a.shape) ? numOf(a) : numOf(b), readerOf(isScalar(a.shape) ? b : a), isScalar(a.shape), w);
+  if (product && isVector(shape) && (isScalar(a.shape) || isScalar(b.shape))) {
+    const [s, v] = isScalar(a.shape) ? [a, b] : [b, a];
+    return scaledVector(shape, numOf(s), readerOf(v), s === a, w, v.column);
+  }
   if (isScalar(a.shape)) {
     const na = numOf(a);
     if (product)
@@ -99,8 +102,31 @@ function binary(shape: Shape, a: Compiled, b: Compiled, f: ScalarFn, kernel: Ker
 export const readerOf = (c: Compiled): Reader => c.read ?? contiguous(c.run);
 
 /** A scalar times a vector read in place (a column of U, scaled, is not copied first); the operand written first runs first. */
-function scaledVector(shape: Shape, ns: (env: Env) => number, rv: Reader, scalarFirst: boolean, work: number): Compiled {
+function scaledVector(shape: Shape, ns: (env: Env) => number, rv: Reader, scalarFirst: boolean, work: number, column?: Column): Compiled {
   const n = size(shape);
+  if (column && scalarFirst) {
+    // s * u_k: the column read from the matrix's slot, in this node's own closure.
+    const { slot, cols, index, sign, at } = column;
+    const out = M.zeros(shape.rows, shape.cols);
+    const od = out.data;
+    return {
+      shape,
+      run: (env) => {
+        const s = ns(env);
+        const m = env[slot]!.data;
+        const j = indexNumber(index(env), cols, at) - 1;
+        for (let i = 0; i < n; i++) od[i] = sign * m[j + i * cols]! * s;
+        return out;
+      },
+      addTo: (env, acc) => {
+        const s = ns(env);
+        const m = env[slot]!.data;
+        const j = indexNumber(index(env), cols, at) - 1;
+        for (let i = 0; i < n; i++) acc[i]! += sign * m[j + i * cols]! * s;
+      },
+      work,
+    };
+  }
   const v = view();
   const out = M.zeros(shape.rows, shape.cols);
   if (scalarFirst)
@@ -136,6 +162,21 @@ function scaledVector(shape: Shape, ns: (env: Env) => number, rv: Reader, scalar
 
 /** u' v (a row times a column, or two vectors under cdot) as a number, both read in place. */
 function dotProduct(a: Compiled, b: Compiled, work: number): Compiled {
+  // A column of a sampled matrix and a sampled vector (u_k' v_c): both read from their slots,
+  // in one closure. A slot has nothing to run, so reading it first or second is the same.
+  const [c, v] = a.column && b.slot !== undefined ? [a.column, b.slot] : b.column && a.slot !== undefined ? [b.column, a.slot] : [];
+  if (c && v !== undefined) {
+    const { slot, cols, index, sign, at } = c;
+    const n = size(a.shape);
+    return scalarCompiled((env) => {
+      const m = env[slot]!.data;
+      const j = indexNumber(index(env), cols, at) - 1;
+      const x = env[v]!.data;
+      let s = 0;
+      for (let i = 0; i < n; i++) s += sign * m[j + i * cols]! * x[i]!;
+      return s;
+    }, work);
+  }
   const [ra, rb, va, vb, n] = [readerOf(a), readerOf(b), view(), view(), size(a.shape)];
   return scalarCompiled((env) => {
     ra(env, va);
@@ -210,7 +251,8 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
       rv(env, into);
       into.sign = -into.sign;
     };
-    return { shape: a.shape, run, work: a.work + size(a.shape), constant, read };
+    const column = a.column && { ...a.column, sign: -a.column.sign };
+    return { shape: a.shape, run, work: a.work + size(a.shape), constant, read, column };
   }
   if (fn === 'unaryPlus') return a;
   if (fn === 'ctranspose' || fn === 'transpose') return transposeOf(a);
@@ -234,8 +276,10 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
     if (isVector(a.shape) && isVector(b.shape) && a.shape.cols === 1) return outerProduct(a, b, a.work + b.work + work);
     if (!isScalar(a.shape) && isVector(b.shape) && b.shape.cols === 1) {
       // A matrix times a column (U (yhat - y)): M.multiply's own loop for it, with no dispatch.
-      const [ra, rb, out] = [a.run, b.run, M.zeros(shape.rows, 1)];
-      return { shape, run: (env) => M.matVec(ra(env), rb(env), out), work: a.work + b.work + work };
+      const [ra, rb, out, as] = [a.run, b.run, M.zeros(shape.rows, 1), a.slot];
+      // The matrix read from its slot when it is a symbol: nothing to run.
+      const run = as === undefined ? (env: Env) => M.matVec(ra(env), rb(env), out) : (env: Env) => M.matVec(env[as]!, rb(env), out);
+      return { shape, run, work: a.work + b.work + work };
     }
     return binary(
       shape,
@@ -275,12 +319,14 @@ export function compileOperator(node: Node, fn: string, op: string, args: Compil
     // Two matrices summed: the kernel and the meter called from here (one closure, not three).
     const [ra, rb, out, sign] = [a.run, b.run, M.zeros(shape.rows, shape.cols), fn === 'add' ? 1 : -1] as const;
     const sum = fn === 'add' ? M.add : M.sub;
-    const run = (env: Env): M.Mat => {
-      const [x, y] = [ra(env), rb(env)];
+    const [as, bs] = [a.slot, b.slot];
+    const both = (x: M.Mat, y: M.Mat): M.Mat => {
       sum(x, y, out);
       meter.noteAll(x, y, out, sign);
       return out;
     };
+    // Two symbols (yhat - y) read from their slots: nothing to run.
+    const run = as !== undefined && bs !== undefined ? (env: Env) => both(env[as]!, env[bs]!) : (env: Env) => both(ra(env), rb(env));
     return { shape, run, work: a.work + b.work + size(shape), constant: fold(a, b, f) };
   }
   return binary(shape, a, b, f, kernel, size(shape), fold(a, b, f));
@@ -306,7 +352,7 @@ export function transposeOf(a: Compiled): Compiled {
       t.data = ra(env).data;
       return t;
     };
-    return { shape: { rows: t.rows, cols: t.cols }, run, read: readerOf(a), work };
+    return { shape: { rows: t.rows, cols: t.cols }, run, read: readerOf(a), column: a.column, work };
   }
   const out = M.zeros(a.shape.cols, a.shape.rows);
   return {

@@ -24,10 +24,21 @@ export interface Compiled {
   readonly read?: Reader;
   /** For `onehot(i, n)`: where its 1 is (0-based, checked), so that `yhat - onehot(o, V)` changes one entry, not n. */
   readonly hot?: (env: Env) => number;
+  /** For a column of a sampled matrix (`u_k`, or `-u_k'`): read straight from the matrix's slot by the kernels that know it. */
+  readonly column?: Column;
   /** A symbol's slot: its value is env[slot], which the hottest kernels read with no call. */
   readonly slot?: number;
   /** acc_i += value_i without writing the value out first: what a sum does with its body. */
   readonly addTo?: (env: Env, acc: Float64Array<ArrayBufferLike>) => void;
+}
+
+/** Column `index` (1-based, checked by the reader against `cols`) of the matrix in `slot`, times `sign`. */
+export interface Column {
+  readonly slot: number;
+  readonly cols: number;
+  readonly index: (env: Env) => number;
+  readonly sign: number;
+  readonly at: Where;
 }
 
 export type Binding =
