@@ -107,7 +107,7 @@ export function compileSum(n: AnyNode, scope: Scope, ctx: Ctx, compile: CompileF
   if (addTo) {
     const total = acc.data;
     const run = (env: M.Mat[]): M.Mat => {
-      total.fill(0);
+      for (let i = 0; i < total.length; i++) total[i] = 0; // a loop: fill is a builtin call, dearer for a few entries
       env[slot] = cell;
       for (let k = lo; k <= hi; k++) {
         cell.data[0] = k;
