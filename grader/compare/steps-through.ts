@@ -8,6 +8,7 @@
 import { fail } from '../core/index.js';
 import type { Compiled } from '../expr/index.js';
 import * as M from '../linalg/mat.js';
+import { entryGradient } from '../sample/gradient.js';
 import { fillDerived } from '../sample/points.js';
 import type { Question } from '../bank/types.js';
 
@@ -43,32 +44,16 @@ export function derivedGradient(q: Question, of: Compiled, wrt: Compiled, env: M
   const slots = q.model.slots;
   for (let s = 0; s < slots.length; s++) {
     if (!slots[s]!.derived) continue;
-    const base = env[s]!;
-    const tagged = env.slice();
-    tagged[s] = M.mat(
-      base.rows,
-      base.cols,
-      Float64Array.from(base.data, (_, i) => i + 1),
-    );
-    const tags = wrt.run(tagged).data;
-    if (!tags.every((t) => Number.isInteger(t) && t >= 1 && t <= base.data.length)) continue;
-    const out = M.zeros(wrt.shape.rows, wrt.shape.cols);
-    for (let e = 0; e < tags.length; e++) {
-      const at = tags[e]! - 1;
-      const x = base.data[at]!;
-      // Relative to the entry: derived quantities are often small (a probability of 0.002).
-      const h = 1e-5 * Math.max(Math.abs(x), 1e-3);
-      const lossAt = (v: number): number => {
-        const moved = env.slice();
-        const data = base.data.slice();
-        data[at] = v;
-        moved[s] = M.mat(base.rows, base.cols, data);
+    const g = entryGradient((e) => of.run(e).data[0]!, wrt, env, {
+      slot: s,
+      refill: (moved) => {
         for (let i = s + 1; i < slots.length; i++) if (slots[i]!.derived) moved[i] = slots[i]!.derived!.run(moved);
-        return of.run(moved).data[0]!;
-      };
-      out.data[e] = (lossAt(x + h) - lossAt(x - h)) / (2 * h);
-    }
-    return out;
+      },
+      // Relative to the entry: derived quantities are often small (a probability of 0.002).
+      step: (x) => 1e-5 * Math.max(Math.abs(x), 1e-3),
+      extrapolate: false,
+    });
+    if (g) return g;
   }
   return undefined;
 }

@@ -4,7 +4,7 @@ import { type Candidate, locate } from './locate.js';
 import { definitionsOf } from './definitions.js';
 import { finalIndex } from './final.js';
 import { latexLayout, type Layout, markdownLayout } from './labels.js';
-import { collectMacros, expand, type Macro } from './macros.js';
+import { collectMacros, expand, EXPAND_LIMITS, type Macro } from './macros.js';
 import { blankLatexComments, blankMarkdownCode, type MathBlock, mathFences, scanMath } from './math.js';
 import { definedName, lossTag, quantityOf } from './names.js';
 import { readSource } from './source.js';
@@ -45,10 +45,11 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
     const r = expand(operatorOnAll(primesAsTransposes(setAside(plainText ? plainToLatex(s) : unicodeToLatex(s)))), macros);
     if (r.limited && !limited) {
       limited = true;
+      // the macro being expanded when the limit hit: in a loop, the one that expands into itself
       notes.push({
         code: 'MACRO_LIMIT',
-        line: 0,
-        detail: 'macro expansion stopped at its limit (a macro that expands into itself?); the text is read unexpanded',
+        line: source.lineOf(r.limited.at),
+        detail: `\\${r.limited.name}, defined as ${r.limited.latex.slice(0, 80)}, was still expanding at the limit (${EXPAND_LIMITS.uses} uses or ${EXPAND_LIMITS.size} characters): does it expand into itself? The math is read unexpanded`,
       });
     }
     return r.text;

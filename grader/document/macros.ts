@@ -90,12 +90,18 @@ export interface ExpandLimits {
 }
 export const EXPAND_LIMITS: ExpandLimits = { uses: 2000, size: 200_000 };
 
+/** Expanded text; or the text as it was, and the macro being expanded when a limit stopped it. */
+export interface Expanded {
+  readonly text: string;
+  readonly limited?: Macro;
+}
+
 /**
  * `latex` with the macros expanded, arguments substituted; rescanned so macros in a body expand
  * too. A loop (`\def\a{\a}`) or a blow-up stops at the limits: `limited` says so.
  */
-export function expand(latex: string, macros: ReadonlyMap<string, Macro>, limits = EXPAND_LIMITS): { text: string; limited: boolean } {
-  if (macros.size === 0 || !latex.includes('\\')) return { text: latex, limited: false };
+export function expand(latex: string, macros: ReadonlyMap<string, Macro>, limits = EXPAND_LIMITS): Expanded {
+  if (macros.size === 0 || !latex.includes('\\')) return { text: latex };
   let text = latex;
   let uses = 0;
   let i = 0;
@@ -110,7 +116,7 @@ export function expand(latex: string, macros: ReadonlyMap<string, Macro>, limits
       i = e;
       continue;
     }
-    if (++uses > limits.uses || text.length > limits.size) return { text: latex, limited: true };
+    if (++uses > limits.uses || text.length > limits.size) return { text: latex, limited: macro };
     let j = e;
     const args: string[] = [];
     let n = macro.params;
@@ -134,5 +140,5 @@ export function expand(latex: string, macros: ReadonlyMap<string, Macro>, limits
     const glue = /[A-Za-z]$/.test(body) && /^[A-Za-z]/.test(text.slice(j)) ? ' ' : '';
     text = text.slice(0, i) + body + glue + text.slice(j);
   }
-  return { text, limited: false };
+  return { text };
 }

@@ -18,20 +18,22 @@ describe('macros', () => {
     ['\\newcommand{\\a}{b}\\newcommand{\\c}{\\a\\a}', '\\c', 'bb'],
     ['\\newcommand{\\x}{X}', '\\xi + \\x y', '\\xi + X y'],
   ])('%s', (defs, latex, want) => {
-    expect(expanded(defs, latex)).toEqual({ text: want, limited: false });
+    expect(expanded(defs, latex)).toEqual({ text: want });
   });
 
   it.each([
-    ['\\def\\a{\\a}', '\\a'],
-    ['\\def\\a{\\a\\a}', '\\a'],
-    ['\\newcommand{\\a}{\\b}\\newcommand{\\b}{\\a}', 'x + \\a'],
-  ])('%s ends at the limit, unexpanded', (defs, latex) => {
+    ['\\def\\a{\\a}', '\\a', 'a'],
+    ['\\def\\a{\\a\\a}', '\\a', 'a'],
+    ['\\newcommand{\\a}{\\b}\\newcommand{\\b}{\\a}', 'x + \\a', 'a'],
+    ['\\newcommand{\\a}{x}\\def\\b{\\b}', '\\a + \\b', 'b'],
+  ])('%s ends at the limit, unexpanded, naming the macro', (defs, latex, name) => {
     const t0 = performance.now();
-    expect(expanded(defs, latex)).toEqual({ text: latex, limited: true });
+    const r = expanded(defs, latex);
+    expect([r.text, r.limited?.name]).toEqual([latex, name]);
     expect(performance.now() - t0).toBeLessThan(2000);
   });
 
-  it('a document reads answers with macros expanded, verbatim beside them, and notes a loop', () => {
+  it('a document reads answers with macros expanded, verbatim beside them', () => {
     const doc = read(
       'm.tex',
       '\\newcommand{\\by}{\\mathbf{y}}\n\\def\\loop{\\loop}\n\\section{A}\n\\begin{enumerate}[label=(\\alph*)]\\item a \\item\n\\[ \\frac{\\partial J}{\\partial v_c} = U(\\hat\\by - \\by) \\]\n\\item \\[ \\loop \\] \\end{enumerate}\n',
@@ -40,5 +42,14 @@ describe('macros', () => {
     expect([a.final, a.finalExpanded]).toEqual(['U(\\hat\\by - \\by)', 'U(\\hat\\mathbf{y} - \\mathbf{y})']);
     expect(a.parts[0]!.steps[1]!.expanded).toBe('U(\\hat\\mathbf{y} - \\mathbf{y})');
     expect(doc.definitions.map((d) => d.latex)).toContain('\\newcommand{\\by}{\\mathbf{y}}');
+  });
+
+  it.each([
+    ['\\newcommand{\\by}{y}\n\\def\\loop{\\loop}\n', 2, '\\loop, defined as \\def\\loop{\\loop},'],
+    ['\n\n\n\\newcommand{\\loop}{\\loop\\loop}\n', 4, '\\loop, defined as \\newcommand{\\loop}{\\loop\\loop},'],
+  ])('a loop in an answer is noted at its definition: %j', (defs, line, detail) => {
+    const doc = read('l.tex', `${defs}\\section{A}\n(b) \\[ \\frac{\\partial J}{\\partial v_c} = \\loop \\]\n`);
+    const loop = doc.notes.find((n) => n.code === 'MACRO_LIMIT');
+    expect([loop?.line, loop?.detail.startsWith(detail)]).toEqual([line, true]);
   });
 });
