@@ -1,10 +1,20 @@
 import type { Finding, Position, Shape } from '../../core/index.js';
 import type { Mat } from '../../linalg/mat.js';
 import type { Node } from '../math.js';
-import type { Reader } from './views.js';
 
 /** Values by slot: symbols sampled or derived, then bound variables (sum indices, free index). */
 export type Env = Mat[];
+
+/** Where a vector's entries are (views.ts): entry i is sign * data[offset + i * stride], filled by a Reader and read at once by the node that asked. */
+export interface View {
+  data: Float64Array<ArrayBufferLike>;
+  offset: number;
+  stride: number;
+  sign: number;
+}
+
+/** Evaluates a vector and says where its entries are (into a View owned by the calling node). */
+export type Reader = (env: Env, into: View) => void;
 
 /** A checked, shape-known expression, ready to run many times. */
 export interface Compiled {

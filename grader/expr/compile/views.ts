@@ -6,18 +6,9 @@
  * The kernels below do the very operations the copying path did, in the same order, so every
  * value is bit for bit the same (a negation or a product by ±1 is exact).
  */
-import type { Env } from './types.js';
+import type { Env, Reader, View } from './types.js';
 
-/** Where a vector's entries are, filled by a Reader and read at once by the node that asked. */
-export interface View {
-  data: Float64Array<ArrayBufferLike>;
-  offset: number;
-  stride: number;
-  sign: number;
-}
-
-/** Evaluates a vector and says where its entries are (into a View owned by the calling node). */
-export type Reader = (env: Env, into: View) => void;
+export type { Reader, View } from './types.js';
 
 const NONE = new Float64Array(0);
 export const view = (): View => ({ data: NONE, offset: 0, stride: 1, sign: 1 });
