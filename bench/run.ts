@@ -6,7 +6,7 @@
  *   --quick          skip the 20,000-submission batch (minutes)
  *   --runs N         runs per start-up figure (default 15; 1,000-batches run 5 times)
  *   --large-runs N   runs of the 20,000 batch (default 1: minutes each)
- *   --cli FILE       the CLI entry to time (default bin/grader.mjs; e.g. an older checkout's)
+ *   --cli FILE       the CLI entry to time (default bin/grader.cjs, the package's bin; e.g. an older checkout's)
  *   --save FILE      write the figures as JSON, to compare later
  *   --against FILE   print a saved run's figures beside these ("before")
  *   --only eval      only the evaluation rows (compiled vs hand-written loops), in seconds
@@ -25,7 +25,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     runs: { type: 'string', default: '15' },
     'large-runs': { type: 'string', default: '1' },
-    cli: { type: 'string', default: 'bin/grader.mjs' },
+    cli: { type: 'string', default: 'bin/grader.cjs' },
     save: { type: 'string' },
     against: { type: 'string' },
     only: { type: 'string' },
@@ -67,6 +67,16 @@ function processFigures(): void {
   const one = small.files[0]!;
   const floor = runner.time(['-e', '0'], runs);
   add({ key: 'floor', label: 'Node floor, `node -e 0`', value: floor.wall, cpu: floor.cpu, unit: 's' });
+  // The bin, the bundle's code cache and its module set-up, and nothing else: what every command pays.
+  const bare = runner.time([cli, '--version'], runs);
+  add({
+    key: 'version',
+    label: 'the CLI loaded, `grader --version`',
+    value: bare.wall,
+    cpu: bare.cpu,
+    unit: 's',
+    note: `+${(bare.wall - floor.wall).toFixed(3)} s over Node (CPU +${(bare.cpu - floor.cpu).toFixed(3)} s)`,
+  });
 
   const single = runner.time([cli, 'grade', one, '--format', 'json'], runs);
   add({

@@ -1,4 +1,4 @@
-// Bundles the CLI into one CommonJS file, then runs it once so that bin/grader.mjs can save
+// Bundles the CLI into one CommonJS file, then runs it once so that bin/grader.cjs can save
 // V8's code cache beside it: start-up is then a fraction of loading mathjs, yaml, zod and chalk
 // module by module (see README, design notes). KaTeX stays outside; only HTML reports load it,
 // and the spec's zod schemas are a file of their own (dist/schema.cjs), loaded when needed.
@@ -38,13 +38,25 @@ const schemaApart = {
     }));
   },
 };
+// chalk detects colour support when loaded, and that loads node:tty (and with it Node's socket
+// and stream classes): a few milliseconds of every start. The CLI sets chalk's level itself before
+// any output (cli/main.ts colourLevel, cli/bin.ts), so the bundle's chalk detects nothing.
+const noColourDetection = {
+  name: 'no-colour-detection',
+  setup(b) {
+    b.onLoad({ filter: /chalk[\\/]source[\\/]vendor[\\/]supports-color[\\/]index\.js$/ }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
+  },
+};
 await Promise.all([
   build({
     ...common,
     entryPoints: ['grader/cli/bin.ts'],
     outfile: 'dist/grader.cjs',
     minify: true,
-    plugins: [schemaApart],
+    plugins: [schemaApart, noColourDetection],
     external: [...common.external, './schema.cjs'],
   }),
   build({ ...common, entryPoints: ['grader/bank/schema.ts'], outfile: 'dist/schema.cjs', minify: true }),
@@ -52,5 +64,7 @@ await Promise.all([
 ]);
 rmSync('dist/grader.cjs.cache', { force: true });
 rmSync('dist/grader.mjs', { force: true });
-// Warm the code cache (best effort: a read-only install simply starts a little slower).
-spawnSync(process.execPath, ['bin/grader.mjs', 'list'], { stdio: 'ignore' });
+// Warm the code cache (best effort: a read-only install simply starts a little slower). The cache
+// holds the functions that the warming run compiled, so it grades: a submission of right, wrong
+// and invalid answers in both notations, rendered as JSON, covers what most runs call.
+spawnSync(process.execPath, ['bin/grader.cjs', 'grade', 'submissions/bob.yaml', 'submissions/dave-latex.yaml', '--format', 'json'], { stdio: 'ignore' });

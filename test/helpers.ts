@@ -43,7 +43,7 @@ export const codes = (r: { feedback: readonly { code: string }[] }): string[] =>
 
 /** The built CLI in a child process, without colour, as other tools and people run it. */
 export function cli(...args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, ['bin/grader.mjs', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, timeout: 120_000 });
+  const r = spawnSync(process.execPath, ['bin/grader.cjs', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, timeout: 120_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -13,7 +13,8 @@ import { Issues } from './issues.js';
 import { addSchemaIssues } from './schema-issues.js';
 import { specNaming } from './naming.js';
 import { cleanRecord } from './clean.js';
-import { buildQuestions } from './question.js';
+import { withStoredTrees } from './trees.js';
+import { buildQuestions, type Models } from './question.js';
 import type { ProblemSetSpec } from './schema.js';
 import { schemaModule } from './schema-module.js';
 import type { Bank, ProblemSet, Question } from './types.js';
@@ -47,14 +48,17 @@ export function loadProblemText(
   const questions: Question[] = [];
   const digest = createHash('sha256').update(text).digest('hex');
   const clean = cleanRecord(cache, digest);
-  spec.questions.forEach((q, i) => {
-    if (seen.has(q.id)) issues.add('DUPLICATE_ID', { id: `${spec.set}/${q.id}` }, ['questions', i, 'id']);
-    seen.add(q.id);
-    if (wanted && !wanted.has(`${spec.set}/${q.id}`)) return;
-    const before = issues.list.length;
-    questions.push(...buildQuestions(spec, i, issues, clean.has(i)));
-    if (issues.list.length === before) clean.add(i);
-  });
+  const models: Models = new Map();
+  withStoredTrees(cache, digest, wanted === undefined, () =>
+    spec.questions.forEach((q, i) => {
+      if (seen.has(q.id)) issues.add('DUPLICATE_ID', { id: `${spec.set}/${q.id}` }, ['questions', i, 'id']);
+      seen.add(q.id);
+      if (wanted && !wanted.has(`${spec.set}/${q.id}`)) return;
+      const before = issues.list.length;
+      questions.push(...buildQuestions(spec, i, issues, clean.has(i), models));
+      if (issues.list.length === before) clean.add(i);
+    }),
+  );
   clean.save();
   const set: ProblemSet = { set: spec.set, title: spec.title, file, digest, questions, ...(spec.description ? { description: spec.description } : {}) };
   return { set, issues: issues.list };

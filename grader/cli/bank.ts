@@ -28,7 +28,7 @@ export class BankError extends Error {
 
 /** The program a batch's worker threads run: this CLI's own entry, when running from the bundle. */
 export function workerEntry(): string | undefined {
-  const entry = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'grader.mjs');
+  const entry = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'grader.cjs');
   return existsSync(entry) && fileURLToPath(import.meta.url).endsWith('.cjs') ? entry : undefined;
 }
 

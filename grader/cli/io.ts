@@ -135,12 +135,17 @@ export function atomicSink(file: string, write: typeof writeSync = writeSync): S
 /** Standard output as a sink (nothing to commit). */
 export const stdoutSink = (io: Io): Sink => ({ write: (text) => text && io.out(text), commit() {}, abort() {} });
 
-/** `grader ... | head`: once the reader has gone, stop quietly instead of dying on EPIPE. */
+/** `grader ... | head`: once the reader has gone, stop quietly (temporary files removed). */
+export function exitOnBrokenPipe(): never {
+  for (const tmp of temporaries) rmSync(tmp, { force: true });
+  process.exit(0);
+}
+
+/** The same for a stream: stop quietly on EPIPE instead of dying. */
 export function quietOnBrokenPipe(stream: NodeJS.WriteStream = process.stdout): void {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') throw e;
-    for (const tmp of temporaries) rmSync(tmp, { force: true });
-    process.exit(0);
+    exitOnBrokenPipe();
   });
 }
 
@@ -148,8 +153,11 @@ export function quietOnBrokenPipe(stream: NodeJS.WriteStream = process.stdout): 
  * A progress bar on stderr, redrawn at most every 100 ms; silent when stderr is not a terminal.
  * A dozen lines do this; a progress-bar library would be a dependency loaded on every start.
  */
-export function progressBar(total: number, stream: NodeJS.WriteStream = process.stderr): { tick(done: number): void; end(): void } {
-  if (!stream.isTTY || total < 2) return { tick() {}, end() {} };
+export function progressBar(total: number, to?: NodeJS.WriteStream): { tick(done: number): void; end(): void } {
+  // One file needs no bar, nor process.stderr (the stream costs a few milliseconds to set up).
+  if (total < 2) return { tick() {}, end() {} };
+  const stream = to ?? process.stderr;
+  if (!stream.isTTY) return { tick() {}, end() {} };
   let last = 0;
   const draw = (done: number) => {
     const width = 30;

@@ -98,15 +98,67 @@ export type AnyNode = Node & {
  */
 const parsed = new Map<string, MathNode>();
 const PARSED_MAX = 4096;
+/** Trees parsed by an earlier run, as JSON, by text (bank/trees.ts keeps a bank file's). */
+const stored = new Map<string, string>();
+/** Texts parsed (not revived) while recording, for the caller to store. */
+let recording: Set<string> | undefined;
 export const mathParse = (text: string): MathNode => {
   let node = parsed.get(text);
   if (node === undefined) {
-    node = math.parse(text);
+    const json = stored.get(text);
+    node = json === undefined ? undefined : reviveOrNot(json);
+    if (node === undefined) {
+      node = math.parse(text);
+      recording?.add(text);
+    }
     if (parsed.size >= PARSED_MAX) parsed.clear();
     parsed.set(text, node);
   }
   return node.cloneDeep();
 };
+
+/** A tree from its JSON (mathjs's own format: `{ mathjs: 'OperatorNode', ... }`, children first). */
+const revive = (json: string): MathNode =>
+  JSON.parse(json, (_, v: unknown) => {
+    const kind = (v as { mathjs?: unknown } | null)?.mathjs;
+    return typeof kind === 'string' && kind.endsWith('Node') ? (math as unknown as Record<string, { fromJSON(j: unknown): MathNode }>)[kind]!.fromJSON(v) : v;
+  }) as MathNode;
+
+/** A stored tree, or undefined when it is damaged (the text is then parsed). */
+const reviveOrNot = (json: string): MathNode | undefined => {
+  try {
+    const node = revive(json);
+    return node instanceof math.Node ? node : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Parsing is a third of building a bank file's questions, and its texts are the same at every
+ * run: `f` runs, and the texts it parsed come back with their trees as JSON, each only if its
+ * JSON revives to an equal tree (an Infinity would come back as null). Trees given to
+ * `useStoredTrees` are revived instead of parsed.
+ */
+export function recordTrees(f: () => void): [string, string][] {
+  const outer = recording;
+  const texts = (recording = new Set());
+  try {
+    f();
+  } finally {
+    recording = outer;
+  }
+  for (const t of texts) outer?.add(t);
+  return [...texts].flatMap((text) => {
+    const node = parsed.get(text);
+    const json = node && JSON.stringify(node);
+    return json && revive(json).equals(node) ? [[text, json] as [string, string]] : [];
+  });
+}
+
+export function useStoredTrees(trees: readonly (readonly [string, string])[]): void {
+  for (const [text, json] of trees) stored.set(text, json);
+}
 
 /** Node constructors, for the LaTeX parser and rewrites that must build the same trees as parse. */
 export const N = {

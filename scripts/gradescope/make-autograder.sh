@@ -21,7 +21,7 @@ case "$visibility" in ''|visible|hidden|after_due_date|after_published) ;; *) ec
 out="$(realpath -m "$out")"
 [ "${GRADER_NO_BUILD:-}" = 1 ] || npm run build >/dev/null
 # The bank must be sound before students meet it.
-node bin/grader.mjs check --problems "$problems" >/dev/null || { echo "make-autograder.sh: \`grader check --problems $problems\` fails; fix the bank first" >&2; exit 1; }
+node bin/grader.cjs check --problems "$problems" >/dev/null || { echo "make-autograder.sh: \`grader check --problems $problems\` fails; fix the bank first" >&2; exit 1; }
 stage="$(mktemp -d)"
 trap 'rm -rf "$stage"' EXIT
 cp scripts/gradescope/setup.sh scripts/gradescope/run_autograder "$stage/"

@@ -17,4 +17,4 @@ elif ! command -v node >/dev/null || [ "$(node -p 'process.versions.node.split("
 fi
 # --ignore-scripts: `prepare` would rebuild dist/ with esbuild, a dev dependency not installed here.
 npm ci --omit=dev --ignore-scripts --no-audit --no-fund
-node bin/grader.mjs list >/dev/null
+node bin/grader.cjs list >/dev/null

@@ -3,13 +3,13 @@
  * changes a report: a cold cache, a warm one and a damaged one give the same bytes.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const run = (cache: string, args: string[]) =>
-  spawnSync(process.execPath, ['bin/grader.mjs', ...args], { encoding: 'utf8', env: { ...process.env, GRADER_CACHE: cache } });
+const run = (cache: string, args: string[], bin = 'bin/grader.cjs') =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, GRADER_CACHE: cache } });
 
 describe('start-up caches', () => {
   it.each([
@@ -32,4 +32,22 @@ describe('start-up caches', () => {
     },
     60_000,
   );
+});
+
+describe('the entry points', () => {
+  it('the package bin is the CommonJS entry (no ES module loader at start-up)', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { bin: Record<string, string> };
+    expect(pkg.bin.grader).toBe('bin/grader.cjs');
+  });
+
+  it.each([
+    ['a submission', ['grade', 'submissions/bob.yaml', '--format', 'json']],
+    ['try', ['try', 'cs224n-a2/naive-softmax-grad-vc', 'U * yhat']],
+    ['a usage error', ['grade', '--format', 'nope']],
+  ])('%s: bin/grader.mjs (the older entry) prints and exits as bin/grader.cjs does', (_, args) => {
+    const dir = mkdtempSync(join(tmpdir(), 'grader-startup-'));
+    const cjs = run(dir, args);
+    const mjs = run(dir, args, 'bin/grader.mjs');
+    expect([mjs.status, mjs.stdout, mjs.stderr]).toEqual([cjs.status, cjs.stdout, cjs.stderr]);
+  });
 });

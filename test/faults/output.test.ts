@@ -23,6 +23,21 @@ function batch(n: number): string {
   return dir;
 }
 
+/** n submissions whose answers differ from file to file, so that none is graded from an earlier one's memo: a batch that takes a while. */
+function distinctBatch(n: number): string {
+  const dir = fresh();
+  for (let i = 0; i < n; i++) {
+    const k = i + 2;
+    const answers = [
+      `cs224n-a2/naive-softmax-grad-vc: "U * (yhat - y) * ${k} / ${k}"`,
+      `cs224n-a2/naive-softmax-grad-uw: "(yhat - y) * v_c' * ${k} / ${k}"`,
+      `cs224n-a2/neg-sampling-grad-vc: "${k} * sum(k, 1, K, sigma(u_k' * v_c) * u_k) / ${k}"`,
+    ];
+    writeFileSync(join(dir, `${String(i).padStart(4, '0')}.yaml`), `student: s${i}\nanswers:\n  ${answers.join('\n  ')}\n`);
+  }
+  return dir;
+}
+
 async function run(argv: string[], write?: typeof writeSync) {
   let out = '';
   let err = '';
@@ -66,14 +81,14 @@ describe('--out', () => {
   });
 
   it('killed halfway (SIGINT, SIGTERM): the old file intact, no temporary file left', async () => {
-    const src = batch(400);
+    const src = distinctBatch(400);
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       const dir = fresh();
       const out = join(dir, 'grades.csv');
       writeFileSync(out, 'old');
       const child = spawn(process.execPath, ['bin/grader.mjs', 'grade', src, '--format', 'csv', '--out', out, '--jobs', '1']);
       // Kill once the temporary file exists: grading has started.
-      for (let i = 0; i < 600 && readdirSync(dir).length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 3000 && readdirSync(dir).length < 2; i++) await new Promise((r) => setTimeout(r, 10));
       child.kill(signal);
       const code = await new Promise((r) => child.on('exit', (c, s) => r(c ?? s)));
       expect([code, readFileSync(out, 'utf8'), readdirSync(dir)]).toEqual([signal === 'SIGINT' ? 130 : 143, 'old', ['grades.csv']]);

@@ -1,0 +1,84 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+
+/** A fresh copy of the modules (parsed trees are memoised per process), and a cache folder. */
+async function fresh() {
+  vi.resetModules();
+  const math = await import('../../grader/expr/math.js');
+  const load = await import('../../grader/bank/load.js');
+  const { dirCache } = await import('../../grader/yaml/cache.js');
+  const { gradeOne } = await import('../../grader/compare/submission.js');
+  const { PointCache } = await import('../../grader/compare/points.js');
+  return { math, load, dirCache, gradeOne, PointCache };
+}
+
+/** What the questions were built from, as text, and every example's grade. */
+async function built(dir: string, build: string | undefined) {
+  const { math, load, dirCache, gradeOne, PointCache } = await fresh();
+  const questions = load.allQuestions(load.loadBank('problems', dirCache(dir, build)));
+  return questions.map((q) => ({
+    id: q.id,
+    reference: q.referenceNode && math.toText(q.referenceNode),
+    expressions: q.expressions.map(math.toText),
+    slots: q.model.slots.map((s) => s.derivedNode && math.toText(s.derivedNode)),
+    grades: q.examples.map((x) => gradeOne(q, x.answer, new PointCache(2))),
+  }));
+}
+
+const entries = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.bin'));
+
+describe("a bank file's parsed trees, kept across runs", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'grader-trees-'));
+
+  it('a later run of the same build revives them: the same questions, the same grades', async () => {
+    const first = await built(dir, 'build-a');
+    const stored = entries(dir).filter((f) => readFileSync(join(dir, f), 'utf8').startsWith('[["'));
+    expect(stored).toHaveLength(2); // one per bank file
+    expect(await built(dir, 'build-a')).toEqual(first);
+  }, 60_000);
+
+  it('are what the later run reads (the same build trusts its own entry)', async () => {
+    const file = entries(dir).find((f) => readFileSync(join(dir, f), 'utf8').includes('U * (yhat - y)'))!;
+    const trees = JSON.parse(readFileSync(join(dir, file), 'utf8')) as [string, string][];
+    const { math } = await fresh();
+    const other = JSON.stringify(math.mathParse('U * yhat'));
+    writeFileSync(join(dir, file), JSON.stringify(trees.map(([t, j]) => [t, t === 'U * (yhat - y)' ? other : j])));
+    const { load, dirCache } = await fresh();
+    const q = load.allQuestions(load.loadBank('problems', dirCache(dir, 'build-a'))).find((x) => x.id === 'cs224n-a2/naive-softmax-grad-vc')!;
+    expect(math.toText(q.referenceNode!)).toBe('U * yhat');
+    // Another build never reads it.
+    const { load: load2, dirCache: cache2, math: math2 } = await fresh();
+    const q2 = load2.allQuestions(load2.loadBank('problems', cache2(dir, 'build-b'))).find((x) => x.id === q.id)!;
+    expect(math2.toText(q2.referenceNode!)).toBe('U * (yhat - y)');
+  }, 60_000);
+
+  it.each([
+    ['not JSON', () => '{not json'],
+    ['not pairs of texts', () => '[1, 2]'],
+    ['a tree that is not one', (t: [string, string][]) => JSON.stringify(t.map(([x]) => [x, '{"mathjs":"NoSuchNode"}']))],
+    ['a tree that is not JSON', (t: [string, string][]) => JSON.stringify(t.map(([x]) => [x, '{']))],
+  ])(
+    'a damaged entry (%s): every text parsed again, the same questions',
+    async (_, damage) => {
+      const d = mkdtempSync(join(tmpdir(), 'grader-trees-'));
+      const first = await built(d, 'build-a');
+      for (const f of entries(d)) {
+        const text = readFileSync(join(d, f), 'utf8');
+        if (text.startsWith('[["')) writeFileSync(join(d, f), damage(JSON.parse(text) as [string, string][]));
+      }
+      expect(await built(d, 'build-a')).toEqual(first);
+    },
+    60_000,
+  );
+
+  it('keeps only trees that revive to an equal tree, and a run from source keeps none', async () => {
+    const { math } = await fresh();
+    const kept = math.recordTrees(() => ['x + 1', '1e400 * x', 'a[2]'].forEach((t) => math.mathParse(t)));
+    expect(kept.map(([t]) => t)).toEqual(['x + 1', 'a[2]']);
+    const d = mkdtempSync(join(tmpdir(), 'grader-trees-'));
+    await built(d, undefined);
+    expect(entries(d)).toEqual([]);
+  });
+});
