@@ -28,16 +28,30 @@ export interface EvalRow {
   readonly ratio: number;
 }
 
-/** Per-call time, the median of 7 rounds of 20,000 calls after a JIT warm-up. */
-function perCall(f: () => void): number {
-  for (let i = 0; i < 5000; i++) f();
-  return median(
-    Array.from({ length: 7 }, () => {
-      const t = performance.now();
-      for (let i = 0; i < 20000; i++) f();
-      return ((performance.now() - t) / 20000) * 1000;
-    }),
-  );
+const ROUNDS = 7;
+const CALLS = 20000;
+
+/** µs a call of f over one round of CALLS calls. */
+function round(f: () => void): number {
+  const t = performance.now();
+  for (let i = 0; i < CALLS; i++) f();
+  return ((performance.now() - t) / CALLS) * 1000;
+}
+
+/**
+ * Per-call times of both sides, the medians of 7 rounds of 20,000 calls after a JIT warm-up,
+ * the rounds of the two sides interleaved (compiled, hand, compiled, ...) so that both meet the
+ * same load on a shared machine; the ratio is the median of the rounds' own ratios.
+ */
+function paired(compiled: () => void, hand: () => void): { compiledUs: number; handUs: number; ratio: number } {
+  for (let i = 0; i < 5000; i++) compiled();
+  for (let i = 0; i < 5000; i++) hand();
+  const rounds = Array.from({ length: ROUNDS }, () => {
+    const c = round(compiled);
+    const h = round(hand);
+    return { c, h };
+  });
+  return { compiledUs: median(rounds.map((r) => r.c)), handUs: median(rounds.map((r) => r.h)), ratio: median(rounds.map((r) => r.c / r.h)) };
 }
 
 export function evaluationRows(bankDir: string): EvalRow[] {
@@ -50,9 +64,10 @@ export function evaluationRows(bankDir: string): EvalRow[] {
     const envs = points.get(q).flatMap((p) => p.envs);
     const slot = (n: string) => q.model.slots.findIndex((x) => x.name === n);
     let k = 0;
-    // Interleaved rounds would be fairer still; alternating whole measurements keeps it simple.
-    const compiledUs = perCall(() => q.reference.run(envs[k++ % envs.length]!.slice()));
-    const handUs = perCall(() => hand(envs[k++ % envs.length]!, slot));
-    return { id, compiledUs, handUs, ratio: compiledUs / handUs };
+    const times = paired(
+      () => q.reference.run(envs[k++ % envs.length]!.slice()),
+      () => hand(envs[k++ % envs.length]!, slot),
+    );
+    return { id, ...times };
   });
 }

@@ -9,6 +9,7 @@
  *   --cli FILE       the CLI entry to time (default bin/grader.cjs, the package's bin; e.g. an older checkout's)
  *   --save FILE      write the figures as JSON, to compare later
  *   --against FILE   print a saved run's figures beside these ("before")
+ *   --only eval      only the evaluation rows (compiled vs hand-written loops), in seconds
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { arch, availableParallelism, cpus, loadavg, platform, tmpdir, totalmem } from 'node:os';
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     cli: { type: 'string', default: 'bin/grader.cjs' },
     save: { type: 'string' },
     against: { type: 'string' },
+    only: { type: 'string' },
   },
 });
 const runs = Math.max(3, Number(values.runs) || 15);
@@ -52,114 +54,124 @@ const add = (f: Figure) => {
   process.stderr.write(`  measured ${f.label}\n`);
 };
 
-const small = generate(join(dir, 'b1000'), 1000);
-const one = small.files[0]!;
-const floor = runner.time(['-e', '0'], runs);
-add({ key: 'floor', label: 'Node floor, `node -e 0`', value: floor.wall, cpu: floor.cpu, unit: 's' });
-// The bin, the bundle's code cache and its module set-up, and nothing else: what every command pays.
-const bare = runner.time([cli, '--version'], runs);
-add({
-  key: 'version',
-  label: 'the CLI loaded, `grader --version`',
-  value: bare.wall,
-  cpu: bare.cpu,
-  unit: 's',
-  note: `+${(bare.wall - floor.wall).toFixed(3)} s over Node (CPU +${(bare.cpu - floor.cpu).toFixed(3)} s)`,
-});
-
-const single = runner.time([cli, 'grade', one, '--format', 'json'], runs);
-add({
-  key: 'one',
-  label: 'one submission (21 answers), whole process',
-  value: single.wall,
-  cpu: single.cpu,
-  unit: 's',
-  target: '≤ 0.12 s',
-  note: `+${(single.wall - floor.wall).toFixed(3)} s over Node (target ≤ +0.05 s)`,
-});
-const tried = runner.time([cli, 'try', 'cs224n-a2/naive-softmax-grad-vc', 'U * (yhat - y)'], runs);
-add({
-  key: 'try',
-  label: '`grader try` one answer',
-  value: tried.wall,
-  cpu: tried.cpu,
-  unit: 's',
-  target: '≤ 0.10 s',
-  note: `+${(tried.wall - floor.wall).toFixed(3)} s over Node`,
-});
-
-const out = join(dir, 'out.json');
-const b1 = runner.time([cli, 'grade', join(dir, 'b1000'), '--format', 'json', '--out', out], 5);
-add({
-  key: 'batch1000',
-  label: `1,000 submissions (${small.answers} answers, ${small.unique} distinct), automatic --jobs`,
-  value: b1.wall,
-  cpu: b1.cpu,
-  unit: 's',
-  target: '≤ 1.5 s',
-  note: `${Math.round(small.answers / b1.wall)} answers/s; peak ${Math.round(b1.rssMiB)} MiB`,
-});
-const b1j2 = runner.time([cli, 'grade', join(dir, 'b1000'), '--format', 'json', '--out', out, '--jobs', '2'], 5);
-add({
-  key: 'batch1000j2',
-  label: 'the same with --jobs 2',
-  value: b1j2.wall,
-  cpu: b1j2.cpu,
-  unit: 's',
-  note: `${(b1.wall / b1j2.wall).toFixed(2)}x automatic; peak ${Math.round(b1j2.rssMiB)} MiB`,
-});
-
+const evalOnly = values.only === 'eval';
+if (values.only !== undefined && !evalOnly) throw new Error(`--only takes "eval", not "${values.only}"`);
 // Rates by wall time, and by CPU time: on a busy machine the second is what an idle core would do.
-let rate = small.answers / b1.wall;
-let cpuRate = small.answers / b1.cpu;
-let perStudent = small.answers / 1000;
-if (!values.quick) {
-  const large = generate(join(dir, 'b20000'), 20000, 11);
-  // Minutes a run on a busy machine: one run, after the 1,000 batches have warmed the caches.
-  const b2 = runner.time([cli, 'grade', join(dir, 'b20000'), '--format', 'json', '--out', out], largeRuns, false);
-  rate = large.answers / b2.wall;
-  cpuRate = large.answers / b2.cpu;
-  perStudent = large.answers / 20000;
-  add({
-    key: 'batch20000',
-    label: `20,000 submissions (${large.answers} answers)`,
-    value: b2.wall,
-    cpu: b2.cpu,
-    unit: 's',
-    target: '≤ 25 s',
-    note: `${Math.round(rate)} answers/s; peak ${Math.round(b2.rssMiB)} MiB`,
-  });
-}
+let rate = 0;
+let cpuRate = 0;
+let perStudent = 0;
 
-// A write-up, once `grade` reads documents: detected by grading it and looking for a document entry.
-const doc = join(dir, 'writeup.md');
-const shape = writeWriteup(doc);
-const probe = runner.output([cli, 'grade', doc, '--format', 'json']);
-let isDocument = false;
-try {
-  isDocument = (JSON.parse(probe.stdout) as { submissions?: { kind?: string }[] }).submissions?.[0]?.kind === 'document';
-} catch {
-  // not JSON: a CLI that rejects the file
+// The whole-process figures, unless only the evaluation rows are asked for.
+function processFigures(): void {
+  const small = generate(join(dir, 'b1000'), 1000);
+  const one = small.files[0]!;
+  const floor = runner.time(['-e', '0'], runs);
+  add({ key: 'floor', label: 'Node floor, `node -e 0`', value: floor.wall, cpu: floor.cpu, unit: 's' });
+  // The bin, the bundle's code cache and its module set-up, and nothing else: what every command pays.
+  const bare = runner.time([cli, '--version'], runs);
+  add({
+    key: 'version',
+    label: 'the CLI loaded, `grader --version`',
+    value: bare.wall,
+    cpu: bare.cpu,
+    unit: 's',
+    note: `+${(bare.wall - floor.wall).toFixed(3)} s over Node (CPU +${(bare.cpu - floor.cpu).toFixed(3)} s)`,
+  });
+
+  const single = runner.time([cli, 'grade', one, '--format', 'json'], runs);
+  add({
+    key: 'one',
+    label: 'one submission (21 answers), whole process',
+    value: single.wall,
+    cpu: single.cpu,
+    unit: 's',
+    target: '≤ 0.12 s',
+    note: `+${(single.wall - floor.wall).toFixed(3)} s over Node (target ≤ +0.05 s)`,
+  });
+  const tried = runner.time([cli, 'try', 'cs224n-a2/naive-softmax-grad-vc', 'U * (yhat - y)'], runs);
+  add({
+    key: 'try',
+    label: '`grader try` one answer',
+    value: tried.wall,
+    cpu: tried.cpu,
+    unit: 's',
+    target: '≤ 0.10 s',
+    note: `+${(tried.wall - floor.wall).toFixed(3)} s over Node`,
+  });
+
+  const out = join(dir, 'out.json');
+  const b1 = runner.time([cli, 'grade', join(dir, 'b1000'), '--format', 'json', '--out', out], 5);
+  add({
+    key: 'batch1000',
+    label: `1,000 submissions (${small.answers} answers, ${small.unique} distinct), automatic --jobs`,
+    value: b1.wall,
+    cpu: b1.cpu,
+    unit: 's',
+    target: '≤ 1.5 s',
+    note: `${Math.round(small.answers / b1.wall)} answers/s; peak ${Math.round(b1.rssMiB)} MiB`,
+  });
+  const b1j2 = runner.time([cli, 'grade', join(dir, 'b1000'), '--format', 'json', '--out', out, '--jobs', '2'], 5);
+  add({
+    key: 'batch1000j2',
+    label: 'the same with --jobs 2',
+    value: b1j2.wall,
+    cpu: b1j2.cpu,
+    unit: 's',
+    note: `${(b1.wall / b1j2.wall).toFixed(2)}x automatic; peak ${Math.round(b1j2.rssMiB)} MiB`,
+  });
+
+  rate = small.answers / b1.wall;
+  cpuRate = small.answers / b1.cpu;
+  perStudent = small.answers / 1000;
+  if (!values.quick) {
+    const large = generate(join(dir, 'b20000'), 20000, 11);
+    // Minutes a run on a busy machine: one run, after the 1,000 batches have warmed the caches.
+    const b2 = runner.time([cli, 'grade', join(dir, 'b20000'), '--format', 'json', '--out', out], largeRuns, false);
+    rate = large.answers / b2.wall;
+    cpuRate = large.answers / b2.cpu;
+    perStudent = large.answers / 20000;
+    add({
+      key: 'batch20000',
+      label: `20,000 submissions (${large.answers} answers)`,
+      value: b2.wall,
+      cpu: b2.cpu,
+      unit: 's',
+      target: '≤ 25 s',
+      note: `${Math.round(rate)} answers/s; peak ${Math.round(b2.rssMiB)} MiB`,
+    });
+  }
+
+  // A write-up, once `grade` reads documents: detected by grading it and looking for a document entry.
+  const doc = join(dir, 'writeup.md');
+  const shape = writeWriteup(doc);
+  const probe = runner.output([cli, 'grade', doc, '--format', 'json']);
+  let isDocument = false;
+  try {
+    isDocument = (JSON.parse(probe.stdout) as { submissions?: { kind?: string }[] }).submissions?.[0]?.kind === 'document';
+  } catch {
+    // not JSON: a CLI that rejects the file
+  }
+  if (isDocument) {
+    const d = runner.time([cli, 'grade', doc, '--format', 'json'], runs);
+    add({
+      key: 'document',
+      label: `a write-up (${shape.questions} questions, ${shape.steps} steps), whole process`,
+      value: d.wall,
+      cpu: d.cpu,
+      unit: 's',
+      target: '≤ 0.3 s',
+    });
+  } else
+    add({
+      key: 'document',
+      label: `a write-up (${shape.questions} questions, ${shape.steps} steps)`,
+      value: null,
+      unit: 's',
+      target: '≤ 0.3 s',
+      note: 'not available: `grade` does not read write-ups yet',
+    });
 }
-if (isDocument) {
-  const d = runner.time([cli, 'grade', doc, '--format', 'json'], runs);
-  add({
-    key: 'document',
-    label: `a write-up (${shape.questions} questions, ${shape.steps} steps), whole process`,
-    value: d.wall,
-    cpu: d.cpu,
-    unit: 's',
-    target: '≤ 0.3 s',
-  });
-} else
-  add({
-    key: 'document',
-    label: `a write-up (${shape.questions} questions, ${shape.steps} steps)`,
-    value: null,
-    unit: 's',
-    target: '≤ 0.3 s',
-    note: 'not available: `grade` does not read write-ups yet',
-  });
+if (!evalOnly) processFigures();
 
 for (const r of evaluationRows('problems'))
   add({
@@ -200,7 +212,8 @@ const rows = figures.map((f) => {
 const widths = head.map((_, i) => Math.max(head[i]!.length, ...rows.map((r) => r[i]!.length)));
 for (const r of [head, ...rows]) console.log(`  ${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')}`);
 const minutes = (r: number) => ((100000 * perStudent) / r / 60).toFixed(1);
-console.log(
-  `  100,000 students x ${perStudent.toFixed(1)} answers, one process: about ${minutes(rate)} minutes at the measured ${Math.round(rate)} answers/s, ${minutes(cpuRate)} at ${Math.round(cpuRate)} answers per CPU-second (an idle core); --shard i/n splits it over machines`,
-);
+if (!evalOnly)
+  console.log(
+    `  100,000 students x ${perStudent.toFixed(1)} answers, one process: about ${minutes(rate)} minutes at the measured ${Math.round(rate)} answers/s, ${minutes(cpuRate)} at ${Math.round(cpuRate)} answers per CPU-second (an idle core); --shard i/n splits it over machines`,
+  );
 if (values.save) writeFileSync(values.save, `${JSON.stringify({ date: new Date().toISOString(), machine, cli, figures }, null, 2)}\n`);

@@ -138,17 +138,7 @@ export function multiply(a: Mat, b: Mat, out?: Mat): Mat {
   const bd = b.data;
   // A matrix times a vector, and an outer product, in loops of their own; each entry is the very
   // sum the general loop forms (0 + the terms with a nonzero left factor, in order).
-  if (n === 1) {
-    for (let i = 0; i < m; i++) {
-      let s = 0;
-      for (let p = 0; p < k; p++) {
-        const x = ad[i * k + p]!;
-        if (x !== 0) s += x * bd[p]!;
-      }
-      od[i] = s;
-    }
-    return o;
-  }
+  if (n === 1) return matVec(a, b, o);
   if (k === 1) {
     for (let i = 0; i < m; i++) {
       const x = ad[i]!;
@@ -165,6 +155,21 @@ export function multiply(a: Mat, b: Mat, out?: Mat): Mat {
     }
   }
   return o;
+}
+
+/** An m x k matrix times a k-vector into `out` (m entries): multiply's own loop for it, callable directly. */
+export function matVec(a: Mat, b: Mat, out: Mat): Mat {
+  const { rows: m, cols: k } = a;
+  const [ad, bd, od] = [a.data, b.data, out.data];
+  for (let i = 0; i < m; i++) {
+    let s = 0;
+    for (let p = 0; p < k; p++) {
+      const x = ad[i * k + p]!;
+      if (x !== 0) s += x * bd[p]!;
+    }
+    od[i] = s;
+  }
+  return out;
 }
 
 /** A vector's transpose shares its entries (no copy); a matrix's is written out. */

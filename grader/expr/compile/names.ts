@@ -2,24 +2,28 @@
  * Name resolution: symbols, sizes, bound indices, and indexed families (`u_w`, `yhat_o`,
  * `y_(o_j)`), in that order. Unknown names fail with suggestions from the scope.
  */
-import { fail, InputError, isScalar, SCALAR, type Position } from '../../core/index.js';
+import { fail, InputError, isScalar, isVector, SCALAR } from '../../core/index.js';
 import * as M from '../../linalg/mat.js';
 import type { Node } from '../math.js';
 import { N } from '../math.js';
 import { FUNCTION_BY_NAME } from './functions.js';
 import { requireScalar } from './shapes.js';
 import { suggest } from './suggest.js';
-import { withBinding, type Binding, type Compiled, type Ctx, type Scope } from './types.js';
+import { slotReader } from './views.js';
+import { withBinding, type Binding, type Compiled, type Ctx, type Scope, type Where } from './types.js';
 
 type CompileFn = (node: Node, scope: Scope, ctx: Ctx) => Compiled;
 
+/** A number known when compiling; its 1 x 1 matrix is made only if asked for (most uses read the number). */
+export function literal(v: number, zeroLiteral = false): Compiled {
+  let m: M.Mat | undefined;
+  return { shape: SCALAR, run: () => (m ??= M.scalar(v)), num: () => v, work: 0, constant: v, literal: true, zeroLiteral };
+}
+
 export function fromBinding(b: Binding): Compiled {
   switch (b.kind) {
-    case 'const': {
-      const m = M.scalar(b.value);
-      const v = b.value;
-      return { shape: SCALAR, run: () => m, num: () => v, work: 0, constant: v };
-    }
+    case 'const':
+      return literal(b.value);
     case 'alias':
       return b.compiled;
     case 'lazy':
@@ -27,7 +31,8 @@ export function fromBinding(b: Binding): Compiled {
     case 'slot': {
       const { slot } = b;
       const run = (env: M.Mat[]) => env[slot]!;
-      return isScalar(b.shape) ? { shape: b.shape, run, num: (env) => env[slot]!.data[0]!, work: 0 } : { shape: b.shape, run, work: 0 };
+      if (isScalar(b.shape)) return { shape: b.shape, run, num: (env) => env[slot]!.data[0]!, work: 0, slot };
+      return { shape: b.shape, run, work: 0, slot, read: isVector(b.shape) ? slotReader(slot) : undefined };
     }
   }
 }
@@ -59,7 +64,7 @@ export function isValueName(name: string, scope: Scope): boolean {
 }
 
 /** Resolves a symbol, or returns undefined when the name is not a value in this scope. */
-export function tryResolve(name: string, scope: Scope, ctx: Ctx, compile: CompileFn, at?: Position): Compiled | undefined {
+export function tryResolve(name: string, scope: Scope, ctx: Ctx, compile: CompileFn, at?: Where): Compiled | undefined {
   const b = scope.bindings.get(name);
   if (b) return fromBinding(b);
   const alias = scope.aliases.get(name);
@@ -76,13 +81,13 @@ export function tryResolve(name: string, scope: Scope, ctx: Ctx, compile: Compil
   return c === undefined ? undefined : fromBinding({ kind: 'const', value: c });
 }
 
-export function resolve(name: string, scope: Scope, ctx: Ctx, compile: CompileFn, at?: Position): Compiled {
+export function resolve(name: string, scope: Scope, ctx: Ctx, compile: CompileFn, at?: Where): Compiled {
   const found = tryResolve(name, scope, ctx, compile, at);
   if (found) return found;
-  if (FUNCTION_BY_NAME.has(name)) return fail('FUNCTION_AS_VALUE', { name }, at);
+  if (FUNCTION_BY_NAME.has(name)) return fail('FUNCTION_AS_VALUE', { name }, at?.());
   const index = scope.indices.get(name);
-  if (index) return fail('INDEX_UNBOUND', { name, lo: index.lo, hi: index.hi }, at);
-  return fail('UNKNOWN_SYMBOL', { name, suggestions: [...runTogether(name, scope), ...suggest(name, candidates(scope))] }, at);
+  if (index) return fail('INDEX_UNBOUND', { name, lo: index.lo, hi: index.hi }, at?.());
+  return fail('UNKNOWN_SYMBOL', { name, suggestions: [...runTogether(name, scope), ...suggest(name, candidates(scope))] }, at?.());
 }
 
 /** `Wx` → `W x` when the name is two of the scope's values run together (mathjs reads `Wx` as one name). */
@@ -99,7 +104,7 @@ function runTogether(name: string, scope: Scope): string[] {
  * `base_(index)`: the family's body with its parameter bound to the index. An index letter
  * declared with `of` stands for an entry of that list (`u_k` is column `negs[k]` of U).
  */
-export function applyFamily(base: string, index: Node, scope: Scope, ctx: Ctx, compile: CompileFn, at?: Position): Compiled {
+export function applyFamily(base: string, index: Node, scope: Scope, ctx: Ctx, compile: CompileFn, at?: Where): Compiled {
   const family = scope.families.get(base)!;
   let sub = index;
   if (index.type === 'SymbolNode') {
@@ -113,7 +118,8 @@ export function applyFamily(base: string, index: Node, scope: Scope, ctx: Ctx, c
     compiled = compile(sub, scope, ctx);
   } catch (e) {
     // The subscript was split from a name (`yhat_q`): point at the whole name.
-    if (e instanceof InputError && e.finding.at?.offset === undefined && at) throw new InputError({ ...e.finding, at });
+    const where = e instanceof InputError && e.finding.at?.offset === undefined ? at?.() : undefined;
+    if (where) throw new InputError({ ...(e as InputError).finding, at: where });
     throw e;
   }
   requireScalar(`the subscript of ${base}`, compiled.shape, scope, at);

@@ -15,5 +15,5 @@ export const numOf = (c: Compiled): ((env: Env) => number) => {
 
 /** A 1 x 1 expression from a number-valued closure; `run` wraps the number only when asked. */
 export function scalarCompiled(num: (env: Env) => number, work: number, constant?: number): Compiled {
-  return { shape: SCALAR, num, run: (env) => M.scalar(num(env)), work, ...(constant !== undefined ? { constant } : {}) };
+  return { shape: SCALAR, num, run: (env) => M.scalar(num(env)), work, constant };
 }

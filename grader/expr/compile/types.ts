@@ -5,6 +5,17 @@ import type { Node } from '../math.js';
 /** Values by slot: symbols sampled or derived, then bound variables (sum indices, free index). */
 export type Env = Mat[];
 
+/** Where a vector's entries are (views.ts): entry i is sign * data[offset + i * stride], filled by a Reader and read at once by the node that asked. */
+export interface View {
+  data: Float64Array<ArrayBufferLike>;
+  offset: number;
+  stride: number;
+  sign: number;
+}
+
+/** Evaluates a vector and says where its entries are (into a View owned by the calling node). */
+export type Reader = (env: Env, into: View) => void;
+
 /** A checked, shape-known expression, ready to run many times. */
 export interface Compiled {
   readonly shape: Shape;
@@ -15,8 +26,29 @@ export interface Compiled {
   readonly constant?: number;
   /** Estimated scalar operations per run; bounds hostile input before it runs. */
   readonly work: number;
+  /** A number written in the answer or the spec (a literal, a size, pi): read as itself, nothing to run or to meter. */
+  readonly literal?: boolean;
   /** True for the bare literal 0, which stands for a zero of any shape. */
   readonly zeroLiteral?: boolean;
+  /** For a vector read in place (a column, a transpose, a negation): where its entries are, no copy made (views.ts). */
+  readonly read?: Reader;
+  /** For `onehot(i, n)`: where its 1 is (0-based, checked), so that `yhat - onehot(o, V)` changes one entry, not n. */
+  readonly hot?: (env: Env) => number;
+  /** For a column of a sampled matrix (`u_k`, or `-u_k'`): read straight from the matrix's slot by the kernels that know it. */
+  readonly column?: Column;
+  /** A symbol's slot: its value is env[slot], which the hottest kernels read with no call. */
+  readonly slot?: number;
+  /** acc_i += value_i without writing the value out first: what a sum does with its body. */
+  readonly addTo?: (env: Env, acc: Float64Array<ArrayBufferLike>) => void;
+}
+
+/** Column `index` (1-based, checked by the reader against `cols`) of the matrix in `slot`, times `sign`. */
+export interface Column {
+  readonly slot: number;
+  readonly cols: number;
+  readonly index: (env: Env) => number;
+  readonly sign: number;
+  readonly at: Where;
 }
 
 export type Binding =
@@ -49,6 +81,9 @@ export interface Scope {
   /** Extra spellings declared by the spec: canonical name → the symbol or function it means. */
   readonly aliases: ReadonlyMap<string, string>;
 }
+
+/** Where a node is in the source, looked up only when a finding needs it (most nodes never fail). */
+export type Where = () => Position | undefined;
 
 /** Per-compilation state: where nodes are in the source, and slots for bound variables. */
 export interface Ctx {
@@ -103,6 +138,11 @@ class Bound implements ReadonlyMap<string, Binding> {
     return this.entries();
   }
 }
+
+export const whereOf =
+  (ctx: Ctx, node: Node): Where =>
+  () =>
+    ctx.where(node);
 
 export const withBinding = (scope: Scope, name: string, binding: Binding): Scope => ({
   ...scope,
