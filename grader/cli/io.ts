@@ -89,14 +89,16 @@ export function atomicSink(file: string, write: typeof writeSync = writeSync): S
   const why = unwritable(file);
   if (why) throw new OutputError(`cannot write ${file}: ${why}`);
   const tmp = temporaryFor(file);
+  // Before the file exists: a signal the moment it appears must find it listed and handled.
+  temporaries.add(tmp);
+  cleanOnSignals();
   let fd: number;
   try {
     fd = openSync(tmp, 'w', 0o644);
   } catch (e) {
+    temporaries.delete(tmp);
     throw new OutputError(`cannot write ${file}: ${describeFsError(e)}`);
   }
-  temporaries.add(tmp);
-  cleanOnSignals();
   let open = true;
   const close = () => {
     if (open) closeSync(fd);
