@@ -101,6 +101,7 @@ export interface CodeArgs {
   QUESTION_ID_RESOLVED: { id: string; resolved: string; by: string };
   STUDENT_FROM_FILE: { student: string };
   SUBMISSION_SHAPE: { expected: string; path: string };
+  SUBMISSION_UNKNOWN_KEY: { key: string; suggestions: Names; allowed: Names };
   UNKNOWN_QUESTION: { id: string; suggestions: Names };
   UPLOAD_AMBIGUOUS: { files: Names };
   UPLOAD_FAILED: NoArgs;

@@ -178,6 +178,8 @@ export const MESSAGES: Messages = {
   NOTEBOOK_JSON: (a) => `not a Jupyter notebook: the file is not valid JSON (${a.detail})`,
   NOTEBOOK_SHAPE: (a) => `not a Jupyter notebook: ${a.detail}`,
   SUBMISSION_SHAPE: (a) => `expected ${a.expected} at ${a.path || 'the top level'}`,
+  SUBMISSION_UNKNOWN_KEY: (a) =>
+    `unknown key \`${a.key}\` at the top level (it is ignored)${(a.suggestions as string[] | undefined)?.length ? `: did you mean ${list(a.suggestions)}?` : ''} (allowed: ${(a.allowed as string[]).join(', ')})`,
   UPLOAD_MISSING: (a) => `no file of answers was uploaded: upload answers.yaml (or a write-up: ${list(a.kinds)})`,
   UPLOAD_AMBIGUOUS: (a) => `several files of answers were uploaded (${a.files.join(', ')}): upload one, or name the one to grade answers.yaml`,
   UPLOAD_FAILED: () => 'the grader failed on this file; please tell the course staff (your upload is kept)',

@@ -6,6 +6,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { finding, type Finding } from '../core/index.js';
 import { FILE_LIMITS } from '../core/limits.js';
+import { suggest } from '../expr/compile/suggest.js';
 import { readTextFile } from '../yaml/file.js';
 import { readYaml } from '../yaml/source.js';
 
@@ -80,6 +81,9 @@ function lineCountOver(text: string, max: number): boolean {
   return false;
 }
 
+/** The keys a submission may have (README "Submissions"). */
+const TOP_KEYS: readonly string[] = ['student', 'answers', 'definitions', 'set'];
+
 export function parseSubmission(file: string, text: string): Loaded {
   // Counted before parsing: a parser takes seconds over tens of thousands of entries.
   if (lineCountOver(text, FILE_LIMITS.submissionLines))
@@ -99,6 +103,10 @@ export function parseSubmission(file: string, text: string): Loaded {
   const data = src.data;
   if (!isMap(data)) return bad(finding('SUBMISSION_SHAPE', { expected: 'a mapping with `student` and `answers`', path: '' }, src.at([])));
   const warnings: Finding[] = [];
+  // A misspelled key (`answer:`) would otherwise grade as all unanswered, silently.
+  for (const key of Object.keys(data))
+    if (!TOP_KEYS.includes(key))
+      warnings.push(finding('SUBMISSION_UNKNOWN_KEY', { key, suggestions: suggest(key, TOP_KEYS), allowed: TOP_KEYS }, src.at([key], true), 'warning'));
   const rawStudent = data.student;
   let student = typeof rawStudent === 'string' && rawStudent !== '' ? rawStudent : null;
   if (student === null && rawStudent !== undefined && rawStudent !== null && rawStudent !== '')
