@@ -3,7 +3,7 @@
  * submission's score, execution_time, output and visibility, and one test per question with its
  * name (title and id), number, score, max_score, status, output (Markdown), visibility and tags.
  */
-import type { QuestionReport, SubmissionReport } from '../core/index.js';
+import type { Finding, QuestionReport, SubmissionReport } from '../core/index.js';
 import { message, stepMessage } from './messages.js';
 import { clip } from './escape.js';
 
@@ -77,6 +77,18 @@ function testOutput(q: QuestionReport): string {
   return lines.join('\n');
 }
 
+/** Where a finding stands, for a student who sees only this page: the file's own name, line and column. */
+function place(f: Finding): string {
+  const at = f.at;
+  if (!at?.line) return '';
+  const name = at.file && at.file !== '-' ? `${mdText(at.file.split(/[\\/]/).pop()!)} ` : '';
+  return ` (${name}line ${at.line}, column ${at.col ?? 1})`;
+}
+
+/** Warnings (a misspelled key, an unknown question id) under the score: they often explain it. */
+const warningLines = (s: SubmissionReport): string =>
+  s.warnings?.length ? `\n\n${s.warnings.map((f) => `- warning: ${mdText(message(f))}${place(f)}`).join('\n')}` : '';
+
 function who(s: GradescopeStudent | undefined): string {
   if (!s) return '';
   const parts = [s.name, s.email && `<${s.email}>`, s.sid && `(${s.sid})`].filter(Boolean);
@@ -92,11 +104,12 @@ export function gradescopeResults(s: SubmissionReport, opts: GradescopeOptions =
     visibility,
     ...(opts.student ? { extra_data: { student: opts.student } } : {}),
   };
-  if (s.error) return { score: 0, ...common, output: `**Your upload could not be graded**${who(opts.student)}: ${mdText(message(s.error))}`, tests: [] };
+  if (s.error)
+    return { score: 0, ...common, output: `**Your upload could not be graded**${who(opts.student)}: ${mdText(message(s.error))}${place(s.error)}`, tests: [] };
   return {
     score: s.score,
     ...common,
-    output: `Graded${who(opts.student)} with seed ${s.seed}: ${s.score}/${s.maxScore}.`,
+    output: `Graded${who(opts.student)} with seed ${s.seed}: ${s.score}/${s.maxScore}.${warningLines(s)}`,
     tests: s.questions.map((q, i) => {
       const meta = opts.questions?.get(q.id);
       return {

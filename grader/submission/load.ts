@@ -101,7 +101,11 @@ export function parseSubmission(file: string, text: string): Loaded {
   const bad = (error: Finding, student: string | null = null): Loaded => ({ ok: false, file, student, error });
   if (src.errors.length) return bad(explainSyntax(src.errors[0]!));
   const data = src.data;
-  if (!isMap(data)) return bad(finding('SUBMISSION_SHAPE', { expected: 'a mapping with `student` and `answers`', path: '' }, src.at([])));
+  if (!isMap(data)) {
+    // An empty or comment-only file has no value to point at: its start is where to write one.
+    const at = src.at([]);
+    return bad(finding('SUBMISSION_SHAPE', { expected: 'a mapping with `student` and `answers`', path: '' }, at.line ? at : { file, line: 1, col: 1 }));
+  }
   const warnings: Finding[] = [];
   // A misspelled key (`answer:`) would otherwise grade as all unanswered, silently.
   for (const key of Object.keys(data))

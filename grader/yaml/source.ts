@@ -29,6 +29,24 @@ interface Parsed {
   readonly duplicates: readonly number[];
 }
 
+/** Where the alias that stopped toJS stands: the first that resolves to nothing, else the first one. */
+function aliasAt(doc: Document, lines: LineCounter, file: string): Position | undefined {
+  let first: number | undefined;
+  let unresolved: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      first ??= node.range?.[0];
+      if (node.resolve(doc) === undefined) {
+        unresolved = node.range?.[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  const offset = unresolved ?? first;
+  return offset === undefined ? undefined : { file, ...lines.linePos(offset) };
+}
+
 function parseText(text: string, strings: boolean): Parsed {
   const lines = new LineCounter();
   // logLevel error: the parser's warnings (an unknown tag) are not printed raw on stderr.
@@ -132,7 +150,7 @@ export function readYaml(file: string, text: string, opts: ReadOptions | DataCac
       data = doc.toJS({ maxAliasCount: FILE_LIMITS.yamlAliases });
       if (errors.length === 0) cache?.put(text, data);
     } catch (e) {
-      errors.push(finding('YAML_SYNTAX', { detail: (e as Error).message }, { file }));
+      errors.push(finding('YAML_SYNTAX', { detail: (e as Error).message }, aliasAt(doc, parse().lines, file) ?? { file }));
     }
   }
   const nodeAt = (path: Path): YamlNode | undefined => {
