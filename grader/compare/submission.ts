@@ -67,11 +67,22 @@ function gradeFresh(q: Question, answer: string | undefined, points: PointCache,
   }
 }
 
-/** Near ids, and every id of that name in another set (`naive-softmax-grad-vc` → `cs224n-a2/naive-softmax-grad-vc`). */
-const suggestIds = (id: string, known: ReadonlySet<string>): string[] => {
+/**
+ * Near ids, and every id of that name in another set (`naive-softmax-grad-vc` → `cs224n-a2/naive-softmax-grad-vc`).
+ * An id written without its set is compared with the questions' names (`naive-sotmax-loss` → `cs224n-a2/naive-softmax-loss`).
+ */
+export const suggestIds = (id: string, known: ReadonlySet<string>): string[] => {
   const name = id.split('/').pop()!;
   const same = [...known].filter((k) => k !== id && k.endsWith(`/${name}`));
-  return same.length ? same : suggest(id, known);
+  if (same.length) return same;
+  if (id.includes('/')) return suggest(id, known);
+  // Nearest name first, as suggest orders them.
+  return suggest(
+    id,
+    [...known].map((k) => k.split('/').pop()!),
+  )
+    .flatMap((near) => [...known].filter((k) => k.endsWith(`/${near}`)))
+    .slice(0, 3);
 };
 
 /** Scores add up to 3 decimals, so that partial credits (0.3 of 3 points) print as they are. */

@@ -15,7 +15,7 @@ export interface Submission {
   readonly student: string | null;
   /** Answers by question id, as text; null where the key is present but empty. */
   readonly answers: ReadonlyMap<string, string | null>;
-  /** Where each answer stands in the file. */
+  /** Where each answer's id (its key) stands in the file: the warnings about an id point at it. */
   readonly answerAt: ReadonlyMap<string, { line?: number; col?: number }>;
   /** The student's own names (`delta_1: "yhat - y"`), usable in every answer. */
   readonly definitions: ReadonlyMap<string, string>;
@@ -138,7 +138,7 @@ export function parseSubmission(file: string, text: string): Loaded {
     const eaten = typeof value === 'string' ? eatenBackslash(value) : undefined;
     if (eaten) return bad(finding('BACKSLASH_EATEN', { command: eaten.command, path: `answers.${id}` }, src.at(['answers', id])), student);
     answers.set(id, value);
-    answerAt.set(id, src.at(['answers', id]));
+    answerAt.set(id, src.at(['answers', id], true));
   }
   const definitions = new Map<string, string>();
   const rawDefs = data.definitions ?? {};

@@ -168,7 +168,8 @@ function literal(lines: readonly string[], from: number, indent: number): { valu
 const plainLine = (s: string): boolean => !s.includes(': ') && !s.endsWith(':') && !s.includes(' #');
 
 /** Where each scalar value written on its key's line starts (1-based), by its path joined with NUL. */
-export type Places = Map<string, { readonly line: number; readonly col: number }>;
+/** Where each value stands, and the column of its key (on the same line). */
+export type Places = Map<string, { readonly line: number; readonly col: number; readonly keyCol: number }>;
 export const placeOf = (path: readonly (string | number)[]): string => path.join('\0');
 
 /** A mapping of `key: value` lines at `indent`, from line `at`; values nest one level under `parent` (the key above) when there is none. */
@@ -198,7 +199,7 @@ function mapping(
       const s = scalar(rest, lines, i, indent);
       if (!s) return undefined;
       map[key] = s.value;
-      places?.set(parent === undefined ? key : `${parent}\0${key}`, { line: i + 1, col: line.length - rest.length + 1 });
+      places?.set(parent === undefined ? key : `${parent}\0${key}`, { line: i + 1, col: line.length - rest.length + 1, keyCol: ind + 1 });
       i = s.next;
       continue;
     }

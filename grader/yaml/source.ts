@@ -182,9 +182,9 @@ export function readYaml(file: string, text: string, opts: ReadOptions | DataCac
     return single ? { ...pos(n.range[0] + (quoted ? 1 : 0) + offset), offset } : { ...pos(n.range[0]), offset };
   };
   const at = (path: Path, key = false): Position => {
-    // A value the fast read placed (every answer of a usual submission): no parse, no lazy object.
-    const place = quick && !key ? places?.get(placeOf(path)) : undefined;
-    return place ? { file, line: place.line, col: place.col } : lazy(() => locateAt(path, key));
+    // A value (or its key) the fast read placed (every answer of a usual submission): no parse, no lazy object.
+    const place = quick ? places?.get(placeOf(path)) : undefined;
+    return place ? { file, line: place.line, col: key ? place.keyCol : place.col } : lazy(() => locateAt(path, key));
   };
   return { file, data, errors, at, inString: (path, offset) => lazy(() => locateIn(path, offset)) };
 }

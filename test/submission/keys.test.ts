@@ -25,3 +25,17 @@ describe('unknown top-level keys of a submission', () => {
     expect(read.ok && (read.submission.warnings ?? []).map((f) => f.code)).toEqual([]);
   });
 });
+
+describe('an answer is placed at its id (the key), fast read or full read', () => {
+  it.each([
+    ["student: z\nanswers:\n  naive-sotmax-loss: '-log(yhat_o)'\n", 3, 3],
+    ["student: z\nanswers:\n    naive-sotmax-loss: '-log(yhat_o)'\n", 3, 5],
+    ["student: &s z\nanswers:\n  naive-sotmax-loss: '-log(yhat_o)'\n", 3, 3],
+    ['student: z\nanswers:\n  naive-sotmax-loss: |\n    -log(yhat_o)\n', 3, 3],
+  ])('%j', (text, line, col) => {
+    const read = parseSubmission('k1.yaml', text);
+    if (!read.ok) throw new Error('not read');
+    const at = read.submission.answerAt.get('naive-sotmax-loss');
+    expect({ line: at?.line, col: at?.col }).toEqual({ line, col });
+  });
+});
