@@ -44,22 +44,32 @@ const EATEN: Readonly<Record<string, string>> = {
   '\0': '0',
   '\u2028': 'L',
   '\u2029': 'P',
+  '\u0085': 'N',
+  '\u00a0': '_',
 };
 /** `\n` is also a real line break (in a `|` block): only the commands it usually starts count. */
 const EATEN_N = /\n(abla|eq|e|u|ot|eg|i|orm|ewline)(?![A-Za-z])/;
 
 /** Any character of EATEN, or a line feed. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const MAYBE_EATEN = /[\t\f\b\v\u0007\u001b\r\0\u2028\u2029\n]/;
+const MAYBE_EATEN = /[\t\f\b\v\u0007\u001b\r\0\u2028\u2029\u0085\u00a0\n]/;
 
-/** The command a control character stands for in an answer, if one does (`\theta`), else undefined. */
-export function eatenBackslash(text: string): { command: string; offset: number } | undefined {
+/**
+ * The command a control character stands for in an answer, if one does (`\theta`), else undefined.
+ * With `source` (the file's text), a no-break space counts only if the file writes `\_`: one
+ * pasted from a PDF is not an eaten backslash.
+ */
+export function eatenBackslash(text: string, source?: string): { command: string; offset: number } | undefined {
   // Almost every answer has none of these characters: one native scan says so.
   if (!MAYBE_EATEN.test(text)) return undefined;
+  const nbsp = source === undefined || source.includes('\\_');
   // A command has letters: a control character before anything else (ESC [2J) is hostile, not eaten.
+  // `\_` (an underscore in LaTeX) is also followed by digits: `x\_1`.
   for (let at = 0; at < text.length; at++) {
-    const letters = Object.hasOwn(EATEN, text[at]!) ? /^[A-Za-z]+/.exec(text.slice(at + 1))?.[0] : undefined;
-    if (letters) return { command: `\\${EATEN[text[at]!]}${letters}`, offset: at };
+    const c = text[at]!;
+    const eaten = Object.hasOwn(EATEN, c) && (c !== '\u00a0' || nbsp);
+    const letters = eaten ? (c === '\u00a0' ? /^[A-Za-z0-9]+/ : /^[A-Za-z]+/).exec(text.slice(at + 1))?.[0] : undefined;
+    if (letters) return { command: `\\${EATEN[c]}${letters}`, offset: at };
   }
   const n = EATEN_N.exec(text);
   return n ? { command: `\\n${n[1]}`, offset: n.index } : undefined;
@@ -135,7 +145,7 @@ export function parseSubmission(file: string, text: string): Loaded {
   for (const [id, value] of Object.entries(raw)) {
     if (value !== null && typeof value !== 'string')
       return bad(finding('SUBMISSION_SHAPE', { expected: 'an answer as text', path: `answers.${id}` }, src.at(['answers', id])), student);
-    const eaten = typeof value === 'string' ? eatenBackslash(value) : undefined;
+    const eaten = typeof value === 'string' ? eatenBackslash(value, text) : undefined;
     if (eaten) return bad(finding('BACKSLASH_EATEN', { command: eaten.command, path: `answers.${id}` }, src.at(['answers', id])), student);
     answers.set(id, value);
     answerAt.set(id, src.at(['answers', id], true));
@@ -148,7 +158,7 @@ export function parseSubmission(file: string, text: string): Loaded {
   for (const [name, value] of Object.entries(rawDefs)) {
     if (typeof value !== 'string')
       return bad(finding('SUBMISSION_SHAPE', { expected: 'a formula as text', path: `definitions.${name}` }, src.at(['definitions', name])), student);
-    const eaten = eatenBackslash(`${name} ${value}`);
+    const eaten = eatenBackslash(`${name} ${value}`, text);
     if (eaten) return bad(finding('BACKSLASH_EATEN', { command: eaten.command, path: `definitions.${name}` }, src.at(['definitions', name])), student);
     definitions.set(name, value);
   }
