@@ -11,9 +11,20 @@ import type { Bank, ProblemSet } from '../bank/types.js';
 import type { LocatedDocument } from '../document/types.js';
 import { readDocument } from '../document/index.js';
 import { FILE_LIMITS } from '../core/limits.js';
-import { readTextFile } from '../yaml/file.js';
+import { readTextFile, type FileText } from '../yaml/file.js';
+import { readStdin } from '../submission/load.js';
+import { isStdinName } from '../submission/sniff.js';
 
 export const isDocumentFile = (file: string): boolean => /\.(md|markdown|tex|ipynb)$/i.test(file);
+
+/** A write-up's text: a file's, read with a size cap, or standard input's (`grade -`, see expandPaths). */
+function readWriteup(file: string): FileText {
+  if (!isStdinName(file)) return readTextFile(file, FILE_LIMITS.documentBytes);
+  const text = readStdin();
+  return text.length > FILE_LIMITS.documentBytes
+    ? { ok: false, error: finding('FILE_TOO_LARGE', { size: text.length, max: FILE_LIMITS.documentBytes }, { file }) }
+    : { ok: true, text };
+}
 
 const failed = (file: string, points: PointCache, error: ReturnType<typeof finding>): SubmissionReport => ({
   file,
@@ -34,7 +45,7 @@ export function documentSet(bank: Bank, file: string, set?: string): string | un
 
 /** A write-up read and located against the bank's naming, or undefined when that fails (grading then says why). */
 export function locateDocument(bank: Bank, file: string, set?: string): LocatedDocument | undefined {
-  const read = readTextFile(file, FILE_LIMITS.documentBytes);
+  const read = readWriteup(file);
   if (!read.ok) return undefined;
   try {
     return readDocument(file, read.text, namingOf(bank), set ? { set } : {});
@@ -49,7 +60,7 @@ export function gradeDocumentFile(bank: Bank, file: string, points: PointCache, 
   const problems = located && !unknown ? bank.sets.find((s) => s.set === located.set) : undefined;
   if (located && problems) return gradeLocatedFile(file, problems.questions, located, points);
   // Regular files only, read with a size cap and checked as UTF-8, as submissions are.
-  const read = readTextFile(file, FILE_LIMITS.documentBytes);
+  const read = readWriteup(file);
   if (!read.ok) return failed(file, points, read.error);
   const text = read.text;
   if (unknown) return failed(file, points, finding('UNKNOWN_SET', { set, known: bank.sets.map((s) => s.set) }, { file }));

@@ -9,6 +9,7 @@ import { FILE_LIMITS } from '../core/limits.js';
 import { suggest } from '../expr/compile/suggest.js';
 import { readTextFile } from '../yaml/file.js';
 import { readYaml } from '../yaml/source.js';
+import { sniffKind, stdinName } from './sniff.js';
 
 export interface Submission {
   readonly file: string;
@@ -167,7 +168,7 @@ export function parseSubmission(file: string, text: string): Loaded {
 
 let stdin: string | undefined;
 /** Standard input, read once: `grade -` lists the file's sets before grading it. */
-const readStdin = (): string => (stdin ??= readFileSync(0, 'utf8'));
+export const readStdin = (): string => (stdin ??= readFileSync(0, 'utf8'));
 
 export function readSubmission(file: string): Loaded {
   if (file === '-') {
@@ -184,6 +185,8 @@ export function readSubmission(file: string): Loaded {
 export function expandPaths(paths: readonly string[], opts: { documents?: boolean } = {}): string[] {
   const wanted = opts.documents ? /\.(ya?ml|md|markdown|tex|ipynb)$/i : /\.ya?ml$/;
   return paths.flatMap((p) => {
+    // Standard input has no name to tell its kind: its text does (a write-up piped in is graded as one).
+    if (p === '-') return [opts.documents ? stdinName(sniffKind(readStdin())) : p];
     try {
       if (statSync(p).isDirectory())
         return readdirSync(p)

@@ -3,7 +3,7 @@
  * so that a problem anywhere in a spec (or a submission) is reported where it stands.
  * The only module that imports `yaml`.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import { finding, type Finding, type Position } from '../core/index.js';
 import { FILE_LIMITS } from '../core/limits.js';
 import { yamlTooDeep } from './depth.js';
@@ -27,6 +27,12 @@ interface Parsed {
   readonly lines: LineCounter;
   /** Offsets of keys given twice in one mapping. */
   readonly duplicates: readonly number[];
+}
+
+/** The parser's message in the user's terms: its advice to programmers (`please use YAML.parseAllDocuments()`) is not theirs. */
+function detailOf(e: YAMLError): string {
+  if (e.code === 'MULTIPLE_DOCS') return 'the file holds more than one YAML document (a `---` line starts another): it must be one';
+  return e.message.split('\n')[0]!.replace(/;? *please use YAML\.\w+\(\)/, '');
 }
 
 /** Where the alias that stopped toJS stands: the first that resolves to nothing, else the first one. */
@@ -142,7 +148,7 @@ export function readYaml(file: string, text: string, opts: ReadOptions | DataCac
   const errors: Finding[] = [];
   if (data === undefined) {
     const { doc, duplicates } = parse();
-    errors.push(...doc.errors.map((e) => finding('YAML_SYNTAX', { detail: e.message.split('\n')[0]! }, pos(e.pos[0]))));
+    errors.push(...doc.errors.map((e) => finding('YAML_SYNTAX', { detail: detailOf(e) }, pos(e.pos[0]))));
     errors.push(...duplicates.map((at) => finding('YAML_SYNTAX', { detail: 'Map keys must be unique' }, pos(at))));
     data = null;
     try {
