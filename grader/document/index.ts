@@ -67,7 +67,9 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
   const displays = blocks.filter((b) => b.display);
   const inDisplay = (at: number) => within(displays, at);
   const layout: Layout = latex ? latexLayout(scan, kept) : markdownLayout(scan, inDisplay);
-  const cands = candidates(blocks, layout, scan, source.lineOf, notes);
+  // what a side names is read through the student's macros (`\pd{J}{v_c}`); the steps keep the text as written
+  const named = (s: string) => (macros.size ? expand(s, macros).text : s);
+  const cands = candidates(blocks, layout, scan, source.lineOf, notes, named);
   // a LaTeX template's answer boxes hold every answer: math outside them is the copied question,
   // never an answer (an empty box must not be graded on the prompt's own equation)
   const boxed = latex && (scan.match(/\\begin\s*\{answer\}/g)?.length ?? 0) >= 2;
@@ -151,7 +153,14 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
 }
 
 /** Chains of every math block, `$= ...$` lines joined to the chain above, with where each stands. */
-function candidates(blocks: readonly MathBlock[], layout: Layout, text: string, lineOf: (at: number) => number, notes: DocNote[]): Candidate[] {
+function candidates(
+  blocks: readonly MathBlock[],
+  layout: Layout,
+  text: string,
+  lineOf: (at: number) => number,
+  notes: DocNote[],
+  named: (latex: string) => string,
+): Candidate[] {
   const out: Candidate[] = [];
   let regionIdx = -1;
   let prevEnd = 0;
@@ -176,7 +185,7 @@ function candidates(blocks: readonly MathBlock[], layout: Layout, text: string, 
       const continued =
         chain.continued ||
         (answerLine && chain.sides.length === 1 && (out.at(-1)?.chain.sides.length ?? 0) > 1) ||
-        (said(blocks, i, text) && chain.sides.length === 1);
+        (said(blocks, i, text, named) && chain.sides.length === 1);
       if (continued && prev && out.length && near) {
         // `$= ...$` on its own line: one more step of the chain above
         const last = out.pop()!;
@@ -193,11 +202,17 @@ function candidates(blocks: readonly MathBlock[], layout: Layout, text: string, 
   return out;
 
   function candidate(chain: Chain, region: number, display: boolean, inAnswer: boolean, hint?: string): Candidate {
-    const written = chain.sides.length > 1 ? quantityOf(chain.sides[0]!.latex) : undefined;
-    const other = written && differentiated(chain.sides, written);
+    const head = chain.sides.length > 1 ? named(chain.sides[0]!.latex) : '';
+    const written = chain.sides.length > 1 ? quantityOf(head) : undefined;
+    const other =
+      written &&
+      differentiated(
+        chain.sides.map((s) => ({ ...s, latex: named(s.latex) })),
+        written,
+      );
     const lhs = other ?? written;
-    const loss = chain.sides.length > 1 && !lhs ? lossTag(chain.sides[0]!.latex) : undefined;
-    const definition = loss === undefined && (chain.def || (chain.sides.length > 1 && !lhs && definedName(chain.sides[0]!.latex) !== undefined));
+    const loss = chain.sides.length > 1 && !lhs ? lossTag(head) : undefined;
+    const definition = loss === undefined && (chain.def || (chain.sides.length > 1 && !lhs && definedName(head) !== undefined));
     const last = chain.sides[chain.sides.length - 1]!;
     return {
       chain,
@@ -215,12 +230,12 @@ function candidates(blocks: readonly MathBlock[], layout: Layout, text: string, 
 }
 
 /** `$\frac{\partial J}{\partial v_c}$ is $U(\hat y - y)$`: an inline quantity, a word for `=`, then inline math on the same line. */
-function said(blocks: readonly MathBlock[], i: number, text: string): boolean {
+function said(blocks: readonly MathBlock[], i: number, text: string, named: (latex: string) => string): boolean {
   const b = blocks[i]!;
   const a = blocks[i - 1];
   if (!a || a.display || b.display || b.start - a.end > 30) return false;
   if (!/^[ \t]*(?:=|is|equals|is equal to|becomes|gives|reads)[ \t]*$/i.test(text.slice(a.end, b.start))) return false;
-  return !a.body.includes('=') && quantityOf(a.body) !== undefined;
+  return !a.body.includes('=') && quantityOf(named(a.body)) !== undefined;
 }
 
 const ANSWER_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:final\s+)?(?:answer|result)\s*:?\s*(?:\*\*|__)?\s*:?\s*$/i;
