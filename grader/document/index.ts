@@ -3,6 +3,7 @@ import { setAside, stripProse } from './prose.js';
 import { type Candidate, locate } from './locate.js';
 import { definitionsOf } from './definitions.js';
 import { finalIndex } from './final.js';
+import { frontMatter } from './front.js';
 import { latexLayout, type Layout, markdownLayout } from './labels.js';
 import { collectMacros, expand, EXPAND_LIMITS, type Macro } from './macros.js';
 import { blankLatexComments, blankMarkdownCode, type MathBlock, mathFences, scanMath } from './math.js';
@@ -76,17 +77,25 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
   const blocksOf = layout.markers.filter((m) => m.answerId).length >= 2; // `<!-- answer: id -->` markers
   const answerable = boxed || blocksOf ? cands.filter((c) => c.inAnswer || layout.markers[c.region]?.answerId) : cands;
 
-  const front = frontMatter(source.text);
+  const front = frontMatter(file, source.text);
+  notes.push(...front.notes);
   const commentSet = latex ? /^%[ \t]*grader-set:[ \t]*(\S+)/m.exec(source.text)?.[1] : /<!--\s*grader-set:\s*(\S+)\s*-->/.exec(source.text)?.[1];
   const byId = (id: string | undefined) => sets.find((s) => s.set === id);
   const chosen: { set?: SetNaming; reason: LocatedDocument['setReason'] } = byId(opts.set)
     ? { set: byId(opts.set)!, reason: 'option' }
-    : byId(front.set)
-      ? { set: byId(front.set)!, reason: 'front-matter' }
+    : front.set !== undefined
+      ? { set: byId(front.set), reason: 'front-matter' }
       : byId(commentSet)
         ? { set: byId(commentSet)!, reason: 'comment' }
         : { set: bestMatch(sets, answerable, layout), reason: 'best-match' };
 
+  // a set the front matter names but the bank lacks is kept, so it is rejected as `--set` would be, not guessed
+  if (front.set !== undefined && !chosen.set && opts.set === undefined)
+    notes.push({
+      code: 'FRONT_MATTER',
+      line: front.setLine ?? 2,
+      detail: `\`set: ${front.set}\` names no set of the bank (${sets.map((s) => s.set).join(', ')})`,
+    });
   const answers = new Map<string, LocatedAnswer>();
   if (chosen.set) {
     const { found, notes: more } = locate(answerable, layout.markers, chosen.set.questions);
@@ -110,7 +119,7 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
   return {
     file,
     format: source.format,
-    set: chosen.set?.set ?? opts.set ?? '',
+    set: chosen.set?.set ?? opts.set ?? front.set ?? '',
     setReason: chosen.reason,
     student: front.student || author || baseName(file),
     answers,
@@ -266,15 +275,6 @@ function bestMatch(sets: readonly SetNaming[], cands: readonly Candidate[], layo
     if (!best || n > best.n) best = { set, n };
   }
   return best?.set;
-}
-
-function frontMatter(text: string): { set?: string; student?: string } {
-  const m = /^(?:\uFEFF)?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(\r?\n|$)/.exec(text);
-  if (!m) return {};
-  const get = (k: string) => new RegExp(`^${k}:[ \\t]*["']?([^"'\\n]*?)["']?[ \\t]*$`, 'm').exec(m[1]!)?.[1];
-  const set = get('set');
-  const student = get('student');
-  return { ...(set ? { set } : {}), ...(student ? { student } : {}) };
 }
 
 /** Whether `at` lies in one of `blocks` (sorted, not overlapping). */
