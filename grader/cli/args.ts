@@ -140,7 +140,9 @@ function unknownOption(detail: string, verb: VerbSpec | undefined, verbs: readon
   const opt = /Unknown option '(-{1,2}[^']*)'/.exec(detail)?.[1];
   if (!opt) {
     const missing = /Option '(--[a-z-]+)/.exec(detail)?.[1];
-    return missing ? `${missing} needs a value` : detail.split('\n')[0]!;
+    // `--jobs -1`: a value that starts with a dash reads as an option; say how to give it
+    const dashed = missing && /ambiguous/.test(detail) ? `; a value starting with - is written ${missing}=-…` : '';
+    return missing ? `${missing} needs a value${dashed}` : detail.split('\n')[0]!;
   }
   const name = opt.replace(/^-+/, '');
   const own = [...(verb?.options ?? []), 'help', 'version'];

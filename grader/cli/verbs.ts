@@ -35,10 +35,10 @@ const count = (n: number, what: string) => (p: readonly string[]) => (p.length !
 export const VERBS: readonly Verb[] = [
   {
     name: 'grade',
-    summary: 'grade submissions (YAML: student, answers)',
+    summary: 'grade submissions (YAML: student, answers) and write-ups (Markdown, LaTeX, notebooks)',
     usage: '<file|folder|->...',
     details:
-      'A folder means its *.yaml files, in name order; `-` reads one submission from standard input.\nExit status: 0 when every file was read, 1 when some could not be (the others are still graded), 2 for bad usage or a broken bank.',
+      'A folder means its *.yaml, *.yml submissions and *.md, *.markdown, *.tex, *.ipynb write-ups, in name order; `-` reads one submission from standard input.\nExit status: 0 when every file was read, 1 when some could not be (the others are still graded), 2 for bad usage or a broken bank.',
     options: ['format', 'out', 'jobs', 'shard', 'set', 'csv', 'roster', 'instructor', 'seed', 'problems'],
     formats: ['text', 'json', 'csv', 'gradescope', 'html'],
     refine: (cmd, v) => {
