@@ -26,7 +26,7 @@ export function frontMatter(file: string, text: string): FrontMatter {
   const notes: DocNote[] = yaml.errors.slice(0, 5).map((e) => ({
     code: 'FRONT_MATTER',
     line: line(e.at?.line),
-    detail: `the front matter is not valid YAML at line ${line(e.at?.line)}, column ${e.at?.col ?? 1}: ${String(e.args.detail ?? e.code)}; it is not read`,
+    detail: `invalid YAML at line ${line(e.at?.line)}, column ${e.at?.col ?? 1}: ${String(e.args.detail ?? e.code)}; the set is decided without it`,
   }));
   if (notes.length) return { notes };
   const data = yaml.data;
@@ -43,7 +43,7 @@ export function frontMatter(file: string, text: string): FrontMatter {
     notes.push({
       code: 'FRONT_MATTER',
       line: line(at.line),
-      detail: `\`${key}:\` at line ${line(at.line)}, column ${at.col ?? 1} is not text; it is not read`,
+      detail: `\`${key}:\` at line ${line(at.line)}, column ${at.col ?? 1} is not text; ${key === 'set' ? 'the set is decided without it' : 'it is not read'}`,
     });
     return undefined;
   };
