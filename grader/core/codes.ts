@@ -156,6 +156,7 @@ export interface CodeArgs {
   DOC_FOUND_BY_CONTENT: { line: number; detail: string };
   DOC_FOUND_BY_LABEL: { line: number; detail: string };
   DOC_FOUND_BY_POSITION: { line: number; detail: string };
+  DOC_FRONT_MATTER: { line: number; detail: string };
   DOC_LABEL_MISMATCH: { line: number; detail: string };
   DOC_MACRO_LIMIT: { line: number; detail: string };
   DOC_NO_ANSWERS: { file: string };

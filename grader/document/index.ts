@@ -3,6 +3,7 @@ import { setAside, stripProse } from './prose.js';
 import { type Candidate, locate } from './locate.js';
 import { definitionsOf } from './definitions.js';
 import { finalIndex } from './final.js';
+import { frontMatter } from './front.js';
 import { latexLayout, type Layout, markdownLayout } from './labels.js';
 import { collectMacros, expand, EXPAND_LIMITS, type Macro } from './macros.js';
 import { blankLatexComments, blankMarkdownCode, type MathBlock, mathFences, scanMath } from './math.js';
@@ -67,24 +68,34 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
   const displays = blocks.filter((b) => b.display);
   const inDisplay = (at: number) => within(displays, at);
   const layout: Layout = latex ? latexLayout(scan, kept) : markdownLayout(scan, inDisplay);
-  const cands = candidates(blocks, layout, scan, source.lineOf, notes);
+  // what a side names is read through the student's macros (`\pd{J}{v_c}`); the steps keep the text as written
+  const named = (s: string) => (macros.size ? expand(s, macros).text : s);
+  const cands = candidates(blocks, layout, scan, source.lineOf, notes, named);
   // a LaTeX template's answer boxes hold every answer: math outside them is the copied question,
   // never an answer (an empty box must not be graded on the prompt's own equation)
   const boxed = latex && (scan.match(/\\begin\s*\{answer\}/g)?.length ?? 0) >= 2;
   const blocksOf = layout.markers.filter((m) => m.answerId).length >= 2; // `<!-- answer: id -->` markers
   const answerable = boxed || blocksOf ? cands.filter((c) => c.inAnswer || layout.markers[c.region]?.answerId) : cands;
 
-  const front = frontMatter(source.text);
+  const front = frontMatter(file, source.text);
+  notes.push(...front.notes);
   const commentSet = latex ? /^%[ \t]*grader-set:[ \t]*(\S+)/m.exec(source.text)?.[1] : /<!--\s*grader-set:\s*(\S+)\s*-->/.exec(source.text)?.[1];
   const byId = (id: string | undefined) => sets.find((s) => s.set === id);
   const chosen: { set?: SetNaming; reason: LocatedDocument['setReason'] } = byId(opts.set)
     ? { set: byId(opts.set)!, reason: 'option' }
-    : byId(front.set)
-      ? { set: byId(front.set)!, reason: 'front-matter' }
+    : front.set !== undefined
+      ? { set: byId(front.set), reason: 'front-matter' }
       : byId(commentSet)
         ? { set: byId(commentSet)!, reason: 'comment' }
         : { set: bestMatch(sets, answerable, layout), reason: 'best-match' };
 
+  // a set the front matter names but the bank lacks is kept, so it is rejected as `--set` would be, not guessed
+  if (front.set !== undefined && !chosen.set && opts.set === undefined)
+    notes.push({
+      code: 'FRONT_MATTER',
+      line: front.setLine ?? 2,
+      detail: `\`set: ${front.set}\` names no set of the bank (${sets.map((s) => s.set).join(', ')})`,
+    });
   const answers = new Map<string, LocatedAnswer>();
   if (chosen.set) {
     const { found, notes: more } = locate(answerable, layout.markers, chosen.set.questions);
@@ -108,7 +119,7 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
   return {
     file,
     format: source.format,
-    set: chosen.set?.set ?? opts.set ?? '',
+    set: chosen.set?.set ?? opts.set ?? front.set ?? '',
     setReason: chosen.reason,
     student: front.student || author || baseName(file),
     answers,
@@ -151,7 +162,14 @@ export function readDocument(file: string, text: string, sets: readonly SetNamin
 }
 
 /** Chains of every math block, `$= ...$` lines joined to the chain above, with where each stands. */
-function candidates(blocks: readonly MathBlock[], layout: Layout, text: string, lineOf: (at: number) => number, notes: DocNote[]): Candidate[] {
+function candidates(
+  blocks: readonly MathBlock[],
+  layout: Layout,
+  text: string,
+  lineOf: (at: number) => number,
+  notes: DocNote[],
+  named: (latex: string) => string,
+): Candidate[] {
   const out: Candidate[] = [];
   let regionIdx = -1;
   let prevEnd = 0;
@@ -176,7 +194,7 @@ function candidates(blocks: readonly MathBlock[], layout: Layout, text: string, 
       const continued =
         chain.continued ||
         (answerLine && chain.sides.length === 1 && (out.at(-1)?.chain.sides.length ?? 0) > 1) ||
-        (said(blocks, i, text) && chain.sides.length === 1);
+        (said(blocks, i, text, named) && chain.sides.length === 1);
       if (continued && prev && out.length && near) {
         // `$= ...$` on its own line: one more step of the chain above
         const last = out.pop()!;
@@ -193,11 +211,17 @@ function candidates(blocks: readonly MathBlock[], layout: Layout, text: string, 
   return out;
 
   function candidate(chain: Chain, region: number, display: boolean, inAnswer: boolean, hint?: string): Candidate {
-    const written = chain.sides.length > 1 ? quantityOf(chain.sides[0]!.latex) : undefined;
-    const other = written && differentiated(chain.sides, written);
+    const head = chain.sides.length > 1 ? named(chain.sides[0]!.latex) : '';
+    const written = chain.sides.length > 1 ? quantityOf(head) : undefined;
+    const other =
+      written &&
+      differentiated(
+        chain.sides.map((s) => ({ ...s, latex: named(s.latex) })),
+        written,
+      );
     const lhs = other ?? written;
-    const loss = chain.sides.length > 1 && !lhs ? lossTag(chain.sides[0]!.latex) : undefined;
-    const definition = loss === undefined && (chain.def || (chain.sides.length > 1 && !lhs && definedName(chain.sides[0]!.latex) !== undefined));
+    const loss = chain.sides.length > 1 && !lhs ? lossTag(head) : undefined;
+    const definition = loss === undefined && (chain.def || (chain.sides.length > 1 && !lhs && definedName(head) !== undefined));
     const last = chain.sides[chain.sides.length - 1]!;
     return {
       chain,
@@ -215,12 +239,12 @@ function candidates(blocks: readonly MathBlock[], layout: Layout, text: string, 
 }
 
 /** `$\frac{\partial J}{\partial v_c}$ is $U(\hat y - y)$`: an inline quantity, a word for `=`, then inline math on the same line. */
-function said(blocks: readonly MathBlock[], i: number, text: string): boolean {
+function said(blocks: readonly MathBlock[], i: number, text: string, named: (latex: string) => string): boolean {
   const b = blocks[i]!;
   const a = blocks[i - 1];
   if (!a || a.display || b.display || b.start - a.end > 30) return false;
   if (!/^[ \t]*(?:=|is|equals|is equal to|becomes|gives|reads)[ \t]*$/i.test(text.slice(a.end, b.start))) return false;
-  return !a.body.includes('=') && quantityOf(a.body) !== undefined;
+  return !a.body.includes('=') && quantityOf(named(a.body)) !== undefined;
 }
 
 const ANSWER_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:final\s+)?(?:answer|result)\s*:?\s*(?:\*\*|__)?\s*:?\s*$/i;
@@ -251,15 +275,6 @@ function bestMatch(sets: readonly SetNaming[], cands: readonly Candidate[], layo
     if (!best || n > best.n) best = { set, n };
   }
   return best?.set;
-}
-
-function frontMatter(text: string): { set?: string; student?: string } {
-  const m = /^(?:\uFEFF)?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(\r?\n|$)/.exec(text);
-  if (!m) return {};
-  const get = (k: string) => new RegExp(`^${k}:[ \\t]*["']?([^"'\\n]*?)["']?[ \\t]*$`, 'm').exec(m[1]!)?.[1];
-  const set = get('set');
-  const student = get('student');
-  return { ...(set ? { set } : {}), ...(student ? { student } : {}) };
 }
 
 /** Whether `at` lies in one of `blocks` (sorted, not overlapping). */

@@ -71,7 +71,8 @@ export interface LocatedAnswer {
 }
 
 export interface DocNote {
-  readonly code: 'LABEL_MISMATCH' | 'FOUND_BY_CONTENT' | 'FOUND_BY_LABEL' | 'FOUND_BY_POSITION' | 'CASES_JOINED' | 'MACRO_LIMIT' | 'UNREADABLE_BLOCK';
+  readonly code:
+    'LABEL_MISMATCH' | 'FOUND_BY_CONTENT' | 'FOUND_BY_LABEL' | 'FOUND_BY_POSITION' | 'CASES_JOINED' | 'MACRO_LIMIT' | 'UNREADABLE_BLOCK' | 'FRONT_MATTER';
   readonly line: number;
   readonly detail: string;
 }

@@ -148,6 +148,7 @@ export const MESSAGES: Messages = {
   DOC_FOUND_BY_LABEL: (a) => `found by its label: ${a.detail} (line ${a.line})`,
   DOC_FOUND_BY_POSITION: (a) => `found by its place, with no label or left-hand side naming it: ${a.detail} (line ${a.line})`,
   DOC_CASES_JOINED: (a) => `the cases, written as separate displays, were joined: ${a.detail} (line ${a.line})`,
+  DOC_FRONT_MATTER: (a) => `the front matter could not be used: ${a.detail} (line ${a.line})`,
   DOC_MACRO_LIMIT: (a) => `macro expansion stopped: ${a.detail} (line ${a.line})`,
   DOC_UNREADABLE_BLOCK: (a) => `a block could not be read: ${a.detail} (line ${a.line})`,
   UNKNOWN_SET: (a) => `there is no problem set \`${a.set}\` (known: ${(a.known as string[]).join(', ')})`,

@@ -52,4 +52,19 @@ describe('macros', () => {
     const loop = doc.notes.find((n) => n.code === 'MACRO_LIMIT');
     expect([loop?.line, loop?.detail.startsWith(detail)]).toEqual([line, true]);
   });
+
+  // no part labels: the left-hand side alone must name the question, read through the macros
+  it.each([
+    ['a.tex', '\\newcommand{\\pd}[2]{\\frac{\\partial #1}{\\partial #2}}\n% grader-set: cs224n-a2\n\\[ \\pd{J}{v_c} = U(\\hat y - y) \\]\n'],
+    ['b.tex', '\\newcommand{\\vv}{\\mathbf{v}}\n\\[ \\frac{\\partial J}{\\partial \\vv_c} = U(\\hat y - y) \\]\n'],
+    ['c.tex', '\\newcommand{\\pd}[2][J]{\\frac{\\partial #1}{\\partial #2}}\n\\[ \\pd{v_c} = U(\\hat y - y) \\]\n'],
+    ['d.tex', '\\newcommand{\\pd}[2][J]{\\frac{\\partial #1}{\\partial #2}}\n\\[ \\pd[J]{v_c} = U(\\hat y - y) \\]\n'],
+    ['e.md', '$$\\newcommand{\\pd}[2]{\\frac{\\partial #1}{\\partial #2}}$$\n\n$$\\pd{J}{v_c} = U(\\hat y - y)$$\n'],
+    ['f.md', '$\\def\\vv{\\mathbf{v}}$\n\nThe gradient:\n$$\\frac{\\partial J}{\\partial \\vv_c} = U(\\hat y - y)$$\n'],
+    ['g.md', '$$\\newcommand{\\pd}[2]{\\frac{\\partial #1}{\\partial #2}}$$\n\n$\\pd{J}{v_c}$ is $U(\\hat y - y)$\n'],
+  ])('a left-hand side written with a macro is found by its content: %s', (file, text) => {
+    const doc = read(file, text);
+    const a = doc.answers.get('cs224n-a2/naive-softmax-grad-vc');
+    expect([a?.final, a?.notes.map((n) => n.code)]).toEqual(['U(\\hat y - y)', ['FOUND_BY_CONTENT']]);
+  });
 });
