@@ -67,7 +67,12 @@ export function gradeDocumentFile(bank: Bank, file: string, points: PointCache, 
   try {
     const located = readDocument(file, text, namingOf(bank), set ? { set } : {});
     const problems = bank.sets.find((s) => s.set === located.set);
-    if (!problems) return failed(file, points, finding('UNKNOWN_SET', { set: located.set, known: bank.sets.map((s) => s.set) }, { file }));
+    if (!problems) {
+      // the front matter's `set:` line, when that is where the unknown set was named
+      const line = located.notes.find((n) => n.code === 'FRONT_MATTER')?.line;
+      const error = finding('UNKNOWN_SET', { set: located.set, known: bank.sets.map((s) => s.set) }, line ? { file, line, col: 1 } : { file });
+      return { ...failed(file, points, error), student: located.student };
+    }
     return gradeLocatedFile(file, problems.questions, located, points);
   } catch (e) {
     return caught(file, points, e);

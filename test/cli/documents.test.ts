@@ -36,6 +36,15 @@ describe('grade on write-ups', () => {
     expect(data.submissions[1]!.score).toBeGreaterThan(0);
   });
 
+  it('a front matter set the bank lacks is refused at its line, the student kept', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'docs-'));
+    const file = join(dir, 'f.md');
+    writeFileSync(file, '---\nstudent: pia   # me\nset: cs224n-a3\n---\n\n$$\\frac{\\partial J}{\\partial v_c} = U$$\n');
+    const { code, data } = json(file);
+    const s = data.submissions[0]!;
+    expect([code, s.student, s.error.code, s.error.at?.line]).toEqual([1, 'pia', 'UNKNOWN_SET', 3]);
+  });
+
   it('grades a folder of YAML and write-ups alike; a broken notebook costs only itself', () => {
     const dir = mkdtempSync(join(tmpdir(), 'docs-'));
     writeFileSync(join(dir, 'broken.ipynb'), '{"cells": [');
