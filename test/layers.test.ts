@@ -11,7 +11,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   sample: ['core', 'linalg'],
   yaml: ['core'],
   submission: ['core', 'yaml'],
-  document: ['core'],
+  document: ['core', 'yaml'],
   bank: ['core', 'expr', 'linalg', 'sample', 'yaml', 'document'],
   compare: ['core', 'linalg', 'expr', 'sample', 'bank', 'submission', 'document'],
   report: ['core'],

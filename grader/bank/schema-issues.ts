@@ -4,7 +4,7 @@
  * the echoes of a misspelt key (the field it meant, now missing) are left out.
  */
 import type { z } from 'zod';
-import { editDistance, suggest } from '../expr/compile/suggest.js';
+import { editDistance, suggest } from '../core/suggest.js';
 import type { Issues } from './issues.js';
 
 type Path = (string | number)[];

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import type { CsvProfileName } from '../report/csv-profiles.js';
 import type { Visibility } from '../report/gradescope.js';
-import { suggest } from '../expr/compile/suggest.js';
+import { suggest } from '../core/suggest.js';
 import type { TemplateFormat } from '../document/template.js';
 
 /** Bad usage: told in a line or two, with where to read more (`grader <verb> --help`). */

@@ -6,7 +6,7 @@
 import { nameShape, showShape, type Shape } from '../core/index.js';
 import { allQuestions } from '../bank/load.js';
 import type { Bank, Question } from '../bank/types.js';
-import { suggest } from '../expr/compile/suggest.js';
+import { suggest } from '../core/suggest.js';
 import { latexName } from '../expr/latex/render.js';
 import { UsageError, type Command } from './args.js';
 import type { Io } from './io.js';

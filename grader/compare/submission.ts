@@ -3,7 +3,7 @@
  * hostile answer costs that answer its grade, never another's.
  */
 import { finding, type Finding, type QuestionReport, type SubmissionReport } from '../core/index.js';
-import { suggest } from '../expr/compile/suggest.js';
+import { suggest } from '../core/suggest.js';
 import type { Loaded, Submission } from '../submission/load.js';
 import type { Bank, Question } from '../bank/types.js';
 import { gradeAnswer } from './grade.js';

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { finding, type Finding } from '../core/index.js';
 import { FILE_LIMITS } from '../core/limits.js';
-import { suggest } from '../expr/compile/suggest.js';
+import { suggest } from '../core/suggest.js';
 import { readTextFile } from '../yaml/file.js';
 import { readYaml } from '../yaml/source.js';
 import { sniffKind, stdinName } from './sniff.js';

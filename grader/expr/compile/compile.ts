@@ -11,7 +11,7 @@ import { FUNCTION_BY_NAME } from './functions.js';
 import { applyFamily, functionCandidates, literal, resolve } from './names.js';
 import { compileCdot, compileOperator } from './operators.js';
 import { numOf, scalarCompiled } from './scalar.js';
-import { suggest } from './suggest.js';
+import { suggest } from '../../core/suggest.js';
 import { whereOf, type Compiled, type Ctx, type Scope } from './types.js';
 import { stabilize } from './stable.js';
 

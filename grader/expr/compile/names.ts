@@ -8,7 +8,7 @@ import type { Node } from '../math.js';
 import { N } from '../math.js';
 import { FUNCTION_BY_NAME } from './functions.js';
 import { requireScalar } from './shapes.js';
-import { suggest } from './suggest.js';
+import { suggest } from '../../core/suggest.js';
 import { slotReader } from './views.js';
 import { withBinding, type Binding, type Compiled, type Ctx, type Scope, type Where } from './types.js';
 

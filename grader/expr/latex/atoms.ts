@@ -3,7 +3,7 @@
  * delimited groups. Each is read into the same mathjs nodes the mathjs-syntax path produces.
  */
 import { fail, unreachable } from '../../core/index.js';
-import { suggest } from '../compile/suggest.js';
+import { suggest } from '../../core/suggest.js';
 import { N, type AnyNode, type Node } from '../math.js';
 import { COMMANDS } from './commands.js';
 import { at, describe, rawGroup } from './cursor.js';
