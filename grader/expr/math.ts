@@ -90,6 +90,8 @@ export type AnyNode = Node & {
   trueExpr?: Node;
   falseExpr?: Node;
   implicit?: boolean;
+  start?: Node;
+  end?: Node;
 };
 /**
  * Trees already parsed, by text: a question is built at each of its size sets from the same

@@ -6,9 +6,7 @@
  * `^T` of `X^T (X w - y)` (mathjs reads a call of T) and of `u^T_o` (the transposed entry u_o).
  * `tanh^2(x)` is tanh(x)^2.
  */
-import { N, type Node } from './math.js';
-
-type AnyNode = Node & { name?: string; fn?: Node | string; args?: Node[]; op?: string; value?: number; implicit?: boolean; content?: Node };
+import { N, type AnyNode, type Node } from './math.js';
 
 export interface Names {
   /** Whether a name denotes a value (a symbol, size or family member), not a function. */

@@ -6,10 +6,9 @@
  * opens closed and a transpose's mark.
  */
 import type { Position } from '../core/index.js';
-import type { Node } from './math.js';
+import type { AnyNode, Node } from './math.js';
 
 type Span = { readonly offset: number; readonly length: number };
-type AnyNode = Node & { name?: string; fn?: Node; args?: Node[]; start?: Node; end?: Node };
 
 interface Token {
   readonly kind: 'name' | 'number' | 'string' | 'punct';
@@ -98,7 +97,7 @@ function spans(leaves: ReadonlyMap<Node, Span>, tokens: readonly Token[]): (n: N
     const known = leaves.get(node) ?? cache.get(node);
     if (known !== undefined) return known ?? undefined;
     let span: Span | undefined;
-    if (node.type === 'FunctionNode') span = where((node as AnyNode).fn!);
+    if (node.type === 'FunctionNode') span = where((node as AnyNode).fn as Node);
     else {
       let lo = Infinity;
       let hi = -Infinity;

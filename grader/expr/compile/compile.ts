@@ -5,7 +5,7 @@
 import { fail, size, type Shape } from '../../core/index.js';
 import * as M from '../../linalg/mat.js';
 import { LIMITS } from '../limits.js';
-import type { Node } from '../math.js';
+import type { AnyNode, Node } from '../math.js';
 import { compileAccess, compileConditional, compileOnehot, compileSum, compileZeros } from './forms.js';
 import { FUNCTION_BY_NAME } from './functions.js';
 import { applyFamily, functionCandidates, literal, resolve } from './names.js';
@@ -14,15 +14,6 @@ import { numOf, scalarCompiled } from './scalar.js';
 import { suggest } from '../../core/suggest.js';
 import { whereOf, type Compiled, type Ctx, type Scope } from './types.js';
 import { stabilize } from './stable.js';
-
-type AnyNode = Node & {
-  name?: string;
-  value?: number;
-  op?: string;
-  fn?: Node | string;
-  args?: Node[];
-  content?: Node;
-};
 
 export function compileNode(node: Node, scope: Scope, ctx: Ctx): Compiled {
   const n = node as AnyNode;

@@ -5,7 +5,7 @@
 import { fail, InputError, finding, isScalar, isVector, sameShape, SCALAR, size } from '../../core/index.js';
 import * as M from '../../linalg/mat.js';
 import { LIMITS } from '../limits.js';
-import type { Node } from '../math.js';
+import type { AnyNode, Node } from '../math.js';
 import { requireScalar, shapeArgs } from './shapes.js';
 import { familyMember } from './names.js';
 import { numOf, scalarCompiled } from './scalar.js';
@@ -13,7 +13,6 @@ import type { Reader } from './views.js';
 import { whereOf, withBinding, type Compiled, type Ctx, type Scope, type Where } from './types.js';
 
 type CompileFn = (node: Node, scope: Scope, ctx: Ctx) => Compiled;
-type AnyNode = Node & { name?: string; value?: unknown; args?: Node[]; object?: Node; index?: { dimensions: Node[] } };
 
 /** A value that must be known before evaluation: a sum bound, a one-hot length. */
 function constantInt(c: Compiled, what: string, at: Where): number {

@@ -7,9 +7,7 @@
  *   1 / (1 + exp(-z))       → sigma(z),  1 / (1 + exp(z)) → sigma(-z)
  * Each rewrite is an identity, so a verdict can only change where float64 failed the literal form.
  */
-import { N, type Node } from '../math.js';
-
-type AnyNode = Node & { name?: string; fn?: AnyNode | string; args?: Node[]; value?: unknown; content?: Node };
+import { N, type AnyNode, type Node } from '../math.js';
 
 const SIGMA = new Set(['sigma', 'sigmoid', 'logistic']);
 
