@@ -3,7 +3,7 @@
  * free index): the data every later check reads.
  */
 import * as M from '../linalg/mat.js';
-import { measureCall, roundoff } from '../linalg/meter.js';
+import { measureCall, measureInto, roundoff, type Reading } from '../linalg/meter.js';
 import type { Point } from '../sample/points.js';
 import type { Question } from '../bank/types.js';
 import { MAX_ANSWER_LEEWAY, mismatch, type Precision } from './tolerance.js';
@@ -29,9 +29,12 @@ export interface Case {
 
 type Run = (env: M.Mat[]) => M.Mat;
 
-/** How to evaluate an answer: a bare literal 0 stands for the zero of the reference's shape. */
-export function answerRun(q: Question, compiled: { run: Run; zeroLiteral?: boolean }): Run {
-  if (!compiled.zeroLiteral) return compiled.run;
+/**
+ * How to evaluate an answer: a bare literal 0 stands for the zero of the reference's shape.
+ * `shared`: its value in the expression's own buffer, for a caller that keeps nothing (quick checks).
+ */
+export function answerRun(q: Question, compiled: { run: Run; shared?: Run; zeroLiteral?: boolean }, shared = false): Run {
+  if (!compiled.zeroLiteral) return (shared && compiled.shared) || compiled.run;
   const zero = M.zeros(q.reference.shape.rows, q.reference.shape.cols);
   return () => zero;
 }
@@ -49,45 +52,126 @@ export function isIntegerQuestion(q: Question): boolean {
 export function evaluateCases(q: Question, run: Run, points: readonly Point[]): Case[] {
   const integer = isIntegerQuestion(q);
   const cases: Case[] = [];
+  const scratch: M.Mat[] = [];
   // Plain loops: this runs for every point of every answer.
   for (let point = 0; point < points.length; point++) {
     const p = points[point]!;
-    for (let e = 0; e < p.envs.length; e++) cases.push(evaluateCase(q, run, p, point, e, integer));
+    for (let e = 0; e < p.envs.length; e++) cases.push(evaluateCase(q, run, p, point, e, integer, scratch));
   }
   return cases;
 }
 
-/** The answer against the reference in environment `e` of point `p` (the `point`-th). Throws InputError. */
-export function evaluateCase(q: Question, run: Run, p: Point, point: number, e: number, integer: boolean): Case {
+/**
+ * The answer against the reference in environment `e` of point `p` (the `point`-th), run in
+ * `scratch` (refilled here: the answer writes only its own bound variables past the sampled
+ * slots, so the case keeps the point's own environment). Throws InputError.
+ */
+function evaluateCase(q: Question, run: Run, p: Point, point: number, e: number, integer: boolean, scratch: M.Mat[]): Case {
   const env = p.envs[e]!;
-  const m = measureCall(run, env.slice());
+  for (let i = 0; i < env.length; i++) scratch[i] = env[i]!;
+  const m = measureCall(run, scratch);
   const raw = m.value;
   const { rows, cols } = q.reference.shape;
   const got = raw.rows === rows ? raw : M.mat(rows, cols, raw.data);
   const expected = p.expected?.[e] ?? q.reference.run(env.slice());
   // One object shape for every precision (no spread): the comparisons below read it at every case.
   const precision: Precision = { ref: p.refKappa?.[e] ?? 1, answer: m.kappa, integer: integer && expected.data.every(Number.isInteger), answerCap: undefined };
-  const wrong = mismatch(got, expected, q.tolerance, precision) !== undefined;
+  const outcome = judge(q, got, expected, precision, p.large === true, m.overflow);
+  return { point, env, free: p.freeValues[e], got, expected, wrong: outcome === WRONG, precision, excused: outcome === EXCUSED };
+}
+
+/** How a case came out. */
+export const RIGHT = 0;
+export const WRONG = 1;
+/** Wrong only by the answer's own overflow or cancellation, at a large point: not counted (Case.excused). */
+export const EXCUSED = 2;
+export type Outcome = typeof RIGHT | typeof WRONG | typeof EXCUSED;
+
+function judge(q: Question, got: M.Mat, expected: M.Mat, precision: Precision, large: boolean, overflow: boolean): Outcome {
+  if (mismatch(got, expected, q.tolerance, precision) === undefined) return RIGHT;
   // At a large point, a difference the answer's own form explains is excused: a value that
   // left float64's range (overflow, underflow), or a difference within the round-off its
   // cancellation allows. Points of moderate scale are never excused.
   const excused =
-    wrong &&
-    p.large === true &&
-    (m.overflow ||
-      (roundoff(m.kappa) > MAX_ANSWER_LEEWAY &&
+    large &&
+    (overflow ||
+      (roundoff(precision.answer) > MAX_ANSWER_LEEWAY &&
         !mismatch(got, expected, q.tolerance, { ref: precision.ref, answer: precision.answer, integer: precision.integer, answerCap: Infinity })));
-  return { point, env, free: p.freeValues[e], got, expected, wrong: wrong && !excused, precision, excused };
+  return excused ? EXCUSED : WRONG;
 }
+
+/**
+ * The cases of one answer checked for their outcome only (a Checker per answer and size set):
+ * nothing is kept, so nothing is allocated per case. The same outcome as evaluateCase's.
+ */
+export class Checker {
+  private readonly env: M.Mat[] = [];
+  private readonly reading: Reading = { kappa: 1, overflow: false };
+  private readonly precision: { ref: number; answer: number; integer: boolean; answerCap: number | undefined } = {
+    ref: 1,
+    answer: 1,
+    integer: false,
+    answerCap: undefined,
+  };
+  private readonly integer: boolean;
+
+  /** `run`: answerRun(q, compiled, true), its value read at once. */
+  constructor(
+    private readonly q: Question,
+    private readonly run: Run,
+  ) {
+    this.integer = isIntegerQuestion(q);
+  }
+
+  /** Environment `e` of point `p`. Throws InputError (an index out of range). */
+  check(p: Point, e: number): Outcome {
+    const from = p.envs[e]!;
+    const env = this.env; // refilled, as evaluateCase's scratch
+
+    for (let i = 0; i < from.length; i++) env[i] = from[i]!;
+    const got = measureInto(this.run, env, this.reading);
+    const expected = p.expected?.[e] ?? this.q.reference.run(from.slice());
+    const precision = this.precision;
+    precision.ref = p.refKappa?.[e] ?? 1;
+    precision.answer = this.reading.kappa;
+    precision.integer = this.integer && expected.data.every(Number.isInteger);
+    // Shapes hold equally many entries (a transposed vector is compared as it is: entry by entry).
+    return judge(this.q, got, expected, precision, p.large === true, this.reading.overflow);
+  }
+
+  /** Every environment of every point: how many points have a case excused, or undefined at the first wrong case. */
+  excusedPoints(points: readonly Point[]): number | undefined {
+    let excused = 0;
+    for (let point = 0; point < points.length; point++) {
+      const p = points[point]!;
+      let any = false;
+      for (let e = 0; e < p.envs.length; e++) {
+        const outcome = this.check(p, e);
+        if (outcome === WRONG) return undefined;
+        if (outcome === EXCUSED) any = true;
+      }
+      if (any) excused++;
+    }
+    return excused;
+  }
+}
+
+/** matchesEverywhere's reading and precision, reused (it reads them at once, and nothing nests). */
+const everywhere = { reading: { kappa: 1, overflow: false } as Reading, precision: { ref: 1, answer: 1, integer: false, answerCap: Infinity } };
 
 /** Whether `f(case)` matches the answer in every case (excused ones aside). */
 export function matchesEverywhere(q: Question, cases: readonly Case[], f: (c: Case) => M.Mat): boolean {
-  return cases.every((c) => {
-    if (c.excused) return true;
+  const { reading, precision } = everywhere;
+  for (let i = 0; i < cases.length; i++) {
+    const c = cases[i]!;
+    if (c.excused) continue;
     // The alternative is computed too (a term added to the reference): its cancellation counts.
-    const m = measureCall(f, c);
+    const value = measureInto(f, c, reading);
     // Naming a mistake grants the answer its whole round-off: `(sigma(-z) - 1) v` is still a sign flip where it cancels.
-    const { ref, answer, integer } = c.precision;
-    return mismatch(c.got, m.value, q.tolerance, { ref: Math.max(ref ?? 1, m.kappa), answer, integer, answerCap: Infinity }) === undefined;
-  });
+    precision.ref = Math.max(c.precision.ref ?? 1, reading.kappa);
+    precision.answer = c.precision.answer ?? 1;
+    precision.integer = c.precision.integer === true;
+    if (mismatch(c.got, value, q.tolerance, precision) !== undefined) return false;
+  }
+  return true;
 }

@@ -47,9 +47,18 @@ export function valuesOf(cases: readonly Case[]): M.Mat {
   return M.mat(n, 1, out);
 }
 
-/** Notes how `r` was made by gradeAnswer; `cases` when it evaluated the answer at `points`. */
-export function keep(r: QuestionReport, q: Question, points: readonly Point[], definitions: Definitions | undefined, cases?: readonly Case[]): QuestionReport {
-  const values = r.verdict === 'incorrect' && cases ? valuesOf(cases) : undefined;
+/**
+ * Notes how `r` was made by gradeAnswer; `cases` when it evaluated the answer at `points`
+ * ('evaluated' when it did and kept none: a correct answer, whose values nothing reads).
+ */
+export function keep(
+  r: QuestionReport,
+  q: Question,
+  points: readonly Point[],
+  definitions: Definitions | undefined,
+  cases?: readonly Case[] | 'evaluated',
+): QuestionReport {
+  const values = r.verdict === 'incorrect' && cases && cases !== 'evaluated' ? valuesOf(cases) : undefined;
   kept.set(r, { q, answer: r.answer!, points, definitions, evaluated: cases !== undefined, values });
   return r;
 }

@@ -20,7 +20,7 @@ import { readAndCompile, type Definitions, type Read } from './read.js';
 import * as M from '../linalg/mat.js';
 import type { Point } from '../sample/points.js';
 import type { Question } from '../bank/types.js';
-import { answerRun, evaluateCases, type Case } from './cases.js';
+import { answerRun, Checker, evaluateCases, type Case } from './cases.js';
 import { diagnose } from './diagnose.js';
 import { forbiddenFindings, formFindings } from './form.js';
 import type { PointSource } from './points.js';
@@ -84,7 +84,8 @@ export function gradeAnswer(q: Question, answer: string | undefined, source: Poi
       return keep(report(q, 'incorrect', answer, interpreted, feedback), q, points, definitions);
     }
   }
-  return judgeValues(q, { answer, interpreted, run, points, feedback, read, definitions, others: isPoints(source) ? undefined : source });
+  const quick = answerRun(q, compiled, true);
+  return judgeValues(q, { answer, interpreted, run, quick, points, feedback, read, definitions, others: isPoints(source) ? undefined : source });
 }
 
 const isPoints = (x: PointSource | readonly Point[]): x is readonly Point[] => Array.isArray(x);
@@ -101,6 +102,8 @@ interface Judged {
   readonly answer: string;
   readonly interpreted: Interpretation;
   readonly run: Compiled['run'];
+  /** The same, its value read at once (answerRun's `shared`). */
+  readonly quick: Compiled['run'];
   readonly points: readonly Point[];
   readonly feedback: Finding[];
   readonly read: Read;
@@ -109,8 +112,24 @@ interface Judged {
   readonly others: PointSource | undefined;
 }
 
-/** Values at every point, then (if wrong) what the mistake is, or (if right) whether the form is. */
+/**
+ * Values at every point, then (if wrong) what the mistake is, or (if right) whether the form is.
+ * Most answers are right everywhere: they are checked first with nothing kept per case, and their
+ * cases are evaluated (again, the same evaluation) only when something is wrong or the report keeps them.
+ */
 function judgeValues(q: Question, j: Judged): QuestionReport {
+  let excused: number | undefined;
+  try {
+    excused = new Checker(q, j.quick).excusedPoints(j.points);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    return keep(report(q, 'invalid', j.answer, j.interpreted, [...j.feedback, err.finding]), q, j.points, j.definitions);
+  }
+  if (excused !== undefined && excused <= j.points.length / 2) {
+    const r = judgeRight(q, j, excused);
+    // An incorrect report keeps the answer's values (item analysis reads them).
+    return keep(r, q, j.points, j.definitions, r.verdict === 'correct' ? 'evaluated' : evaluateCases(q, j.run, j.points));
+  }
   let cases: Case[];
   try {
     cases = evaluateCases(q, j.run, j.points);
@@ -138,14 +157,7 @@ function judgeCases(q: Question, j: Judged, cases: Case[]): QuestionReport {
     // The answer's own form overflows at large points: decided from the others, if enough remain.
     if (excused > total / 2)
       return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, finding('NOT_DECIDABLE', { finite: total - excused, total })]);
-    if (excused > 0) j.feedback.push(finding('GRADED_WHERE_FINITE', { excluded: excused, total }, undefined, 'info'));
-    const sized = j.others ? sizeFinding(q, j.answer, j.read, j.others, j.definitions) : undefined;
-    if (sized) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, sized]);
-    const forbidden = forbiddenFindings(q.forbid, j.read.node, q.model.scope);
-    if (forbidden.length) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, ...forbidden], 0);
-    const form = q.form ? formFindings(q.form, j.read.node, q.model.scope) : [];
-    if (form.length) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, ...form], q.form!.credit);
-    return report(q, 'correct', j.answer, j.interpreted, j.feedback);
+    return judgeRight(q, j, excused);
   }
   const wrong = cases.filter((c) => c.wrong);
   const undefinedCases = wrong.filter((c) => !M.allFinite(c.got)).length;
@@ -154,4 +166,17 @@ function judgeCases(q: Question, j: Judged, cases: Case[]): QuestionReport {
   const wrongPoints = new Set(wrong.map((c) => c.point)).size;
   j.feedback.push(...diagnosis.findings, finding('VALUE_MISMATCH', { wrong: wrongPoints, total: j.points.length }));
   return report(q, 'incorrect', j.answer, j.interpreted, j.feedback, diagnosis.credit);
+}
+
+/** An answer right at every point of the bank's sizes (`excused` of them not counted, at most half): the other size sets, then its form. */
+function judgeRight(q: Question, j: Judged, excused: number): QuestionReport {
+  const total = j.points.length;
+  if (excused > 0) j.feedback.push(finding('GRADED_WHERE_FINITE', { excluded: excused, total }, undefined, 'info'));
+  const sized = j.others ? sizeFinding(q, j.answer, j.read, j.others, j.definitions) : undefined;
+  if (sized) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, sized]);
+  const forbidden = forbiddenFindings(q.forbid, j.read.node, q.model.scope);
+  if (forbidden.length) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, ...forbidden], 0);
+  const form = q.form ? formFindings(q.form, j.read.node, q.model.scope) : [];
+  if (form.length) return report(q, 'incorrect', j.answer, j.interpreted, [...j.feedback, ...form], q.form!.credit);
+  return report(q, 'correct', j.answer, j.interpreted, j.feedback);
 }

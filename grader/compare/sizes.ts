@@ -6,7 +6,7 @@
 import { finding, InputError, isVector, sameShape, transposed, type Finding } from '../core/index.js';
 import { toText, type Node } from '../expr/index.js';
 import type { Question } from '../bank/types.js';
-import { answerRun, evaluateCase, isIntegerQuestion } from './cases.js';
+import { answerRun, Checker, WRONG } from './cases.js';
 import type { Point } from '../sample/points.js';
 import type { PointSource } from './points.js';
 import { compileAt, type Definitions, type Read } from './read.js';
@@ -72,14 +72,13 @@ function failsAt(o: Question, first: Read, answer: string, source: PointSource, 
   }
   const ref = o.reference.shape;
   if (!compiled.zeroLiteral && !sameShape(compiled.shape, ref) && !(isVector(ref) && sameShape(compiled.shape, transposed(ref)))) return 'SHAPE_MISMATCH';
-  const run = answerRun(o, compiled);
-  const integer = isIntegerQuestion(o);
+  const checker = new Checker(o, answerRun(o, compiled, true));
   const points = source.get(o);
   try {
     for (let point = 0; point < points.length; point++) {
       const p = points[point]!;
       const checked = checkedAt(o, p, point);
-      for (let i = 0; i < checked.length; i++) if (evaluateCase(o, run, p, point, checked[i]!, integer).wrong) return 'VALUE_MISMATCH';
+      for (let i = 0; i < checked.length; i++) if (checker.check(p, checked[i]!) === WRONG) return 'VALUE_MISMATCH';
     }
     return undefined;
   } catch (e) {

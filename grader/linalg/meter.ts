@@ -36,13 +36,28 @@ export function measure<T>(f: () => T): Measured<T> {
 
 /** `measure(() => f(arg))` without a closure per call: the grading loop runs it for every case. */
 export function measureCall<A, T>(f: (arg: A) => T, arg: A): Measured<T> {
+  const into: Reading = { kappa: 1, overflow: false };
+  const value = measureInto(f, arg, into);
+  return { value, kappa: into.kappa, overflow: into.overflow };
+}
+
+/** What a measureInto call found: an object the caller reuses, so that a case allocates nothing. */
+export interface Reading {
+  kappa: number;
+  overflow: boolean;
+}
+
+/** `measureCall`, its reading written into `into` (the quick checks run it for every case). */
+export function measureInto<A, T>(f: (arg: A) => T, arg: A, into: Reading): T {
   const { on, kappa, overflow } = state;
   state.on = true;
   state.kappa = 1;
   state.overflow = false;
   try {
     const value = f(arg);
-    return { value, kappa: state.kappa, overflow: state.overflow };
+    into.kappa = state.kappa;
+    into.overflow = state.overflow;
+    return value;
   } finally {
     state.on = on;
     state.kappa = kappa;

@@ -108,5 +108,5 @@ export function compileExpr(node: Node, scope: Scope, ctx: Ctx): Compiled {
   // Nodes write into outputs of their own, made once here and reused by every run: what leaves
   // the expression is a copy, so that no caller ever holds a buffer the next run overwrites.
   const inner = c.run;
-  return { ...c, run: (env) => M.copy(inner(env)) };
+  return { ...c, run: (env) => M.copy(inner(env)), shared: inner };
 }

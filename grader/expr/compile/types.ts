@@ -20,6 +20,11 @@ export type Reader = (env: Env, into: View) => void;
 export interface Compiled {
   readonly shape: Shape;
   readonly run: (env: Env) => Mat;
+  /**
+   * A whole answer's value in the expression's own buffer, which the next run overwrites (`run`
+   * returns a copy, compileExpr): for a caller that reads it at once and keeps nothing.
+   */
+  readonly shared?: (env: Env) => Mat;
   /** For a 1 x 1 expression: its value as a number, with no matrix allocated (the hot path). */
   readonly num?: (env: Env) => number;
   /** The value when known at compile time (literals, sizes, arithmetic on them). */
