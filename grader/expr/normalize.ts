@@ -87,10 +87,22 @@ function rewrite(node: Node, names: Names): Node {
   return mapKeep(node, again);
 }
 
-/** node.map, but the very same node when no child changed, so that positions keyed by node survive. */
+/**
+ * node.map, but the very same node when no child changed, so that positions keyed by node survive.
+ * The children of the commonest nodes are read directly, in forEach's order (a function's name
+ * first): mathjs's forEach builds a path string per child.
+ */
 function mapKeep(node: Node, f: (n: Node) => Node): Node {
-  const before: Node[] = [];
-  node.forEach((c) => before.push(c));
+  const n = node as AnyNode;
+  let before: Node[];
+  if (node.type === 'SymbolNode' || node.type === 'ConstantNode') return node;
+  else if (node.type === 'OperatorNode') before = n.args!;
+  else if (node.type === 'ParenthesisNode') before = [n.content!];
+  else if (node.type === 'FunctionNode') before = [n.fn as Node, ...n.args!];
+  else {
+    before = [];
+    node.forEach((c) => before.push(c));
+  }
   const after = before.map(f);
   if (after.every((a, i) => a === before[i])) return node;
   let i = 0;

@@ -149,7 +149,11 @@ export const whereOf =
   () =>
     ctx.where(node);
 
+// Written out, not spread: every sum and family member binds a name while compiling.
 export const withBinding = (scope: Scope, name: string, binding: Binding): Scope => ({
-  ...scope,
   bindings: new Bound(scope.bindings, name, binding),
+  families: scope.families,
+  indices: scope.indices,
+  sizes: scope.sizes,
+  aliases: scope.aliases,
 });
