@@ -8,6 +8,7 @@ import { finding, type Finding } from '../core/index.js';
 import * as M from '../linalg/mat.js';
 import * as meter from '../linalg/meter.js';
 import type { Question } from '../bank/types.js';
+import type { Compiled } from '../expr/index.js';
 import { matchesEverywhere, type Case } from './cases.js';
 import { dependencyFindings } from './dependencies.js';
 
@@ -28,23 +29,62 @@ export function nice(x: number): string {
 
 const isZero = (cases: readonly Case[], f: (c: Case) => M.Mat): boolean => cases.every((c) => f(c).data.every((x) => Math.abs(x) < 1e-12));
 
+/** f of the reference's value, written into one buffer (matchesEverywhere reads each at once). */
+const ofExpected = (q: Question, f: (x: number) => number): ((c: Case) => M.Mat) => {
+  const out = M.zeros(q.reference.shape.rows, q.reference.shape.cols);
+  return (c) => M.map(c.expected, f, out);
+};
+
+/** A compiled expression of the question at each case, in one environment refilled (its bound variables past the sampled slots are its own). */
+const atCase = (c: Compiled): ((k: Case) => M.Mat) => {
+  const run = c.shared ?? c.run;
+  const env: M.Mat[] = [];
+  return (k) => {
+    for (let i = 0; i < k.env.length; i++) env[i] = k.env[i]!;
+    return run(env);
+  };
+};
+
 function scalarChecks(q: Question, cases: readonly Case[]): Finding | undefined {
   if (isZero(cases, (c) => c.got) && !isZero(cases, (c) => c.expected)) return finding('ZERO_ANSWER');
-  if (matchesEverywhere(q, cases, (c) => M.map(c.expected, (x) => -x))) return finding('SIGN_FLIPPED');
-  const dot = (a: M.Mat, b: M.Mat) => M.sumAll(M.hadamard(a, b));
-  const first = cases.find((c) => dot(c.expected, c.expected) > 1e-12);
+  if (
+    matchesEverywhere(
+      q,
+      cases,
+      ofExpected(q, (x) => -x),
+    )
+  )
+    return finding('SIGN_FLIPPED');
+  // dotData sums the same products in the same order as sumAll(hadamard(a, b)), with no array made.
+  const first = cases.find((c) => M.dotData(c.expected, c.expected) > 1e-12);
   if (first) {
-    const k = dot(first.got, first.expected) / dot(first.expected, first.expected);
-    if (Math.abs(k - 1) > 1e-6 && matchesEverywhere(q, cases, (c) => M.map(c.expected, (x) => k * x))) return finding('CONSTANT_FACTOR', { factor: nice(k) });
+    const k = M.dotData(first.got, first.expected) / M.dotData(first.expected, first.expected);
+    if (
+      Math.abs(k - 1) > 1e-6 &&
+      matchesEverywhere(
+        q,
+        cases,
+        ofExpected(q, (x) => k * x),
+      )
+    )
+      return finding('CONSTANT_FACTOR', { factor: nice(k) });
   }
   const t = cases[0]!.got.data[0]! - cases[0]!.expected.data[0]!;
-  if (Math.abs(t) > 1e-9 && matchesEverywhere(q, cases, (c) => M.map(c.expected, (x) => meter.add(x, t)))) return finding('CONSTANT_TERM', { term: nice(t) });
+  if (
+    Math.abs(t) > 1e-9 &&
+    matchesEverywhere(
+      q,
+      cases,
+      ofExpected(q, (x) => meter.add(x, t)),
+    )
+  )
+    return finding('CONSTANT_TERM', { term: nice(t) });
   return undefined;
 }
 
 function termChecks(q: Question, cases: readonly Case[]): Finding | undefined {
   for (const term of q.terms) {
-    const value = (c: Case) => term.compiled.run(c.env.slice());
+    const value = atCase(term.compiled);
     const shifted = (k: number) => (c: Case) => {
       const [a, b] = [c.expected, M.map(value(c), (x) => k * x)];
       const r = M.add(a, b);
@@ -75,7 +115,7 @@ export function diagnose(q: Question, all: readonly Case[], run: (env: M.Mat[]) 
   // Cases excused for the answer's own overflow say nothing about which mistake it is.
   const cases = all.filter((c) => !c.excused);
   for (const m of q.mistakes)
-    if (matchesEverywhere(q, cases, (c) => m.compiled.run(c.env.slice())))
+    if (matchesEverywhere(q, cases, atCase(m.compiled)))
       return { findings: [finding('KNOWN_MISTAKE', { feedback: m.feedback, credit: m.credit })], credit: m.credit };
   const found = indexChecks(q, cases) ?? scalarChecks(q, cases) ?? termChecks(q, cases);
   const findings = found ? [found] : [];
