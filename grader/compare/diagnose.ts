@@ -9,7 +9,7 @@ import * as M from '../linalg/mat.js';
 import * as meter from '../linalg/meter.js';
 import type { Question } from '../bank/types.js';
 import type { Compiled } from '../expr/index.js';
-import { matchesEverywhere, type Case } from './cases.js';
+import { matchesEverywhere, type AlternativeMemo, type Case } from './cases.js';
 import { dependencyFindings } from './dependencies.js';
 
 export interface Diagnosis {
@@ -45,16 +45,21 @@ const atCase = (c: Compiled): ((k: Case) => M.Mat) => {
   };
 };
 
+const memos = new WeakMap<object, Map<number, AlternativeMemo>>();
+
+/** The values of a mistake, or of the expected value with a term added `k` times: they read the case, not the answer. */
+function memoOf(of: object, k = 0): AlternativeMemo {
+  let byK = memos.get(of);
+  if (!byK) memos.set(of, (byK = new Map<number, AlternativeMemo>()));
+  let memo = byK.get(k);
+  if (!memo) byK.set(k, (memo = new WeakMap()));
+  return memo;
+}
+
 function scalarChecks(q: Question, cases: readonly Case[]): Finding | undefined {
   if (isZero(cases, (c) => c.got) && !isZero(cases, (c) => c.expected)) return finding('ZERO_ANSWER');
-  if (
-    matchesEverywhere(
-      q,
-      cases,
-      ofExpected(q, (x) => -x),
-    )
-  )
-    return finding('SIGN_FLIPPED');
+  const negated = ofExpected(q, (x) => -x);
+  if (matchesEverywhere(q, cases, negated)) return finding('SIGN_FLIPPED');
   // dotData sums the same products in the same order as sumAll(hadamard(a, b)), with no array made.
   const first = cases.find((c) => M.dotData(c.expected, c.expected) > 1e-12);
   if (first) {
@@ -91,9 +96,9 @@ function termChecks(q: Question, cases: readonly Case[]): Finding | undefined {
       meter.noteAll(a, b, r, 1); // the shifted reference loses what this sum cancels
       return r;
     };
-    if (matchesEverywhere(q, cases, shifted(-1))) return finding('MISSING_TERM', { term: term.name });
-    if (matchesEverywhere(q, cases, shifted(-2))) return finding('TERM_SIGN', { term: term.name });
-    if (matchesEverywhere(q, cases, shifted(1))) return finding('EXTRA_TERM', { term: term.name });
+    if (matchesEverywhere(q, cases, shifted(-1), memoOf(term, -1))) return finding('MISSING_TERM', { term: term.name });
+    if (matchesEverywhere(q, cases, shifted(-2), memoOf(term, -2))) return finding('TERM_SIGN', { term: term.name });
+    if (matchesEverywhere(q, cases, shifted(1), memoOf(term, 1))) return finding('EXTRA_TERM', { term: term.name });
   }
   return undefined;
 }
@@ -115,7 +120,7 @@ export function diagnose(q: Question, all: readonly Case[], run: (env: M.Mat[]) 
   // Cases excused for the answer's own overflow say nothing about which mistake it is.
   const cases = all.filter((c) => !c.excused);
   for (const m of q.mistakes)
-    if (matchesEverywhere(q, cases, atCase(m.compiled)))
+    if (matchesEverywhere(q, cases, atCase(m.compiled), memoOf(m)))
       return { findings: [finding('KNOWN_MISTAKE', { feedback: m.feedback, credit: m.credit })], credit: m.credit };
   const found = indexChecks(q, cases) ?? scalarChecks(q, cases) ?? termChecks(q, cases);
   const findings = found ? [found] : [];
