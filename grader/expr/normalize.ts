@@ -7,6 +7,7 @@
  * `tanh^2(x)` is tanh(x)^2.
  */
 import { N, type AnyNode, type Node } from './math.js';
+import { childrenOf } from './compile/stable.js';
 
 export interface Names {
   /** Whether a name denotes a value (a symbol, size or family member), not a function. */
@@ -64,16 +65,19 @@ export function normalize(node: Node, names: Names): Node {
 
 function rewrite(node: Node, names: Names): Node {
   const n = node as AnyNode;
+  // `type` is a getter on each node class, slow to read: read once here.
+  const type = node.type;
+  if (type === 'SymbolNode') return names.alias(n.name!) ? N.symbol(names.alias(n.name!)!) : node;
+  if (type === 'ConstantNode') return node;
   const again = (m: Node): Node => normalize(m, names);
-  if (node.type === 'SymbolNode' && names.alias(n.name!)) return N.symbol(names.alias(n.name!)!);
-  if (node.type === 'FunctionNode' && names.alias((n.fn as AnyNode).name!)) return again(N.call(names.alias((n.fn as AnyNode).name!)!, n.args!));
-  const power = functionPower(n, names, again);
+  if (type === 'FunctionNode' && names.alias((n.fn as AnyNode).name!)) return again(N.call(names.alias((n.fn as AnyNode).name!)!, n.args!));
+  const power = type === 'OperatorNode' ? functionPower(n, names, again) : undefined;
   if (power) return power;
-  if (node.type === 'OperatorNode' && n.fn === 'pow') {
+  if (type === 'OperatorNode' && n.fn === 'pow') {
     const mark = transposeMark(n.args![0]!, n.args![1]!, names, again);
     if (mark) return mark;
   }
-  if (node.type === 'OperatorNode' && (n.fn === 'pow' || n.fn === 'ctranspose' || n.fn === 'transpose')) {
+  if (type === 'OperatorNode' && (n.fn === 'pow' || n.fn === 'ctranspose' || n.fn === 'transpose')) {
     const [base, exp] = n.args as [Node, Node | undefined];
     const expName = nameOf(exp);
     const isT = exp?.type === 'SymbolNode' && (expName === 'T' || expName === 'top') && !names.isValue(expName);
@@ -82,27 +86,14 @@ function rewrite(node: Node, names: Names): Node {
     if (inner) return product(inner, apply(asFactor(again(inner.args![0]!))));
     if (isT) return apply(again(base));
   }
-  const call = valueCall(node, names);
+  const call = type === 'FunctionNode' ? valueCall(node, names) : undefined;
   if (call) return product(call, asFactor(again(call.args![0]!)));
   return mapKeep(node, again);
 }
 
-/**
- * node.map, but the very same node when no child changed, so that positions keyed by node survive.
- * The children of the commonest nodes are read directly, in forEach's order (a function's name
- * first): mathjs's forEach builds a path string per child.
- */
+/** node.map, but the very same node when no child changed, so that positions keyed by node survive. */
 function mapKeep(node: Node, f: (n: Node) => Node): Node {
-  const n = node as AnyNode;
-  let before: Node[];
-  if (node.type === 'SymbolNode' || node.type === 'ConstantNode') return node;
-  else if (node.type === 'OperatorNode') before = n.args!;
-  else if (node.type === 'ParenthesisNode') before = [n.content!];
-  else if (node.type === 'FunctionNode') before = [n.fn as Node, ...n.args!];
-  else {
-    before = [];
-    node.forEach((c) => before.push(c));
-  }
+  const before = childrenOf(node);
   const after = before.map(f);
   if (after.every((a, i) => a === before[i])) return node;
   let i = 0;
