@@ -127,7 +127,6 @@ export class Checker {
   check(p: Point, e: number): Outcome {
     const from = p.envs[e]!;
     const env = this.env; // refilled, as evaluateCase's scratch
-
     for (let i = 0; i < from.length; i++) env[i] = from[i]!;
     const got = measureInto(this.run, env, this.reading);
     const expected = p.expected?.[e] ?? this.q.reference.run(from.slice());

@@ -64,26 +64,12 @@ function scalarChecks(q: Question, cases: readonly Case[]): Finding | undefined 
   const first = cases.find((c) => M.dotData(c.expected, c.expected) > 1e-12);
   if (first) {
     const k = M.dotData(first.got, first.expected) / M.dotData(first.expected, first.expected);
-    if (
-      Math.abs(k - 1) > 1e-6 &&
-      matchesEverywhere(
-        q,
-        cases,
-        ofExpected(q, (x) => k * x),
-      )
-    )
-      return finding('CONSTANT_FACTOR', { factor: nice(k) });
+    const scaled = ofExpected(q, (x) => k * x);
+    if (Math.abs(k - 1) > 1e-6 && matchesEverywhere(q, cases, scaled)) return finding('CONSTANT_FACTOR', { factor: nice(k) });
   }
   const t = cases[0]!.got.data[0]! - cases[0]!.expected.data[0]!;
-  if (
-    Math.abs(t) > 1e-9 &&
-    matchesEverywhere(
-      q,
-      cases,
-      ofExpected(q, (x) => meter.add(x, t)),
-    )
-  )
-    return finding('CONSTANT_TERM', { term: nice(t) });
+  const shifted = ofExpected(q, (x) => meter.add(x, t));
+  if (Math.abs(t) > 1e-9 && matchesEverywhere(q, cases, shifted)) return finding('CONSTANT_TERM', { term: nice(t) });
   return undefined;
 }
 
