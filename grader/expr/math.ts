@@ -29,6 +29,7 @@ import {
   factory,
 } from 'mathjs';
 import type { FactoryFunctionMap, MathNode } from 'mathjs';
+import { createFastParse, type NodeClasses } from './fastparse.js';
 
 /**
  * What the tree classes need only to evaluate (`a[i]`, `a[i] = v`), which nothing here does:
@@ -73,6 +74,10 @@ const FACTORIES = {
 } as FactoryFunctionMap;
 
 const math = create(FACTORIES);
+/** Our parser of the usual subset, with mathjs's node classes; mathjs parses what it declines. */
+export const fastParse = createFastParse(math as unknown as NodeClasses);
+/** mathjs's own parser, uncached (tests compare both). */
+export const mathjsParse = (text: string): MathNode => math.parse(text);
 
 export type Node = MathNode;
 
@@ -110,7 +115,7 @@ export const mathParse = (text: string): MathNode => {
     const json = stored.get(text);
     node = json === undefined ? undefined : reviveOrNot(json);
     if (node === undefined) {
-      node = math.parse(text);
+      node = fastParse(text) ?? math.parse(text);
       recording?.add(text);
     }
     if (parsed.size >= PARSED_MAX) parsed.clear();

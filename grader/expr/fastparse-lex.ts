@@ -1,0 +1,134 @@
+/**
+ * The tokens of fastparse.ts, cut exactly where mathjs's `getToken` cuts them (parse.js, 15.x),
+ * for the subset that parser reads. Anything else — a token it has no rule for (`=`, `%`, `&`,
+ * `{`, `"`, `.`, `?.`, `??`, `<<`, a newline, a comment, a hex number, a named operator such as
+ * `mod` or `to`) or text mathjs rejects while tokenizing — throws DECLINE, and mathjs parses the
+ * text instead, errors and all.
+ */
+
+export const END = 0;
+export const DELIMITER = 1;
+export const NUMBER = 2;
+export const SYMBOL = 3;
+export type Kind = typeof END | typeof DELIMITER | typeof NUMBER | typeof SYMBOL;
+
+/** Thrown (never escapes fastParse) when the text is not for this parser. */
+export const DECLINE: unique symbol = Symbol('decline');
+export const decline = (): never => {
+  throw DECLINE;
+};
+
+/** Words mathjs reads as operators (`mod`, `to`, `in`, `and`, `xor`, `or`, `not`). */
+const NAMED = new Set(['mod', 'to', 'in', 'and', 'xor', 'or', 'not']);
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** mathjs's isDecimalMark: a dot that does not start `.*`, `./` or `.^`. */
+const isDecimalMark = (c: number, next: number): boolean => c === 46 && next !== 47 && next !== 42 && next !== 94;
+
+/** mathjs's isValidLatinOrGreek and isValidMathSymbol, verbatim, for text beyond ASCII. */
+const LATIN_OR_GREEK = /^[a-zA-Z_$\u00C0-\u02AF\u0370-\u03FF\u2100-\u214F]$/;
+const mathSymbol = (high: string, low: string): boolean =>
+  /^[\uD835]$/.test(high) &&
+  /^[\uDC00-\uDFFF]$/.test(low) &&
+  /^[^\uDC55\uDC9D\uDCA0\uDCA1\uDCA3\uDCA4\uDCA7\uDCA8\uDCAD\uDCBA\uDCBC\uDCC4\uDD06\uDD0B\uDD0C\uDD15\uDD1D\uDD3A\uDD3F\uDD45\uDD47-\uDD49\uDD51\uDEA6\uDEA7\uDFCC\uDFCD]$/.test(
+    low,
+  );
+
+/** mathjs's isAlpha at index i, which looks at the characters either side for surrogate pairs. */
+function isAlphaAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36) return true;
+  if (c < 128 || Number.isNaN(c)) return false;
+  const ch = s.charAt(i);
+  return LATIN_OR_GREEK.test(ch) || mathSymbol(ch, s.charAt(i + 1)) || mathSymbol(s.charAt(i - 1), ch);
+}
+
+export class Lexer {
+  pos = 0;
+  tok = '';
+  kind: Kind = END;
+
+  constructor(readonly text: string) {}
+
+  /** The next token into tok and kind. */
+  next(): void {
+    const s = this.text;
+    let i = this.pos;
+    let c = s.charCodeAt(i);
+    while (c === 32 || c === 9 || c === 0xa0) c = s.charCodeAt(++i);
+    if (i >= s.length) return this.set(END, '', i);
+    const d = s.charCodeAt(i + 1);
+    switch (c) {
+      case 40: // (
+      case 41: // )
+      case 44: // ,
+      case 91: // [
+      case 93: // ]
+      case 59: // ;
+      case 43: // +
+      case 45: // -
+      case 42: // *
+      case 47: // /
+      case 39: // ' (a transpose after a value; a string, declined by the parser, before one)
+      case 58: // :
+        return this.set(DELIMITER, s[i]!, i + 1);
+      case 94: // ^ (not ^|)
+        return d === 124 ? decline() : this.set(DELIMITER, '^', i + 1);
+      case 33: // ! or !=
+        return d === 61 ? this.set(DELIMITER, '!=', i + 2) : this.set(DELIMITER, '!', i + 1);
+      case 61: // == (a lone = is an assignment)
+        return d === 61 ? this.set(DELIMITER, '==', i + 2) : decline();
+      case 60: // < or <= (not <<)
+        return d === 61 ? this.set(DELIMITER, '<=', i + 2) : d === 60 ? decline() : this.set(DELIMITER, '<', i + 1);
+      case 62: // > or >= (not >> or >>>)
+        return d === 61 ? this.set(DELIMITER, '>=', i + 2) : d === 62 ? decline() : this.set(DELIMITER, '>', i + 1);
+      case 63: // ? (not ?? nor ?. before a non-digit)
+        return d === 63 || (d === 46 && !isDigit(s.charCodeAt(i + 2))) ? decline() : this.set(DELIMITER, '?', i + 1);
+      case 46: // .* ./ .^ or a number
+        if (d === 42 || d === 47 || d === 94) return this.set(DELIMITER, s.slice(i, i + 2), i + 2);
+        return this.number(i);
+    }
+    if (isDigit(c)) return this.number(i);
+    if (isAlphaAt(s, i)) {
+      let j = i + 1;
+      while (j < s.length && (isAlphaAt(s, j) || isDigit(s.charCodeAt(j)))) j++;
+      const word = s.slice(i, j);
+      return NAMED.has(word) ? decline() : this.set(SYMBOL, word, j);
+    }
+    return decline();
+  }
+
+  private set(kind: Kind, tok: string, pos: number): void {
+    this.kind = kind;
+    this.tok = tok;
+    this.pos = pos;
+  }
+
+  /** A decimal number as mathjs cuts it: `.5`, `5.`, `2.5e-3`; `1e` stops before the `e`. */
+  private number(start: number): void {
+    const s = this.text;
+    let i = start;
+    const c = s.charCodeAt(i);
+    const d = s.charCodeAt(i + 1);
+    if (c === 48 && (d === 98 || d === 111 || d === 120)) decline(); // 0b 0o 0x
+    if (c === 46) {
+      if (!isDigit(d)) decline(); // a lone dot (property access)
+      i++;
+    } else {
+      while (isDigit(s.charCodeAt(i))) i++;
+      if (isDecimalMark(s.charCodeAt(i), s.charCodeAt(i + 1))) i++;
+    }
+    while (isDigit(s.charCodeAt(i))) i++;
+    const e = s.charCodeAt(i);
+    if (e === 69 || e === 101) {
+      const n = s.charCodeAt(i + 1);
+      if (isDigit(n) || n === 45 || n === 43) {
+        i += n === 45 || n === 43 ? 2 : 1;
+        if (!isDigit(s.charCodeAt(i))) decline(); // mathjs: digit expected
+        while (isDigit(s.charCodeAt(i))) i++;
+        if (isDecimalMark(s.charCodeAt(i), s.charCodeAt(i + 1))) decline();
+      } else if (isDecimalMark(n, s.charCodeAt(i + 2))) decline();
+    }
+    this.set(NUMBER, s.slice(start, i), i);
+  }
+}
