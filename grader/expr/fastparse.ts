@@ -153,10 +153,16 @@ export function createFastParse(C: NodeClasses): (text: string) => Node | undefi
     while (at('/') && rule2Node(last)) {
       const atSlash = save();
       lx.next();
-      if (kind() !== NUMBER) return (restore(atSlash), node);
+      if (kind() !== NUMBER) {
+        restore(atSlash);
+        break;
+      }
       const atNumber = save();
       lx.next();
-      if (!(kind() === SYMBOL || at('('))) return (restore(atSlash), node);
+      if (!(kind() === SYMBOL || at('('))) {
+        restore(atSlash);
+        break;
+      }
       restore(atNumber);
       last = unary();
       node = new C.OperatorNode('/', 'divide', [node, last]);
