@@ -25,6 +25,9 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** mathjs's isDecimalMark: a dot that does not start `.*`, `./` or `.^`. */
 const isDecimalMark = (c: number, next: number): boolean => c === 46 && next !== 47 && next !== 42 && next !== 94;
 
+/** An ASCII letter, digit, `_` or `$`: what continues a name. */
+const isWordAscii = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
+
 /** mathjs's isValidLatinOrGreek and isValidMathSymbol, verbatim, for text beyond ASCII. */
 const LATIN_OR_GREEK = /^[a-zA-Z_$\u00C0-\u02AF\u0370-\u03FF\u2100-\u214F]$/;
 const mathSymbol = (high: string, low: string): boolean =>
@@ -91,9 +94,9 @@ export class Lexer {
     if (isDigit(c)) return this.number(i);
     if (isAlphaAt(s, i)) {
       let j = i + 1;
-      while (j < s.length && (isAlphaAt(s, j) || isDigit(s.charCodeAt(j)))) j++;
+      for (let k = s.charCodeAt(j); isWordAscii(k) || (k >= 128 && isAlphaAt(s, j)); k = s.charCodeAt(++j));
       const word = s.slice(i, j);
-      return NAMED.has(word) ? decline() : this.set(SYMBOL, word, j);
+      return word.length <= 3 && NAMED.has(word) ? decline() : this.set(SYMBOL, word, j);
     }
     return decline();
   }

@@ -80,7 +80,9 @@ export function createFastParse(C: NodeClasses): (text: string) => Node | undefi
 
   // Below relational, mathjs's shift and conversion levels read only tokens the lexer declines.
   function relational(): Node {
-    const params = [range()];
+    const first = range();
+    if (lx.kind !== DELIMITER || !RELATIONAL.has(lx.tok)) return first;
+    const params = [first];
     const conditionals: string[] = [];
     const names: string[] = [];
     let fn: string | undefined;
