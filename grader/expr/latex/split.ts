@@ -18,6 +18,7 @@ export interface Parts {
 const QUALIFIER_WORDS = new Set(['for', 'forall', 'if', 'when', 'with', 'all']);
 const OPEN = new Set(['(', '[', '{']);
 const CLOSE = new Set([')', ']', '}']);
+const TEXT_COMMANDS = new Set(['text', 'textrm', 'mathrm', 'textit']);
 
 /** Indices of tokens at bracket depth 0 and outside environments. */
 function topLevel(tokens: readonly Token[]): boolean[] {
@@ -38,12 +39,25 @@ function wordsAt(tokens: readonly Token[], i: number): string[] {
   const t = tokens[i]!;
   if (t.kind === 'word') return [t.text.toLowerCase()];
   if (t.kind === 'cmd' && t.text === 'forall') return ['forall'];
-  if (t.kind === 'cmd' && ['text', 'textrm', 'mathrm', 'textit'].includes(t.text) && tokens[i + 1]?.text === '{') {
+  if (t.kind === 'cmd' && TEXT_COMMANDS.has(t.text) && tokens[i + 1]?.text === '{') {
     const words: string[] = [];
     for (let j = i + 2; j < tokens.length && tokens[j]!.text !== '}'; j++) words.push(tokens[j]!.text.toLowerCase());
     return words;
   }
   return [];
+}
+
+/** wordsAt(tokens, i)[0], without building the list: it is asked of every token. */
+function firstWordAt(tokens: readonly Token[], i: number): string | undefined {
+  const t = tokens[i]!;
+  if (t.kind === 'word') return t.text.toLowerCase();
+  if (t.kind !== 'cmd') return undefined;
+  if (t.text === 'forall') return 'forall';
+  if (TEXT_COMMANDS.has(t.text) && tokens[i + 1]?.text === '{') {
+    const first = tokens[i + 2];
+    return first && first.text !== '}' ? first.text.toLowerCase() : undefined;
+  }
+  return undefined;
 }
 
 function splitAt(tokens: Token[], top: boolean[], isSep: (t: Token, i: number) => boolean): Token[][] {
@@ -56,13 +70,13 @@ export function splitParts(all: Token[]): Parts {
   const tokens = all.filter((t) => t.kind !== 'eof');
   let top = topLevel(tokens);
   let definitions: Parts['definitions'] = [];
-  const whereAt = tokens.findIndex((_, i) => top[i] && wordsAt(tokens, i)[0] === 'where');
+  const whereAt = tokens.findIndex((_, i) => top[i] && firstWordAt(tokens, i) === 'where');
   let main = tokens;
   if (whereAt >= 0) {
     main = tokens.slice(0, whereAt);
     const rest = tokens.slice(whereAt + (tokens[whereAt]!.kind === 'word' ? 1 : 1 + wordsAt(tokens, whereAt).length + 2));
     const restTop = topLevel(rest);
-    definitions = splitAt(rest, restTop, (t, i) => (t.kind === 'char' && t.text === ',') || wordsAt(rest, i)[0] === 'and')
+    definitions = splitAt(rest, restTop, (t, i) => (t.kind === 'char' && t.text === ',') || firstWordAt(rest, i) === 'and')
       .filter((d) => d.length)
       .map((d) => {
         const eq = d.findIndex((t, i) => t.kind === 'char' && t.text === '=' && topLevel(d)[i]);
@@ -71,7 +85,7 @@ export function splitParts(all: Token[]): Parts {
     top = topLevel(main);
   }
   let qualifier: Token[] | undefined;
-  const cut = main.findIndex((t, i) => top[i] && ((t.kind === 'char' && t.text === ',') || QUALIFIER_WORDS.has(wordsAt(main, i)[0] ?? '')));
+  const cut = main.findIndex((t, i) => top[i] && ((t.kind === 'char' && t.text === ',') || QUALIFIER_WORDS.has(firstWordAt(main, i) ?? '')));
   if (cut >= 0) {
     qualifier = main.slice(cut);
     main = main.slice(0, cut);
