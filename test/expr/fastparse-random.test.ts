@@ -95,6 +95,13 @@ describe('fastParse against mathjs on seeded random texts', () => {
       Array.from({ length: 300 }, () => '2').join('^'),
       Array.from({ length: 200 }, () => 'a').join(' '),
       `[${Array.from({ length: 100 }, () => '1, 2').join('; ')}]`,
+      // at the longest answer (2,000 characters): mathjs must not overflow where ours does not
+      Array.from({ length: 1000 }, () => '2').join('^'),
+      `${'-'.repeat(1999)}x`,
+      `${'- '.repeat(999)}x`,
+      `x${"'".repeat(1999)}`,
+      `${'1/2'.repeat(600)}`,
+      Array.from({ length: 1000 }, () => 'a').join(' '),
     ];
     expect(run(texts).same).toBe(texts.length);
   });
