@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fastParse } from '../../grader/expr/math.js';
+import { fastParse, mathjsParse, mathParse } from '../../grader/expr/math.js';
 import { compare, corpus, OUTSIDE } from './fastparse-helpers.js';
 
 describe('fastParse builds the tree mathjs builds', () => {
@@ -130,5 +130,17 @@ describe('fastParse on every text of the bank, the submissions, the fixtures and
     }
     expect(declined).toEqual([]);
     expect(outcomes.same).toBeGreaterThan(1200);
+  });
+});
+
+describe('mathParse, which keeps a tree from the second time its text comes', () => {
+  it.each(['a * (b + c[1])', 'x ? 1 : -y', 'softmax(W * h)', '{a: 1}'])('hands out a tree of its own each time: %s', (text) => {
+    const want = JSON.stringify(mathjsParse(text));
+    const trees = Array.from({ length: 4 }, () => mathParse(text));
+    for (const t of trees) expect(JSON.stringify(t)).toBe(want);
+    expect(new Set(trees).size).toBe(4);
+    // Changing a tree deep down, the first (not kept) or the second (a copy of the kept one), changes no later one.
+    for (const t of trees.slice(0, 2)) t.traverse((n) => (n.type === 'SymbolNode' ? Object.assign(n, { name: 'changed' }) : n));
+    expect(JSON.stringify(mathParse(text))).toBe(want);
   });
 });
