@@ -35,7 +35,7 @@ export function compare(text: string): Outcome {
   try {
     theirs = mathjsParse(text);
   } catch (e) {
-    if (ours) throw new Error(`ours parsed what mathjs rejects (${(e as Error).message}): ${JSON.stringify(text)}`);
+    if (ours) throw new Error(`ours parsed what mathjs rejects (${(e as Error).message}): ${JSON.stringify(text)}`, { cause: e });
     return 'both-rejected';
   }
   if (!ours) return 'declined';
