@@ -6,11 +6,22 @@
  * text instead, errors and all.
  */
 
-export const END = 0;
-export const DELIMITER = 1;
-export const NUMBER = 2;
-export const SYMBOL = 3;
-export type Kind = typeof END | typeof DELIMITER | typeof NUMBER | typeof SYMBOL;
+// Kinds and delimiter codes are plain numbers (typed number, so that comparing them after a
+// next() needs no helper call: the parser runs mostly cold, where every call counts).
+export const END: number = 0;
+export const DELIMITER: number = 1;
+export const NUMBER: number = 2;
+export const SYMBOL: number = 3;
+
+/** A delimiter's code: its character's, or for two characters one of these. */
+export const DOT_STAR: number = 0x100 + 42;
+export const DOT_SLASH: number = 0x100 + 47;
+export const DOT_CARET: number = 0x100 + 94;
+export const EQUAL: number = 0x100 + 61;
+export const UNEQUAL: number = 0x200 + 61;
+export const SMALLER_EQ: number = 0x100 + 60;
+export const LARGER_EQ: number = 0x100 + 62;
+export const code = (ch: string): number => ch.charCodeAt(0);
 
 /** Thrown (never escapes fastParse) when the text is not for this parser; made once, as a stack costs. */
 const DECLINE = new Error('fastparse declines this text');
@@ -49,17 +60,19 @@ function isAlphaAt(s: string, i: number): boolean {
 export class Lexer {
   pos = 0;
   tok = '';
-  kind: Kind = END;
+  kind = END;
+  /** The delimiter's code (-1 for other kinds). */
+  code = -1;
 
   constructor(readonly text: string) {}
 
-  /** The next token into tok and kind. */
+  /** The next token into tok, kind and code. */
   next(): void {
     const s = this.text;
     let i = this.pos;
     let c = s.charCodeAt(i);
     while (c === 32 || c === 9 || c === 0xa0) c = s.charCodeAt(++i);
-    if (i >= s.length) return this.set(END, '', i);
+    if (i >= s.length) return this.set(END, '', i, -1);
     const d = s.charCodeAt(i + 1);
     switch (c) {
       case 40: // (
@@ -74,21 +87,25 @@ export class Lexer {
       case 47: // /
       case 39: // ' (a transpose after a value; a string, declined by the parser, before one)
       case 58: // :
-        return this.set(DELIMITER, s[i]!, i + 1);
+        this.kind = DELIMITER;
+        this.tok = s[i]!;
+        this.pos = i + 1;
+        this.code = c;
+        return;
       case 94: // ^ (not ^|)
-        return d === 124 ? decline() : this.set(DELIMITER, '^', i + 1);
+        return d === 124 ? decline() : this.set(DELIMITER, '^', i + 1, c);
       case 33: // ! or !=
-        return d === 61 ? this.set(DELIMITER, '!=', i + 2) : this.set(DELIMITER, '!', i + 1);
+        return d === 61 ? this.set(DELIMITER, '!=', i + 2, UNEQUAL) : this.set(DELIMITER, '!', i + 1, c);
       case 61: // == (a lone = is an assignment)
-        return d === 61 ? this.set(DELIMITER, '==', i + 2) : decline();
+        return d === 61 ? this.set(DELIMITER, '==', i + 2, EQUAL) : decline();
       case 60: // < or <= (not <<)
-        return d === 61 ? this.set(DELIMITER, '<=', i + 2) : d === 60 ? decline() : this.set(DELIMITER, '<', i + 1);
+        return d === 61 ? this.set(DELIMITER, '<=', i + 2, SMALLER_EQ) : d === 60 ? decline() : this.set(DELIMITER, '<', i + 1, c);
       case 62: // > or >= (not >> or >>>)
-        return d === 61 ? this.set(DELIMITER, '>=', i + 2) : d === 62 ? decline() : this.set(DELIMITER, '>', i + 1);
+        return d === 61 ? this.set(DELIMITER, '>=', i + 2, LARGER_EQ) : d === 62 ? decline() : this.set(DELIMITER, '>', i + 1, c);
       case 63: // ? (not ?? nor ?. before a non-digit)
-        return d === 63 || (d === 46 && !isDigit(s.charCodeAt(i + 2))) ? decline() : this.set(DELIMITER, '?', i + 1);
+        return d === 63 || (d === 46 && !isDigit(s.charCodeAt(i + 2))) ? decline() : this.set(DELIMITER, '?', i + 1, c);
       case 46: // .* ./ .^ or a number
-        if (d === 42 || d === 47 || d === 94) return this.set(DELIMITER, s.slice(i, i + 2), i + 2);
+        if (d === 42 || d === 47 || d === 94) return this.set(DELIMITER, s.slice(i, i + 2), i + 2, 0x100 + d);
         return this.number(i);
     }
     if (isDigit(c)) return this.number(i);
@@ -96,15 +113,21 @@ export class Lexer {
       let j = i + 1;
       for (let k = s.charCodeAt(j); isWordAscii(k) || (k >= 128 && isAlphaAt(s, j)); k = s.charCodeAt(++j));
       const word = s.slice(i, j);
-      return word.length <= 3 && NAMED.has(word) ? decline() : this.set(SYMBOL, word, j);
+      if (word.length <= 3 && NAMED.has(word)) decline();
+      this.kind = SYMBOL;
+      this.tok = word;
+      this.pos = j;
+      this.code = -1;
+      return;
     }
     return decline();
   }
 
-  private set(kind: Kind, tok: string, pos: number): void {
+  private set(kind: number, tok: string, pos: number, code: number): void {
     this.kind = kind;
     this.tok = tok;
     this.pos = pos;
+    this.code = code;
   }
 
   /** A decimal number as mathjs cuts it: `.5`, `5.`, `2.5e-3`; `1e` stops before the `e`. */
@@ -132,6 +155,6 @@ export class Lexer {
         if (isDecimalMark(s.charCodeAt(i), s.charCodeAt(i + 1))) decline();
       } else if (isDecimalMark(n, s.charCodeAt(i + 2))) decline();
     }
-    this.set(NUMBER, s.slice(start, i), i);
+    this.set(NUMBER, s.slice(start, i), i, -1);
   }
 }

@@ -9,7 +9,7 @@
  * rule 2: `1/2x` is `(1/2) x`), calls, accessors `a[i, :]`, ranges, matrices, `'`, `!`,
  * comparisons and `? :`. test/expr/fastparse*.test.ts compare both parsers tree for tree.
  */
-import { decline, DELIMITER, END, Lexer, NUMBER, SYMBOL, type Kind } from './fastparse-lex.js';
+import { code, decline, DOT_CARET, DOT_SLASH, DOT_STAR, END, EQUAL, LARGER_EQ, Lexer, NUMBER, SMALLER_EQ, SYMBOL, UNEQUAL } from './fastparse-lex.js';
 import type { AnyNode, Node } from './math.js';
 
 /** The math instance's node classes (math.ts passes its own, so the trees are mathjs's). */
@@ -43,6 +43,24 @@ const MULTIPLY = new Map([
 ]);
 /** Words mathjs turns into constants (true, NaN…): rare in answers, left to mathjs. */
 const CONSTANTS = new Set(['true', 'false', 'null', 'undefined', 'NaN', 'Infinity']);
+const LPAREN = code('(');
+const RPAREN = code(')');
+const LBRACK = code('[');
+const RBRACK = code(']');
+const COMMA = code(',');
+const SEMICOLON = code(';');
+const COLON = code(':');
+const QUESTION = code('?');
+const PLUS = code('+');
+const MINUS = code('-');
+const SLASH = code('/');
+const CARET = code('^');
+const BANG = code('!');
+const STAR = code('*');
+const SMALLER = code('<');
+const LARGER = code('>');
+const isRelational = (c: number): boolean => c === EQUAL || c === UNEQUAL || c === SMALLER || c === LARGER || c === SMALLER_EQ || c === LARGER_EQ;
+const QUOTE = code("'");
 /** No conditional is being read (mathjs's conditionalLevel null). */
 const NONE = -1;
 
@@ -54,22 +72,19 @@ export function createFastParse(C: NodeClasses): (text: string) => Node | undefi
 
   const isOp = (n: Node): boolean => (n as object) instanceof C.OperatorNode;
   const isConstant = (n: Node): boolean => (n as object) instanceof C.ConstantNode;
-  /** Whether the current token is the delimiter t (functions, so TypeScript does not narrow across next()). */
-  const at = (t: string): boolean => lx.tok === t && lx.kind === DELIMITER;
-  const kind = (): Kind => lx.kind;
-  const expect = (t: string): void => {
-    if (!at(t)) decline();
+  const expect = (close: number): void => {
+    if (lx.code !== close) decline();
   };
 
   // parseAssignment: `=` never reaches here (the lexer declines it), so it is parseConditional.
   function conditional(): Node {
     let node = relational();
-    while (at('?')) {
+    while (lx.code === QUESTION) {
       const prev = condLevel;
       condLevel = nest;
       lx.next();
       const trueExpr = conditional();
-      expect(':');
+      expect(COLON);
       condLevel = NONE;
       lx.next();
       node = new C.ConditionalNode(node, trueExpr, conditional());
@@ -81,12 +96,12 @@ export function createFastParse(C: NodeClasses): (text: string) => Node | undefi
   // Below relational, mathjs's shift and conversion levels read only tokens the lexer declines.
   function relational(): Node {
     const first = range();
-    if (lx.kind !== DELIMITER || !RELATIONAL.has(lx.tok)) return first;
+    if (!isRelational(lx.code)) return first;
     const params = [first];
     const conditionals: string[] = [];
     const names: string[] = [];
     let fn: string | undefined;
-    while (lx.kind === DELIMITER && (fn = RELATIONAL.get(lx.tok)) !== undefined) {
+    while (isRelational(lx.code) && (fn = RELATIONAL.get(lx.tok)) !== undefined) {
       names.push(lx.tok);
       conditionals.push(fn);
       lx.next();
@@ -99,15 +114,15 @@ export function createFastParse(C: NodeClasses): (text: string) => Node | undefi
 
   function range(): Node {
     let node: Node;
-    if (at(':')) {
+    if (lx.code === COLON) {
       if (condLevel === nest) decline(); // an empty true part of `? :`
       node = new C.ConstantNode(1);
     } else node = addSubtract();
-    if (at(':') && condLevel !== nest) {
+    if (lx.code === COLON && condLevel !== nest) {
       const params = [node];
-      while (at(':') && params.length < 3) {
+      while (lx.code === COLON && params.length < 3) {
         lx.next();
-        params.push(kind() === END || at(')') || at(']') || at(',') ? new C.SymbolNode('end') : addSubtract());
+        params.push(lx.kind === END || lx.code === RPAREN || lx.code === RBRACK || lx.code === COMMA ? new C.SymbolNode('end') : addSubtract());
       }
       node = params.length === 3 ? new C.RangeNode(params[0]!, params[2]!, params[1]!) : new C.RangeNode(params[0]!, params[1]!);
     }
@@ -116,7 +131,7 @@ export function createFastParse(C: NodeClasses): (text: string) => Node | undefi
 
   function addSubtract(): Node {
     let node = multiplyDivide();
-    while (at('+') || at('-')) {
+    while (lx.code === PLUS || lx.code === MINUS) {
       const name = lx.tok;
       lx.next();
       node = new C.OperatorNode(name, name === '+' ? 'add' : 'subtract', [node, multiplyDivide()]);
@@ -127,7 +142,7 @@ export function createFastParse(C: NodeClasses): (text: string) => Node | undefi
   function multiplyDivide(): Node {
     let node = implicitMultiplication();
     let fn: string | undefined;
-    while (lx.kind === DELIMITER && (fn = MULTIPLY.get(lx.tok)) !== undefined) {
+    while ((lx.code === STAR || lx.code === SLASH || lx.code === DOT_STAR || lx.code === DOT_SLASH) && (fn = MULTIPLY.get(lx.tok)) !== undefined) {
       const name = lx.tok;
       lx.next();
       node = new C.OperatorNode(name, fn, [node, implicitMultiplication()]);
@@ -140,9 +155,9 @@ export function createFastParse(C: NodeClasses): (text: string) => Node | undefi
     let node = rule2();
     let last = node;
     for (;;) {
-      const k = kind();
+      const k = lx.kind;
       const number = k === NUMBER && !isConstant(last) && (!isOp(last) || (last as AnyNode).op === '!');
-      if (!(k === SYMBOL || number || at('('))) return node;
+      if (!(k === SYMBOL || number || lx.code === LPAREN)) return node;
       last = rule2();
       node = new C.OperatorNode('*', 'multiply', [node, last], true);
     }
@@ -152,16 +167,16 @@ export function createFastParse(C: NodeClasses): (text: string) => Node | undefi
   function rule2(): Node {
     let node = unary();
     let last = node;
-    while (at('/') && rule2Node(last)) {
+    while (lx.code === SLASH && rule2Node(last)) {
       const atSlash = save();
       lx.next();
-      if (kind() !== NUMBER) {
+      if (lx.kind !== NUMBER) {
         restore(atSlash);
         break;
       }
       const atNumber = save();
       lx.next();
-      if (!(kind() === SYMBOL || at('('))) {
+      if (!(lx.kind === SYMBOL || lx.code === LPAREN)) {
         restore(atSlash);
         break;
       }
@@ -172,11 +187,12 @@ export function createFastParse(C: NodeClasses): (text: string) => Node | undefi
     return node;
   }
   /** mathjs copies its whole state to look ahead; the lexer's three fields are all that change. */
-  const save = (): readonly [number, string, Kind] => [lx.pos, lx.tok, lx.kind];
-  const restore = ([pos, tok, k]: readonly [number, string, Kind]): void => {
+  const save = (): readonly [number, string, number, number] => [lx.pos, lx.tok, lx.kind, lx.code];
+  const restore = ([pos, tok, k, c]: readonly [number, string, number, number]): void => {
     lx.pos = pos;
     lx.tok = tok;
     lx.kind = k;
+    lx.code = c;
   };
   const rule2Node = (n: Node): boolean => {
     if (isConstant(n)) return true;
@@ -185,7 +201,7 @@ export function createFastParse(C: NodeClasses): (text: string) => Node | undefi
   };
 
   function unary(): Node {
-    if (at('-') || at('+')) {
+    if (lx.code === MINUS || lx.code === PLUS) {
       const name = lx.tok;
       lx.next();
       return new C.OperatorNode(name, name === '-' ? 'unaryMinus' : 'unaryPlus', [unary()]);
@@ -196,7 +212,7 @@ export function createFastParse(C: NodeClasses): (text: string) => Node | undefi
   /** Right-associative, and its exponent may be signed: `2^-3`. */
   function pow(): Node {
     const node = leftHandOperators();
-    if (at('^') || at('.^')) {
+    if (lx.code === CARET || lx.code === DOT_CARET) {
       const name = lx.tok;
       lx.next();
       return new C.OperatorNode(name, name === '^' ? 'pow' : 'dotPow', [node, unary()]);
@@ -206,7 +222,7 @@ export function createFastParse(C: NodeClasses): (text: string) => Node | undefi
 
   function leftHandOperators(): Node {
     let node = primary();
-    while (at('!') || at("'")) {
+    while (lx.code === BANG || lx.code === QUOTE) {
       const name = lx.tok;
       lx.next();
       node = accessors(new C.OperatorNode(name, name === '!' ? 'factorial' : 'ctranspose', [node]));
@@ -226,16 +242,16 @@ export function createFastParse(C: NodeClasses): (text: string) => Node | undefi
       lx.next();
       return new C.ConstantNode(Number(tok));
     }
-    if (kind === DELIMITER && tok === '[') return accessors(matrix());
-    if (kind === DELIMITER && tok === '(') {
-      const content = inside(')', conditional);
+    if (lx.code === LBRACK) return accessors(matrix());
+    if (lx.code === LPAREN) {
+      const content = inside(RPAREN, conditional);
       return accessors(new C.ParenthesisNode(content));
     }
     return decline();
   }
 
   /** Reads what `f` reads between an opening bracket (the current token) and `close`. */
-  function inside<T>(close: string, f: () => T): T {
+  function inside<T>(close: number, f: () => T): T {
     nest++;
     lx.next();
     const result = f();
@@ -246,41 +262,41 @@ export function createFastParse(C: NodeClasses): (text: string) => Node | undefi
   }
 
   /** Comma-separated arguments, possibly none. */
-  const list = (close: string) => (): Node[] => {
+  const list = (close: number) => (): Node[] => {
     const params: Node[] = [];
-    if (at(close)) return params;
+    if (lx.code === close) return params;
     params.push(conditional());
-    while (at(',')) {
+    while (lx.code === COMMA) {
       lx.next();
       params.push(conditional());
     }
     return params;
   };
-  const callArgs = list(')');
-  const indexArgs = list(']');
+  const callArgs = list(RPAREN);
+  const indexArgs = list(RBRACK);
 
   /** Calls `f(x)` (of a symbol or an accessor only: `(a)(b)` is a product) and indices `a[i]`. */
   function accessors(node: Node): Node {
     for (;;) {
-      if (at('(')) {
+      if (lx.code === LPAREN) {
         const n = node as object;
         if (!(n instanceof C.SymbolNode || n instanceof C.AccessorNode)) return node;
-        node = new C.FunctionNode(node, inside(')', callArgs));
-      } else if (at('[')) node = new C.AccessorNode(node, new C.IndexNode(inside(']', indexArgs)));
+        node = new C.FunctionNode(node, inside(RPAREN, callArgs));
+      } else if (lx.code === LBRACK) node = new C.AccessorNode(node, new C.IndexNode(inside(RBRACK, indexArgs)));
       else return node;
     }
   }
 
   /** `[a, b]`, `[a, b; c, d]`, trailing commas allowed; rows of unequal length are mathjs's error. */
   function matrix(): Node {
-    return inside(']', () => {
-      if (at(']')) return new C.ArrayNode([]);
+    return inside(RBRACK, () => {
+      if (lx.code === RBRACK) return new C.ArrayNode([]);
       const first = row();
-      if (!at(';')) return first;
+      if (!(lx.code === SEMICOLON)) return first;
       const rows = [first];
-      while (at(';')) {
+      while (lx.code === SEMICOLON) {
         lx.next();
-        if (!at(']')) rows.push(row());
+        if (!(lx.code === RBRACK)) rows.push(row());
       }
       const cols = (first as AnyNode & { items: Node[] }).items.length;
       if (rows.some((r) => (r as AnyNode & { items: Node[] }).items.length !== cols)) decline();
@@ -290,9 +306,9 @@ export function createFastParse(C: NodeClasses): (text: string) => Node | undefi
 
   function row(): Node {
     const items = [conditional()];
-    while (at(',')) {
+    while (lx.code === COMMA) {
       lx.next();
-      if (!(at(']') || at(';'))) items.push(conditional());
+      if (!(lx.code === RBRACK || lx.code === SEMICOLON)) items.push(conditional());
     }
     return new C.ArrayNode(items);
   }
@@ -303,9 +319,9 @@ export function createFastParse(C: NodeClasses): (text: string) => Node | undefi
     condLevel = NONE;
     try {
       lx.next();
-      if (kind() === END) return undefined;
+      if (lx.kind === END) return undefined;
       const node = conditional();
-      return kind() === END ? node : undefined;
+      return lx.kind === END ? node : undefined;
     } catch {
       // DECLINE, or anything else (a stack overflow on absurd nesting): mathjs's to report.
       return undefined;
