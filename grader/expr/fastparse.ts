@@ -10,7 +10,16 @@
  * comparisons and `? :`. test/expr/fastparse*.test.ts compare both parsers tree for tree.
  */
 import { code, decline, DOT_CARET, DOT_SLASH, DOT_STAR, END, EQUAL, LARGER_EQ, Lexer, NUMBER, SMALLER_EQ, SYMBOL, UNEQUAL } from './fastparse-lex.js';
-import type { AnyNode, Node } from './math.js';
+
+/**
+ * A node as this parser reads it back: the few fields of mathjs's nodes it looks at. (Declared
+ * here, not imported from math.ts, which imports this module: math.ts casts the trees back.)
+ */
+export interface Node {
+  readonly op?: string;
+  readonly args?: readonly Node[];
+  readonly items?: readonly Node[];
+}
 
 /** The math instance's node classes (math.ts passes its own, so the trees are mathjs's). */
 export interface NodeClasses {
@@ -156,7 +165,7 @@ export function createFastParse(C: NodeClasses): (text: string) => Node | undefi
     let last = node;
     for (;;) {
       const k = lx.kind;
-      const number = k === NUMBER && !isConstant(last) && (!isOp(last) || (last as AnyNode).op === '!');
+      const number = k === NUMBER && !isConstant(last) && (!isOp(last) || last.op === '!');
       if (!(k === SYMBOL || number || lx.code === LPAREN)) return node;
       last = rule2();
       node = new C.OperatorNode('*', 'multiply', [node, last], true);
@@ -196,8 +205,7 @@ export function createFastParse(C: NodeClasses): (text: string) => Node | undefi
   };
   const rule2Node = (n: Node): boolean => {
     if (isConstant(n)) return true;
-    const a = n as AnyNode;
-    return isOp(n) && a.args!.length === 1 && isConstant(a.args![0]!) && '-+~'.includes(a.op!);
+    return isOp(n) && n.args!.length === 1 && isConstant(n.args![0]!) && '-+~'.includes(n.op!);
   };
 
   function unary(): Node {
@@ -298,8 +306,8 @@ export function createFastParse(C: NodeClasses): (text: string) => Node | undefi
         lx.next();
         if (!(lx.code === RBRACK)) rows.push(row());
       }
-      const cols = (first as AnyNode & { items: Node[] }).items.length;
-      if (rows.some((r) => (r as AnyNode & { items: Node[] }).items.length !== cols)) decline();
+      const cols = first.items!.length;
+      if (rows.some((r) => r.items!.length !== cols)) decline();
       return new C.ArrayNode(rows);
     });
   }

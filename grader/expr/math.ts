@@ -75,7 +75,7 @@ const FACTORIES = {
 
 const math = create(FACTORIES);
 /** Our parser of the usual subset, with mathjs's node classes; mathjs parses what it declines. */
-export const fastParse = createFastParse(math as unknown as NodeClasses);
+export const fastParse = createFastParse(math as unknown as NodeClasses) as (text: string) => MathNode | undefined;
 /** mathjs's own parser, uncached (tests compare both). */
 export const mathjsParse = (text: string): MathNode => math.parse(text);
 
