@@ -5,7 +5,8 @@
  * hands each worker a few files at a time (the next ones in order), so only the reports that
  * finish ahead of an earlier one are held, a few per worker. A worker that dies (a file that
  * exhausts its memory) costs only the file it was grading, reported as not graded; its other
- * files go back in the queue and a fresh worker takes over.
+ * files go back in the queue and a fresh worker takes over. In a portable format (report/portable.ts)
+ * workers render their files themselves and hand on text, not reports.
  */
 import { availableParallelism } from 'node:os';
 import { finding, type SubmissionReport } from '../core/index.js';
@@ -16,6 +17,7 @@ import { readSubmission, type Loaded } from '../submission/load.js';
 import { gradeDocumentFile, isDocumentFile } from './document.js';
 import type { LocatedDocument } from '../document/types.js';
 import { FILE_LIMITS } from '../core/limits.js';
+import { renderPortable, type Portable, type Rendered } from '../report/portable.js';
 
 /** After a worker's script in its argv: tells bin.ts it runs a worker (see there). */
 export const WORKER_FLAG = '--grader-worker';
@@ -31,17 +33,20 @@ export interface WorkerJob {
   readonly seed: number;
   /** `--set`: the set write-ups answer. */
   readonly set?: string;
+  /** The run's format, when workers can render it: they then send text, not reports. */
+  readonly render?: Portable;
 }
 
-/** Main thread → worker: a file to grade; worker → main: its report. */
+/** Main thread → worker: a file to grade; worker → main: its report, or its text when the job says how to render. */
 export interface WorkerTask {
   readonly index: number;
   readonly file: string;
 }
-export interface WorkerResult {
-  readonly index: number;
-  readonly report: SubmissionReport;
-}
+export type WorkerResult = { readonly index: number } & ({ readonly report: SubmissionReport } | { readonly rendered: Rendered });
+
+/** A file's result as a worker sends it. */
+export const workerResult = (job: WorkerJob, index: number, report: SubmissionReport): WorkerResult =>
+  job.render ? { index, rendered: renderPortable(job.render, report, index) } : { index, report };
 
 export interface BatchOptions {
   readonly jobs: number;
@@ -53,6 +58,8 @@ export interface BatchOptions {
   readonly set?: string;
   /** Files already read (a few are read first, to build only the sets they answer); each is used once. */
   readonly read?: Map<string, Preread>;
+  /** The run's format when it is portable: workers then hand on rendered text. */
+  readonly render?: Portable;
 }
 
 /** A file read before grading (to know which sets to build): a submission, or a write-up located. */
@@ -85,13 +92,16 @@ const crashed = (file: string, seed: number, detail: string): SubmissionReport =
   questions: [],
 });
 
-/** Grades every file, calling `onReport` once per file, in file order. */
+/**
+ * Grades every file, calling `onReport` once per file, in file order, with its report (or, from a
+ * worker told `opts.render`, its text).
+ */
 export async function gradeFiles(
   bank: Bank,
   files: readonly string[],
   points: PointCache,
   opts: BatchOptions,
-  onReport: (report: SubmissionReport, index: number) => void,
+  onReport: (report: SubmissionReport | Rendered, index: number) => void,
 ): Promise<void> {
   let done = 0;
   const n = threadCount(files.length, opts.jobs);
@@ -110,9 +120,9 @@ export async function gradeFiles(
     }
     return;
   }
-  const waiting = new Map<number, SubmissionReport>();
+  const waiting = new Map<number, SubmissionReport | Rendered>();
   let next = 0; // the index to hand on next
-  const place = (i: number, r: SubmissionReport) => {
+  const place = (i: number, r: SubmissionReport | Rendered) => {
     waiting.set(i, r);
     opts.onProgress?.(++done);
     for (let ready = waiting.get(next); ready; ready = waiting.get(next)) {
@@ -129,7 +139,13 @@ export async function gradeFiles(
     const start = () => {
       spawns++;
       live++;
-      const job: WorkerJob = { role: 'grade', bankPath: opts.bankPath, seed: points.seed, ...(opts.set ? { set: opts.set } : {}) };
+      const job: WorkerJob = {
+        role: 'grade',
+        bankPath: opts.bankPath,
+        seed: points.seed,
+        ...(opts.set ? { set: opts.set } : {}),
+        ...(opts.render ? { render: opts.render } : {}),
+      };
       const { Worker } = process.getBuiltinModule('node:worker_threads');
       const worker = new Worker(opts.workerEntry!, {
         workerData: job,
@@ -149,7 +165,7 @@ export async function gradeFiles(
       };
       worker.on('message', (m: WorkerResult) => {
         held.splice(held.indexOf(m.index), 1);
-        place(m.index, m.report);
+        place(m.index, 'report' in m ? m.report : m.rendered);
         feed();
       });
       worker.on('error', (e) => {
