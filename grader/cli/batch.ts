@@ -8,7 +8,7 @@
  * files go back in the queue and a fresh worker takes over. In a portable format (report/portable.ts)
  * workers render their files themselves and hand on text, not reports.
  */
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { finding, type SubmissionReport } from '../core/index.js';
 import type { PointCache } from '../compare/points.js';
 import { gradeSubmission } from '../compare/submission.js';
@@ -85,10 +85,13 @@ export const gradeFile = (bank: Bank, file: string, points: PointCache, set?: st
  * (1,000 submissions, load average 5). Two idle cores or more, and a batch large enough: a thread
  * per core and per FILES_PER_THREAD files.
  */
-export function threadCount(files: number, jobs: number, cores = availableParallelism(), load = loadavg()[0]!): number {
+export function threadCount(files: number, jobs: number, cores = availableParallelism(), load?: number, machineCpus?: number): number {
   if (jobs > 0) return Math.max(1, Math.min(jobs, files));
-  const idle = Math.round(cores - load);
-  if (files < PARALLEL_FROM || idle < 2) return 1;
+  if (files < PARALLEL_FROM || cores < 2) return 1;
+  // The load average counts the whole machine's runnable threads, over all its CPUs: in a
+  // container given a few of them, the machine's idle CPUs, not the container's, are what it says.
+  const idle = Math.min(cores, Math.round((machineCpus ?? cpus().length) - (load ?? loadavg()[0]!)));
+  if (idle < 2) return 1;
   return Math.min(idle, 8, Math.ceil(files / FILES_PER_THREAD));
 }
 

@@ -56,5 +56,12 @@ describe('threads', () => {
     [300, 0, 8, 0, 3],
     [1000, 2, 2, 5, 2], // --jobs is obeyed, busy or not
     [3, 4, 8, 0, 3],
-  ])('%i files, --jobs %i, %i cores, load %d → %i', (files, jobs, cores, load, n) => expect(threadCount(files, jobs, cores, load)).toBe(n));
+  ])('%i files, --jobs %i, %i cores, load %d → %i', (files, jobs, cores, load, n) => expect(threadCount(files, jobs, cores, load, cores)).toBe(n));
+
+  // A container given 2 of a machine's 64 CPUs sees the whole machine's load average.
+  it.each([
+    [2, 30, 64, 2],
+    [2, 63, 64, 1],
+    [4, 61, 64, 3],
+  ])('%i cores of a machine at load %d with %i CPUs → %i', (cores, load, machine, n) => expect(threadCount(1000, 0, cores, load, machine)).toBe(n));
 });
