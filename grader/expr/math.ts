@@ -29,6 +29,7 @@ import {
   factory,
 } from 'mathjs';
 import type { FactoryFunctionMap, MathNode } from 'mathjs';
+import { createFastParse, type NodeClasses } from './fastparse.js';
 
 /**
  * What the tree classes need only to evaluate (`a[i]`, `a[i] = v`), which nothing here does:
@@ -73,6 +74,10 @@ const FACTORIES = {
 } as FactoryFunctionMap;
 
 const math = create(FACTORIES);
+/** Our parser of the usual subset, with mathjs's node classes; mathjs parses what it declines. */
+export const fastParse = createFastParse(math as unknown as NodeClasses) as (text: string) => MathNode | undefined;
+/** mathjs's own parser, uncached (tests compare both). */
+export const mathjsParse = (text: string): MathNode => math.parse(text);
 
 export type Node = MathNode;
 
@@ -95,27 +100,35 @@ export type AnyNode = Node & {
 };
 /**
  * Trees already parsed, by text: a question is built at each of its size sets from the same
- * texts, and a right answer is read again at each. A copy is handed out (mathjs parses slowly
- * while its code is cold, and copies fast), so no caller shares a tree with another.
+ * texts. A copy is handed out, so no caller shares a tree with another. A text is kept only
+ * when it comes a second time: most answers of a batch come once, and keeping one costs a copy
+ * as dear as parsing it (fastparse.ts), so a text met once is parsed and handed out as it is.
  */
 const parsed = new Map<string, MathNode>();
 const PARSED_MAX = 4096;
+/** Texts met once and not kept. */
+const metOnce = new Set<string>();
 /** Trees parsed by an earlier run, as JSON, by text (bank/trees.ts keeps a bank file's). */
 const stored = new Map<string, string>();
 /** Texts parsed (not revived) while recording, for the caller to store. */
 let recording: Set<string> | undefined;
 export const mathParse = (text: string): MathNode => {
-  let node = parsed.get(text);
+  const kept = parsed.get(text);
+  if (kept !== undefined) return kept.cloneDeep();
+  const json = stored.get(text);
+  let node = json === undefined ? undefined : reviveOrNot(json);
   if (node === undefined) {
-    const json = stored.get(text);
-    node = json === undefined ? undefined : reviveOrNot(json);
-    if (node === undefined) {
-      node = math.parse(text);
-      recording?.add(text);
-    }
-    if (parsed.size >= PARSED_MAX) parsed.clear();
-    parsed.set(text, node);
+    node = fastParse(text) ?? math.parse(text);
+    recording?.add(text);
   }
+  // While recording, every tree is kept: recordTrees reads them back.
+  if (recording === undefined && !metOnce.has(text)) {
+    if (metOnce.size >= PARSED_MAX) metOnce.clear();
+    metOnce.add(text);
+    return node;
+  }
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  parsed.set(text, node);
   return node.cloneDeep();
 };
 

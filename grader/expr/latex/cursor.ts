@@ -6,7 +6,8 @@ import type { Token } from './lexer.js';
 
 export class Cursor {
   private i = 0;
-  readonly spans = new WeakMap<Node, Position>();
+  /** A Map, not a WeakMap: it lives as long as the reading's nodes, and sets cost half. */
+  readonly spans = new Map<Node, Position>();
 
   constructor(private readonly tokens: readonly Token[]) {}
 

@@ -14,7 +14,11 @@ export interface Token {
   readonly end: number;
 }
 
-const isLetter = (c: string): boolean => /[A-Za-z]/.test(c);
+// By character code: a regular expression per character was a third of lexing.
+const isLetter = (c: string): boolean => {
+  const k = c.charCodeAt(0);
+  return (k >= 97 && k <= 122) || (k >= 65 && k <= 90);
+};
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 const CHARS = new Set([..."+-*/=<>()[]{},|&'!^_.:;"]);
 

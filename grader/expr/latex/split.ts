@@ -18,19 +18,27 @@ export interface Parts {
 const QUALIFIER_WORDS = new Set(['for', 'forall', 'if', 'when', 'with', 'all']);
 const OPEN = new Set(['(', '[', '{']);
 const CLOSE = new Set([')', ']', '}']);
+const TEXT_COMMANDS = new Set(['text', 'textrm', 'mathrm', 'textit']);
 
-/** Indices of tokens at bracket depth 0 and outside environments. */
+/** Whether each token stands at bracket depth 0 and outside environments. */
 function topLevel(tokens: readonly Token[]): boolean[] {
+  const top: boolean[] = [];
   let depth = 0;
   let env = 0;
-  return tokens.map((t) => {
+  for (const t of tokens) {
     if (t.kind === 'char' && CLOSE.has(t.text)) depth--;
     if (t.kind === 'cmd' && t.text === 'end') env--;
-    const top = depth === 0 && env === 0;
+    top.push(depth === 0 && env === 0);
     if (t.kind === 'char' && OPEN.has(t.text)) depth++;
     if (t.kind === 'cmd' && t.text === 'begin') env++;
-    return top;
-  });
+  }
+  return top;
+}
+
+/** The first top-level token that passes, or -1 (loops, not findIndex: this runs on every answer, mostly cold). */
+function findTop(tokens: readonly Token[], top: readonly boolean[], test: (t: Token, i: number) => boolean): number {
+  for (let i = 0; i < tokens.length; i++) if (top[i] && test(tokens[i]!, i)) return i;
+  return -1;
 }
 
 /** The words of `\text{...}` starting at i, or of a plain word. */
@@ -38,7 +46,7 @@ function wordsAt(tokens: readonly Token[], i: number): string[] {
   const t = tokens[i]!;
   if (t.kind === 'word') return [t.text.toLowerCase()];
   if (t.kind === 'cmd' && t.text === 'forall') return ['forall'];
-  if (t.kind === 'cmd' && ['text', 'textrm', 'mathrm', 'textit'].includes(t.text) && tokens[i + 1]?.text === '{') {
+  if (t.kind === 'cmd' && TEXT_COMMANDS.has(t.text) && tokens[i + 1]?.text === '{') {
     const words: string[] = [];
     for (let j = i + 2; j < tokens.length && tokens[j]!.text !== '}'; j++) words.push(tokens[j]!.text.toLowerCase());
     return words;
@@ -46,37 +54,56 @@ function wordsAt(tokens: readonly Token[], i: number): string[] {
   return [];
 }
 
-function splitAt(tokens: Token[], top: boolean[], isSep: (t: Token, i: number) => boolean): Token[][] {
+/** wordsAt(tokens, i)[0], without building the list: it is asked of every token. */
+function firstWordAt(tokens: readonly Token[], i: number): string | undefined {
+  const t = tokens[i]!;
+  if (t.kind === 'word') return t.text.toLowerCase();
+  if (t.kind !== 'cmd') return undefined;
+  if (t.text === 'forall') return 'forall';
+  if (TEXT_COMMANDS.has(t.text) && tokens[i + 1]?.text === '{') {
+    const first = tokens[i + 2];
+    return first && first.text !== '}' ? first.text.toLowerCase() : undefined;
+  }
+  return undefined;
+}
+
+function splitAt(tokens: readonly Token[], top: readonly boolean[], isSep: (t: Token, i: number) => boolean): Token[][] {
   const parts: Token[][] = [[]];
-  tokens.forEach((t, i) => (top[i] && isSep(t, i) ? parts.push([]) : parts[parts.length - 1]!.push(t)));
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (top[i] && isSep(t, i)) parts.push([]);
+    else parts[parts.length - 1]!.push(t);
+  }
   return parts;
 }
+
+const isChar = (t: Token, c: string): boolean => t.kind === 'char' && t.text === c;
 
 export function splitParts(all: Token[]): Parts {
   const tokens = all.filter((t) => t.kind !== 'eof');
   let top = topLevel(tokens);
   let definitions: Parts['definitions'] = [];
-  const whereAt = tokens.findIndex((_, i) => top[i] && wordsAt(tokens, i)[0] === 'where');
+  const whereAt = findTop(tokens, top, (_, i) => firstWordAt(tokens, i) === 'where');
   let main = tokens;
   if (whereAt >= 0) {
     main = tokens.slice(0, whereAt);
     const rest = tokens.slice(whereAt + (tokens[whereAt]!.kind === 'word' ? 1 : 1 + wordsAt(tokens, whereAt).length + 2));
     const restTop = topLevel(rest);
-    definitions = splitAt(rest, restTop, (t, i) => (t.kind === 'char' && t.text === ',') || wordsAt(rest, i)[0] === 'and')
+    definitions = splitAt(rest, restTop, (t, i) => isChar(t, ',') || firstWordAt(rest, i) === 'and')
       .filter((d) => d.length)
       .map((d) => {
-        const eq = d.findIndex((t, i) => t.kind === 'char' && t.text === '=' && topLevel(d)[i]);
+        const eq = findTop(d, topLevel(d), (t) => isChar(t, '='));
         return eq < 0 ? { name: d, value: [] } : { name: d.slice(0, eq), value: d.slice(eq + 1) };
       });
     top = topLevel(main);
   }
   let qualifier: Token[] | undefined;
-  const cut = main.findIndex((t, i) => top[i] && ((t.kind === 'char' && t.text === ',') || QUALIFIER_WORDS.has(wordsAt(main, i)[0] ?? '')));
+  const cut = findTop(main, top, (t, i) => isChar(t, ',') || QUALIFIER_WORDS.has(firstWordAt(main, i) ?? ''));
   if (cut >= 0) {
     qualifier = main.slice(cut);
     main = main.slice(0, cut);
     top = top.slice(0, cut);
   }
-  const sides = splitAt(main, top, (t) => t.kind === 'char' && t.text === '=');
+  const sides = splitAt(main, top, (t) => isChar(t, '='));
   return { main: sides[sides.length - 1]!, droppedSides: sides.length - 1, ...(qualifier ? { qualifier } : {}), definitions };
 }
