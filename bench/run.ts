@@ -119,6 +119,16 @@ function processFigures(): void {
     unit: 's',
     note: `${(b1.wall / b1j2.wall).toFixed(2)}x automatic; peak ${Math.round(b1j2.rssMiB)} MiB`,
   });
+  // One thread: what automatic chooses when the other cores are busy (cli/batch.ts threadCount).
+  const b1j1 = runner.time([cli, 'grade', join(dir, 'b1000'), '--format', 'json', '--out', out, '--jobs', '1'], 5);
+  add({
+    key: 'batch1000j1',
+    label: 'the same with --jobs 1',
+    value: b1j1.wall,
+    cpu: b1j1.cpu,
+    unit: 's',
+    note: `${(b1.wall / b1j1.wall).toFixed(2)}x automatic; peak ${Math.round(b1j1.rssMiB)} MiB`,
+  });
 
   rate = small.answers / b1.wall;
   cpuRate = small.answers / b1.cpu;

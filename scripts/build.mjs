@@ -38,6 +38,18 @@ const schemaApart = {
     }));
   },
 };
+// The yaml library is set up on first use (grader/yaml/yaml-module.ts): most runs parse no YAML
+// (the bank's data is cached, the usual submission is read by a small reader of our own).
+const yamlOnDemand = {
+  name: 'yaml-on-demand',
+  setup(b) {
+    b.onLoad({ filter: /grader[\\/]yaml[\\/]yaml-module\.ts$/ }, () => ({
+      contents: "let m; export const yamlModule = () => (m ??= require('yaml'));",
+      loader: 'js',
+      resolveDir: process.cwd(),
+    }));
+  },
+};
 // chalk detects colour support when loaded, and that loads node:tty (and with it Node's socket
 // and stream classes): a few milliseconds of every start. The CLI sets chalk's level itself before
 // any output (cli/main.ts colourLevel, cli/bin.ts), so the bundle's chalk detects nothing.
@@ -56,7 +68,7 @@ await Promise.all([
     entryPoints: ['grader/cli/bin.ts'],
     outfile: 'dist/grader.cjs',
     minify: true,
-    plugins: [schemaApart, noColourDetection],
+    plugins: [schemaApart, noColourDetection, yamlOnDemand],
     external: [...common.external, './schema.cjs'],
   }),
   build({ ...common, entryPoints: ['grader/bank/schema.ts'], outfile: 'dist/schema.cjs', minify: true }),

@@ -5,9 +5,10 @@
  * hands each worker a few files at a time (the next ones in order), so only the reports that
  * finish ahead of an earlier one are held, a few per worker. A worker that dies (a file that
  * exhausts its memory) costs only the file it was grading, reported as not graded; its other
- * files go back in the queue and a fresh worker takes over.
+ * files go back in the queue and a fresh worker takes over. In a portable format (report/portable.ts)
+ * workers render their files themselves and hand on text, not reports.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { finding, type SubmissionReport } from '../core/index.js';
 import type { PointCache } from '../compare/points.js';
 import { gradeSubmission } from '../compare/submission.js';
@@ -16,12 +17,19 @@ import { readSubmission, type Loaded } from '../submission/load.js';
 import { gradeDocumentFile, isDocumentFile } from './document.js';
 import type { LocatedDocument } from '../document/types.js';
 import { FILE_LIMITS } from '../core/limits.js';
+import { renderPortable, type Portable, type Rendered } from '../report/portable.js';
 
 /** After a worker's script in its argv: tells bin.ts it runs a worker (see there). */
 export const WORKER_FLAG = '--grader-worker';
 
-/** Below this many files, starting workers costs more than it saves. */
-export const PARALLEL_FROM = 64;
+/**
+ * Below this many files, starting workers costs more than it saves: each worker loads the CLI and
+ * the bank and warms up its own compiled code, about 0.34 s of CPU (64 files over 2 workers took
+ * 1.86 s of CPU, on one thread 1.18 s), while a warm thread grades a file in 3 to 4 ms.
+ */
+export const PARALLEL_FROM = 200;
+/** Files per worker at least, so that each worker's start-up is a small part of its work. */
+const FILES_PER_THREAD = 100;
 /** Files a worker holds at once: enough to never wait for the next, few enough to hold little. */
 const PER_WORKER = 4;
 
@@ -31,17 +39,20 @@ export interface WorkerJob {
   readonly seed: number;
   /** `--set`: the set write-ups answer. */
   readonly set?: string;
+  /** The run's format, when workers can render it: they then send text, not reports. */
+  readonly render?: Portable;
 }
 
-/** Main thread → worker: a file to grade; worker → main: its report. */
+/** Main thread → worker: a file to grade; worker → main: its report, or its text when the job says how to render. */
 export interface WorkerTask {
   readonly index: number;
   readonly file: string;
 }
-export interface WorkerResult {
-  readonly index: number;
-  readonly report: SubmissionReport;
-}
+export type WorkerResult = { readonly index: number } & ({ readonly report: SubmissionReport } | { readonly rendered: Rendered });
+
+/** A file's result as a worker sends it. */
+export const workerResult = (job: WorkerJob, index: number, report: SubmissionReport): WorkerResult =>
+  job.render ? { index, rendered: renderPortable(job.render, report, index) } : { index, report };
 
 export interface BatchOptions {
   readonly jobs: number;
@@ -53,6 +64,8 @@ export interface BatchOptions {
   readonly set?: string;
   /** Files already read (a few are read first, to build only the sets they answer); each is used once. */
   readonly read?: Map<string, Preread>;
+  /** The run's format when it is portable: workers then hand on rendered text. */
+  readonly render?: Portable;
 }
 
 /** A file read before grading (to know which sets to build): a submission, or a write-up located. */
@@ -65,14 +78,21 @@ export const gradeFile = (bank: Bank, file: string, points: PointCache, set?: st
     : gradeSubmission(bank, pre && 'ok' in pre ? pre : readSubmission(file), points);
 
 /**
- * Threads to use. Automatic mode spreads a batch of PARALLEL_FROM files or more over the cores:
- * on the project's 2 vCPUs two threads take more CPU in all but finish 1.13x sooner than one
- * (`npm run bench`, 1,000 submissions), and a course waits on the wall clock.
+ * Threads to use. Automatic mode spreads a batch of PARALLEL_FROM files or more over the cores
+ * that other processes leave idle (the load average of the last minute): one thread already keeps
+ * a second core busy a third of the time (V8 compiles and collects garbage beside it), and on a
+ * machine whose other core is taken, two threads took 1.58x the CPU and 1.56x the wall time of one
+ * (1,000 submissions, load average 5). Two idle cores or more, and a batch large enough: a thread
+ * per core and per FILES_PER_THREAD files.
  */
-export function threadCount(files: number, jobs: number, cores = availableParallelism()): number {
+export function threadCount(files: number, jobs: number, cores = availableParallelism(), load?: number, machineCpus?: number): number {
   if (jobs > 0) return Math.max(1, Math.min(jobs, files));
   if (files < PARALLEL_FROM || cores < 2) return 1;
-  return Math.min(cores, 8, Math.ceil(files / 32));
+  // The load average counts the whole machine's runnable threads, over all its CPUs: in a
+  // container given a few of them, the machine's idle CPUs, not the container's, are what it says.
+  const idle = Math.min(cores, Math.round((machineCpus ?? cpus().length) - (load ?? loadavg()[0]!)));
+  if (idle < 2) return 1;
+  return Math.min(idle, 8, Math.ceil(files / FILES_PER_THREAD));
 }
 
 const crashed = (file: string, seed: number, detail: string): SubmissionReport => ({
@@ -85,13 +105,16 @@ const crashed = (file: string, seed: number, detail: string): SubmissionReport =
   questions: [],
 });
 
-/** Grades every file, calling `onReport` once per file, in file order. */
+/**
+ * Grades every file, calling `onReport` once per file, in file order, with its report (or, from a
+ * worker told `opts.render`, its text).
+ */
 export async function gradeFiles(
   bank: Bank,
   files: readonly string[],
   points: PointCache,
   opts: BatchOptions,
-  onReport: (report: SubmissionReport, index: number) => void,
+  onReport: (report: SubmissionReport | Rendered, index: number) => void,
 ): Promise<void> {
   let done = 0;
   const n = threadCount(files.length, opts.jobs);
@@ -110,9 +133,9 @@ export async function gradeFiles(
     }
     return;
   }
-  const waiting = new Map<number, SubmissionReport>();
+  const waiting = new Map<number, SubmissionReport | Rendered>();
   let next = 0; // the index to hand on next
-  const place = (i: number, r: SubmissionReport) => {
+  const place = (i: number, r: SubmissionReport | Rendered) => {
     waiting.set(i, r);
     opts.onProgress?.(++done);
     for (let ready = waiting.get(next); ready; ready = waiting.get(next)) {
@@ -129,7 +152,13 @@ export async function gradeFiles(
     const start = () => {
       spawns++;
       live++;
-      const job: WorkerJob = { role: 'grade', bankPath: opts.bankPath, seed: points.seed, ...(opts.set ? { set: opts.set } : {}) };
+      const job: WorkerJob = {
+        role: 'grade',
+        bankPath: opts.bankPath,
+        seed: points.seed,
+        ...(opts.set ? { set: opts.set } : {}),
+        ...(opts.render ? { render: opts.render } : {}),
+      };
       const { Worker } = process.getBuiltinModule('node:worker_threads');
       const worker = new Worker(opts.workerEntry!, {
         workerData: job,
@@ -149,7 +178,7 @@ export async function gradeFiles(
       };
       worker.on('message', (m: WorkerResult) => {
         held.splice(held.indexOf(m.index), 1);
-        place(m.index, m.report);
+        place(m.index, 'report' in m ? m.report : m.rendered);
         feed();
       });
       worker.on('error', (e) => {

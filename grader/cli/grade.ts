@@ -12,6 +12,7 @@ import { gradescopeQuestions } from './gradescope.js';
 import { renderItemsJson, renderItemsText } from '../report/items.js';
 import { message, where } from '../report/messages.js';
 import { csvRenderer, gradescopeRenderer, htmlRenderer, jsonRenderer, textRenderer, type Renderer } from '../report/renderer.js';
+import { isRendered } from '../report/portable.js';
 import { allQuestions, loadBank } from '../bank/load.js';
 import type { Bank } from '../bank/types.js';
 import { expandPaths, readSubmission } from '../submission/load.js';
@@ -116,9 +117,15 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
         ...(entry ? { workerEntry: entry } : {}),
         onProgress,
         ...(cmd.set ? { set: cmd.set } : {}),
+        ...(renderer?.elsewhere ? { render: renderer.elsewhere.spec } : {}),
         read,
       },
       (s, i) => {
+        if (isRendered(s)) {
+          failed ||= s.failed;
+          sink.write(renderer!.elsewhere!.take(s, i));
+          return;
+        }
         failed ||= s.error !== null;
         // A page per submission, for handing back to each student.
         if (pages) {

@@ -1,6 +1,7 @@
 /** A worker thread's side of a batch: load the bank, then grade each file it is sent, one by one. */
 import { loadBank } from '../bank/load.js';
-import { gradeFile, type WorkerJob, type WorkerResult, type WorkerTask } from './batch.js';
+import { gradeFile, workerResult, type WorkerJob, type WorkerTask } from './batch.js';
+import { setColourLevel } from '../report/terminal.js';
 import { specCache } from './bank.js';
 import { storedPoints } from './stored-points.js';
 
@@ -9,7 +10,6 @@ export function runWorker(job: WorkerJob): void {
   const cache = specCache();
   const bank = loadBank(job.bankPath, cache);
   const points = storedPoints(job.seed, bank, cache);
-  parentPort!.on('message', ({ index, file }: WorkerTask) =>
-    parentPort!.postMessage({ index, report: gradeFile(bank, file, points, job.set) } satisfies WorkerResult),
-  );
+  if (job.render?.format === 'text') setColourLevel(job.render.colour);
+  parentPort!.on('message', ({ index, file }: WorkerTask) => parentPort!.postMessage(workerResult(job, index, gradeFile(bank, file, points, job.set))));
 }

@@ -5,21 +5,23 @@
  * submissions, the gradebook's columns, the TeX renderer); counts it reports at the end are kept
  * as it goes. Each wraps its format's own per-submission function, so the bytes are those of the
  * whole-batch renderers (renderText, renderJson, renderCsv, renderHtml, renderGradescope).
+ * A portable renderer (portable.ts) also takes submissions rendered on a worker thread.
  */
 import type { SubmissionReport } from '../core/index.js';
-import { csvHeader, csvRow } from './csv.js';
-import { escapeControls } from './escape.js';
+import { csvHeader } from './csv.js';
 import { renderGradescope, type GradescopeOptions } from './gradescope.js';
 import { htmlBackMatter, htmlFrame, htmlTitle, submission as htmlSubmission, type HtmlOptions, type TexToHtml } from './html.js';
 import type { ItemStats } from '../core/index.js';
-import { jsonSubmissionInList } from './json.js';
-import { renderSubmission, renderSummary } from './terminal.js';
+import { csvSubmission, jsonListItem, textSubmission, type Portable, type Rendered } from './portable.js';
+import { colourLevel, renderSummary } from './terminal.js';
 
 export interface Renderer {
   head(): string;
   /** The i-th submission (0-based, in order). */
   submission(s: SubmissionReport, i: number): string;
   tail(): string;
+  /** For a portable format: how another thread renders a submission, and the i-th one it rendered. */
+  readonly elsewhere?: { readonly spec: Portable; take(r: Rendered, i: number): string };
 }
 
 export interface RunInfo {
@@ -33,9 +35,16 @@ export function textRenderer({ count }: RunInfo): Renderer {
     head: () => '',
     submission(s, i) {
       if (s.error) failed++;
-      return `${i > 0 ? '\n\n' : ''}${renderSubmission(s)}`;
+      return textSubmission(s, i);
     },
     tail: () => `${count > 1 ? `\n\n${renderSummary(count, failed)}` : ''}\n`,
+    elsewhere: {
+      spec: { format: 'text', colour: colourLevel() },
+      take(r) {
+        if (r.failed) failed++;
+        return r.text;
+      },
+    },
   };
 }
 
@@ -43,19 +52,19 @@ export function textRenderer({ count }: RunInfo): Renderer {
 export function jsonRenderer({ count }: RunInfo): Renderer {
   return {
     head: () => (count === 0 ? '{\n  "submissions": []\n}\n' : '{\n  "submissions": [\n'),
-    submission: (s, i) => `${i > 0 ? ',\n' : ''}${jsonSubmissionInList(s)}`,
+    submission: jsonListItem,
     tail: () => (count === 0 ? '' : '\n  ]\n}\n'),
+    elsewhere: { spec: { format: 'json' }, take: (r) => r.text },
   };
 }
 
 export function csvRenderer(columns: readonly string[]): Renderer {
-  // Ids and paths are shown in a terminal too (`cat grades.csv`): no control characters.
-  const safe = (s: SubmissionReport): SubmissionReport => ({
-    ...s,
-    student: s.student === null ? null : escapeControls(s.student),
-    file: escapeControls(s.file),
-  });
-  return { head: () => csvHeader(columns), submission: (s) => csvRow(safe(s), columns), tail: () => '' };
+  return {
+    head: () => csvHeader(columns),
+    submission: (s) => csvSubmission(s, columns),
+    tail: () => '',
+    elsewhere: { spec: { format: 'csv', columns }, take: (r) => r.text },
+  };
 }
 
 /**

@@ -15,6 +15,9 @@ export const setColourLevel = (level: 0 | 1 | 2 | 3): void => {
   chalk.level = level;
 };
 
+/** The colour level in force (a batch's worker threads render with the main thread's). */
+export const colourLevel = (): 0 | 1 | 2 | 3 => chalk.level;
+
 // A function, not a table: chalk's colour level is read when rendering, not when loading.
 const mark = (v: Verdict): string => ({ correct: chalk.green('✓'), incorrect: chalk.red('✗'), invalid: chalk.yellow('!'), unanswered: chalk.gray('·') })[v];
 

@@ -1,9 +1,10 @@
 /**
  * YAML text with positions: every value can be traced back to its file:line:column,
  * so that a problem anywhere in a spec (or a submission) is reported where it stands.
- * The only module that imports `yaml`.
+ * The only module that uses `yaml` (loaded on first use, yaml-module.ts).
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode, YAMLError } from 'yaml';
+import { yamlModule } from './yaml-module.js';
 import { finding, type Finding, type Position } from '../core/index.js';
 import { FILE_LIMITS } from '../core/limits.js';
 import { yamlTooDeep } from './depth.js';
@@ -37,6 +38,7 @@ function detailOf(e: YAMLError): string {
 
 /** Where the alias that stopped toJS stands: the first that resolves to nothing, else the first one. */
 function aliasAt(doc: Document, lines: LineCounter, file: string): Position | undefined {
+  const { visit } = yamlModule();
   let first: number | undefined;
   let unresolved: number | undefined;
   visit(doc, {
@@ -54,6 +56,7 @@ function aliasAt(doc: Document, lines: LineCounter, file: string): Position | un
 }
 
 function parseText(text: string, strings: boolean): Parsed {
+  const { isScalar, LineCounter, parseDocument, visit } = yamlModule();
   const lines = new LineCounter();
   // logLevel error: the parser's warnings (an unknown tag) are not printed raw on stderr.
   // Keys are checked for uniqueness below: the parser's own check compares every pair of keys.
@@ -169,6 +172,7 @@ export function readYaml(file: string, text: string, opts: ReadOptions | DataCac
     return undefined;
   };
   const locateAt = (path: Path, key: boolean): Position => {
+    const { isMap, isScalar } = yamlModule();
     if (key && path.length > 0) {
       const parent = nodeAt(path.slice(0, -1));
       if (parent && isMap(parent)) {
@@ -182,7 +186,7 @@ export function readYaml(file: string, text: string, opts: ReadOptions | DataCac
   };
   const locateIn = (path: Path, offset: number): Position => {
     const n = parse().doc.getIn(path, true);
-    if (!isScalar(n) || !n.range || typeof n.value !== 'string') return locateAt(path, false);
+    if (!yamlModule().isScalar(n) || !n.range || typeof n.value !== 'string') return locateAt(path, false);
     const quoted = n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE';
     const single = !n.value.includes('\n') && (n.type === 'PLAIN' || quoted);
     return single ? { ...pos(n.range[0] + (quoted ? 1 : 0) + offset), offset } : { ...pos(n.range[0]), offset };
@@ -200,6 +204,7 @@ export function readYaml(file: string, text: string, opts: ReadOptions | DataCac
  * keeping the document's own comments and layout. Returns undefined when there is no such list.
  */
 export function appendToList(text: string, key: string, item: string): string | undefined {
+  const { isSeq, parseDocument } = yamlModule();
   const doc = parseDocument(text);
   const list = doc.get(key, true);
   if (doc.errors.length || !isSeq(list)) return undefined;

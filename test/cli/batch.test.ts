@@ -1,4 +1,5 @@
 /** Whole courses: parallel batches identical to sequential ones, output files, every format. */
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers.js';
 
 const run = cli;
+/** The CLI with some environment variables set (colour forced, say). */
+const cliEnv = (env: Record<string, string>, ...args: string[]) => {
+  const r = spawnSync(process.execPath, ['bin/grader.cjs', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', ...env }, timeout: 120_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
 
 /** 80 submissions: the examples and the broken and hostile fixtures, over and over. */
 function batchDir(): string {
@@ -38,6 +44,24 @@ describe('a large batch', () => {
     expect(subs.filter((s) => !s.error).every((s) => s.questions.length > 0)).toBe(true);
     expect(subs.filter((s) => !s.error)).toHaveLength(40); // 5 of the 10 sources are readable
   });
+
+  // Workers render these formats themselves (report/portable.ts): the same bytes, the same summary.
+  it.each<[string, string[], Record<string, string>]>([
+    ['text', [], {}],
+    ['text in colour', [], { FORCE_COLOR: '2' }],
+    ['csv', ['--format', 'csv'], {}],
+  ])(
+    '%s: the same in parallel as in sequence',
+    (_, args, env) => {
+      const one = cliEnv(env, 'grade', dir, ...args, '--jobs', '1');
+      const two = cliEnv(env, 'grade', dir, ...args, '--jobs', '2');
+      expect(two.code).toBe(one.code);
+      expect(two.out).toBe(one.out);
+      expect(one.out.split('\n').length).toBeGreaterThan(80);
+      if (env.FORCE_COLOR) expect(one.out).toContain('\u001b[');
+    },
+    60_000,
+  );
 
   it('writes --out atomically, leaving nothing else behind', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'grader-out-')), 'grades.csv');

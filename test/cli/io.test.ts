@@ -42,13 +42,26 @@ describe('atomic writes', () => {
 
 describe('threads', () => {
   it.each([
-    [10, 0, 8, 1],
-    [1000, 0, 2, 2],
-    [1000, 0, 1, 1],
-    [63, 0, 2, 1],
-    [1000, 0, 8, 8],
-    [200, 0, 8, 7],
-    [1000, 2, 2, 2],
-    [3, 4, 8, 3],
-  ])('%i files, --jobs %i, %i cores → %i', (files, jobs, cores, n) => expect(threadCount(files, jobs, cores)).toBe(n));
+    [10, 0, 8, 0, 1],
+    [1000, 0, 2, 0, 2],
+    [1000, 0, 2, 0.4, 2],
+    [1000, 0, 2, 0.6, 1], // the other core is busy more than half the time
+    [1000, 0, 2, 3, 1],
+    [1000, 0, 1, 0, 1],
+    [199, 0, 2, 0, 1],
+    [200, 0, 2, 0, 2],
+    [1000, 0, 8, 0, 8],
+    [1000, 0, 8, 5, 3],
+    [1000, 0, 8, 9, 1],
+    [300, 0, 8, 0, 3],
+    [1000, 2, 2, 5, 2], // --jobs is obeyed, busy or not
+    [3, 4, 8, 0, 3],
+  ])('%i files, --jobs %i, %i cores, load %d → %i', (files, jobs, cores, load, n) => expect(threadCount(files, jobs, cores, load, cores)).toBe(n));
+
+  // A container given 2 of a machine's 64 CPUs sees the whole machine's load average.
+  it.each([
+    [2, 30, 64, 2],
+    [2, 63, 64, 1],
+    [4, 61, 64, 3],
+  ])('%i cores of a machine at load %d with %i CPUs → %i', (cores, load, machine, n) => expect(threadCount(1000, 0, cores, load, machine)).toBe(n));
 });

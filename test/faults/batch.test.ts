@@ -10,16 +10,18 @@ import { describe, expect, it } from 'vitest';
 import type { SubmissionReport } from '../../grader/core/index.js';
 import { PointCache } from '../../grader/compare/points.js';
 import { gradeFiles } from '../../grader/cli/batch.js';
+import { isRendered, type Rendered } from '../../grader/report/portable.js';
 import { BANK } from '../helpers.js';
 
 /** A stand-in worker speaking the batch's protocol, with files that kill it. */
 const WORKER = `
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 parentPort.on('message', ({ index, file }) => {
   if (file.includes('exit')) process.exit(3);
   if (file.includes('oom')) { const hog = []; for (;;) hog.push(new Array(1e6).fill(index)); }
   if (file.includes('slow')) { const end = Date.now() + 30; while (Date.now() < end); }
-  parentPort.postMessage({ index, report: { file, student: 'w', score: 1, maxScore: 1, seed: 1, error: null, questions: [] } });
+  if (workerData.render) parentPort.postMessage({ index, rendered: { text: workerData.render.format + ':' + file, failed: false } });
+  else parentPort.postMessage({ index, report: { file, student: 'w', score: 1, maxScore: 1, seed: 1, error: null, questions: [] } });
 });
 `;
 
@@ -27,18 +29,28 @@ describe('a batch over workers', () => {
   const entry = join(mkdtempSync(join(tmpdir(), 'grader-worker-')), 'worker.mjs');
   writeFileSync(entry, WORKER);
 
+  const files = Array.from({ length: 60 }, (_, i) =>
+    i === 7 ? `exit-${i}.yaml` : i === 31 ? `oom-${i}.yaml` : i % 5 === 0 ? `slow-${i}.yaml` : `f-${i}.yaml`,
+  );
+
   it('reports every file in order; a file that kills its worker is the only one lost', async () => {
-    const files = Array.from({ length: 60 }, (_, i) =>
-      i === 7 ? `exit-${i}.yaml` : i === 31 ? `oom-${i}.yaml` : i % 5 === 0 ? `slow-${i}.yaml` : `f-${i}.yaml`,
-    );
-    const got: [number, SubmissionReport][] = [];
+    const got: [number, SubmissionReport | Rendered][] = [];
     await gradeFiles(BANK, files, new PointCache(1), { jobs: 3, bankPath: 'problems', workerEntry: entry }, (r, i) => got.push([i, r]));
     expect(got.map(([i]) => i)).toEqual(files.map((_, i) => i));
-    expect(got.map(([, r]) => r.file)).toEqual(files);
-    expect(got.filter(([, r]) => r.error).map(([i, r]) => [i, r.error!.code])).toEqual([
+    const reports = got.map(([, r]) => r as SubmissionReport);
+    expect(reports.map((r) => r.file)).toEqual(files);
+    expect(reports.flatMap((r, i) => (r.error ? [[i, r.error.code]] : []))).toEqual([
       [7, 'WORKER_CRASHED'],
       [31, 'WORKER_CRASHED'],
     ]);
+  }, 60_000);
+
+  it('in a portable format, hands on what workers rendered, and a lost file as a report to render', async () => {
+    const got: (SubmissionReport | Rendered)[] = [];
+    await gradeFiles(BANK, files, new PointCache(1), { jobs: 2, bankPath: 'problems', workerEntry: entry, render: { format: 'json' } }, (r) => got.push(r));
+    expect(got.map((r) => (isRendered(r) ? r.text : `lost:${r.file}:${r.error?.code}`))).toEqual(
+      files.map((f, i) => (i === 7 || i === 31 ? `lost:${f}:WORKER_CRASHED` : `json:${f}`)),
+    );
   }, 60_000);
 });
 
