@@ -27,41 +27,36 @@ const common = {
   define: { 'import.meta.url': '__importMetaUrl', __GRADER_BUILD__: JSON.stringify(buildId) },
   banner: { js: 'var __importMetaUrl=require("url").pathToFileURL(__filename).href;' },
 };
+/** A plugin that gives the module matching `filter` the text `contents` instead of its own. */
+const replace = (name, filter, contents, resolveDir) => ({
+  name,
+  setup(b) {
+    b.onLoad({ filter }, () => ({ contents, loader: 'js', ...(resolveDir ? { resolveDir } : {}) }));
+  },
+});
 // zod (the spec's schemas) goes to a file of its own, loaded on first use: most runs validate
 // nothing (an unchanged bank is not validated again), and zod is 40% of the bundle.
-const schemaApart = {
-  name: 'schema-apart',
-  setup(b) {
-    b.onLoad({ filter: /grader[\\/]bank[\\/]schema-module\.ts$/ }, () => ({
-      contents: "let m; export const schemaModule = () => (m ??= require('./schema.cjs'));",
-      loader: 'js',
-    }));
-  },
-};
+const schemaApart = replace(
+  'schema-apart',
+  /grader[\\/]bank[\\/]schema-module\.ts$/,
+  "let m; export const schemaModule = () => (m ??= require('./schema.cjs'));",
+);
 // The yaml library is set up on first use (grader/yaml/yaml-module.ts): most runs parse no YAML
 // (the bank's data is cached, the usual submission is read by a small reader of our own).
-const yamlOnDemand = {
-  name: 'yaml-on-demand',
-  setup(b) {
-    b.onLoad({ filter: /grader[\\/]yaml[\\/]yaml-module\.ts$/ }, () => ({
-      contents: "let m; export const yamlModule = () => (m ??= require('yaml'));",
-      loader: 'js',
-      resolveDir: process.cwd(),
-    }));
-  },
-};
+const yamlOnDemand = replace(
+  'yaml-on-demand',
+  /grader[\\/]yaml[\\/]yaml-module\.ts$/,
+  "let m; export const yamlModule = () => (m ??= require('yaml'));",
+  process.cwd(),
+);
 // chalk detects colour support when loaded, and that loads node:tty (and with it Node's socket
 // and stream classes): a few milliseconds of every start. The CLI sets chalk's level itself before
 // any output (cli/main.ts colourLevel, cli/bin.ts), so the bundle's chalk detects nothing.
-const noColourDetection = {
-  name: 'no-colour-detection',
-  setup(b) {
-    b.onLoad({ filter: /chalk[\\/]source[\\/]vendor[\\/]supports-color[\\/]index\.js$/ }, () => ({
-      contents: 'export default { stdout: false, stderr: false };',
-      loader: 'js',
-    }));
-  },
-};
+const noColourDetection = replace(
+  'no-colour-detection',
+  /chalk[\\/]source[\\/]vendor[\\/]supports-color[\\/]index\.js$/,
+  'export default { stdout: false, stderr: false };',
+);
 await Promise.all([
   build({
     ...common,
