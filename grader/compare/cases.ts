@@ -3,7 +3,7 @@
  * free index): the data every later check reads.
  */
 import * as M from '../linalg/mat.js';
-import { measureCall, measureInto, roundoff, type Reading } from '../linalg/meter.js';
+import { measureInto, roundoff, type Reading } from '../linalg/meter.js';
 import type { Point } from '../sample/points.js';
 import type { Question } from '../bank/types.js';
 import { MAX_ANSWER_LEEWAY, mismatch, type Precision } from './tolerance.js';
@@ -50,34 +50,22 @@ export function isIntegerQuestion(q: Question): boolean {
 
 /** Evaluates `run` against the reference everywhere. Throws InputError (an index out of range). */
 export function evaluateCases(q: Question, run: Run, points: readonly Point[]): Case[] {
-  const integer = isIntegerQuestion(q);
+  const checker = new Checker(q, run);
+  const { rows, cols } = q.reference.shape;
   const cases: Case[] = [];
-  const scratch: M.Mat[] = [];
   // Plain loops: this runs for every point of every answer.
   for (let point = 0; point < points.length; point++) {
     const p = points[point]!;
-    for (let e = 0; e < p.envs.length; e++) cases.push(evaluateCase(q, run, p, point, e, integer, scratch));
+    for (let e = 0; e < p.envs.length; e++) {
+      const outcome = checker.check(p, e);
+      const { got: raw, expected, precision: last } = checker;
+      const got = raw.rows === rows ? raw : M.mat(rows, cols, raw.data);
+      // One object shape for every precision (no spread): the comparisons read it at every case.
+      const precision: Precision = { ref: last.ref, answer: last.answer, integer: last.integer, answerCap: undefined };
+      cases.push({ point, env: p.envs[e]!, free: p.freeValues[e], got, expected, wrong: outcome === WRONG, precision, excused: outcome === EXCUSED });
+    }
   }
   return cases;
-}
-
-/**
- * The answer against the reference in environment `e` of point `p` (the `point`-th), run in
- * `scratch` (refilled here: the answer writes only its own bound variables past the sampled
- * slots, so the case keeps the point's own environment). Throws InputError.
- */
-function evaluateCase(q: Question, run: Run, p: Point, point: number, e: number, integer: boolean, scratch: M.Mat[]): Case {
-  const env = p.envs[e]!;
-  for (let i = 0; i < env.length; i++) scratch[i] = env[i]!;
-  const m = measureCall(run, scratch);
-  const raw = m.value;
-  const { rows, cols } = q.reference.shape;
-  const got = raw.rows === rows ? raw : M.mat(rows, cols, raw.data);
-  const expected = p.expected?.[e] ?? q.reference.run(env.slice());
-  // One object shape for every precision (no spread): the comparisons below read it at every case.
-  const precision: Precision = { ref: p.refKappa?.[e] ?? 1, answer: m.kappa, integer: integer && expected.data.every(Number.isInteger), answerCap: undefined };
-  const outcome = judge(q, got, expected, precision, p.large === true, m.overflow);
-  return { point, env, free: p.freeValues[e], got, expected, wrong: outcome === WRONG, precision, excused: outcome === EXCUSED };
 }
 
 /** How a case came out. */
@@ -101,13 +89,17 @@ function judge(q: Question, got: M.Mat, expected: M.Mat, precision: Precision, l
 }
 
 /**
- * The cases of one answer checked for their outcome only (a Checker per answer and size set):
- * nothing is kept, so nothing is allocated per case. The same outcome as evaluateCase's.
+ * The cases of one answer judged one by one (a Checker per answer and size set). Nothing is kept:
+ * with answerRun's `shared` run nothing is allocated per case (quick checks); evaluateCases keeps
+ * each case's values, read from the last check.
  */
 export class Checker {
   private readonly env: M.Mat[] = [];
   private readonly reading: Reading = { kappa: 1, overflow: false };
-  private readonly precision: { ref: number; answer: number; integer: boolean; answerCap: number | undefined } = {
+  /** The last case checked: the answer's value (with a shared run, its own buffer: read it before the next check), the reference's, and how precisely each was computed. */
+  got: M.Mat = M.zeros(0, 0);
+  expected: M.Mat = M.zeros(0, 0);
+  readonly precision: { ref: number; answer: number; integer: boolean; answerCap: number | undefined } = {
     ref: 1,
     answer: 1,
     integer: false,
@@ -115,7 +107,7 @@ export class Checker {
   };
   private readonly integer: boolean;
 
-  /** `run`: answerRun(q, compiled, true), its value read at once. */
+  /** `run`: answerRun(q, compiled), or answerRun(q, compiled, true) for a value read at once. */
   constructor(
     private readonly q: Question,
     private readonly run: Run,
@@ -123,10 +115,14 @@ export class Checker {
     this.integer = isIntegerQuestion(q);
   }
 
-  /** Environment `e` of point `p`. Throws InputError (an index out of range). */
+  /**
+   * Environment `e` of point `p`, run in an environment refilled here (the answer writes only its
+   * own bound variables past the sampled slots, so the point's own stays as it was). Throws
+   * InputError (an index out of range).
+   */
   check(p: Point, e: number): Outcome {
     const from = p.envs[e]!;
-    const env = this.env; // refilled, as evaluateCase's scratch
+    const env = this.env;
     for (let i = 0; i < from.length; i++) env[i] = from[i]!;
     const got = measureInto(this.run, env, this.reading);
     const expected = p.expected?.[e] ?? this.q.reference.run(from.slice());
@@ -134,6 +130,8 @@ export class Checker {
     precision.ref = p.refKappa?.[e] ?? 1;
     precision.answer = this.reading.kappa;
     precision.integer = this.integer && expected.data.every(Number.isInteger);
+    this.got = got;
+    this.expected = expected;
     // Shapes hold equally many entries (a transposed vector is compared as it is: entry by entry).
     return judge(this.q, got, expected, precision, p.large === true, this.reading.overflow);
   }

@@ -31,13 +31,8 @@ export interface Measured<T> {
 
 /** Runs `f` with the meter on. Nested calls measure their own run only. */
 export function measure<T>(f: () => T): Measured<T> {
-  return measureCall(f, undefined);
-}
-
-/** `measure(() => f(arg))` without a closure per call: the grading loop runs it for every case. */
-export function measureCall<A, T>(f: (arg: A) => T, arg: A): Measured<T> {
   const into: Reading = { kappa: 1, overflow: false };
-  const value = measureInto(f, arg, into);
+  const value = measureInto(f, undefined, into);
   return { value, kappa: into.kappa, overflow: into.overflow };
 }
 
@@ -47,7 +42,7 @@ export interface Reading {
   overflow: boolean;
 }
 
-/** `measureCall`, its reading written into `into` (the quick checks run it for every case). */
+/** `measure(() => f(arg))`, its reading written into `into`: no closure or result object per call (the grading loop runs it for every case). */
 export function measureInto<A, T>(f: (arg: A) => T, arg: A, into: Reading): T {
   const { on, kappa, overflow } = state;
   state.on = true;
