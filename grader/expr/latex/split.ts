@@ -41,20 +41,7 @@ function findTop(tokens: readonly Token[], top: readonly boolean[], test: (t: To
   return -1;
 }
 
-/** The words of `\text{...}` starting at i, or of a plain word. */
-function wordsAt(tokens: readonly Token[], i: number): string[] {
-  const t = tokens[i]!;
-  if (t.kind === 'word') return [t.text.toLowerCase()];
-  if (t.kind === 'cmd' && t.text === 'forall') return ['forall'];
-  if (t.kind === 'cmd' && TEXT_COMMANDS.has(t.text) && tokens[i + 1]?.text === '{') {
-    const words: string[] = [];
-    for (let j = i + 2; j < tokens.length && tokens[j]!.text !== '}'; j++) words.push(tokens[j]!.text.toLowerCase());
-    return words;
-  }
-  return [];
-}
-
-/** wordsAt(tokens, i)[0], without building the list: it is asked of every token. */
+/** The first word at i: a plain word, `\forall`, or the first of `\text{...}` (asked of every token: no list built). */
 function firstWordAt(tokens: readonly Token[], i: number): string | undefined {
   const t = tokens[i]!;
   if (t.kind === 'word') return t.text.toLowerCase();
@@ -65,6 +52,14 @@ function firstWordAt(tokens: readonly Token[], i: number): string | undefined {
     return first && first.text !== '}' ? first.text.toLowerCase() : undefined;
   }
   return undefined;
+}
+
+/** Just past the word firstWordAt found at i: a plain word, or the whole `\text{...}` it opens. */
+function pastWord(tokens: readonly Token[], i: number): number {
+  if (tokens[i]!.kind === 'word') return i + 1;
+  let j = i + 2;
+  while (j < tokens.length && tokens[j]!.text !== '}') j++;
+  return j + 1;
 }
 
 function splitAt(tokens: readonly Token[], top: readonly boolean[], isSep: (t: Token, i: number) => boolean): Token[][] {
@@ -87,7 +82,7 @@ export function splitParts(all: Token[]): Parts {
   let main = tokens;
   if (whereAt >= 0) {
     main = tokens.slice(0, whereAt);
-    const rest = tokens.slice(whereAt + (tokens[whereAt]!.kind === 'word' ? 1 : 1 + wordsAt(tokens, whereAt).length + 2));
+    const rest = tokens.slice(pastWord(tokens, whereAt));
     const restTop = topLevel(rest);
     definitions = splitAt(rest, restTop, (t, i) => isChar(t, ',') || firstWordAt(rest, i) === 'and')
       .filter((d) => d.length)
