@@ -2,7 +2,6 @@
  * Problem files → Bank. Every problem in every file is collected with file:line:column:
  * YAML syntax, schema (unknown keys, wrong types), then meaning (names, shapes, sizes).
  */
-import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { finding, type Finding } from '../core/index.js';
@@ -35,9 +34,10 @@ export function loadProblemText(
   if (src.errors.length) return { issues: firstCause(src.errors) };
   const issues = new Issues(src);
   // An unchanged file that passed the schema under this very build is not validated again.
-  const known = cache?.getValid?.(text) as ProblemSetSpec | undefined;
-  const parsed = known !== undefined ? { success: true as const, data: known } : schemaModule().ProblemSetSpec.safeParse(src.data);
-  if (parsed.success && known === undefined) cache?.putValid?.(text, parsed.data);
+  const known = validEntry(cache?.getValid?.(text));
+  const parsed = known !== undefined ? { success: true as const, data: known.spec } : schemaModule().ProblemSetSpec.safeParse(src.data);
+  let id = known?.id;
+  if (parsed.success && known === undefined && cache?.putValid) cache.putValid(text, { spec: parsed.data, id: (id = newEntryId()) });
   if (!parsed.success) {
     addSchemaIssues(issues, schemaModule().ProblemSetSpec, src.data, parsed.error.issues);
     return { issues: issues.list };
@@ -46,10 +46,11 @@ export function loadProblemText(
   if (only && !only.has(spec.set)) return { set: { set: spec.set, title: spec.title, file, questions: [], naming: specNaming(spec) }, issues: [] };
   const seen = new Set<string>();
   const questions: Question[] = [];
-  const digest = createHash('sha256').update(text).digest('hex');
-  const clean = cleanRecord(cache, digest);
+  // What a build computes from the file is kept under the id of its validated entry (see validEntry).
+  const built = id === undefined ? undefined : cache;
+  const clean = cleanRecord(built, id ?? '');
   const models: Models = new Map();
-  withStoredTrees(cache, digest, wanted === undefined, () =>
+  withStoredTrees(built, id ?? '', wanted === undefined, () =>
     spec.questions.forEach((q, i) => {
       if (seen.has(q.id)) issues.add('DUPLICATE_ID', { id: `${spec.set}/${q.id}` }, ['questions', i, 'id']);
       seen.add(q.id);
@@ -60,9 +61,32 @@ export function loadProblemText(
     }),
   );
   clean.save();
-  const set: ProblemSet = { set: spec.set, title: spec.title, file, digest, questions, ...(spec.description ? { description: spec.description } : {}) };
+  const set: ProblemSet = {
+    set: spec.set,
+    title: spec.title,
+    file,
+    ...(id !== undefined ? { digest: id } : {}),
+    questions,
+    ...(spec.description ? { description: spec.description } : {}),
+  };
   return { set, issues: issues.list };
 }
+
+/**
+ * A validated entry: the spec, and an id made when it was stored. The cache serves the entry only
+ * for exactly the text it was stored for (yaml/cache.ts), and every id is new, so the id stands
+ * for exactly that text: what a build computes from the file (trees, clean questions, points) is
+ * keyed by it, and no hash of the text need be trusted.
+ */
+function validEntry(entry: unknown): { spec: ProblemSetSpec; id: string } | undefined {
+  const e = entry as { spec?: unknown; id?: unknown } | undefined;
+  return e && typeof e === 'object' && typeof e.id === 'string' && e.spec && typeof e.spec === 'object'
+    ? (e as { spec: ProblemSetSpec; id: string })
+    : undefined;
+}
+
+/** A random id (122 bits): node:crypto is loaded only here, when a file is validated and stored. */
+const newEntryId = (): string => process.getBuiltinModule('node:crypto').randomUUID();
 
 /**
  * Of a file's YAML syntax errors, the first: one bad indent makes every later line of its block

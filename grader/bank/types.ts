@@ -121,7 +121,7 @@ export interface ProblemSet {
   readonly title: string;
   readonly description?: string;
   readonly file: string;
-  /** SHA-256 of the file's text: what a build computes from the set may be cached under it. */
+  /** An id of exactly this file's text, from the build's cache (bank/load.ts validEntry): what a build computes from the set is cached under it. */
   readonly digest?: string;
   readonly questions: readonly Question[];
   /** For a set loaded without building its questions: how write-ups name them (bank/naming.ts). */

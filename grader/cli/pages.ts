@@ -3,7 +3,6 @@
  * batch has the same one (bob.yaml in two folders; Bob.yaml beside bob.yaml on a case-blind
  * disk), when a short hash of its full path keeps both: unique, and the same on every run.
  */
-import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 
 const stem = (file: string): string => basename(file).replace(/\.(ya?ml|md|markdown|tex|ipynb)$/i, '');
@@ -14,6 +13,7 @@ export function pageNames(files: readonly string[]): string[] {
   return files.map((f) => {
     const s = stem(f);
     if (count.get(s.toLowerCase()) === 1) return `${s}.html`;
-    return `${s}-${createHash('sha256').update(resolve(f)).digest('hex').slice(0, 8)}.html`;
+    // node:crypto only here: loading it is a few milliseconds of every start-up.
+    return `${s}-${process.getBuiltinModule('node:crypto').createHash('sha256').update(resolve(f)).digest('hex').slice(0, 8)}.html`;
   });
 }

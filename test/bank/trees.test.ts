@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { toText } from '../../grader/expr/print.js';
+import { frameBuilt } from '../../grader/yaml/cache.js';
 
 /** A fresh copy of the modules (parsed trees are memoised per process), and a cache folder. */
 async function fresh() {
@@ -29,23 +30,30 @@ async function built(dir: string, build: string | undefined) {
 }
 
 const entries = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.bin'));
+/** A built entry's key and payload (yaml/cache.ts frameBuilt). */
+const open = (dir: string, f: string): { key: string; text: string } => {
+  const b = readFileSync(join(dir, f));
+  const n = b.readUInt32LE(0);
+  return { key: b.toString('utf8', 4, 4 + n), text: b.toString('utf8', 4 + n) };
+};
+const rewrite = (dir: string, f: string, text: string) => writeFileSync(join(dir, f), frameBuilt(open(dir, f).key, Buffer.from(text)));
 
 describe("a bank file's parsed trees, kept across runs", () => {
   const dir = mkdtempSync(join(tmpdir(), 'grader-trees-'));
 
   it('a later run of the same build revives them: the same questions, the same grades', async () => {
     const first = await built(dir, 'build-a');
-    const stored = entries(dir).filter((f) => readFileSync(join(dir, f), 'utf8').startsWith('[["'));
+    const stored = entries(dir).filter((f) => open(dir, f).text.startsWith('[["'));
     expect(stored).toHaveLength(2); // one per bank file
     expect(await built(dir, 'build-a')).toEqual(first);
   }, 60_000);
 
   it('are what the later run reads (the same build trusts its own entry)', async () => {
-    const file = entries(dir).find((f) => readFileSync(join(dir, f), 'utf8').includes('U * (yhat - y)'))!;
-    const trees = JSON.parse(readFileSync(join(dir, file), 'utf8')) as [string, string][];
+    const file = entries(dir).find((f) => open(dir, f).text.includes('U * (yhat - y)'))!;
+    const trees = JSON.parse(open(dir, file).text) as [string, string][];
     const { math } = await fresh();
     const other = JSON.stringify(math.mathParse('U * yhat'));
-    writeFileSync(join(dir, file), JSON.stringify(trees.map(([t, j]) => [t, t === 'U * (yhat - y)' ? other : j])));
+    rewrite(dir, file, JSON.stringify(trees.map(([t, j]) => [t, t === 'U * (yhat - y)' ? other : j])));
     const { load, dirCache } = await fresh();
     const q = load.allQuestions(load.loadBank('problems', dirCache(dir, 'build-a'))).find((x) => x.id === 'cs224n-a2/naive-softmax-grad-vc')!;
     expect(toText(q.referenceNode!)).toBe('U * yhat');
@@ -66,8 +74,8 @@ describe("a bank file's parsed trees, kept across runs", () => {
       const d = mkdtempSync(join(tmpdir(), 'grader-trees-'));
       const first = await built(d, 'build-a');
       for (const f of entries(d)) {
-        const text = readFileSync(join(d, f), 'utf8');
-        if (text.startsWith('[["')) writeFileSync(join(d, f), damage(JSON.parse(text) as [string, string][]));
+        const { text } = open(d, f);
+        if (text.startsWith('[["')) rewrite(d, f, damage(JSON.parse(text) as [string, string][]));
       }
       expect(await built(d, 'build-a')).toEqual(first);
     },

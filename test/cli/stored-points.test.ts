@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,9 +6,12 @@ import { allQuestions, loadBank } from '../../grader/bank/load.js';
 import { decodePoints, encodePoints, StoredPointCache, storedPoints } from '../../grader/cli/stored-points.js';
 import { PointCache } from '../../grader/compare/points.js';
 import type { Point } from '../../grader/sample/points.js';
-import { dirCache } from '../../grader/yaml/cache.js';
+import { dirCache, frameBuilt } from '../../grader/yaml/cache.js';
 
-const bank = loadBank('problems');
+// Loaded through a build's cache: points are kept under the id its validated entries hand out.
+const bank = loadBank('problems', dirCache(mkdtempSync(join(tmpdir(), 'grader-points-bank-')), 'build-a'));
+/** The key a built entry was stored for (yaml/cache.ts frameBuilt). */
+const keyOf = (b: Buffer): string => b.toString('utf8', 4, 4 + b.readUInt32LE(0));
 
 /** An entry with this header and no floats. */
 const entry = (header: object): Buffer => {
@@ -60,7 +63,7 @@ describe('points stored across runs', () => {
     expect(stored).toHaveLength(1);
     // Tampered: the same build trusts it, another build never reads it.
     const fake = encodePoints([{ ...drawn[0]!, freeValues: [42] }]);
-    writeFileSync(join(dir, stored[0]!), fake);
+    writeFileSync(join(dir, stored[0]!), frameBuilt(keyOf(readFileSync(join(dir, stored[0]!))), fake));
     expect(storedPoints(3, bank, dirCache(dir, 'build-a')).get(q)[0]!.freeValues).toEqual([42]);
     same(drawn, storedPoints(3, bank, dirCache(dir, 'build-b')).get(q));
     // Another seed is another entry.
@@ -80,7 +83,7 @@ describe('points stored across runs', () => {
       dir,
       readdirSync(dir).find((f) => f.endsWith('.bin'))!,
     );
-    writeFileSync(file, damage(encodePoints(drawn)));
+    writeFileSync(file, frameBuilt(keyOf(readFileSync(file)), damage(encodePoints(drawn))));
     same(drawn, storedPoints(5, bank, dirCache(dir, 'build-a')).get(q));
   });
 
