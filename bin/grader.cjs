@@ -29,7 +29,12 @@ if (typeof Module.enableCompileCache === 'function' && process.env.GRADER_CODE_C
     // no cache yet: compiled from source, saved on exit
   }
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected)
+  // V8 refuses a cache made under other V8 flags. A run given options of its own (`node
+  // --max-old-space-size=… bin/grader.cjs`, NODE_OPTIONS) writes a missing cache but never
+  // replaces one: the next plain run would be refused in turn and replace it back, and runs of
+  // both kinds would each compile the whole bundle. (A stale cache, or a new Node, is replaced.)
+  const ownOptions = process.execArgv.length > 0 || Boolean(process.env.NODE_OPTIONS);
+  if (cachedData === undefined || (script.cachedDataRejected && !ownOptions))
     process.once('exit', () => {
       try {
         const tmp = `${cacheFile}.${process.pid}`;

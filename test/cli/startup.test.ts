@@ -34,6 +34,25 @@ describe('start-up caches', () => {
   );
 });
 
+describe("the bundle's code cache (bin/grader.cjs, V8's cached data)", () => {
+  const cacheFile = 'dist/grader.cjs.cache';
+  it.each([
+    ['a V8 option on the command line', ['--max-old-space-size=999'], {}],
+    ['NODE_OPTIONS', [], { NODE_OPTIONS: '--max-old-space-size=999' }],
+  ])('a run given %s (V8 refuses the cache) prints the same and leaves the cache as it was', (_, options, env) => {
+    const dir = mkdtempSync(join(tmpdir(), 'grader-startup-'));
+    const args = ['bin/grader.cjs', 'grade', 'submissions/bob.yaml', '--format', 'json'];
+    const plain = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, GRADER_CACHE: dir, GRADER_CODE_CACHE: 'vm' } });
+    const before = readFileSync(cacheFile);
+    const other = spawnSync(process.execPath, [...options, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env, GRADER_CACHE: dir, GRADER_CODE_CACHE: 'vm' },
+    });
+    expect(other.stdout).toBe(plain.stdout);
+    expect(readFileSync(cacheFile).equals(before)).toBe(true);
+  });
+});
+
 describe('the entry points', () => {
   it('the package bin is the CommonJS entry (no ES module loader at start-up)', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { bin: Record<string, string> };
