@@ -13,6 +13,7 @@ import { addSchemaIssues } from './schema-issues.js';
 import { specNaming } from './naming.js';
 import { cleanRecord } from './clean.js';
 import { withStoredTrees } from './trees.js';
+import { deferredSource } from './deferred-source.js';
 import { buildQuestions, type Models } from './question.js';
 import type { ProblemSetSpec } from './schema.js';
 import { schemaModule } from './schema-module.js';
@@ -30,11 +31,12 @@ export function loadProblemText(
   only?: ReadonlySet<string>,
   wanted?: ReadonlySet<string>,
 ): { set?: ProblemSet; issues: Finding[] } {
-  const src = readYaml(file, text, cache);
+  // An unchanged file that passed the schema under this very build is not validated again, nor
+  // even read as YAML (deferred-source.ts).
+  const known = validEntry(cache?.getValid?.(text));
+  const src = known ? deferredSource(file, text, cache) : readYaml(file, text, cache);
   if (src.errors.length) return { issues: firstCause(src.errors) };
   const issues = new Issues(src);
-  // An unchanged file that passed the schema under this very build is not validated again.
-  const known = validEntry(cache?.getValid?.(text));
   const parsed = known !== undefined ? { success: true as const, data: known.spec } : schemaModule().ProblemSetSpec.safeParse(src.data);
   let id = known?.id;
   if (parsed.success && known === undefined && cache?.putValid) cache.putValid(text, { spec: parsed.data, id: (id = newEntryId()) });

@@ -1,0 +1,32 @@
+/**
+ * The YAML source of a bank file that passed the schema under this very build (its validated
+ * entry was found, bank/load.ts): its data is that entry, so nothing of the file is read unless a
+ * message asks where something stands, which building a clean file never does. The depth check
+ * and the read of its data entry (yaml/source.ts readYaml) wait for that first question.
+ */
+import type { Position } from '../core/index.js';
+import { readYaml, type DataCache, type Path, type YamlSource } from '../yaml/source.js';
+
+const FIELDS = ['line', 'col', 'offset'] as const;
+
+/** A position computed when first read. Its fields are enumerable getters, so a spread copies the values. */
+function deferred(file: string, compute: () => Position): Position {
+  let value: Position | undefined;
+  const at = { file };
+  for (const k of FIELDS) Object.defineProperty(at, k, { enumerable: true, get: () => (value ??= compute())[k] });
+  return at;
+}
+
+export function deferredSource(file: string, text: string, cache: DataCache | undefined): YamlSource {
+  let read: YamlSource | undefined;
+  const src = () => (read ??= readYaml(file, text, cache));
+  return {
+    file,
+    get data() {
+      return src().data;
+    },
+    errors: [],
+    at: (path: Path, key?: boolean) => deferred(file, () => src().at(path, key)),
+    inString: (path: Path, offset: number) => deferred(file, () => src().inString(path, offset)),
+  };
+}
