@@ -36,6 +36,19 @@ describe('start-up caches', () => {
 
 describe("the bundle's code cache (bin/grader.cjs, V8's cached data)", () => {
   const cacheFile = 'dist/grader.cjs.cache';
+  it('plain runs of every kind accept one cache (the bin sets the same V8 flags on every run)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'grader-startup-'));
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['bin/grader.cjs', ...args], { encoding: 'utf8', env: { ...process.env, GRADER_CACHE: dir, GRADER_CODE_CACHE: 'vm' } });
+    run('--version');
+    const before = readFileSync(cacheFile);
+    // A refused cache would be replaced on exit by what that run compiled.
+    for (const args of [['grade', 'submissions/bob.yaml', '--format', 'json'], ['try', 'cs224n-a2/naive-softmax-grad-vc', 'U * yhat'], ['--version']]) {
+      expect(run(...args).status).toBe(0);
+      expect(readFileSync(cacheFile).equals(before)).toBe(true);
+    }
+  });
+
   it.each([
     ['a V8 option on the command line', ['--max-old-space-size=999'], {}],
     ['NODE_OPTIONS', [], { NODE_OPTIONS: '--max-old-space-size=999' }],
