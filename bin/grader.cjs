@@ -10,11 +10,11 @@ const { readFileSync, renameSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { dirname, join } = require('node:path');
 
-// V8 optimises a function after 4x the usual work (its interrupt budget): a run of a fraction of
+// V8 optimises a function after 8x the usual work (its interrupt budget): a run of a fraction of
 // a second (one submission, `try`) spent a sixth of its CPU optimising code it was about to stop
 // running, and a batch still optimises its hot code in its first fraction of a second. Set before
 // the bundle is compiled, on every run: V8 refuses a code cache made under other flags.
-require('node:v8').setFlagsFromString('--interrupt-budget=270336');
+require('node:v8').setFlagsFromString('--interrupt-budget=540672');
 
 const file = join(__dirname, '..', 'dist', 'grader.cjs');
 const load = Module.createRequire(file);
