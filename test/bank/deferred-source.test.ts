@@ -24,7 +24,9 @@ function counted(dir: string): { cache: DataCache; reads: () => number } {
 }
 
 const places = (bank: ReturnType<typeof loadBank>) =>
-  allQuestions(bank).flatMap((q) => [q.at, q.referenceAt, ...q.exampleAt, ...q.model.slots.map((s) => s.at)].map((p) => [p.file, p.line, p.col, p.offset]));
+  allQuestions(bank).flatMap((q) =>
+    [q.at, q.referenceAt, ...q.exampleAt, ...q.model.slots.map((s) => s.at)].map((p) => p && [p.file, p.line, p.col, p.offset]),
+  );
 
 describe('a bank file validated under this build', () => {
   const dir = mkdtempSync(join(tmpdir(), 'grader-deferred-'));
