@@ -7,14 +7,27 @@
 import type { Position } from '../core/index.js';
 import { readYaml, type DataCache, type Path, type YamlSource } from '../yaml/source.js';
 
-const FIELDS = ['line', 'col', 'offset'] as const;
+const COMPUTE = Symbol('position');
+type Deferred = Position & { [COMPUTE]: () => Position };
+/** Getters shared by every deferred position (a bank makes a thousand): no closures per object. */
+const FIELDS: PropertyDescriptorMap = Object.fromEntries(
+  (['line', 'col', 'offset'] as const).map((k) => [
+    k,
+    {
+      enumerable: true,
+      get(this: Deferred) {
+        return this[COMPUTE]()[k];
+      },
+    },
+  ]),
+);
 
-/** A position computed when first read. Its fields are enumerable getters, so a spread copies the values. */
+/** A position computed when first read. Its fields are own enumerable getters, so a spread copies the values. */
 function deferred(file: string, compute: () => Position): Position {
   let value: Position | undefined;
   const at = { file };
-  for (const k of FIELDS) Object.defineProperty(at, k, { enumerable: true, get: () => (value ??= compute())[k] });
-  return at;
+  Object.defineProperty(at, COMPUTE, { value: () => (value ??= compute()) });
+  return Object.defineProperties(at, FIELDS);
 }
 
 export function deferredSource(file: string, text: string, cache: DataCache | undefined): YamlSource {
