@@ -13,8 +13,9 @@ const { dirname, join } = require('node:path');
 // V8 optimises a function after 8x the usual work (its interrupt budget): a run of a fraction of
 // a second (one submission, `try`) spent a sixth of its CPU optimising code it was about to stop
 // running, and a batch still optimises its hot code in its first fraction of a second. Set before
-// the bundle is compiled, on every run: V8 refuses a code cache made under other flags.
-require('node:v8').setFlagsFromString('--interrupt-budget=540672');
+// the bundle is compiled, on every run: V8 refuses a code cache made under other flags. V8's
+// flags are the process's: a batch's worker threads (batch.ts WORKER_FLAG) have them already.
+if (!process.argv.includes('--grader-worker')) require('node:v8').setFlagsFromString('--interrupt-budget=540672');
 
 const file = join(__dirname, '..', 'dist', 'grader.cjs');
 const load = Module.createRequire(file);
