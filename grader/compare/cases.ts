@@ -7,7 +7,6 @@ import { measureInto, roundoff, type Reading } from '../linalg/meter.js';
 import type { Point } from '../sample/points.js';
 import type { Question } from '../bank/types.js';
 import { MAX_ANSWER_LEEWAY, mismatch, type Precision } from './tolerance.js';
-import { agrees, packedOf, type Packed } from './packed.js';
 
 export interface Case {
   /** Which sample point (0-based). */
@@ -51,14 +50,14 @@ export function isIntegerQuestion(q: Question): boolean {
 
 /** Evaluates `run` against the reference everywhere. Throws InputError (an index out of range). */
 export function evaluateCases(q: Question, run: Run, points: readonly Point[]): Case[] {
-  const checker = new Checker(q, run, points);
+  const checker = new Checker(q, run);
   const { rows, cols } = q.reference.shape;
   const cases: Case[] = [];
   // Plain loops: this runs for every point of every answer.
   for (let point = 0; point < points.length; point++) {
     const p = points[point]!;
     for (let e = 0; e < p.envs.length; e++) {
-      const outcome = checker.check(point, e);
+      const outcome = checker.check(p, e);
       const { got: raw, expected, precision: last } = checker;
       const got = raw.rows === rows ? raw : M.mat(rows, cols, raw.data);
       // One object shape for every precision (no spread): the comparisons read it at every case.
@@ -89,19 +88,17 @@ function judge(q: Question, got: M.Mat, expected: M.Mat, precision: Precision, l
   return excused ? EXCUSED : WRONG;
 }
 
-/** What a Checker holds before its first check: one for all (a Float64Array view each cost more than a case's checks). */
-const EMPTY = M.mat(0, 0, new Float64Array(0));
-
 /**
- * The cases of one answer judged one by one (a Checker per answer and size set, over that size
- * set's points). Nothing is kept: with answerRun's `shared` run nothing is allocated per case
- * (quick checks); evaluateCases keeps each case's values, read from the last check.
+ * The cases of one answer judged one by one (a Checker per answer and size set). Nothing is kept:
+ * with answerRun's `shared` run nothing is allocated per case (quick checks); evaluateCases keeps
+ * each case's values, read from the last check.
  */
 export class Checker {
   private readonly env: M.Mat[] = [];
   private readonly reading: Reading = { kappa: 1, overflow: false };
-  /** The last case checked: the answer's value (with a shared run, its own buffer: read it before the next check), and how precisely each side was computed. */
-  got: M.Mat = EMPTY;
+  /** The last case checked: the answer's value (with a shared run, its own buffer: read it before the next check), the reference's, and how precisely each was computed. */
+  got: M.Mat = M.zeros(0, 0);
+  expected: M.Mat = M.zeros(0, 0);
   readonly precision: { ref: number; answer: number; integer: boolean; answerCap: number | undefined } = {
     ref: 1,
     answer: 1,
@@ -109,87 +106,44 @@ export class Checker {
     answerCap: undefined,
   };
   private readonly integer: boolean;
-  /** The points' expected values packed (packed.ts); undefined: read from each point (a point without stored values, or `pack` false). */
-  private readonly pk: Packed | undefined;
-  /** The point whose environment `env` holds (only the free index may differ between its cases). */
-  private filled = -1;
-  private lastPoint = 0;
-  private lastEnv = 0;
-  /** The reference's value at the last case, for points without stored values. */
-  private computed: M.Mat = EMPTY;
 
-  /** `run`: answerRun(q, compiled), or answerRun(q, compiled, true) for a value read at once. `pack` false: the unpacked path (tests compare the two). */
+  /** `run`: answerRun(q, compiled), or answerRun(q, compiled, true) for a value read at once. */
   constructor(
     private readonly q: Question,
     private readonly run: Run,
-    private readonly points: readonly Point[],
-    pack = true,
   ) {
     this.integer = isIntegerQuestion(q);
-    this.pk = pack ? packedOf(points) : undefined;
-  }
-
-  /** The reference's value at the last case checked. */
-  get expected(): M.Mat {
-    return this.points[this.lastPoint]!.expected?.[this.lastEnv] ?? this.computed;
   }
 
   /**
-   * Environment `e` of the `point`-th point, run in an environment refilled here (the answer
-   * writes only its own bound variables past the sampled slots, so the point's own stays as it
-   * was). Throws InputError (an index out of range).
+   * Environment `e` of point `p`, run in an environment refilled here (the answer writes only its
+   * own bound variables past the sampled slots, so the point's own stays as it was). Throws
+   * InputError (an index out of range).
    */
-  check(point: number, e: number): Outcome {
-    const pk = this.pk;
-    if (!pk) return this.checkUnpacked(point, e);
-    const k = pk.first[point]! + e;
-    const env = this.env;
-    if (this.filled === point && pk.freeSlot >= 0) env[pk.freeSlot] = pk.envs[k]![pk.freeSlot]!;
-    else {
-      const from = pk.envs[k]!;
-      for (let i = 0; i < from.length; i++) env[i] = from[i]!;
-      this.filled = point;
-    }
-    this.lastPoint = point;
-    this.lastEnv = e;
-    const got = measureInto(this.run, env, this.reading);
-    const precision = this.precision;
-    precision.ref = pk.kappa[k]!;
-    precision.answer = this.reading.kappa;
-    precision.integer = this.integer && pk.integral[k] === 1;
-    this.got = got;
-    if (!precision.integer && agrees(got, pk, k, this.q.tolerance, precision.ref, precision.answer)) return RIGHT;
-    return judge(this.q, got, this.expected, precision, pk.large[point] === 1, this.reading.overflow);
-  }
-
-  private checkUnpacked(point: number, e: number): Outcome {
-    const p = this.points[point]!;
+  check(p: Point, e: number): Outcome {
     const from = p.envs[e]!;
     const env = this.env;
     for (let i = 0; i < from.length; i++) env[i] = from[i]!;
-    this.filled = -1;
-    this.lastPoint = point;
-    this.lastEnv = e;
     const got = measureInto(this.run, env, this.reading);
-    const expected = p.expected?.[e] ?? (this.computed = this.q.reference.run(from.slice()));
+    const expected = p.expected?.[e] ?? this.q.reference.run(from.slice());
     const precision = this.precision;
     precision.ref = p.refKappa?.[e] ?? 1;
     precision.answer = this.reading.kappa;
     precision.integer = this.integer && expected.data.every(Number.isInteger);
     this.got = got;
+    this.expected = expected;
     // Shapes hold equally many entries (a transposed vector is compared as it is: entry by entry).
     return judge(this.q, got, expected, precision, p.large === true, this.reading.overflow);
   }
 
   /** Every environment of every point: how many points have a case excused, or undefined at the first wrong case. */
-  excusedPoints(): number | undefined {
-    const points = this.points;
+  excusedPoints(points: readonly Point[]): number | undefined {
     let excused = 0;
     for (let point = 0; point < points.length; point++) {
-      const n = points[point]!.envs.length;
+      const p = points[point]!;
       let any = false;
-      for (let e = 0; e < n; e++) {
-        const outcome = this.check(point, e);
+      for (let e = 0; e < p.envs.length; e++) {
+        const outcome = this.check(p, e);
         if (outcome === WRONG) return undefined;
         if (outcome === EXCUSED) any = true;
       }

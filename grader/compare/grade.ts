@@ -120,7 +120,7 @@ interface Judged {
 function judgeValues(q: Question, j: Judged): QuestionReport {
   let excused: number | undefined;
   try {
-    excused = new Checker(q, j.quick, j.points).excusedPoints();
+    excused = new Checker(q, j.quick).excusedPoints(j.points);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     return keep(report(q, 'invalid', j.answer, j.interpreted, [...j.feedback, err.finding]), q, j.points, j.definitions);

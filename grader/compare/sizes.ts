@@ -72,13 +72,13 @@ function failsAt(o: Question, first: Read, answer: string, source: PointSource, 
   }
   const ref = o.reference.shape;
   if (!compiled.zeroLiteral && !sameShape(compiled.shape, ref) && !(isVector(ref) && sameShape(compiled.shape, transposed(ref)))) return 'SHAPE_MISMATCH';
+  const checker = new Checker(o, answerRun(o, compiled, true));
   const points = source.get(o);
-  const checker = new Checker(o, answerRun(o, compiled, true), points);
   try {
     for (let point = 0; point < points.length; point++) {
       const p = points[point]!;
       const checked = checkedAt(o, p, point);
-      for (let i = 0; i < checked.length; i++) if (checker.check(point, checked[i]!) === WRONG) return 'VALUE_MISMATCH';
+      for (let i = 0; i < checked.length; i++) if (checker.check(p, checked[i]!) === WRONG) return 'VALUE_MISMATCH';
     }
     return undefined;
   } catch (e) {

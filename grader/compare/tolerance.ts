@@ -44,22 +44,18 @@ export function mismatch(a: Mat, b: Mat, tol: Tolerance, precision: Precision = 
     const bd = b.data;
     let scale = 0;
     let diff = 0;
-    // d - d is 0 when x - y is finite, NaN when either side (or their difference) is not: such
-    // values go to the pass below. Plain comparisons, not Math.max: every entry of every case comes here.
-    let notFinite = 0;
+    let finite = true;
     for (let i = 0; i < bd.length; i++) {
       const x = ad[i]!;
       const y = bd[i]!;
-      const d = x - y;
-      notFinite += d - d;
-      const ax = Math.abs(x);
-      const ay = Math.abs(y);
-      const gap = Math.abs(d);
-      if (ax > scale) scale = ax;
-      if (ay > scale) scale = ay;
-      if (gap > diff) diff = gap;
+      if (!Number.isFinite(x) || !Number.isFinite(y)) {
+        finite = false;
+        break;
+      }
+      scale = Math.max(scale, Math.abs(x), Math.abs(y));
+      diff = Math.max(diff, Math.abs(x - y));
     }
-    if (notFinite === 0 && (diff === 0 || diff / (tol.abs + rel * scale) <= 1)) return undefined;
+    if (finite && (diff === 0 || diff / (tol.abs + rel * scale) <= 1)) return undefined;
   }
   let scale = 0;
   for (let i = 0; i < b.data.length; i++) scale = Math.max(scale, Math.abs(a.data[i]!), Math.abs(b.data[i]!));

@@ -8,8 +8,6 @@ import { InputError, sameShape, isVector, transposed } from '../../grader/core/i
 import { answerRun, Checker, evaluateCases, EXCUSED, RIGHT, WRONG, type Case } from '../../grader/compare/cases.js';
 import { matchesEverywhere, type AlternativeMemo } from '../../grader/compare/alternatives.js';
 import { readAndCompile } from '../../grader/compare/read.js';
-import { checkedAt } from '../../grader/compare/sizes.js';
-import { packedOf } from '../../grader/compare/packed.js';
 import { PointCache } from '../../grader/compare/points.js';
 import { allQuestions } from '../../grader/bank/load.js';
 import type { Question } from '../../grader/bank/types.js';
@@ -57,55 +55,11 @@ describe('quick checks', () => {
       const pts = points.get(at);
       let full: Case[] | undefined;
       const fullError = codeOf(() => (full = evaluateCases(at, answerRun(at, c), pts)));
-      const checker = new Checker(at, answerRun(at, c, true), pts);
+      const checker = new Checker(at, answerRun(at, c, true));
       const quick: number[] = [];
-      const quickError = codeOf(() => pts.forEach((p, i) => p.envs.forEach((_, e) => quick.push(checker.check(i, e)))));
+      const quickError = codeOf(() => pts.forEach((p) => p.envs.forEach((_, e) => quick.push(checker.check(p, e)))));
       expect(quickError).toBe(fullError);
       if (full) expect(quick).toEqual(full.map(outcome));
-    }
-  });
-});
-
-/** Each case's outcome, the answer's value and precision, by a checker visiting `order` (point, environment). */
-function visit(checker: Checker, order: readonly (readonly [number, number])[]) {
-  return order.map(([point, e]) => {
-    let outcome: number | string;
-    try {
-      outcome = checker.check(point, e);
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      outcome = err.finding.code;
-    }
-    return { point, e, outcome, got: Array.from(checker.got.data), expected: checker.expected, precision: { ...checker.precision } };
-  });
-}
-
-describe('packed expected values (packed.ts) decide as the values read from each point', () => {
-  // Sums binding a name of the question's own (o, w) must not disturb the environment kept between cases.
-  const extra: [string, string][] = [
-    ['cs224n-a2/naive-softmax-grad-uw', 'sum(o, 1, V, yhat_o) * (yhat_w - (w == o)) * v_c'],
-    ['cs224n-a2/naive-softmax-grad-uw', 'sum(w, 1, V, 0 * u_w) + (yhat_w - (w == o)) * v_c'],
-    ['cs224n-a2/neg-sampling-grad-uk', "sum(k, 1, K, 0 * u_k) + (1 - sigma(-u_k' * v_c)) * v_c"],
-  ];
-  it.each([...rows, ...extra])('%s: %s', (id, answer) => {
-    const q = byId.get(id)!;
-    if (extra.some(([i, a]) => i === id && a === answer)) expect(compiled(q, answer)).toBeDefined();
-    for (const at of [q, ...q.others]) {
-      const c = compiled(at, answer);
-      if (!c) continue;
-      const pts = points.get(at);
-      expect(packedOf(pts)).toBeDefined();
-      const all = pts.flatMap((p, i) => p.envs.map((_, e) => [i, e] as const));
-      // Every case in order, the other size sets' selection (checkedAt), and backwards (no environment reused).
-      const orders = [all, pts.flatMap((p, i) => checkedAt(at, p, i).map((e) => [i, e] as const)), [...all].reverse()];
-      for (const order of orders) {
-        for (const shared of [true, false]) {
-          const packed = visit(new Checker(at, answerRun(at, c, shared), pts), order);
-          const unpacked = visit(new Checker(at, answerRun(at, c, shared), pts, false), order);
-          expect(packed).toEqual(unpacked);
-          unpacked.forEach((u, i) => expect(packed[i]!.expected).toBe(u.expected));
-        }
-      }
     }
   });
 });
