@@ -88,6 +88,9 @@ function readLatex(text: string, vocab: Vocab): Reading {
   return { node, notation: 'latex', where, notes, definitions };
 }
 
+/** A character of a word (what `\b` tells from the rest); undefined past either end is not. */
+const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9_]/.test(ch);
+
 /** Top-level positions of `=` (not `==`, `<=`, `>=`, `!=`) and of the word `where`, in mathjs text. */
 function mathjsSplits(text: string): { sides: number[]; where: number } {
   const sides: number[] = [];
@@ -97,7 +100,7 @@ function mathjsSplits(text: string): { sides: number[]; where: number } {
     if ('([{'.includes(ch)) depth++;
     else if (')]}'.includes(ch)) depth--;
     else if (depth === 0 && ch === '=' && !'=<>!'.includes(text[i - 1] ?? '') && text[i + 1] !== '=') sides.push(i);
-    else if (depth === 0 && where < 0 && /^where\b/.test(text.slice(i)) && !/[A-Za-z0-9_]/.test(text[i - 1] ?? '')) where = i;
+    else if (depth === 0 && where < 0 && ch === 'w' && text.startsWith('where', i) && !isWordChar(text[i + 5]) && !isWordChar(text[i - 1])) where = i;
   }
   return { sides: where < 0 ? sides : sides.filter((s) => s < where), where };
 }
