@@ -12,9 +12,10 @@ export function checkText(text: string): void {
   if (text.length > LIMITS.maxLength) fail('TOO_LONG', { length: text.length, max: LIMITS.maxLength });
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '(' || ch === '[' || ch === '{') depth++;
-    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123)
+      depth++; // ( [ {
+    else if (c === 41 || c === 93 || c === 125) depth--; // ) ] }
     if (depth > LIMITS.maxDepth) fail('TOO_DEEP', { max: LIMITS.maxDepth }, { offset: i, length: 1 });
   }
 }
