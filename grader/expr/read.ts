@@ -67,7 +67,7 @@ function parseTokens(tokens: Token[], vocab: Vocab, empty: string): { node: Node
   const end = tokens[tokens.length - 1]!.end;
   const p = new LatexParser([...tokens, { kind: 'eof', text: '', offset: end, end }], vocab);
   const node = p.parseAll();
-  return { node, where: (n) => p.c.spans.get(n) };
+  return { node, where: (n) => p.c.spanOf(n) };
 }
 
 function readLatex(text: string, vocab: Vocab): Reading {
