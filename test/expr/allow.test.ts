@@ -25,11 +25,12 @@ function slowCheck(root: Node, where: (n: Node) => Position | undefined): void {
   let count = 0;
   walk(root, (node, parent) => {
     if (++count > LIMITS.maxNodes) fail('TOO_MANY_NODES', { max: LIMITS.maxNodes });
-    const n = node as Node & { fn?: { type?: string }; value?: unknown; op?: string };
+    const n = node as Node & { fn?: string | { type?: string }; value?: unknown; op?: string };
     if (!NODES.has(node.type)) fail('NOT_ALLOWED', { what: 'refused' }, where(node));
-    if (node.type === 'OperatorNode' && !ALLOWED_OPERATORS.has(String(n.fn))) fail('NOT_ALLOWED', { what: `the operator ${n.op}` }, where(node));
+    if (node.type === 'OperatorNode' && !ALLOWED_OPERATORS.has(n.fn as string)) fail('NOT_ALLOWED', { what: `the operator ${n.op}` }, where(node));
     if (node.type === 'ConstantNode' && typeof n.value !== 'number') fail('NOT_ALLOWED', { what: 'a value' }, where(node));
-    if (node.type === 'FunctionNode' && n.fn?.type !== 'SymbolNode') fail('NOT_ALLOWED', { what: 'calling the result of an expression' }, where(node));
+    if (node.type === 'FunctionNode' && (n.fn as { type?: string } | undefined)?.type !== 'SymbolNode')
+      fail('NOT_ALLOWED', { what: 'calling the result of an expression' }, where(node));
     if (node.type === 'RangeNode' && parent?.type !== 'IndexNode') fail('NOT_ALLOWED', { what: 'a range a:b outside an index' }, where(node));
   });
 }

@@ -76,7 +76,7 @@ export class Cursor {
 
   /** Where a node was read from: the span of its first mark. */
   spanOf(node: Node): Position | undefined {
-    const spans = (this.spans ??= new Map());
+    const spans = (this.spans ??= new Map<Node, Position>());
     const m = this.marks;
     // Marks made since the last question are added (none are, once parsing is done).
     for (let k = this.spanned; k < m.length; k += 3)
