@@ -9,7 +9,8 @@ import * as M from '../linalg/mat.js';
 import * as meter from '../linalg/meter.js';
 import type { Question } from '../bank/types.js';
 import type { Compiled } from '../expr/index.js';
-import { matchesEverywhere, type AlternativeMemo, type Case } from './cases.js';
+import { matchesEverywhere, type AlternativeMemo } from './alternatives.js';
+import type { Case } from './cases.js';
 import { dependencyFindings } from './dependencies.js';
 
 export interface Diagnosis {

@@ -14,6 +14,7 @@ import {
   type Notation,
   type Reading,
   type Scope,
+  type Vocab,
 } from '../expr/index.js';
 import { compileExpr } from '../expr/compile/compile.js';
 import { isValueName } from '../expr/compile/names.js';
@@ -92,16 +93,41 @@ export interface ReadOptions {
   readonly reading?: Reading;
 }
 
-export function readAndCompile(q: Question, answer: string, definitions: Definitions = new Map(), opts: ReadOptions = {}): Read {
-  const base = questionScope(q);
-  for (const [name, b] of opts.bindings ?? []) base.scope = withBinding(base.scope, name, b);
-  const vocab = vocabFor(base.scope, q.primeTranspose);
-  const definer = new Definer(base.scope);
+/** A question's scope, first free slot and LaTeX vocabulary, as most answers read them (no names bound before reading). */
+interface Base {
+  readonly scope: Scope;
+  readonly first: number;
+  readonly vocab: Vocab;
+}
+/** Made once per question, not per answer: a question's declarations never change once built. */
+const bases = new WeakMap<Question, Base>();
+const NO_DEFINITIONS: Definitions = new Map();
+
+function baseOf(q: Question, bindings: ReadonlyMap<string, Binding> | undefined): Base {
+  if (bindings?.size) {
+    let { scope } = questionScope(q);
+    for (const [name, b] of bindings) scope = withBinding(scope, name, b);
+    return { scope, first: questionScope(q).first, vocab: vocabFor(scope, q.primeTranspose) };
+  }
+  let base = bases.get(q);
+  if (!base) {
+    const { scope, first } = questionScope(q);
+    base = { scope, first, vocab: vocabFor(scope, q.primeTranspose) };
+    bases.set(q, base);
+  }
+  return base;
+}
+
+export function readAndCompile(q: Question, answer: string, definitions: Definitions = NO_DEFINITIONS, opts: ReadOptions = {}): Read {
+  const base = baseOf(q, opts.bindings);
+  const vocab = base.vocab;
+  // Most answers define nothing: no overlay is made for them.
+  let definer: Definer | undefined;
   for (const [key, text] of definitions) {
     const name = /[\\{}$]/.test(key) ? (readAnswer(`$${key}$`, vocab).node as unknown as { name?: string }).name : key;
     if (!name) fail('DEFINITION_FORM', { text: key });
     if (opts.skipKnown && (isValueName(name!, base.scope) || base.scope.indices.has(name!))) continue;
-    definer.define(name!, (s) => {
+    (definer ??= new Definer(base.scope)).define(name!, (s) => {
       try {
         const r = readAnswer(text, vocab);
         return compileTree(r.node, s, base.first, r.where).compiled;
@@ -112,8 +138,8 @@ export function readAndCompile(q: Question, answer: string, definitions: Definit
     });
   }
   const reading = opts.reading ?? readAnswer(answer, vocab);
-  for (const d of reading.definitions) definer.define(d.name, (s) => compileTree(d.node, s, base.first, d.where).compiled);
-  const scope = definer.scope();
+  for (const d of reading.definitions) (definer ??= new Definer(base.scope)).define(d.name, (s) => compileTree(d.node, s, base.first, d.where).compiled);
+  const scope = definer ? definer.scope() : base.scope;
   try {
     const { node, compiled, notes } = compileTree(reading.node, scope, base.first, reading.where);
     return { node, compiled, notation: reading.notation, notes: [...reading.notes, ...notes], reading };
@@ -137,6 +163,6 @@ export function readAndCompile(q: Question, answer: string, definitions: Definit
  */
 export function compileAt(o: Question, answer: string, first: Read, definitions?: Definitions): Compiled {
   if ((definitions?.size ?? 0) > 0 || first.reading.definitions.length > 0) return readAndCompile(o, answer, definitions, { reading: first.reading }).compiled;
-  const { scope, first: slot } = questionScope(o);
+  const { scope, first: slot } = baseOf(o, undefined);
   return compileExpr(first.node, scope, { where: () => undefined, nextSlot: slot, notes: [] });
 }

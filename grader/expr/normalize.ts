@@ -58,44 +58,65 @@ const product = (call: AnyNode, factor: Node): Node => N.op('*', 'multiply', [N.
 const asFactor = (n: Node): Node => (n.type === 'ParenthesisNode' || n.type === 'SymbolNode' || n.type === 'ConstantNode' ? n : N.paren(n));
 
 export function normalize(node: Node, names: Names): Node {
-  const out = rewrite(node, names);
-  if (out !== node) names.moved?.(out, node);
-  return out;
+  const again = (m: Node): Node => {
+    const out = rewrite(m, names, again);
+    if (out !== m) names.moved?.(out, m);
+    return out;
+  };
+  return again(node);
 }
 
-function rewrite(node: Node, names: Names): Node {
+function rewrite(node: Node, names: Names, again: (m: Node) => Node): Node {
   const n = node as AnyNode;
   // `type` is a getter on each node class, slow to read: read once here.
   const type = node.type;
-  if (type === 'SymbolNode') return names.alias(n.name!) ? N.symbol(names.alias(n.name!)!) : node;
-  if (type === 'ConstantNode') return node;
-  const again = (m: Node): Node => normalize(m, names);
-  if (type === 'FunctionNode' && names.alias((n.fn as AnyNode).name!)) return again(N.call(names.alias((n.fn as AnyNode).name!)!, n.args!));
-  const power = type === 'OperatorNode' ? functionPower(n, names, again) : undefined;
-  if (power) return power;
-  if (type === 'OperatorNode' && n.fn === 'pow') {
-    const mark = transposeMark(n.args![0]!, n.args![1]!, names, again);
-    if (mark) return mark;
+  if (type === 'SymbolNode') {
+    const alias = names.alias(n.name!);
+    return alias ? N.symbol(alias) : node;
   }
-  if (type === 'OperatorNode' && (n.fn === 'pow' || n.fn === 'ctranspose' || n.fn === 'transpose')) {
-    const [base, exp] = n.args as [Node, Node | undefined];
-    const expName = nameOf(exp);
-    const isT = exp?.type === 'SymbolNode' && (expName === 'T' || expName === 'top') && !names.isValue(expName);
-    const apply = (b: Node): Node => (isT || n.fn !== 'pow' ? N.op("'", 'ctranspose', [b]) : N.op('^', 'pow', [b, again(exp!)]));
-    const inner = valueCall(base, names);
-    if (inner) return product(inner, apply(asFactor(again(inner.args![0]!))));
-    if (isT) return apply(again(base));
+  if (type === 'ConstantNode') return node;
+  if (type === 'FunctionNode') {
+    const alias = names.alias((n.fn as AnyNode).name!);
+    if (alias) return again(N.call(alias, n.args!));
+  }
+  if (type === 'OperatorNode') {
+    const power = functionPower(n, names, again);
+    if (power) return power;
+    const fn = n.fn;
+    if (fn === 'pow') {
+      const mark = transposeMark(n.args![0]!, n.args![1]!, names, again);
+      if (mark) return mark;
+    }
+    if (fn === 'pow' || fn === 'ctranspose' || fn === 'transpose') {
+      const [base, exp] = n.args as [Node, Node | undefined];
+      const expName = nameOf(exp);
+      const isT = exp?.type === 'SymbolNode' && (expName === 'T' || expName === 'top') && !names.isValue(expName);
+      const apply = (b: Node): Node => (isT || fn !== 'pow' ? N.op("'", 'ctranspose', [b]) : N.op('^', 'pow', [b, again(exp!)]));
+      const inner = valueCall(base, names);
+      if (inner) return product(inner, apply(asFactor(again(inner.args![0]!))));
+      if (isT) return apply(again(base));
+    }
   }
   const call = type === 'FunctionNode' ? valueCall(node, names) : undefined;
   if (call) return product(call, asFactor(again(call.args![0]!)));
   return mapKeep(node, again);
 }
 
-/** node.map, but the very same node when no child changed, so that positions keyed by node survive. */
+/**
+ * node.map, but the very same node when no child changed, so that positions keyed by node
+ * survive; no array is made for a node whose children all stay (most of them).
+ */
 function mapKeep(node: Node, f: (n: Node) => Node): Node {
   const before = childrenOf(node);
-  const after = before.map(f);
-  if (after.every((a, i) => a === before[i])) return node;
+  let after: Node[] | undefined;
+  for (let k = 0; k < before.length; k++) {
+    const child = before[k]!;
+    const out = f(child);
+    if (out === child) continue;
+    after ??= before.slice();
+    after[k] = out;
+  }
+  if (!after) return node;
   let i = 0;
   return node.map(() => after[i++]!);
 }

@@ -4,7 +4,7 @@
  */
 import { fail, InputError } from '../core/index.js';
 import { LIMITS } from './limits.js';
-import { mathParse, type Node } from './math.js';
+import { mathParse, type AnyNode, type Node } from './math.js';
 
 /** Rejects what would make a parser recurse or run long, before any parser sees it. */
 export function checkText(text: string): void {
@@ -12,9 +12,10 @@ export function checkText(text: string): void {
   if (text.length > LIMITS.maxLength) fail('TOO_LONG', { length: text.length, max: LIMITS.maxLength });
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '(' || ch === '[' || ch === '{') depth++;
-    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123)
+      depth++; // ( [ {
+    else if (c === 41 || c === 93 || c === 125) depth--; // ) ] }
     if (depth > LIMITS.maxDepth) fail('TOO_DEEP', { max: LIMITS.maxDepth }, { offset: i, length: 1 });
   }
 }
@@ -36,10 +37,31 @@ export function parseMathjs(text: string): Node {
   return node;
 }
 
-/** Walks a tree depth-first, parents before children. */
+/**
+ * Walks a tree depth-first, parents before children, in mathjs's order of children. The usual
+ * kinds are read directly: mathjs's own forEach builds a path string per child (`args[0]`),
+ * which cost more than the visits.
+ */
 export function walk(node: Node, visit: (n: Node, parent: Node | null) => void, parent: Node | null = null): void {
   visit(node, parent);
-  node.forEach((child) => walk(child, visit, node));
+  const n = node as AnyNode;
+  switch (node.type) {
+    case 'ConstantNode':
+    case 'SymbolNode':
+      return;
+    case 'OperatorNode':
+      for (const a of n.args!) walk(a, visit, node);
+      return;
+    case 'FunctionNode':
+      walk(n.fn as Node, visit, node);
+      for (const a of n.args!) walk(a, visit, node);
+      return;
+    case 'ParenthesisNode':
+      walk(n.content!, visit, node);
+      return;
+    default:
+      node.forEach((child) => walk(child, visit, node));
+  }
 }
 
 /** Text to match literally inside a regular expression. */

@@ -30,8 +30,17 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-/** Where each node of `root` stands in `text` (shifted by `base`), as a lookup. */
+/**
+ * Where each node of `root` stands in `text` (shifted by `base`), as a lookup, worked out when
+ * first asked: only a finding needs a position, and most answers have none (trees are never
+ * changed once read, so the answer is the same later as now).
+ */
 export function mathjsPositions(root: Node, text: string, base = 0): (n: Node) => Position | undefined {
+  let where: ((n: Node) => Position | undefined) | undefined;
+  return (n) => (where ??= positionsNow(root, text, base))(n);
+}
+
+function positionsNow(root: Node, text: string, base: number): (n: Node) => Position | undefined {
   const tokens = tokenize(text);
   const leaves = new Map<Node, Span>();
   let i = 0;

@@ -67,7 +67,7 @@ function parseTokens(tokens: Token[], vocab: Vocab, empty: string): { node: Node
   const end = tokens[tokens.length - 1]!.end;
   const p = new LatexParser([...tokens, { kind: 'eof', text: '', offset: end, end }], vocab);
   const node = p.parseAll();
-  return { node, where: (n) => p.c.spans.get(n) };
+  return { node, where: (n) => p.c.spanOf(n) };
 }
 
 function readLatex(text: string, vocab: Vocab): Reading {
@@ -88,16 +88,26 @@ function readLatex(text: string, vocab: Vocab): Reading {
   return { node, notation: 'latex', where, notes, definitions };
 }
 
+/** A character of a word (what `\b` tells from the rest); undefined past either end is not. */
+const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9_]/.test(ch);
+
 /** Top-level positions of `=` (not `==`, `<=`, `>=`, `!=`) and of the word `where`, in mathjs text. */
-function mathjsSplits(text: string): { sides: number[]; where: number } {
+export function mathjsSplits(text: string): { sides: number[]; where: number } {
   const sides: number[] = [];
   let where = -1;
+  // By character code: a string per character cost more than the rest of the scan.
   for (let i = 0, depth = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if ('([{'.includes(ch)) depth++;
-    else if (')]}'.includes(ch)) depth--;
-    else if (depth === 0 && ch === '=' && !'=<>!'.includes(text[i - 1] ?? '') && text[i + 1] !== '=') sides.push(i);
-    else if (depth === 0 && where < 0 && /^where\b/.test(text.slice(i)) && !/[A-Za-z0-9_]/.test(text[i - 1] ?? '')) where = i;
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123)
+      depth++; // ( [ {
+    else if (c === 41 || c === 93 || c === 125)
+      depth--; // ) ] }
+    else if (depth !== 0) continue;
+    else if (c === 61) {
+      // `=`, not the second character of `==`, `<=`, `>=`, `!=`, nor the first of `==` (nor the text's first character).
+      const before = text.charCodeAt(i - 1);
+      if (i > 0 && before !== 61 && before !== 60 && before !== 62 && before !== 33 && text.charCodeAt(i + 1) !== 61) sides.push(i);
+    } else if (c === 119 && where < 0 && text.startsWith('where', i) && !isWordChar(text[i + 5]) && !isWordChar(text[i - 1])) where = i;
   }
   return { sides: where < 0 ? sides : sides.filter((s) => s < where), where };
 }

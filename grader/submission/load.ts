@@ -142,8 +142,10 @@ export function parseSubmission(file: string, text: string): Loaded {
   if (!isMap(raw)) return bad(finding('SUBMISSION_SHAPE', { expected: 'a mapping of question ids to answers', path: 'answers' }, src.at(['answers'])), student);
   const tooMany = (what: string, path: string, count: number, max: number): Loaded =>
     bad(finding('LIMIT_EXCEEDED', { what, count, max, unit: 'entries' }, src.at([path])), student);
-  if (Object.keys(raw).length > FILE_LIMITS.answers) return tooMany('answers', 'answers', Object.keys(raw).length, FILE_LIMITS.answers);
-  for (const [id, value] of Object.entries(raw)) {
+  const ids = Object.keys(raw);
+  if (ids.length > FILE_LIMITS.answers) return tooMany('answers', 'answers', ids.length, FILE_LIMITS.answers);
+  for (const id of ids) {
+    const value = raw[id];
     if (value !== null && typeof value !== 'string')
       return bad(finding('SUBMISSION_SHAPE', { expected: 'an answer as text', path: `answers.${id}` }, src.at(['answers', id])), student);
     const eaten = typeof value === 'string' ? eatenBackslash(value, text) : undefined;

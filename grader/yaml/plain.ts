@@ -11,10 +11,36 @@
 /** Characters the fast read leaves to the parser: controls but the line feed (tabs, CR), BOM, separators, lone surrogates. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNUSUAL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\p{Cs}/u;
-/** A key as written in submissions (`cs224n-a2/sigmoid-derivative`), its colon and what follows. */
-const ENTRY = /^( *)([A-Za-z_][\w./+-]*):(?: +(.*))?$/;
+/** Characters of a key as written in submissions (`cs224n-a2/sigmoid-derivative`): a letter or `_` first, then `[\w./+-]`. */
+const KEY_FIRST = new Uint8Array(128);
+const KEY_NEXT = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  KEY_FIRST[c] = /[A-Za-z_]/.test(ch) ? 1 : 0;
+  KEY_NEXT[c] = /[\w./+-]/.test(ch) ? 1 : 0;
+}
+
+/**
+ * `key:` or `key: value` at column `indent` of `line` (as /^ {indent}([A-Za-z_][\w./+-]*):(?: +(.*))?$/
+ * would match it, without a match array): the end of the key, or -1. The value starts past the spaces after the colon.
+ */
+function keyEnd(line: string, indent: number): number {
+  let i = indent;
+  const first = line.charCodeAt(i);
+  if (!(first < 128 && KEY_FIRST[first])) return -1;
+  for (i++; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (!(c < 128 && KEY_NEXT[c])) break;
+  }
+  if (line.charCodeAt(i) !== 58) return -1;
+  const after = line.charCodeAt(i + 1);
+  // `key:` at the end of its line, or followed by a space (`key:x` is one plain scalar).
+  return i + 1 === line.length || after === 32 ? i : -1;
+}
 /** Keys the core schema reads as something else than their text, and the one that is not a plain property. */
 const SPECIAL_KEY = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL|__proto__)$/;
+/** First letters of SPECIAL_KEY's words: most keys need no test. */
+const SPECIAL_FIRST = /^[tTfFnN_]/;
 /** Plain values the core schema reads as null (`strings` keeps every other plain scalar as written). */
 const NULL = /^(?:~|null|Null|NULL)$/;
 /** A plain scalar may not start with these (`-`, `?`, `:` only before a space: `-log(x)` is plain). */
@@ -167,10 +193,16 @@ function literal(lines: readonly string[], from: number, indent: number): { valu
 /** A line of a plain scalar that neither starts a mapping (`: `, a final `:`) nor a comment (` #`). */
 const plainLine = (s: string): boolean => !s.includes(': ') && !s.endsWith(':') && !s.includes(' #');
 
-/** Where each scalar value written on its key's line starts (1-based), by its path joined with NUL. */
-/** Where each value stands, and the column of its key (on the same line). */
-export type Places = Map<string, { readonly line: number; readonly col: number; readonly keyCol: number }>;
-export const placeOf = (path: readonly (string | number)[]): string => path.join('\0');
+/** Where a value stands (1-based), and the column of its key (on the same line). */
+export interface Place {
+  readonly line: number;
+  readonly col: number;
+  readonly keyCol: number;
+}
+/** Where each value stands, by the key above it ('' at the top) and its own key: no path strings made per lookup. */
+export type Places = Map<string, Map<string, Place>>;
+export const placeOf = (places: Places, path: readonly (string | number)[]): Place | undefined =>
+  path.length === 1 ? places.get('')?.get(String(path[0])) : path.length === 2 ? places.get(String(path[0]))?.get(String(path[1])) : undefined;
 
 /** A mapping of `key: value` lines at `indent`, from line `at`; values nest one level under `parent` (the key above) when there is none. */
 function mapping(
@@ -181,6 +213,8 @@ function mapping(
   parent?: string,
 ): { value: Record<string, unknown>; next: number } | undefined {
   const map: Record<string, unknown> = {};
+  // Keys seen, to decline a duplicate: a Map of the key strings, no property lookups by a key not yet interned.
+  const seen = new Map<string, Place | undefined>();
   let i = at;
   while (i < lines.length) {
     const line = lines[i]!;
@@ -190,19 +224,22 @@ function mapping(
       continue;
     }
     if (ind < indent) break;
-    const m = ind === indent ? ENTRY.exec(line) : null;
-    if (!m) return undefined;
-    const key = m[2]!;
-    if (SPECIAL_KEY.test(key) || Object.hasOwn(map, key)) return undefined;
-    const rest = m[3] ?? '';
+    const end = ind === indent ? keyEnd(line, indent) : -1;
+    if (end < 0) return undefined;
+    const key = line.slice(ind, end);
+    if ((SPECIAL_FIRST.test(key) && SPECIAL_KEY.test(key)) || seen.has(key)) return undefined;
+    let from = end + 1;
+    while (line.charCodeAt(from) === 32) from++;
+    const rest = line.slice(from);
     if (rest !== '') {
       const s = scalar(rest, lines, i, indent);
       if (!s) return undefined;
       map[key] = s.value;
-      places?.set(parent === undefined ? key : `${parent}\0${key}`, { line: i + 1, col: line.length - rest.length + 1, keyCol: ind + 1 });
+      seen.set(key, places ? { line: i + 1, col: from + 1, keyCol: ind + 1 } : undefined);
       i = s.next;
       continue;
     }
+    seen.set(key, undefined);
     // An empty value: null, or the mapping on the lines indented under it.
     let j = i + 1;
     while (j < lines.length && indentOf(lines[j]!) < 0) j++;
@@ -218,6 +255,7 @@ function mapping(
     map[key] = sub.value;
     i = sub.next;
   }
+  places?.set(parent ?? '', seen as Map<string, Place>);
   return { value: map, next: i };
 }
 

@@ -193,7 +193,7 @@ export function readYaml(file: string, text: string, opts: ReadOptions | DataCac
   };
   const at = (path: Path, key = false): Position => {
     // A value (or its key) the fast read placed (every answer of a usual submission): no parse, no lazy object.
-    const place = quick ? places?.get(placeOf(path)) : undefined;
+    const place = quick && places ? placeOf(places, path) : undefined;
     return place ? { file, line: place.line, col: key ? place.keyCol : place.col } : lazy(() => locateAt(path, key));
   };
   return { file, data, errors, at, inString: (path, offset) => lazy(() => locateIn(path, offset)) };

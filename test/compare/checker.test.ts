@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { InputError, sameShape, isVector, transposed } from '../../grader/core/index.js';
-import { answerRun, Checker, evaluateCases, EXCUSED, matchesEverywhere, RIGHT, WRONG, type AlternativeMemo, type Case } from '../../grader/compare/cases.js';
+import { answerRun, Checker, evaluateCases, EXCUSED, RIGHT, WRONG, type Case } from '../../grader/compare/cases.js';
+import { matchesEverywhere, type AlternativeMemo } from '../../grader/compare/alternatives.js';
 import { readAndCompile } from '../../grader/compare/read.js';
 import { PointCache } from '../../grader/compare/points.js';
 import { allQuestions } from '../../grader/bank/load.js';

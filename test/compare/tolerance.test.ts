@@ -17,6 +17,8 @@ describe('mismatch', () => {
     [[Infinity], [1], true],
     [[-Infinity], [-1e308], true],
     [[NaN], [NaN], true],
+    [[1e308], [-1e308], true],
+    [[-0, 0], [0, -0], false],
   ])('%j vs %j → %s', (a, b, wrong) => expect(mismatch(column(a), column(b), tol) !== undefined).toBe(wrong));
 
   it('names the worst entry', () => expect(mismatch(column([1, 5, 2]), column([1, 2, 2]), tol)).toEqual({ index: 1, got: 5, expected: 2 }));

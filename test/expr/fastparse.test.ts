@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fastParse, mathjsParse, mathParse } from '../../grader/expr/math.js';
+import { fastParse, mathjsParse, mathParse, type Node } from '../../grader/expr/math.js';
+import { walk } from '../../grader/expr/parse.js';
 import { compare, corpus, OUTSIDE } from './fastparse-helpers.js';
 
 describe('fastParse builds the tree mathjs builds', () => {
@@ -142,5 +143,30 @@ describe('mathParse, which keeps a tree from the second time its text comes', ()
     // Changing a tree deep down, the first (not kept) or the second (a copy of the kept one), changes no later one.
     for (const t of trees.slice(0, 2)) t.traverse((n) => (n.type === 'SymbolNode' ? Object.assign(n, { name: 'changed' }) : n));
     expect(JSON.stringify(mathParse(text))).toBe(want);
+  });
+});
+
+describe('walk, which reads the usual kinds of node directly', () => {
+  it('visits every node of every corpus tree, with its parent, in the order of mathjs traverse', () => {
+    let trees = 0;
+    for (const text of corpus()) {
+      let tree: Node;
+      try {
+        tree = mathjsParse(text);
+      } catch {
+        continue;
+      }
+      const theirs: [Node, Node | null][] = [];
+      tree.traverse((n, _path, parent) => theirs.push([n, parent ?? null]));
+      const ours: [Node, Node | null][] = [];
+      walk(tree, (n, parent) => ours.push([n, parent]));
+      expect(ours.length).toBe(theirs.length);
+      ours.forEach(([n, p], i) => {
+        expect(n).toBe(theirs[i]![0]);
+        expect(p).toBe(theirs[i]![1]);
+      });
+      trees++;
+    }
+    expect(trees).toBeGreaterThan(1200);
   });
 });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../grader/core/index.js';
 import { readAndCompile } from '../../grader/compare/read.js';
-import { tokenize } from '../../grader/expr/positions.js';
+import { mathjsPositions, tokenize } from '../../grader/expr/positions.js';
+import { compileTree, parseMathjs, walk, type Node } from '../../grader/expr/index.js';
 import { question, W2V } from '../helpers.js';
 
 const q = question(W2V.replace('  yhat: { value', '  h: { shape: d, sample: normal }\n  x: { sample: normal }\n  yhat: { value'), 'reference: "v_c"');
@@ -40,4 +41,30 @@ describe('the mathjs-syntax tokenizer', () => {
     ["x' * (y_o + 2.5e-3)", ['x', "'", '*', '(', 'y_o', '+', '2.5e-3', ')']],
     ['A[:, 2] .* "s"', ['A', '[', ':', ',', '2', ']', '.', '*', '"s"']],
   ])('%s', (text, tokens) => expect(tokenize(text).map((t) => t.text)).toEqual(tokens));
+});
+
+describe('positions worked out when first asked', () => {
+  // The lookup is made lazily; asking it only after the tree was checked, normalized and compiled
+  // must place every node exactly where a lookup asked at once places it.
+  it.each(["x' * (y_o + 2.5e-3)", "U[:, 2] * (h' * h) + v_c", 'sigma(x) * (1 - sigma(x)) + x_y', "v_c (yhat - y)' * h", 'tanh^2(x) + U^T (yhat - y)'])(
+    '%s',
+    (text) => {
+      const now = parseMathjs(text);
+      const early = mathjsPositions(now, text);
+      const places = (where: (n: Node) => unknown, root: Node): unknown[] => {
+        const out: unknown[] = [];
+        walk(root, (n) => out.push(where(n)));
+        return out;
+      };
+      const expected = places(early, now);
+      const late = mathjsPositions(now, text);
+      try {
+        compileTree(now, q.model.scope, q.model.firstFreeSlot, late);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+      }
+      expect(places(late, now)).toEqual(expected);
+      expect(expected.some((p) => p !== undefined)).toBe(true);
+    },
+  );
 });

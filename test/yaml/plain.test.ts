@@ -50,6 +50,8 @@ describe('readPlainYaml reads the usual submission as the parser does', () => {
     ['answers:\n  q: |\n      a\n\n        b  \n      # not a comment\n\n\n  r: |\n   c\n'],
     ['answers:\n  q: |\n    a\n  \n    b\n'],
     ['student: |\n  a\nanswers:\n  q: |\n    x'],
+    ['answers:\n  q:   \n  r: x\n  True_key: y\n  nul: z\n  _x: w\n'],
+    ['student: a\nanswers:\n  a.b/c+d-e_f9: x\n  toString: y\n  constructor: z\n'],
   ])('%j', (text) => expect(agree(text)).toBe(true));
 
   it.each([
@@ -98,6 +100,10 @@ describe('readPlainYaml reads the usual submission as the parser does', () => {
     ['directive', '%YAML 1.2\n---\nstudent: a\n'],
     ['empty value then text', 'answers:\n  q:\n    text\n'],
     ['merge key', 'answers:\n  <<: a\n'],
+    ['a key outside the usual letters', 'answers:\n  é: a\n'],
+    ['a key with a space', 'answers:\n  a b: x\n'],
+    ['no space after the colon', 'answers:\n  q:x\n'],
+    ['a key starting with a digit', 'answers:\n  2q: x\n'],
   ])('leaves %s to the parser', (_, text) => expect(readPlainYaml(text)).toBeUndefined());
 
   it('reads every YAML submission shipped and every bench-like file the same way', () => {

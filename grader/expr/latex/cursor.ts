@@ -6,8 +6,14 @@ import type { Token } from './lexer.js';
 
 export class Cursor {
   private i = 0;
-  /** A Map, not a WeakMap: it lives as long as the reading's nodes, and sets cost half. */
-  readonly spans = new Map<Node, Position>();
+  /**
+   * Each mark as it was made (node, offset, length): only a finding asks where a node is, and
+   * most answers have none, so the lookup is built when first asked (spanOf), not a map entry per node.
+   */
+  private readonly marks: (Node | number)[] = [];
+  private spans: Map<Node, Position> | undefined;
+  /** How many entries of marks are in spans. */
+  private spanned = 0;
 
   constructor(private readonly tokens: readonly Token[]) {}
 
@@ -61,11 +67,22 @@ export class Cursor {
     return this.next();
   }
 
-  /** Records that `node` was read from tokens start..(current). */
+  /** Records that `node` was read from tokens start..(current); a node marked again keeps its first span. */
   mark<N extends Node>(node: N, start: Token): N {
     const prev = this.tokens[Math.max(0, this.i - 1)]!;
-    if (!this.spans.has(node)) this.spans.set(node, { offset: start.offset, length: Math.max(1, prev.end - start.offset) });
+    this.marks.push(node, start.offset, Math.max(1, prev.end - start.offset));
     return node;
+  }
+
+  /** Where a node was read from: the span of its first mark. */
+  spanOf(node: Node): Position | undefined {
+    const spans = (this.spans ??= new Map<Node, Position>());
+    const m = this.marks;
+    // Marks made since the last question are added (none are, once parsing is done).
+    for (let k = this.spanned; k < m.length; k += 3)
+      if (!spans.has(m[k] as Node)) spans.set(m[k] as Node, { offset: m[k + 1] as number, length: m[k + 2] as number });
+    this.spanned = m.length;
+    return this.spans.get(node);
   }
 }
 
