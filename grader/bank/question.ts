@@ -116,20 +116,44 @@ function sizeSetsOf(layers: Layer[], decls: MergedDeclarations): ReadonlyMap<str
 /**
  * Each literal size mapped to a larger one (2n + 1, or n + 8 past 16 to bound the cost), in the
  * same order (so V > K stays true), pairwise distinct and distinct from every size of the bank
- * (so a number written for one size cannot stand for another at both size sets).
+ * (so a number written for one size cannot stand for another at both size sets), and such that no
+ * simple relation between sizes holds at both sets (so `d + 1` written for K, or `2 * d + 1` for
+ * V, is caught): see `keepsRelation`.
  */
 export function largerSizes(decls: MergedDeclarations): Map<string, number> {
   const literal = [...decls.sizes].flatMap(([name, { value }]) => (typeof value === 'number' ? [[name, value] as const] : []));
   const used = new Set(literal.map(([, v]) => v));
   const out = new Map<string, number>();
+  const done: (readonly [number, number])[] = [];
   let prev = 0;
   for (const [name, v] of [...literal].sort((a, b) => a[1] - b[1])) {
     let c = Math.max(v <= 16 ? 2 * v + 1 : v + 8, prev + 1);
-    while (used.has(c)) c++;
+    while (used.has(c) || keepsRelation(done, v, c)) c++;
     used.add(c);
+    done.push([v, c]);
     out.set(name, (prev = c));
   }
   return out;
+}
+
+/** Small factors and offsets of the relations checked: b = p·a + q, b = a1 + a2 + q. */
+const FACTORS = [1, 2, 3, 4];
+const OFFSET = 4;
+
+/**
+ * Whether size b (mapped to c) and the sizes already mapped keep one relation at both sets:
+ * b = a + q (any q), b = p·a + q or a = p·b + q (p ≤ 4, |q| ≤ 4), or b = a1 + a2 + q (|q| ≤ 4). Such a relation would let an
+ * answer write one size through others (K as d + 1) and be right at both sets.
+ */
+export function keepsRelation(done: readonly (readonly [number, number])[], b: number, c: number): boolean {
+  const near = (x: number, y: number, dx: number, dy: number) => x - dx === y - dy && Math.abs(x - dx) <= OFFSET;
+  for (const [a, a2] of done) {
+    // A difference kept at any offset (n + 8 past 16 keeps them all): K written as d + 20.
+    if (b - a === c - a2) return true;
+    for (const p of FACTORS) if (near(b, c, p * a, p * a2) || near(a, a2, p * b, p * c)) return true;
+  }
+  for (let i = 0; i < done.length; i++) for (let j = i; j < done.length; j++) if (near(b, c, done[i]![0] + done[j]![0], done[i]![1] + done[j]![1])) return true;
+  return false;
 }
 
 /** The declarations with some sizes replaced (sizes a set does not name keep their value). */

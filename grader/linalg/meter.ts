@@ -93,13 +93,21 @@ export const exp = (x: number): number => {
   return r;
 };
 
+/** The smallest positive normal float64: below it a value keeps fewer significant bits. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
 /** A logarithm of an exact 0 (an underflowed positive value, as in log(softmax(x)_i)) is out of range too. */
 export const log = (x: number): number => {
   const r = Math.log(x);
   if (state.on) {
     if (x === 0) state.overflow = true;
-    // log amplifies the relative error of x by 1 / |log x|: log(yhat_o) for yhat_o near 1.
-    else if (x > 0 && 1 / Math.abs(r) > state.kappa) state.kappa = 1 / Math.abs(r);
+    else if (x > 0) {
+      // log amplifies the relative error of x by 1 / |log x|: log(yhat_o) for yhat_o near 1. A
+      // subnormal x (yhat_o = exp(-744) / s) has lost bits already: its error is MIN_NORMAL / x
+      // times float64's, so log(yhat_o) there is known to a few digits, not 16.
+      const k = (x < MIN_NORMAL ? MIN_NORMAL / x : 1) / Math.abs(r);
+      if (k > state.kappa) state.kappa = k;
+    }
   }
   return r;
 };

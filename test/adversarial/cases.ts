@@ -72,6 +72,8 @@ const rows: [string, string, Verdict, Kind][] = [
   [`${A2}neg-sampling-grad-vc`, "(sigma(u_o' * v_c) - 1) * u_o - sum(k, 1, 4, (sigma(-u_k' * v_c) - 1) * u_k)", 'incorrect', 'size'],
   [`${A2}neg-sampling-grad-vc`, "(sigma(u_o' * v_c) - 1) * u_o + sum(k, sigma(u_k' * v_c) * u_k)", 'correct', 'right'],
   [`${A2}neg-sampling-grad-vc`, "(sigma(u_o' * v_c) - 1) * u_o + sum(k, 1, 3, sigma(u_k' * v_c) * u_k)", 'incorrect', 'size'],
+  // K written through d (K = d + 1 at the bank's sizes): the second size set must not keep it.
+  [`${A2}neg-sampling-grad-vc`, "(sigma(u_o' * v_c) - 1) * u_o - sum(k, 1, d + 1, (sigma(-u_k' * v_c) - 1) * u_k)", 'incorrect', 'size'],
   [`${A2}neg-sampling-grad-vc`, "-sigma(-u_o' * v_c) * u_o + sum(k, 1, K, sigma(u_k' * v_c) * u_k)", 'correct', 'right'],
   [`${A2}neg-sampling-grad-vc`, "(sigma(u_o' * v_c) - 1) * u_o + sum(k, 1, K, sigma(u_k' * v_c) * u_k) + 1e-6 * u_o", 'incorrect', 'tiny'],
   [`${A2}neg-sampling-grad-vc`, "(sigma(u_o' * v_c) - 1) * u_o + sum(k, 1, K, sigma(abs(u_k' * v_c)) * u_k)", 'incorrect', 'sign'],
@@ -173,6 +175,8 @@ const rows: [string, string, Verdict, Kind][] = [
   [`${D1}w2v-softmax-grad-w`, '(yhat_k - y_k) * rhat * (1 + 1e-6)', 'incorrect', 'tiny'],
   // w2v-negsample-grad-r
   [`${D1}w2v-negsample-grad-r`, "(sigma(w_o' * rhat) - 1) * w_o + sum(k, 1, 4, sigma(w_k' * rhat) * w_k)", 'incorrect', 'size'],
+  [`${D1}w2v-negsample-grad-r`, "(sigma(w_o' * rhat) - 1) * w_o + sum(k, 1, d + 1, sigma(w_k' * rhat) * w_k)", 'incorrect', 'size'],
+  [`${D1}w2v-negsample-grad-r`, "(sigma(w_o' * rhat) - 1) * w_o + sum(k, 1, V - d, sigma(w_k' * rhat) * w_k)", 'incorrect', 'size'],
   [`${D1}w2v-negsample-grad-r`, "(sigma(w_o' * rhat) - 1) * w_o + sum(k, 1, K, sigma(w_k' * rhat) * w_k)", 'correct', 'right'],
   [`${D1}w2v-negsample-grad-r`, "-sigma(-w_o' * rhat) * w_o + sum(k, 1, K, sigma(abs(w_k' * rhat)) * w_k)", 'incorrect', 'sign'],
   // w2v-negsample-grad-w (free k): sigma(w_k' rhat) rhat

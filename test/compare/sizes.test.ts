@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { allQuestions } from '../../grader/bank/load.js';
 import { PointCache } from '../../grader/compare/points.js';
 import { checkedAt } from '../../grader/compare/sizes.js';
+import { keepsRelation, largerSizes } from '../../grader/bank/question.js';
 import { BANK, codes, grade, question, W2V } from '../helpers.js';
 
 const vc = question(W2V, 'reference: "U * (yhat - y)"\nexamples: [{ answer: "U * yhat", verdict: incorrect }]');
@@ -13,8 +14,59 @@ describe('a second size set', () => {
     expect([...vc.others[0]!.model.scope.sizes]).toEqual([
       ['d', 8],
       ['V', 15],
-      ['K', 9],
+      ['K', 10],
     ]);
+  });
+
+  // d = 3, K = 4: 2n + 1 gives d 7, taken by V = 7, so d 8; K 9 would keep K = d + 1 at both sets.
+  it.each([
+    ['word2vec', { d: 3, V: 7, K: 4, m: 5 }, { d: 8, K: 10, m: 12, V: 15 }],
+    ['V = 2d + 1 kept by 2n + 1 itself', { n: 3, m: 7 }, { n: 8, m: 15 }],
+    ['one size', { n: 2 }, { n: 5 }],
+    ['large sizes (n + 8)', { a: 20, b: 40 }, { a: 28, b: 49 }],
+  ])('%s: no simple relation between sizes holds at both sets', (_, sizes, want) => {
+    const decls = { sizes: new Map(Object.entries(sizes).map(([k, v]) => [k, { value: v }])) } as unknown as Parameters<typeof largerSizes>[0];
+    const got = largerSizes(decls);
+    expect(Object.fromEntries(got)).toEqual(want);
+    const pairs = Object.entries(sizes).map(([k, v]) => [v, got.get(k)!] as const);
+    for (const [b, c] of pairs)
+      expect(
+        keepsRelation(
+          pairs.filter(([x]) => x !== b),
+          b,
+          c,
+        ),
+      ).toBe(false);
+  });
+
+  it.each([
+    ['b = a + 1', [[3, 8]], 4, 9, true],
+    ['b = 2a + 1', [[3, 7]], 7, 15, true],
+    ['a = 2b - 2', [[4, 10]], 3, 6, true],
+    [
+      'b = a1 + a2',
+      [
+        [3, 8],
+        [4, 10],
+      ],
+      7,
+      18,
+      true,
+    ],
+    [
+      'no relation kept',
+      [
+        [3, 8],
+        [4, 10],
+      ],
+      7,
+      15,
+      false,
+    ],
+    ['a difference at any offset', [[20, 28]], 40, 48, true],
+    ['factors past 1 with offsets past 4 are not relations', [[3, 8]], 13, 23, false],
+  ] as const)('keepsRelation: %s', (_, done, b, c, kept) => {
+    expect(keepsRelation(done, b, c)).toBe(kept);
   });
 
   it('can be given by the spec (and [] grades at the bank sizes only)', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileText } from '../../grader/expr/index.js';
 import { questionScope } from '../../grader/compare/read.js';
 import * as M from '../../grader/linalg/mat.js';
-import { div, measure } from '../../grader/linalg/meter.js';
+import { div, log as meterLog, measure } from '../../grader/linalg/meter.js';
 import { question, W2V } from '../helpers.js';
 
 describe('a quotient out of float64’s range is noted, like an exponential', () => {
@@ -31,5 +31,20 @@ describe('a quotient out of float64’s range is noted, like an exponential', ()
     const env = q.model.slots.map((s) => M.mat(s.shape.rows, s.shape.cols, new Float64Array(s.shape.rows * s.shape.cols).fill(s.name === 'o' ? 1 : 1e-310)));
     const { run } = compileText(text, scope, first).compiled;
     expect(measure(() => run(env)).overflow).toBe(overflow);
+  });
+});
+
+describe('a logarithm of a subnormal value is known only as well as that value', () => {
+  it.each([
+    // x, the least kappa expected (relative error amplification), the most
+    ['an ordinary value', 0.5, 1, 2],
+    ['the least normal double', 2.2250738585072014e-308, 0, 1],
+    ['a subnormal value (exp(-744) / 1.25)', 5e-324, 1e12, Infinity],
+    ['a subnormal value a thousand times larger', 5e-321, 1e9, 1e11],
+  ])('%s', (_, x, least, most) => {
+    const { kappa, overflow } = measure(() => meterLog(x));
+    expect(overflow).toBe(false);
+    expect(kappa).toBeGreaterThanOrEqual(least);
+    expect(kappa).toBeLessThanOrEqual(most);
   });
 });
