@@ -12,10 +12,13 @@ const { dirname, join } = require('node:path');
 
 // V8 optimises a function after 8x the usual work (its interrupt budget): a run of a fraction of
 // a second (one submission, `try`) spent a sixth of its CPU optimising code it was about to stop
-// running, and a batch still optimises its hot code in its first fraction of a second. Set before
-// the bundle is compiled, on every run: V8 refuses a code cache made under other flags. V8's
-// flags are the process's: a batch's worker threads (batch.ts WORKER_FLAG) have them already.
-if (!process.argv.includes('--grader-worker')) require('node:v8').setFlagsFromString('--interrupt-budget=540672');
+// running. Set before the bundle is compiled, on every run: V8 refuses a code cache made under
+// other flags. A batch goes back to V8's default once it knows its size (grader/cli/budget.ts: late
+// optimising cost it wall time), so this budget is set again before a cache is written. V8's flags
+// are the process's: a batch's worker threads (batch.ts WORKER_FLAG) have them already.
+const BUDGET = '--interrupt-budget=540672';
+const worker = process.argv.includes('--grader-worker');
+if (!worker) require('node:v8').setFlagsFromString(BUDGET);
 
 const file = join(__dirname, '..', 'dist', 'grader.cjs');
 const load = Module.createRequire(file);
@@ -23,7 +26,11 @@ const load = Module.createRequire(file);
 if (typeof Module.enableCompileCache === 'function' && process.env.GRADER_CODE_CACHE !== 'vm') {
   Module.enableCompileCache();
   // The CLI exits with process.exit as soon as its output is out: write the cache first.
-  if (typeof Module.flushCompileCache === 'function') process.once('exit', () => Module.flushCompileCache());
+  if (typeof Module.flushCompileCache === 'function')
+    process.once('exit', () => {
+      if (!worker) require('node:v8').setFlagsFromString(BUDGET);
+      Module.flushCompileCache();
+    });
   load(file);
 } else {
   const vm = require('node:vm');
@@ -45,6 +52,7 @@ if (typeof Module.enableCompileCache === 'function' && process.env.GRADER_CODE_C
     process.once('exit', () => {
       try {
         const tmp = `${cacheFile}.${process.pid}`;
+        if (!worker) require('node:v8').setFlagsFromString(BUDGET);
         writeFileSync(tmp, script.createCachedData());
         renameSync(tmp, cacheFile);
       } catch {

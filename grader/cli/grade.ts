@@ -21,6 +21,7 @@ import { gradeFile, gradeFiles, type Preread } from './batch.js';
 import { hasNoEvidence, isDocumentFile, locateDocument } from './document.js';
 import { atomicSink, describeFsError, OutputError, progressBar, stdoutSink, unwritable, writeAtomic, type Sink } from './io.js';
 import { pageNames } from './pages.js';
+import { budgetFor } from './budget.js';
 import { bankPath, loadOrThrow, specCache, workerEntry } from './bank.js';
 import { indexName, shardFiles, shardHead } from './shard.js';
 import type { Io } from './io.js';
@@ -70,6 +71,7 @@ export async function runGrade(cmd: Command, io: Io): Promise<number> {
     return 1;
   }
   if (cmd.format === 'gradescope' && files.length !== 1) throw new UsageError('--format gradescope grades one submission (Gradescope runs once per student)');
+  budgetFor(files.length);
   // Each file is read once: the ones read here are graded as read.
   const read = new Map<string, Preread>();
   const only = setsAnswered(cmd, files, read);

@@ -3,9 +3,9 @@
  * changes a report: a cold cache, a warm one and a damaged one give the same bytes.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const run = (cache: string, args: string[], bin = 'bin/grader.cjs') =>
@@ -47,6 +47,23 @@ describe("the bundle's code cache (bin/grader.cjs, V8's cached data)", () => {
       expect(run(...args).status).toBe(0);
       expect(readFileSync(cacheFile).equals(before)).toBe(true);
     }
+  });
+
+  it('a batch as the first run writes the cache that short runs accept (the bin sets its budget again before writing)', () => {
+    // A copy of the bin and bundle without a cache; the batch goes back to V8's budget (cli/budget.ts).
+    const root = mkdtempSync(join(tmpdir(), 'grader-budget-'));
+    for (const d of ['bin', 'dist']) cpSync(d, join(root, d), { recursive: true });
+    rmSync(join(root, cacheFile), { force: true });
+    symlinkSync(resolve('problems'), join(root, 'problems'));
+    const batch = mkdtempSync(join(tmpdir(), 'grader-batch-'));
+    const bob = readFileSync('submissions/bob.yaml');
+    for (let i = 0; i < 60; i++) writeFileSync(join(batch, `s${i}.yaml`), bob);
+    const env = { ...process.env, GRADER_CACHE: mkdtempSync(join(tmpdir(), 'grader-startup-')), GRADER_CODE_CACHE: 'vm' };
+    const bin = join(root, 'bin', 'grader.cjs');
+    expect(spawnSync(process.execPath, [bin, 'grade', batch, '--format', 'csv', '--jobs', '1'], { env }).status).toBe(0);
+    const written = readFileSync(join(root, cacheFile));
+    expect(spawnSync(process.execPath, [bin, '--version'], { env }).status).toBe(0);
+    expect(readFileSync(join(root, cacheFile)).equals(written)).toBe(true);
   });
 
   it.each([
