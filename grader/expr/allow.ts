@@ -31,7 +31,7 @@ export const ALLOWED_OPERATORS: ReadonlySet<string> = new Set([
   'not',
 ]);
 
-const ALLOWED_NODES: ReadonlySet<string> = new Set([
+export const ALLOWED_NODES: ReadonlySet<string> = new Set([
   'ConstantNode',
   'SymbolNode',
   'OperatorNode',

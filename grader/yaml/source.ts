@@ -86,7 +86,7 @@ function parseText(text: string, strings: boolean): Parsed {
 
 const RESOLVE = Symbol('position');
 type Lazy = Position & { [RESOLVE]: () => Position };
-/** Getters shared by every lazy position (a batch makes one per answer): no closures made per object. */
+/** Getters shared by every lazy position (a batch makes one per answer, a bank a thousand): no closures made per object. */
 const LAZY_FIELDS: PropertyDescriptorMap = Object.fromEntries(
   (['line', 'col', 'offset'] as const).map((k) => [
     k,
@@ -103,7 +103,7 @@ const LAZY_FIELDS: PropertyDescriptorMap = Object.fromEntries(
  * A position computed when first read. Its fields are own enumerable getters, so that spreading
  * it (`{ ...at, file }`) copies the values, as a plain object would.
  */
-function lazyPosition(file: string, compute: () => Position): Position {
+export function lazyPosition(file: string, compute: () => Position): Position {
   let value: Position | undefined;
   const at = { file };
   Object.defineProperty(at, RESOLVE, { value: () => (value ??= compute()) });
