@@ -95,8 +95,17 @@ export const totals = (rs: readonly QuestionReport[]) => ({
  * Answer ids without their set (`naive-softmax-grad-vc`): resolved by the file's `set:` key, or
  * by the one question of that name in the bank (with a warning that says so); others stay as written.
  */
+const knownOf = new WeakMap<Bank, ReadonlySet<string>>();
+
+/** Every question id of the bank (a bank is never changed once loaded: made once, not per submission). */
+function knownIds(bank: Bank): ReadonlySet<string> {
+  let known = knownOf.get(bank);
+  if (!known) knownOf.set(bank, (known = new Set(bank.sets.flatMap((s) => s.questions.map((q) => q.id)))));
+  return known;
+}
+
 export function resolveIds(bank: Bank, submission: Submission): { submission: Submission; warnings: Finding[] } {
-  const known = new Set(bank.sets.flatMap((s) => s.questions.map((q) => q.id)));
+  const known = knownIds(bank);
   const warnings: Finding[] = [];
   const answers = new Map<string, string | null>();
   const answerAt = new Map(submission.answerAt);
@@ -121,7 +130,7 @@ export function gradeSubmission(bank: Bank, loaded: Loaded, points: PointCache):
   const { submission, warnings: resolvedWarnings } = resolveIds(bank, loaded.submission);
   const assumed = [...(submission.warnings ?? []), ...resolvedWarnings];
   const questions = questionsFor(bank, submission.answers.keys());
-  const known = new Set(bank.sets.flatMap((s) => s.questions.map((q) => q.id)));
+  const known = knownIds(bank);
   const reports = questions.map((q) => gradeOne(q, submission.answers.get(q.id) ?? undefined, points, submission.definitions));
   const unknown = [...submission.answers.keys()].filter((id) => !known.has(id));
   return {

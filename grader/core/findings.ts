@@ -40,8 +40,14 @@ export const finding = <C extends Code>(code: C, ...[args, at, severity]: Rest<C
 
 /** The one error type for bad input (answers, submissions, specs): it carries a finding. */
 export class InputError extends Error {
-  constructor(readonly finding: Finding) {
+  readonly finding: Finding;
+  constructor(finding: Finding) {
+    // Bad input, reported as a finding, not a fault: no stack to capture (a batch throws hundreds).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(finding.code);
+    Error.stackTraceLimit = limit;
+    this.finding = finding;
     this.name = 'InputError';
   }
 }
