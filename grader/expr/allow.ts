@@ -3,6 +3,7 @@
  * Names (symbols, functions) are checked against the question's scope by compile/.
  */
 import { fail, type Position } from '../core/index.js';
+import { childrenByType } from './children.js';
 import { LIMITS } from './limits.js';
 import type { AnyNode, Node } from './math.js';
 
@@ -49,8 +50,8 @@ export function checkAllowed(root: Node, where: (n: Node) => Position | undefine
 }
 
 /**
- * Pre-order, in mathjs's order of children (walk's), each node's type read once (a getter on each
- * node class, slow to read): the first node refused is the one reported, as a walk would find it.
+ * Pre-order, in mathjs's order of children (children.ts, as walk visits), each node's type read
+ * once (a getter on each node class, slow to read): the first node refused is the one reported.
  */
 function check(node: Node, parent: Node | null, where: (n: Node) => Position | undefined, count: { n: number }): void {
   if (++count.n > LIMITS.maxNodes) fail('TOO_MANY_NODES', { max: LIMITS.maxNodes });
@@ -58,28 +59,23 @@ function check(node: Node, parent: Node | null, where: (n: Node) => Position | u
   const n = node as AnyNode;
   switch (type) {
     case 'SymbolNode':
-      return;
+    case 'ParenthesisNode':
+      break;
     case 'ConstantNode':
       if (typeof n.value !== 'number')
         fail('NOT_ALLOWED', { what: typeof n.value === 'string' ? `text in quotes (${node.toString()})` : `the value \`${node.toString()}\`` }, where(node));
-      return;
+      break;
     case 'OperatorNode':
       if (!ALLOWED_OPERATORS.has(String(n.fn))) fail('NOT_ALLOWED', { what: `the operator ${n.op}` }, where(node));
-      for (const a of n.args!) check(a, node, where, count);
-      return;
+      break;
     case 'FunctionNode':
       if ((n.fn as Node).type !== 'SymbolNode') fail('NOT_ALLOWED', { what: 'calling the result of an expression' }, where(node));
-      check(n.fn as Node, node, where, count);
-      for (const a of n.args!) check(a, node, where, count);
-      return;
-    case 'ParenthesisNode':
-      check(n.content!, node, where, count);
-      return;
+      break;
     default:
       if (!ALLOWED_NODES.has(type)) fail('NOT_ALLOWED', { what: describe(node) }, where(node));
       if (type === 'RangeNode' && parent?.type !== 'IndexNode') fail('NOT_ALLOWED', { what: 'a range a:b outside an index' }, where(node));
-      node.forEach((child) => check(child, node, where, count));
   }
+  for (const child of childrenByType(node, type)) check(child, node, where, count);
 }
 
 function describe(node: Node): string {

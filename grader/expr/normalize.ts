@@ -7,7 +7,7 @@
  * `tanh^2(x)` is tanh(x)^2.
  */
 import { N, type AnyNode, type Node } from './math.js';
-import { childrenOf } from './compile/stable.js';
+import { childrenOf } from './children.js';
 
 export interface Names {
   /** Whether a name denotes a value (a symbol, size or family member), not a function. */

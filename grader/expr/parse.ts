@@ -4,7 +4,8 @@
  */
 import { fail, InputError } from '../core/index.js';
 import { LIMITS } from './limits.js';
-import { mathParse, type AnyNode, type Node } from './math.js';
+import { childrenOf } from './children.js';
+import { mathParse, type Node } from './math.js';
 
 /** Rejects what would make a parser recurse or run long, before any parser sees it. */
 export function checkText(text: string): void {
@@ -37,31 +38,10 @@ export function parseMathjs(text: string): Node {
   return node;
 }
 
-/**
- * Walks a tree depth-first, parents before children, in mathjs's order of children. The usual
- * kinds are read directly: mathjs's own forEach builds a path string per child (`args[0]`),
- * which cost more than the visits.
- */
+/** Walks a tree depth-first, parents before children, in mathjs's order of children (children.ts). */
 export function walk(node: Node, visit: (n: Node, parent: Node | null) => void, parent: Node | null = null): void {
   visit(node, parent);
-  const n = node as AnyNode;
-  switch (node.type) {
-    case 'ConstantNode':
-    case 'SymbolNode':
-      return;
-    case 'OperatorNode':
-      for (const a of n.args!) walk(a, visit, node);
-      return;
-    case 'FunctionNode':
-      walk(n.fn as Node, visit, node);
-      for (const a of n.args!) walk(a, visit, node);
-      return;
-    case 'ParenthesisNode':
-      walk(n.content!, visit, node);
-      return;
-    default:
-      node.forEach((child) => walk(child, visit, node));
-  }
+  for (const child of childrenOf(node)) walk(child, visit, node);
 }
 
 /** Text to match literally inside a regular expression. */

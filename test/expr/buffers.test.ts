@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { allQuestions } from '../../grader/bank/load.js';
 import { readAndCompile } from '../../grader/compare/read.js';
 import { PointCache } from '../../grader/compare/points.js';
-import { childrenOf } from '../../grader/expr/compile/stable.js';
+import { childrenOf } from '../../grader/expr/children.js';
 import { withBinding } from '../../grader/expr/index.js';
 import { readAnswer, vocabFor, type Node } from '../../grader/expr/index.js';
 import * as M from '../../grader/linalg/mat.js';

@@ -8,6 +8,7 @@
  * Each rewrite is an identity, so a verdict can only change where float64 failed the literal form.
  */
 import { N, type AnyNode, type Node } from '../math.js';
+import { childrenByType, type Parts } from '../children.js';
 
 const SIGMA = new Set(['sigma', 'sigmoid', 'logistic']);
 
@@ -63,41 +64,6 @@ function rewrite(n: AnyNode): Node | undefined {
   }
   return undefined;
 }
-
-type Parts = { fn?: unknown; args?: Node[]; content?: Node; object?: Node; index?: Node; dimensions?: Node[] };
-
-/**
- * A node's children in mathjs's order, read directly for the kinds answers are made of: mathjs's
- * own forEach builds a path string per child, which cost more than the rewrite itself.
- */
-export const childrenOf = (node: Node): readonly Node[] => childrenByType(node, node.type);
-
-/** The same, the node's type read once by the caller (a getter on each node class: slow to read). */
-function childrenByType(node: Node, type: string): readonly Node[] {
-  const n = node as Node & Parts;
-  switch (type) {
-    case 'ConstantNode':
-    case 'SymbolNode':
-      return NO_CHILDREN;
-    case 'OperatorNode':
-      return n.args!;
-    case 'FunctionNode':
-      return [n.fn as Node, ...n.args!];
-    case 'ParenthesisNode':
-      return [n.content!];
-    case 'AccessorNode':
-      return [n.object!, n.index!];
-    case 'IndexNode':
-      return n.dimensions!;
-    default: {
-      const children: Node[] = [];
-      node.forEach((c) => children.push(c));
-      return children;
-    }
-  }
-}
-
-const NO_CHILDREN: readonly Node[] = [];
 
 type Made = new (...args: unknown[]) => Node;
 type Fields = Parts & { op?: string; implicit?: boolean; isPercentage?: boolean; optionalChaining?: boolean; dotNotation?: boolean };
