@@ -16,9 +16,11 @@ const { dirname, join } = require('node:path');
 // other flags. A batch goes back to V8's default once it knows its size (grader/cli/budget.ts: late
 // optimising cost it wall time), so this budget is set again before a cache is written. V8's flags
 // are the process's: a batch's worker threads (batch.ts WORKER_FLAG) have them already.
-const BUDGET = '--interrupt-budget=540672';
 const worker = process.argv.includes('--grader-worker');
-if (!worker) require('node:v8').setFlagsFromString(BUDGET);
+const setBudget = () => {
+  if (!worker) require('node:v8').setFlagsFromString('--interrupt-budget=540672');
+};
+setBudget();
 
 const file = join(__dirname, '..', 'dist', 'grader.cjs');
 const load = Module.createRequire(file);
@@ -28,7 +30,7 @@ if (typeof Module.enableCompileCache === 'function' && process.env.GRADER_CODE_C
   // The CLI exits with process.exit as soon as its output is out: write the cache first.
   if (typeof Module.flushCompileCache === 'function')
     process.once('exit', () => {
-      if (!worker) require('node:v8').setFlagsFromString(BUDGET);
+      setBudget();
       Module.flushCompileCache();
     });
   load(file);
@@ -52,7 +54,7 @@ if (typeof Module.enableCompileCache === 'function' && process.env.GRADER_CODE_C
     process.once('exit', () => {
       try {
         const tmp = `${cacheFile}.${process.pid}`;
-        if (!worker) require('node:v8').setFlagsFromString(BUDGET);
+        setBudget();
         writeFileSync(tmp, script.createCachedData());
         renameSync(tmp, cacheFile);
       } catch {
