@@ -105,9 +105,10 @@ const NO_DEFINITIONS: Definitions = new Map();
 
 function baseOf(q: Question, bindings: ReadonlyMap<string, Binding> | undefined): Base {
   if (bindings?.size) {
-    let { scope } = questionScope(q);
+    const { scope: declared, first } = questionScope(q);
+    let scope = declared;
     for (const [name, b] of bindings) scope = withBinding(scope, name, b);
-    return { scope, first: questionScope(q).first, vocab: vocabFor(scope, q.primeTranspose) };
+    return { scope, first, vocab: vocabFor(scope, q.primeTranspose) };
   }
   let base = bases.get(q);
   if (!base) {
