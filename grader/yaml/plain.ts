@@ -199,8 +199,8 @@ export interface Place {
   readonly col: number;
   readonly keyCol: number;
 }
-/** Where each value stands, by the key above it ('' at the top) and its own key: no path strings made per lookup. */
-export type Places = Map<string, Map<string, Place>>;
+/** Where each value stands, by the key above it ('' at the top) and its own key (undefined: a value on lines of its own): no path strings made per lookup. */
+export type Places = Map<string, ReadonlyMap<string, Place | undefined>>;
 export const placeOf = (places: Places, path: readonly (string | number)[]): Place | undefined =>
   path.length === 1 ? places.get('')?.get(String(path[0])) : path.length === 2 ? places.get(String(path[0]))?.get(String(path[1])) : undefined;
 
@@ -255,7 +255,7 @@ function mapping(
     map[key] = sub.value;
     i = sub.next;
   }
-  places?.set(parent ?? '', seen as Map<string, Place>);
+  places?.set(parent ?? '', seen);
   return { value: map, next: i };
 }
 
