@@ -7,7 +7,7 @@
  * `tanh^2(x)` is tanh(x)^2.
  */
 import { N, type AnyNode, type Node } from './math.js';
-import { childrenOf } from './children.js';
+import { mapChildren } from './children.js';
 
 export interface Names {
   /** Whether a name denotes a value (a symbol, size or family member), not a function. */
@@ -99,24 +99,5 @@ function rewrite(node: Node, names: Names, again: (m: Node) => Node): Node {
   }
   const call = type === 'FunctionNode' ? valueCall(node, names) : undefined;
   if (call) return product(call, asFactor(again(call.args![0]!)));
-  return mapKeep(node, again);
-}
-
-/**
- * node.map, but the very same node when no child changed, so that positions keyed by node
- * survive; no array is made for a node whose children all stay (most of them).
- */
-function mapKeep(node: Node, f: (n: Node) => Node): Node {
-  const before = childrenOf(node);
-  let after: Node[] | undefined;
-  for (let k = 0; k < before.length; k++) {
-    const child = before[k]!;
-    const out = f(child);
-    if (out === child) continue;
-    after ??= before.slice();
-    after[k] = out;
-  }
-  if (!after) return node;
-  let i = 0;
-  return node.map(() => after[i++]!);
+  return mapChildren(node, type, again);
 }

@@ -8,7 +8,7 @@
  * Each rewrite is an identity, so a verdict can only change where float64 failed the literal form.
  */
 import { N, type AnyNode, type Node } from '../math.js';
-import { childrenByType, type Parts } from '../children.js';
+import { mapChildren } from '../children.js';
 
 const SIGMA = new Set(['sigma', 'sigmoid', 'logistic']);
 
@@ -65,48 +65,11 @@ function rewrite(n: AnyNode): Node | undefined {
   return undefined;
 }
 
-type Made = new (...args: unknown[]) => Node;
-type Fields = Parts & { op?: string; implicit?: boolean; isPercentage?: boolean; optionalChaining?: boolean; dotNotation?: boolean };
-
-/**
- * The node with new children: what mathjs's own map makes, from the same constructor with the
- * same arguments, without map's path string and check per child (map cost 2.5 µs a node).
- */
-function withChildren(node: Node, type: string, after: Node[]): Node {
-  const n = node as Node & Fields;
-  const make = node.constructor as Made;
-  switch (type) {
-    case 'OperatorNode':
-      return new make(n.op, n.fn, after, n.implicit, n.isPercentage);
-    case 'FunctionNode':
-      return new make(after[0], after.slice(1));
-    case 'ParenthesisNode':
-      return new make(after[0]);
-    case 'AccessorNode':
-      return new make(after[0], after[1], n.optionalChaining);
-    case 'IndexNode':
-      return new make(after, n.dotNotation);
-    default: {
-      let i = 0;
-      return node.map(() => after[i++]!);
-    }
-  }
-}
-
 /** The tree with every stable rewrite applied, bottom up; unchanged subtrees are the same nodes. */
 export function stabilize(node: Node): Node {
   const type = node.type;
   if (type === 'ConstantNode' || type === 'SymbolNode') return node;
-  const children = childrenByType(node, type);
   // Most answers have nothing to rewrite: no array is made for them, and no node copied.
-  let after: Node[] | undefined;
-  for (let k = 0; k < children.length; k++) {
-    const child = children[k]!;
-    const stable = stabilize(child);
-    if (stable === child) continue;
-    after ??= children.slice();
-    after[k] = stable;
-  }
-  const rebuilt = after ? withChildren(node, type, after) : node;
+  const rebuilt = mapChildren(node, type, stabilize);
   return type === 'OperatorNode' ? (rewrite(rebuilt) ?? rebuilt) : rebuilt;
 }
