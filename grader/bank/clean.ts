@@ -6,7 +6,7 @@
  */
 import type { DataCache } from '../yaml/source.js';
 
-const key = (digest: string) => `clean-questions-1\0${digest}`;
+const key = (fileId: string) => `clean-questions-1\0${fileId}`;
 
 export interface CleanRecord {
   /** Whether question `index` of the file is known to build cleanly. */
@@ -16,9 +16,9 @@ export interface CleanRecord {
   save(): void;
 }
 
-export function cleanRecord(cache: DataCache | undefined, digest: string): CleanRecord {
+export function cleanRecord(cache: DataCache | undefined, fileId: string): CleanRecord {
   const known = new Set<number>();
-  const bytes = cache?.getBuilt?.(key(digest));
+  const bytes = cache?.getBuilt?.(key(fileId));
   if (bytes) {
     try {
       for (const i of JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown[]) if (Number.isInteger(i)) known.add(i as number);
@@ -35,7 +35,7 @@ export function cleanRecord(cache: DataCache | undefined, digest: string): Clean
       added = true;
     },
     save: () => {
-      if (added) cache?.putBuilt?.(key(digest), Buffer.from(JSON.stringify([...known].sort((a, b) => a - b))));
+      if (added) cache?.putBuilt?.(key(fileId), Buffer.from(JSON.stringify([...known].sort((a, b) => a - b))));
     },
   };
 }

@@ -67,7 +67,7 @@ export function loadProblemText(
     set: spec.set,
     title: spec.title,
     file,
-    ...(id !== undefined ? { digest: id } : {}),
+    ...(id !== undefined ? { cacheId: id } : {}),
     questions,
     ...(spec.description ? { description: spec.description } : {}),
   };

@@ -122,7 +122,7 @@ export interface ProblemSet {
   readonly description?: string;
   readonly file: string;
   /** An id of exactly this file's text, from the build's cache (bank/load.ts validEntry): what a build computes from the set is cached under it. */
-  readonly digest?: string;
+  readonly cacheId?: string;
   readonly questions: readonly Question[];
   /** For a set loaded without building its questions: how write-ups name them (bank/naming.ts). */
   readonly naming?: Naming;

@@ -1,9 +1,9 @@
 /**
  * Points kept across runs. A question's points are a pure function of its set's file, its size
  * set and the seed (its own seeded stream, its compiled model and reference), so a built grader
- * keeps them in its cache (yaml/cache.ts, keyed by the build id and the file's digest) and a
- * later run reads them instead of drawing them again: drawing them at both size sets was a
- * third of grading one submission. Stored as bytes, so every value comes back bit for bit
+ * keeps them in its cache (yaml/cache.ts, keyed by the build id and the id of the file's
+ * validated entry) and a later run reads them instead of drawing them again: drawing them at
+ * both size sets was a third of grading one submission. Stored as bytes, so every value comes back bit for bit
  * (-0, subnormals); a Mat shared between environments stays shared.
  */
 import type { Bank, Question } from '../bank/types.js';
@@ -106,7 +106,7 @@ export function decodePoints(bytes: Uint8Array): Point[] {
 
 /** A PointCache that reads a question's points from the cache, and stores those it draws. */
 export class StoredPointCache extends PointCache {
-  private readonly digests: ReadonlyMap<string, string>;
+  private readonly fileIds: ReadonlyMap<string, string>;
   private readonly held = new Map<Question, Point[]>();
 
   constructor(
@@ -115,15 +115,15 @@ export class StoredPointCache extends PointCache {
     private readonly store: Required<Pick<DataCache, 'getBuilt' | 'putBuilt'>>,
   ) {
     super(seed);
-    this.digests = new Map(bank.sets.flatMap((s) => (s.digest ? [[s.set, s.digest] as const] : [])));
+    this.fileIds = new Map(bank.sets.flatMap((s) => (s.cacheId ? [[s.set, s.cacheId] as const] : [])));
   }
 
   override get(q: Question): Point[] {
     let points = this.held.get(q);
     if (points) return points;
-    const digest = this.digests.get(q.set);
-    if (digest === undefined) return super.get(q);
-    const key = `${FORMAT}\0${digest}\0${q.id}\0${q.sizeSet}\0${this.seed}`;
+    const fileId = this.fileIds.get(q.set);
+    if (fileId === undefined) return super.get(q);
+    const key = `${FORMAT}\0${fileId}\0${q.id}\0${q.sizeSet}\0${this.seed}`;
     const bytes = this.store.getBuilt(key);
     if (bytes) {
       try {

@@ -124,7 +124,7 @@ export interface DataCache {
   /** The schema's output for this exact text and this build of the grader, when it passed (see cache.ts). */
   getValid?(text: string): unknown;
   putValid?(text: string, spec: unknown): void;
-  /** Bytes this build computed from exactly `key` (a bank file's digest and what was asked), see cache.ts. */
+  /** Bytes this build computed from exactly `key` (a bank file's entry id and what was asked), see cache.ts. */
   getBuilt?(key: string): Uint8Array | undefined;
   putBuilt?(key: string, bytes: Uint8Array): void;
 }

@@ -125,7 +125,7 @@ describe('the parsed-YAML cache', () => {
       for (const f of copied) writeFileSync(join(dir, f.replace(from, to)), readFileSync(join(dir, f)));
       const second = loadProblemText(file, edited, dirCache(dir, 'build-a'));
       expect(second.issues).toEqual([]);
-      expect(second.set!.digest).not.toBe(first.set!.digest);
+      expect(second.set!.cacheId).not.toBe(first.set!.cacheId);
       const q = second.set!.questions.find((x) => x.id === 'cs224n-a2/naive-softmax-grad-vc')!;
       expect(q.referenceText).toBe('U * (y - yhat)');
       expect(toText(q.referenceNode!)).toBe('U * (y - yhat)');
