@@ -7,16 +7,16 @@ import { LIMITS } from './limits.js';
 import { childrenOf } from './children.js';
 import { mathParse, type Node } from './math.js';
 
+/** How a character code moves the bracket depth: +1 for ( [ {, -1 for ) ] }, else 0 (scans by code make no string per character). */
+export const depthStep = (c: number): number => (c === 40 || c === 91 || c === 123 ? 1 : c === 41 || c === 93 || c === 125 ? -1 : 0);
+
 /** Rejects what would make a parser recurse or run long, before any parser sees it. */
 export function checkText(text: string): void {
   if (text.trim() === '') fail('EMPTY_ANSWER');
   if (text.length > LIMITS.maxLength) fail('TOO_LONG', { length: text.length, max: LIMITS.maxLength });
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 40 || c === 91 || c === 123)
-      depth++; // ( [ {
-    else if (c === 41 || c === 93 || c === 125) depth--; // ) ] }
+    depth += depthStep(text.charCodeAt(i));
     if (depth > LIMITS.maxDepth) fail('TOO_DEEP', { max: LIMITS.maxDepth }, { offset: i, length: 1 });
   }
 }

@@ -8,7 +8,7 @@ import { lex, type Token } from './latex/lexer.js';
 import { LatexParser, type Vocab } from './latex/parser.js';
 import { splitParts } from './latex/split.js';
 import type { Node } from './math.js';
-import { checkText, parseMathjs } from './parse.js';
+import { checkText, depthStep, parseMathjs } from './parse.js';
 import { mathjsPositions } from './positions.js';
 
 export type Notation = 'mathjs' | 'latex';
@@ -98,10 +98,8 @@ export function mathjsSplits(text: string): { sides: number[]; where: number } {
   // By character code: a string per character cost more than the rest of the scan.
   for (let i = 0, depth = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 40 || c === 91 || c === 123)
-      depth++; // ( [ {
-    else if (c === 41 || c === 93 || c === 125)
-      depth--; // ) ] }
+    const step = depthStep(c);
+    if (step !== 0) depth += step;
     else if (depth !== 0) continue;
     else if (c === 61) {
       // `=`, not the second character of `==`, `<=`, `>=`, `!=`, nor the first of `==` (nor the text's first character).
