@@ -13,7 +13,7 @@ export function pageNames(files: readonly string[]): string[] {
   return files.map((f) => {
     const s = stem(f);
     if (count.get(s.toLowerCase()) === 1) return `${s}.html`;
-    // node:crypto only here: loading it is a few milliseconds of every start-up.
+    // node:crypto is loaded only when two pages would share a name (it costs start-up milliseconds).
     return `${s}-${process.getBuiltinModule('node:crypto').createHash('sha256').update(resolve(f)).digest('hex').slice(0, 8)}.html`;
   });
 }
