@@ -11,7 +11,7 @@
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { finding, type SubmissionReport } from '../core/index.js';
 import type { PointCache } from '../compare/points.js';
-import { gradeSubmission } from '../compare/submission.js';
+import { gradeAhead, gradeSubmission } from '../compare/submission.js';
 import type { Bank } from '../bank/types.js';
 import { readSubmission, type Loaded } from '../submission/load.js';
 import { gradeDocumentFile, isDocumentFile } from './document.js';
@@ -23,15 +23,29 @@ import { renderPortable, type Portable, type Rendered } from '../report/portable
 export const WORKER_FLAG = '--grader-worker';
 
 /**
- * Below this many files, starting workers costs more than it saves: each worker loads the CLI and
- * the bank and warms up its own compiled code, about 0.34 s of CPU (64 files over 2 workers took
- * 1.86 s of CPU, on one thread 1.18 s), while a warm thread grades a file in 3 to 4 ms.
+ * A batch's work in submissions: a write-up weighs WRITEUP_WEIGHT (80 of them graded on one thread
+ * in 2.9 s, 80 submissions in 0.76 s, each with its start-up; about 36 ms against 2 to 3 ms warm).
  */
-export const PARALLEL_FROM = 200;
-/** Files per worker at least, so that each worker's start-up is a small part of its work. */
-const FILES_PER_THREAD = 100;
-/** Files a worker holds at once: enough to never wait for the next, few enough to hold little. */
-const PER_WORKER = 4;
+export const WRITEUP_WEIGHT = 15;
+/**
+ * Below this much work, starting workers costs more than it saves. Each worker loads the CLI and
+ * the bank and warms up its own compiled code, and V8 optimises that code once per thread, beside
+ * the threads grading (on 2 cores, one thread already keeps the other core busy a third of the
+ * time). Since runs are graded question by question (prepareRun), one warm thread is fast enough
+ * that on 2 idle cores two threads took 1.20x the wall time of one on 2,000 submissions, 1.07x
+ * on 3,000, 0.93x on 5,000 and 0.76x on 20,000 (each with 1.5x the CPU).
+ */
+export const PARALLEL_FROM = 4_000;
+/** Work per thread at least, so that each worker's start-up and warm-up is a small part of its work. */
+const WORK_PER_THREAD = 2_000;
+/** Runs a worker holds at once: enough to never wait for the next, few enough to hold little. */
+const PER_WORKER = 2;
+/**
+ * Files read and graded ahead together, question by question (compare/submission.ts gradeAhead):
+ * at most RUN_FILES, and no more once their answers come to RUN_CHARS characters.
+ */
+export const RUN_FILES = 128;
+export const RUN_CHARS = 4_000_000;
 
 export interface WorkerJob {
   readonly role: 'grade';
@@ -43,10 +57,10 @@ export interface WorkerJob {
   readonly render?: Portable;
 }
 
-/** Main thread → worker: a file to grade; worker → main: its report, or its text when the job says how to render. */
+/** Main thread → worker: files to grade (their indices in the batch); worker → main: each one's report, or its text when the job says how to render. */
 export interface WorkerTask {
-  readonly index: number;
-  readonly file: string;
+  readonly indices: readonly number[];
+  readonly files: readonly string[];
 }
 export type WorkerResult = { readonly index: number } & ({ readonly report: SubmissionReport } | { readonly rendered: Rendered });
 
@@ -71,28 +85,67 @@ export interface BatchOptions {
 /** A file read before grading (to know which sets to build): a submission, or a write-up located. */
 export type Preread = Loaded | LocatedDocument;
 
+/** Files a worker is sent at once, and whether they were sent alone (see gradeFiles). */
+interface Task {
+  readonly indices: number[];
+  readonly alone: boolean;
+}
+
 /** Grades one file; `pre`, when it was already read. */
 export const gradeFile = (bank: Bank, file: string, points: PointCache, set?: string, pre?: Preread): SubmissionReport =>
   isDocumentFile(file)
     ? gradeDocumentFile(bank, file, points, set, pre && !('ok' in pre) ? pre : undefined)
     : gradeSubmission(bank, pre && 'ok' in pre ? pre : readSubmission(file), points);
 
+const isLoaded = (p: Preread | undefined): p is Loaded => p !== undefined && 'ok' in p;
+
 /**
- * Threads to use. Automatic mode spreads a batch of PARALLEL_FROM files or more over the cores
- * that other processes leave idle (the load average of the last minute): one thread already keeps
- * a second core busy a third of the time (V8 compiles and collects garbage beside it), and on a
- * machine whose other core is taken, two threads took 1.58x the CPU and 1.56x the wall time of one
- * (1,000 submissions, load average 5). Two idle cores or more, and a batch large enough: a thread
- * per core and per FILES_PER_THREAD files.
+ * Reads the run of files from files[start] (RUN_FILES at most; a write-up is read when graded)
+ * and grades its submissions' answers ahead: each one's Preread, for gradeFile. `read`: files
+ * read already, each used once.
  */
-export function threadCount(files: number, jobs: number, cores = availableParallelism(), load?: number, machineCpus?: number): number {
+export function prepareRun(bank: Bank, files: readonly string[], start: number, points: PointCache, read?: Map<string, Preread>): (Preread | undefined)[] {
+  const run: (Preread | undefined)[] = [];
+  let chars = 0;
+  for (let i = start; i < files.length && run.length < RUN_FILES && chars < RUN_CHARS; i++) {
+    const file = files[i]!;
+    let pre = read?.get(file);
+    read?.delete(file); // a file named twice is read again, as it always was
+    if (!pre && !isDocumentFile(file)) pre = readSubmission(file);
+    if (isLoaded(pre) && pre.ok) for (const a of pre.submission.answers.values()) chars += a?.length ?? 0;
+    run.push(pre);
+  }
+  gradeAhead(bank, run.filter(isLoaded), points);
+  return run;
+}
+
+/** Grades the files of a worker's task in runs, handing on each report as it is made. */
+export function gradeTask(
+  bank: Bank,
+  files: readonly string[],
+  points: PointCache,
+  set: string | undefined,
+  each: (r: SubmissionReport, k: number) => void,
+): void {
+  for (let k = 0; k < files.length;) for (const pre of prepareRun(bank, files, k, points)) each(gradeFile(bank, files[k]!, points, set, pre), k++);
+}
+
+/**
+ * Threads to use for `files` files, `writeups` of them write-ups. Automatic mode spreads a batch of
+ * PARALLEL_FROM submissions' work or more over the cores that other processes leave idle (the load
+ * average of the last minute): on a machine whose other core is taken, two threads took 1.58x the
+ * CPU and 1.56x the wall time of one (1,000 submissions, load average 5). Two idle cores or more,
+ * and a batch large enough: a thread per core and per WORK_PER_THREAD of work.
+ */
+export function threadCount(files: number, jobs: number, cores = availableParallelism(), load?: number, machineCpus?: number, writeups = 0): number {
   if (jobs > 0) return Math.max(1, Math.min(jobs, files));
-  if (files < PARALLEL_FROM || cores < 2) return 1;
+  const work = files + (WRITEUP_WEIGHT - 1) * writeups;
+  if (work < PARALLEL_FROM || cores < 2) return 1;
   // The load average counts the whole machine's runnable threads, over all its CPUs: in a
   // container given a few of them, the machine's idle CPUs, not the container's, are what it says.
   const idle = Math.min(cores, Math.round((machineCpus ?? cpus().length) - (load ?? loadavg()[0]!)));
   if (idle < 2) return 1;
-  return Math.min(idle, 8, Math.ceil(files / FILES_PER_THREAD));
+  return Math.min(idle, 8, Math.floor(work / WORK_PER_THREAD));
 }
 
 const crashed = (file: string, seed: number, detail: string): SubmissionReport => ({
@@ -117,18 +170,18 @@ export async function gradeFiles(
   onReport: (report: SubmissionReport | Rendered, index: number) => void,
 ): Promise<void> {
   let done = 0;
-  const n = threadCount(files.length, opts.jobs);
+  const n = threadCount(files.length, opts.jobs, undefined, undefined, undefined, files.filter(isDocumentFile).length);
   if (n <= 1 || !opts.workerEntry) {
     let lastYield = Date.now();
-    for (let i = 0; i < files.length; i++) {
-      const pre = opts.read?.get(files[i]!);
-      opts.read?.delete(files[i]!); // a file named twice is read again, as it always was
-      onReport(gradeFile(bank, files[i]!, points, opts.set, pre), i);
-      opts.onProgress?.(++done);
-      // Let signals (Ctrl-C) and a closed stdout be handled while a long batch runs.
-      if (Date.now() - lastYield > 50) {
-        await new Promise((r) => setImmediate(r));
-        lastYield = Date.now();
+    for (let i = 0; i < files.length;) {
+      for (const pre of prepareRun(bank, files, i, points, opts.read)) {
+        onReport(gradeFile(bank, files[i]!, points, opts.set, pre), i++);
+        opts.onProgress?.(++done);
+        // Let signals (Ctrl-C) and a closed stdout be handled while a long batch runs.
+        if (Date.now() - lastYield > 50) {
+          await new Promise((r) => setImmediate(r));
+          lastYield = Date.now();
+        }
       }
     }
     return;
@@ -143,9 +196,18 @@ export async function gradeFiles(
       onReport(ready, next++);
     }
   };
-  const queue: number[] = []; // files given back by a dead worker, before the untouched ones
+  // Files given back by a dead worker go first, each in a task of its own: should it kill its
+  // worker again, it is the one lost. The others go in runs, small enough to share out evenly.
+  const queue: number[] = [];
   let fresh = 0;
-  const take = (): number | undefined => (queue.length ? queue.shift() : fresh < files.length ? fresh++ : undefined);
+  const runSize = Math.max(1, Math.min(RUN_FILES, Math.ceil(files.length / (n * 4))));
+  const take = (): Task | undefined => {
+    if (queue.length) return { indices: [queue.shift()!], alone: true };
+    if (fresh >= files.length) return undefined;
+    const indices: number[] = [];
+    while (indices.length < runSize && fresh < files.length) indices.push(fresh++);
+    return { indices, alone: false };
+  };
   let spawns = 0;
   await new Promise<void>((resolve, reject) => {
     let live = 0;
@@ -165,19 +227,21 @@ export async function gradeFiles(
         argv: [WORKER_FLAG],
         resourceLimits: { maxOldGenerationSizeMb: FILE_LIMITS.workerHeapMb },
       });
-      const held: number[] = [];
+      const held: Task[] = []; // in the order sent, each with the files not handed back yet
       let reason = 'it stopped';
       const feed = () => {
         while (held.length < PER_WORKER) {
-          const i = take();
-          if (i === undefined) break;
-          held.push(i);
-          worker.postMessage({ index: i, file: files[i]! } satisfies WorkerTask);
+          const task = take();
+          if (!task) break;
+          held.push(task);
+          worker.postMessage({ indices: [...task.indices], files: task.indices.map((i) => files[i]!) } satisfies WorkerTask);
         }
         if (held.length === 0) void worker.terminate();
       };
       worker.on('message', (m: WorkerResult) => {
-        held.splice(held.indexOf(m.index), 1);
+        const task = held[0]!; // a worker grades its tasks in order, and each task's files in order
+        task.indices.splice(task.indices.indexOf(m.index), 1);
+        if (task.indices.length === 0) held.shift();
         place(m.index, 'report' in m ? m.report : m.rendered);
         feed();
       });
@@ -187,17 +251,18 @@ export async function gradeFiles(
       worker.on('exit', () => {
         live--;
         try {
-          // The oldest file it held was the one being graded: that one is lost, the rest go back.
-          const [lost, ...rest] = held;
-          if (lost !== undefined) {
-            place(lost, crashed(files[lost]!, points.seed, reason));
-            queue.unshift(...rest);
-          }
+          // A file sent alone was the one being graded: it is lost. Of a run, which one it was is
+          // not known: every file goes back, each alone. The files of later tasks go back too.
+          const [first, ...rest] = held;
+          const back = rest.flatMap((t) => t.indices);
+          if (first?.alone) place(first.indices[0]!, crashed(files[first.indices[0]!]!, points.seed, reason));
+          else if (first) back.unshift(...first.indices);
+          queue.unshift(...back);
           const remaining = queue.length + (files.length - fresh);
           if (remaining && spawns < n + files.length) {
             if (live < n) start();
           } else if (remaining) {
-            for (let i = take(); i !== undefined; i = take()) place(i, gradeFile(bank, files[i]!, points, opts.set));
+            for (let t = take(); t; t = take()) for (const i of t.indices) place(i, gradeFile(bank, files[i]!, points, opts.set));
           }
           if (live === 0 && next === files.length) resolve();
         } catch (e) {

@@ -1,6 +1,6 @@
-/** A worker thread's side of a batch: load the bank, then grade each file it is sent, one by one. */
+/** A worker thread's side of a batch: load the bank, then grade the files it is sent, handing on each one's result as it is made. */
 import { loadBank } from '../bank/load.js';
-import { gradeFile, workerResult, type WorkerJob, type WorkerTask } from './batch.js';
+import { gradeTask, workerResult, type WorkerJob, type WorkerTask } from './batch.js';
 import { setColourLevel } from '../report/terminal.js';
 import { specCache } from './bank.js';
 import { storedPoints } from './stored-points.js';
@@ -11,5 +11,7 @@ export function runWorker(job: WorkerJob): void {
   const bank = loadBank(job.bankPath, cache);
   const points = storedPoints(job.seed, bank, cache);
   if (job.render?.format === 'text') setColourLevel(job.render.colour);
-  parentPort!.on('message', ({ index, file }: WorkerTask) => parentPort!.postMessage(workerResult(job, index, gradeFile(bank, file, points, job.set))));
+  parentPort!.on('message', ({ indices, files }: WorkerTask) =>
+    gradeTask(bank, files, points, job.set, (report, k) => parentPort!.postMessage(workerResult(job, indices[k]!, report))),
+  );
 }

@@ -43,17 +43,18 @@ describe('atomic writes', () => {
 describe('threads', () => {
   it.each([
     [10, 0, 8, 0, 1],
-    [1000, 0, 2, 0, 2],
-    [1000, 0, 2, 0.4, 2],
-    [1000, 0, 2, 0.6, 1], // the other core is busy more than half the time
-    [1000, 0, 2, 3, 1],
-    [1000, 0, 1, 0, 1],
-    [199, 0, 2, 0, 1],
-    [200, 0, 2, 0, 2],
-    [1000, 0, 8, 0, 8],
-    [1000, 0, 8, 5, 3],
-    [1000, 0, 8, 9, 1],
-    [300, 0, 8, 0, 3],
+    [20000, 0, 2, 0, 2],
+    [20000, 0, 2, 0.4, 2],
+    [20000, 0, 2, 0.6, 1], // the other core is busy more than half the time
+    [20000, 0, 2, 3, 1],
+    [20000, 0, 1, 0, 1],
+    [3999, 0, 2, 0, 1], // one warm thread is faster than two on a few thousand submissions
+    [4000, 0, 2, 0, 2],
+    [1000, 0, 8, 0, 1],
+    [20000, 0, 8, 0, 8],
+    [20000, 0, 8, 5, 3],
+    [20000, 0, 8, 9, 1],
+    [6000, 0, 8, 0, 3],
     [1000, 2, 2, 5, 2], // --jobs is obeyed, busy or not
     [3, 4, 8, 0, 3],
   ])('%i files, --jobs %i, %i cores, load %d → %i', (files, jobs, cores, load, n) => expect(threadCount(files, jobs, cores, load, cores)).toBe(n));
@@ -63,7 +64,15 @@ describe('threads', () => {
     [2, 30, 64, 2],
     [2, 63, 64, 1],
     [4, 61, 64, 3],
-  ])('%i cores of a machine at load %d with %i CPUs → %i', (cores, load, machine, n) => expect(threadCount(1000, 0, cores, load, machine)).toBe(n));
+  ])('%i cores of a machine at load %d with %i CPUs → %i', (cores, load, machine, n) => expect(threadCount(20000, 0, cores, load, machine)).toBe(n));
+
+  // A write-up weighs as much as WRITEUP_WEIGHT submissions.
+  it.each([
+    [300, 0, 1],
+    [300, 270, 2],
+    [2000, 150, 2],
+    [2000, 100, 1],
+  ])('%i files, %i of them write-ups, on 8 idle cores → %i', (files, writeups, n) => expect(threadCount(files, 0, 8, 0, 8, writeups)).toBe(n));
 });
 
 /** Pieces as a batch writes them: small, multi-byte, astral, a lone surrogate, and around and past the sink's 1 MiB buffer. */

@@ -1,7 +1,8 @@
 /**
  * Issue 12.10, 12.11: a batch over worker threads hands every report on, in file order, whatever
  * its workers do: a file that kills its worker (an exit, an out-of-memory) costs that file only,
- * reported as not graded, and a fresh worker grades the rest.
+ * reported as not graded, and a fresh worker grades the rest. Workers are sent runs of files: the
+ * files of a run that died go back one by one, so that the file that kills again is the one lost.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,13 +17,14 @@ import { BANK } from '../helpers.js';
 /** A stand-in worker speaking the batch's protocol, with files that kill it. */
 const WORKER = `
 import { parentPort, workerData } from 'node:worker_threads';
-parentPort.on('message', ({ index, file }) => {
+parentPort.on('message', ({ indices, files }) => files.forEach((file, k) => {
+  const index = indices[k];
   if (file.includes('exit')) process.exit(3);
   if (file.includes('oom')) { const hog = []; for (;;) hog.push(new Array(1e6).fill(index)); }
   if (file.includes('slow')) { const end = Date.now() + 30; while (Date.now() < end); }
   if (workerData.render) parentPort.postMessage({ index, rendered: { text: workerData.render.format + ':' + file, failed: false } });
   else parentPort.postMessage({ index, report: { file, student: 'w', score: 1, maxScore: 1, seed: 1, error: null, questions: [] } });
-});
+}));
 `;
 
 describe('a batch over workers', () => {
