@@ -100,3 +100,23 @@ describe('the entry points', () => {
     expect([mjs.status, mjs.stdout, mjs.stderr]).toEqual([cjs.status, cjs.stdout, cjs.stderr]);
   });
 });
+
+describe('what a run loads', () => {
+  // Each costs milliseconds of every start: crypto brings Node's stream stack, node:module the ES
+  // module loader, tty the socket classes (see README, Performance).
+  const unused = ['NativeModule crypto', 'NativeModule internal/modules/esm/loader', 'NativeModule tty'];
+  const probe = join(mkdtempSync(join(tmpdir(), 'grader-probe-')), 'probe.cjs');
+  writeFileSync(probe, "process.on('exit', () => require('node:fs').writeSync(2, '\\nLOADED:' + process.moduleLoadList.join(',') + '\\n'));");
+  it.each([
+    ['--version', ['--version']],
+    ['a submission', ['grade', 'submissions/bob.yaml', '--format', 'json']],
+    ['try', ['try', 'cs224n-a2/naive-softmax-grad-vc', 'U * (yhat - y)']],
+  ])('%s, its caches warm, loads none of them', (_, args) => {
+    const dir = mkdtempSync(join(tmpdir(), 'grader-startup-'));
+    run(dir, args); // fills the caches (writing them may load crypto)
+    const r = spawnSync(process.execPath, ['-r', probe, 'bin/grader.cjs', ...args], { encoding: 'utf8', env: { ...process.env, GRADER_CACHE: dir } });
+    const loaded = /LOADED:(.*)/.exec(r.stderr)![1]!.split(',');
+    expect(loaded.length).toBeGreaterThan(50);
+    expect(unused.filter((m) => loaded.includes(m))).toEqual([]);
+  });
+});
