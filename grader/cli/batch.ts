@@ -1,21 +1,20 @@
 /**
  * Grading many files, each report handed on in file order as soon as it and those before it are
  * done, so the caller can render and write it and forget it: memory stays flat whatever the
- * batch size. Sequentially, or over worker threads when the batch is large: the main thread
- * hands each worker a few files at a time (the next ones in order), so only the reports that
- * finish ahead of an earlier one are held, a few per worker. A worker that dies (a file that
- * exhausts its memory) costs only the file it was grading, reported as not graded; its other
- * files go back in the queue and a fresh worker takes over. In a portable format (report/portable.ts)
- * workers render their files themselves and hand on text, not reports.
+ * batch size. Files are read in runs whose answers are graded question by question first
+ * (runs.ts). Sequentially, or over worker threads when the batch is large: the main thread
+ * hands each worker a run or two at a time (the next files in order), so only the reports that
+ * finish ahead of an earlier one are held. A worker that dies (a file that exhausts its memory)
+ * costs only the file it was grading, reported as not graded (its run's files go back in the
+ * queue one by one to find which), and a fresh worker takes over. In a portable format
+ * (report/portable.ts) workers render their files themselves and hand on text, not reports.
  */
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { finding, type SubmissionReport } from '../core/index.js';
 import type { PointCache } from '../compare/points.js';
-import { gradeAhead, gradeSubmission } from '../compare/submission.js';
 import type { Bank } from '../bank/types.js';
-import { readSubmission, type Loaded } from '../submission/load.js';
-import { gradeDocumentFile, isDocumentFile } from './document.js';
-import type { LocatedDocument } from '../document/types.js';
+import { isDocumentFile } from './document.js';
+import { gradeFile, prepareRun, RUN_FILES, type Preread } from './runs.js';
 import { FILE_LIMITS } from '../core/limits.js';
 import { renderPortable, type Portable, type Rendered } from '../report/portable.js';
 
@@ -40,13 +39,6 @@ export const PARALLEL_FROM = 4_000;
 const WORK_PER_THREAD = 2_000;
 /** Runs a worker holds at once: enough to never wait for the next, few enough to hold little. */
 const PER_WORKER = 2;
-/**
- * Files read and graded ahead together, question by question (compare/submission.ts gradeAhead):
- * at most RUN_FILES, and no more once their answers come to RUN_CHARS characters.
- */
-export const RUN_FILES = 128;
-export const RUN_CHARS = 4_000_000;
-
 export interface WorkerJob {
   readonly role: 'grade';
   readonly bankPath: string;
@@ -82,52 +74,10 @@ export interface BatchOptions {
   readonly render?: Portable;
 }
 
-/** A file read before grading (to know which sets to build): a submission, or a write-up located. */
-export type Preread = Loaded | LocatedDocument;
-
 /** Files a worker is sent at once, and whether they were sent alone (see gradeFiles). */
 interface Task {
   readonly indices: number[];
   readonly alone: boolean;
-}
-
-/** Grades one file; `pre`, when it was already read. */
-export const gradeFile = (bank: Bank, file: string, points: PointCache, set?: string, pre?: Preread): SubmissionReport =>
-  isDocumentFile(file)
-    ? gradeDocumentFile(bank, file, points, set, pre && !('ok' in pre) ? pre : undefined)
-    : gradeSubmission(bank, pre && 'ok' in pre ? pre : readSubmission(file), points);
-
-const isLoaded = (p: Preread | undefined): p is Loaded => p !== undefined && 'ok' in p;
-
-/**
- * Reads the run of files from files[start] (RUN_FILES at most; a write-up is read when graded)
- * and grades its submissions' answers ahead: each one's Preread, for gradeFile. `read`: files
- * read already, each used once.
- */
-export function prepareRun(bank: Bank, files: readonly string[], start: number, points: PointCache, read?: Map<string, Preread>): (Preread | undefined)[] {
-  const run: (Preread | undefined)[] = [];
-  let chars = 0;
-  for (let i = start; i < files.length && run.length < RUN_FILES && chars < RUN_CHARS; i++) {
-    const file = files[i]!;
-    let pre = read?.get(file);
-    read?.delete(file); // a file named twice is read again, as it always was
-    if (!pre && !isDocumentFile(file)) pre = readSubmission(file);
-    if (isLoaded(pre) && pre.ok) for (const a of pre.submission.answers.values()) chars += a?.length ?? 0;
-    run.push(pre);
-  }
-  gradeAhead(bank, run.filter(isLoaded), points);
-  return run;
-}
-
-/** Grades the files of a worker's task in runs, handing on each report as it is made. */
-export function gradeTask(
-  bank: Bank,
-  files: readonly string[],
-  points: PointCache,
-  set: string | undefined,
-  each: (r: SubmissionReport, k: number) => void,
-): void {
-  for (let k = 0; k < files.length;) for (const pre of prepareRun(bank, files, k, points)) each(gradeFile(bank, files[k]!, points, set, pre), k++);
 }
 
 /**

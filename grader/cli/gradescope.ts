@@ -12,7 +12,7 @@ import type { Bank } from '../bank/types.js';
 import { renderGradescope, type GradescopeQuestion, type GradescopeStudent } from '../report/gradescope.js';
 import type { Command } from './args.js';
 import { pointsFor } from './bank.js';
-import { gradeFile } from './batch.js';
+import { gradeFile } from './runs.js';
 import { writeAtomic, type Io } from './io.js';
 
 /** What a student may upload, in order of preference when several kinds are there. */

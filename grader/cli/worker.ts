@@ -1,6 +1,7 @@
 /** A worker thread's side of a batch: load the bank, then grade the files it is sent, handing on each one's result as it is made. */
 import { loadBank } from '../bank/load.js';
-import { gradeTask, workerResult, type WorkerJob, type WorkerTask } from './batch.js';
+import { workerResult, type WorkerJob, type WorkerTask } from './batch.js';
+import { gradeTask } from './runs.js';
 import { setColourLevel } from '../report/terminal.js';
 import { specCache } from './bank.js';
 import { storedPoints } from './stored-points.js';

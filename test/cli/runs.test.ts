@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { prepareRun, RUN_CHARS, RUN_FILES, type Preread } from '../../grader/cli/batch.js';
+import { prepareRun, RUN_CHARS, RUN_FILES, type Preread } from '../../grader/cli/runs.js';
 import { heldAhead } from '../../grader/compare/memo.js';
 import { PointCache } from '../../grader/compare/points.js';
 import { readSubmission } from '../../grader/submission/load.js';
