@@ -90,7 +90,7 @@ export function gradeEarly(q: Question, answer: string | undefined, points: Poin
   ahead.set(answer, remember(memo, reports, answer, gradeFresh(q, answer, points, undefined)));
 }
 
-export function gradeFresh(q: Question, answer: string | undefined, points: PointCache, definitions?: Definitions): QuestionReport {
+function gradeFresh(q: Question, answer: string | undefined, points: PointCache, definitions?: Definitions): QuestionReport {
   try {
     return gradeAnswer(q, answer, points, definitions);
   } catch (e) {
