@@ -16,12 +16,13 @@ const [major, minor] = process.versions.node.split('.').map(Number);
 // V8 optimises a function after 8x the usual work (its interrupt budget): a run of a fraction of
 // a second (one submission, `try`) spent a sixth of its CPU optimising code it was about to stop
 // running. Set before the bundle is compiled, on every run: V8 refuses a code cache made under
-// other flags. A batch goes back to V8's default once it knows its size (grader/cli/budget.ts: late
-// optimising cost it wall time), so this budget is set again before a cache is written. V8's flags
-// are the process's: a batch's worker threads (batch.ts WORKER_FLAG) have them already.
+// other flags. A batch goes back to V8's default budget, and inlines less, once it knows its size
+// (grader/cli/budget.ts), so these flags are set again before a cache is written (the inlining
+// limit to V8's default). V8's flags are the process's: a batch's worker threads (batch.ts
+// WORKER_FLAG) have them already.
 const worker = process.argv.includes('--grader-worker');
 const setBudget = () => {
-  if (!worker) require('node:v8').setFlagsFromString('--interrupt-budget=540672');
+  if (!worker) require('node:v8').setFlagsFromString('--interrupt-budget=540672 --max-inlined-bytecode-size-cumulative=920');
 };
 setBudget();
 
