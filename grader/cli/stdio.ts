@@ -5,16 +5,24 @@
  * descriptor would block (a non-blocking pipe that is full), the rest goes through the stream,
  * in order; a reader that has gone (EPIPE) stops the CLI quietly, as `| head` expects.
  */
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import { exitOnBrokenPipe, quietOnBrokenPipe } from './io.js';
 
 /** The streams a writer fell back to, which may still hold output at exit. */
 const streams: NodeJS.WriteStream[] = [];
 
-/** Whether file descriptor `fd` is a terminal; loads node:tty only for a character device. */
-export function isTerminal(fd: 1 | 2): boolean {
+/**
+ * Whether file descriptor `fd` is a terminal. node:tty (and with it Node's socket and stream
+ * classes, a few milliseconds) is loaded only for a character device other than /dev/null, where
+ * output thrown away goes (a script, a cron job, a benchmark).
+ */
+export function isTerminal(fd: 1 | 2, devNull = '/dev/null'): boolean {
   try {
-    return fstatSync(fd).isCharacterDevice() && process.getBuiltinModule('node:tty').isatty(fd);
+    const s = fstatSync(fd);
+    if (!s.isCharacterDevice()) return false;
+    const nul = statSync(devNull, { throwIfNoEntry: false });
+    if (nul?.isCharacterDevice() && nul.rdev === s.rdev) return false;
+    return process.getBuiltinModule('node:tty').isatty(fd);
   } catch {
     return false;
   }
