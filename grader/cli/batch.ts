@@ -87,7 +87,7 @@ interface Task {
  * CPU and 1.56x the wall time of one (1,000 submissions, load average 5). Two idle cores or more,
  * and a batch large enough: a thread per core and per WORK_PER_THREAD of work.
  */
-export function threadCount(files: number, jobs: number, cores = availableParallelism(), load?: number, machineCpus?: number, writeups = 0): number {
+export function threadCount(files: number, jobs: number, writeups = 0, cores = availableParallelism(), load?: number, machineCpus?: number): number {
   if (jobs > 0) return Math.max(1, Math.min(jobs, files));
   const work = files + (WRITEUP_WEIGHT - 1) * writeups;
   if (work < PARALLEL_FROM || cores < 2) return 1;
@@ -120,7 +120,7 @@ export async function gradeFiles(
   onReport: (report: SubmissionReport | Rendered, index: number) => void,
 ): Promise<void> {
   let done = 0;
-  const n = threadCount(files.length, opts.jobs, undefined, undefined, undefined, files.filter(isDocumentFile).length);
+  const n = threadCount(files.length, opts.jobs, files.filter(isDocumentFile).length);
   if (n <= 1 || !opts.workerEntry) {
     let lastYield = Date.now();
     for (let i = 0; i < files.length;) {

@@ -16,11 +16,11 @@ const streams: NodeJS.WriteStream[] = [];
  * classes, a few milliseconds) is loaded only for a character device other than /dev/null, where
  * output thrown away goes (a script, a cron job, a benchmark).
  */
-export function isTerminal(fd: 1 | 2, devNull = '/dev/null'): boolean {
+export function isTerminal(fd: 1 | 2): boolean {
   try {
     const s = fstatSync(fd);
     if (!s.isCharacterDevice()) return false;
-    const nul = statSync(devNull, { throwIfNoEntry: false });
+    const nul = statSync('/dev/null', { throwIfNoEntry: false });
     if (nul?.isCharacterDevice() && nul.rdev === s.rdev) return false;
     return process.getBuiltinModule('node:tty').isatty(fd);
   } catch {

@@ -57,14 +57,14 @@ describe('threads', () => {
     [6000, 0, 8, 0, 3],
     [1000, 2, 2, 5, 2], // --jobs is obeyed, busy or not
     [3, 4, 8, 0, 3],
-  ])('%i files, --jobs %i, %i cores, load %d → %i', (files, jobs, cores, load, n) => expect(threadCount(files, jobs, cores, load, cores)).toBe(n));
+  ])('%i files, --jobs %i, %i cores, load %d → %i', (files, jobs, cores, load, n) => expect(threadCount(files, jobs, 0, cores, load, cores)).toBe(n));
 
   // A container given 2 of a machine's 64 CPUs sees the whole machine's load average.
   it.each([
     [2, 30, 64, 2],
     [2, 63, 64, 1],
     [4, 61, 64, 3],
-  ])('%i cores of a machine at load %d with %i CPUs → %i', (cores, load, machine, n) => expect(threadCount(20000, 0, cores, load, machine)).toBe(n));
+  ])('%i cores of a machine at load %d with %i CPUs → %i', (cores, load, machine, n) => expect(threadCount(20000, 0, 0, cores, load, machine)).toBe(n));
 
   // A write-up weighs as much as WRITEUP_WEIGHT submissions.
   it.each([
@@ -72,7 +72,7 @@ describe('threads', () => {
     [300, 270, 2],
     [2000, 150, 2],
     [2000, 100, 1],
-  ])('%i files, %i of them write-ups, on 8 idle cores → %i', (files, writeups, n) => expect(threadCount(files, 0, 8, 0, 8, writeups)).toBe(n));
+  ])('%i files, %i of them write-ups, on 8 idle cores → %i', (files, writeups, n) => expect(threadCount(files, 0, writeups, 8, 0, 8)).toBe(n));
 });
 
 /** Pieces as a batch writes them: small, multi-byte, astral, a lone surrogate, and around and past the sink's 1 MiB buffer. */
